@@ -1,0 +1,57 @@
+# Haitao Search — `make demo` and `make test` are the two commands of the quick start.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DATA_DIR ?= $(or $(HAITAO_DATA_DIR),var/data)
+PORT ?= $(or $(HAITAO_PORT),8000)
+DEMO_CATALOG := data/demo/products.jsonl
+GLOSSARY := search/analysis/data/glossary.tsv
+INSTALLED := $(VENV)/.installed
+DEV_INSTALLED := $(VENV)/.installed-dev
+DEMO_INDEX := $(DATA_DIR)/.demo-indexed
+
+.PHONY: demo serve index test lint format clean help
+
+help:
+	@echo "make demo   set up, index the demo catalog, serve the API on http://127.0.0.1:$(PORT)"
+	@echo "make test   lint and run the test suite"
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# torch first, from the CPU build: otherwise sentence-transformers pulls the CUDA build.
+$(INSTALLED): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(DEV_INSTALLED): $(INSTALLED)
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+$(DEMO_INDEX): $(DEMO_CATALOG) $(GLOSSARY) $(INSTALLED)
+	$(BIN)/haitao index $(DEMO_CATALOG) --data-dir $(DATA_DIR)
+	@touch $@
+
+index: $(DEMO_INDEX)
+
+demo: $(DEMO_INDEX)
+	@echo "Serving on http://127.0.0.1:$(PORT)  (try: curl 'http://127.0.0.1:$(PORT)/v1/search?q=蓝牙耳机')"
+	$(BIN)/haitao serve --data-dir $(DATA_DIR) --port $(PORT)
+
+lint: $(DEV_INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(DEV_INSTALLED)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf var .pytest_cache .ruff_cache

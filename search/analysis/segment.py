@@ -1,0 +1,48 @@
+"""Word segmentation: jieba for Chinese (with our glossary as a user dictionary), Latin words kept whole."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterable
+
+import jieba
+
+from search.analysis.normalize import has_chinese, normalize_text
+
+_KEEP_RE = re.compile(r"[\w\u3400-\u9fff]", re.UNICODE)
+_LATIN_RE = re.compile(r"^[0-9a-z][0-9a-z.+#'\-]*$")
+
+jieba.setLogLevel(logging.WARNING)
+
+
+def is_latin(token: str) -> bool:
+    return _LATIN_RE.match(token) is not None
+
+
+class Segmenter:
+    """jieba with extra dictionary words. Precise mode for queries, search mode (finer, overlapping) for the index."""
+
+    def __init__(self, extra_words: Iterable[str] = ()) -> None:
+        extra_words = sorted(set(extra_words))
+        # Changes when the dictionary changes, so that stored segmentations are redone (see documents.py).
+        self.version = hashlib.sha256("\n".join(extra_words).encode("utf-8")).hexdigest()[:16]
+        self._jieba = jieba.Tokenizer()
+        self._jieba.initialize()
+        for word in extra_words:
+            if has_chinese(word):
+                # A high frequency keeps shopping compounds such as 蓝牙耳机 or 1段 whole.
+                self._jieba.add_word(word, freq=max(self._jieba.suggest_freq(word), 20000))
+
+    def query_tokens(self, text: str) -> list[str]:
+        """Normalised query text → words (precise mode), punctuation and spaces dropped."""
+        return self._clean(self._jieba.cut(normalize_text(text), HMM=True))
+
+    def index_terms(self, text: str) -> list[str]:
+        """Chinese listing text → terms for the index (search mode: compounds and their parts)."""
+        return self._clean(self._jieba.cut_for_search(normalize_text(text), HMM=True))
+
+    @staticmethod
+    def _clean(tokens: Iterable[str]) -> list[str]:
+        return [t.strip() for t in tokens if _KEEP_RE.search(t)]

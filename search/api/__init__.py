@@ -1,0 +1,1 @@
+"""The HTTP API (FastAPI): versioned routes under /v1, health probes, JSON errors."""

@@ -1,0 +1,77 @@
+"""The FastAPI application factory: loads the search service at startup, maps errors to JSON."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from search import __version__
+from search.api.routes import health, products
+from search.api.routes import search as search_routes
+from search.backends.base import IndexMismatch
+from search.backends.embedded.backend import IndexNotFound
+from search.config import Settings, get_settings
+from search.embedding import ModelLoadError
+from search.service import SearchService
+
+log = logging.getLogger(__name__)
+
+
+def create_app(settings: Settings | None = None, service: SearchService | None = None) -> FastAPI:
+    """The app for `settings`; pass `service` to share an already loaded one (tests)."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.service, app.state.startup_error = service, None
+        owned = service is None
+        if owned:
+            try:
+                app.state.service = SearchService(settings)
+            except (IndexNotFound, IndexMismatch, ModelLoadError) as exc:
+                log.error("search is unavailable: %s", exc)
+                app.state.startup_error = str(exc)
+        yield
+        if owned and app.state.service is not None:
+            app.state.service.close()
+
+    app = FastAPI(
+        title="Haitao Search",
+        version=__version__,
+        summary="Chinese-language product search over English US catalogs.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.service, app.state.startup_error = service, None
+    app.include_router(search_routes.router)
+    app.include_router(products.router)
+    app.include_router(health.router)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _error(exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = []
+        for error in exc.errors():
+            where = ".".join(str(p) for p in error["loc"] if p not in ("query", "path", "body"))
+            problems.append(f"{where}: {error['msg']}")
+        return _error(422, "; ".join(problems) or "invalid request")
+
+    @app.exception_handler(Exception)
+    async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return _error(500, "internal error; the incident was logged")
+
+    return app
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse(status_code=status, content={"error": {"status": status, "message": message}})

@@ -1,0 +1,79 @@
+"""Response models of the HTTP API, with examples."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from search.catalog import Product
+
+
+class Price(BaseModel):
+    usd: float = Field(examples=[79.99])
+    cny: float = Field(description="USD price at the configured exchange rate.", examples=[575.93])
+
+
+class HitExplain(BaseModel):
+    keyword_rank: int | None = Field(
+        None, description="1-based rank in the keyword (BM25) leg, if it returned the hit."
+    )
+    keyword_score: float | None = None
+    vector_rank: int | None = Field(None, description="1-based rank in the vector leg, if it returned the hit.")
+    vector_score: float | None = None
+
+
+class SearchHit(BaseModel):
+    id: str
+    title: str
+    title_zh: str = ""
+    brand: str = ""
+    category: str = ""
+    price: Price
+    availability: str
+    image_link: str = ""
+    link: str = ""
+    score: float = Field(description="Fused relevance score (higher is better); comparable within one response.")
+    explain: HitExplain | None = None
+
+
+class ExchangeRate(BaseModel):
+    cny_per_usd: float = Field(examples=[7.2])
+    as_of: str = Field(examples=["2026-11-01"])
+
+
+class SearchResponse(BaseModel):
+    query: str = Field(examples=["蓝牙耳机"])
+    total: int = Field(description="Products in the result set (after fusion and filters).")
+    page: int
+    size: int
+    hits: list[SearchHit]
+    facets: dict[str, dict[str, int]] = Field(default_factory=dict, examples=[{"brand": {"Sony": 4, "Bose": 3}}])
+    exchange_rate: ExchangeRate
+    took_ms: float
+    explain: dict[str, Any] | None = Field(None, description="The query analysis, when `explain=true`.")
+
+
+class ProductResponse(BaseModel):
+    product: Product
+    price: Price
+
+
+class ErrorBody(BaseModel):
+    status: int = Field(examples=[404])
+    message: str = Field(examples=["no product with id 'abc'"])
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorBody
+
+
+class Health(BaseModel):
+    status: str = Field(examples=["ok"])
+
+
+class Readiness(BaseModel):
+    ready: bool
+    products: int | None = None
+    model: str | None = None
+    message: str | None = None

@@ -1,0 +1,1 @@
+"""Storage backends behind one interface (`SearchBackend`), chosen by `factory.open_backend`."""

@@ -1,0 +1,394 @@
+"""`EmbeddedBackend`: a tantivy index directory plus a manifest, searched in process. No server needed.
+
+Layout of `data_dir`:
+    index/          the tantivy index (text fields, filter and facet columns, stored records and vectors)
+    manifest.json   schema version, embedding model and dimension, last update time
+
+One process writes at a time (tantivy holds a lock file while a writer is open); any number of processes may read.
+Readers notice a newer commit by the change of tantivy's `meta.json` and reopen their searcher.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import tantivy
+
+from search import fusion
+from search.analysis.english import prepare_english
+from search.backends.base import (
+    BackendQuery,
+    Filters,
+    Hit,
+    IndexDocument,
+    IndexMismatch,
+    IndexStats,
+    SearchBackend,
+    SearchResult,
+    Sort,
+)
+from search.backends.embedded.queries import KeywordQueryBuilder, combine, filter_query
+from search.backends.embedded.schema import (
+    FACET_FIELDS,
+    SCHEMA_VERSION,
+    build_schema,
+    category_facet,
+    english_analyzer,
+)
+from search.backends.embedded.vectors import VectorSet
+from search.catalog import Product
+
+WRITER_HEAP_BYTES = 128_000_000
+FILTER_CACHE_SIZE = 64
+FACET_SIZE = 50
+
+
+class IndexNotFound(FileNotFoundError):
+    """No index has been built in this data directory yet."""
+
+
+class IndexLocked(RuntimeError):
+    """Another process is writing to this index."""
+
+
+@dataclass
+class FusionConfig:
+    method: str = "rrf"  # "rrf" or "weighted"
+    rrf_k: int = 60
+    keyword_weight: float = 0.5
+    leg_size: int = 150
+
+
+@dataclass
+class _Snapshot:
+    """What one reader generation sees: a searcher and, loaded on first use, its vectors."""
+
+    searcher: tantivy.Searcher
+    stamp: tuple[int, int]
+    dim: int
+    _vectors: VectorSet | None = None
+    _allowed: OrderedDict[Filters, np.ndarray] = field(default_factory=OrderedDict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def vectors(self) -> VectorSet:
+        with self._lock:
+            if self._vectors is None:
+                self._vectors = VectorSet(self.searcher, self.dim)
+            return self._vectors
+
+    def allowed_rows(self, filters: Filters, query: tantivy.Query) -> np.ndarray:
+        """The vector rows that pass the filters (cached per filter set for this generation)."""
+        with self._lock:
+            rows = self._allowed.get(filters)
+            if rows is not None:
+                self._allowed.move_to_end(filters)
+                return rows
+        hits = self.searcher.search(query, limit=max(self.searcher.num_docs, 1), count=False).hits
+        rows = self.vectors.rows_of([address for _, address in hits])
+        with self._lock:
+            self._allowed[filters] = rows
+            while len(self._allowed) > FILTER_CACHE_SIZE:
+                self._allowed.popitem(last=False)
+        return rows
+
+
+class EmbeddedBackend(SearchBackend):
+    def __init__(
+        self,
+        data_dir: Path,
+        model: str,
+        dim: int,
+        fusion_config: FusionConfig | None = None,
+        create: bool = False,
+    ) -> None:
+        self.data_dir = Path(data_dir)
+        self.index_dir = self.data_dir / "index"
+        self.manifest_path = self.data_dir / "manifest.json"
+        self.model, self.dim = model, dim
+        self.fusion = fusion_config or FusionConfig()
+        self.schema = build_schema()
+        self._keyword = KeywordQueryBuilder(self.schema, english_analyzer())
+        self._writer: tantivy.IndexWriter | None = None
+        self._reload_lock = threading.Lock()
+
+        exists = self.manifest_path.exists() and tantivy.Index.exists(str(self.index_dir))
+        if not exists and not create:
+            raise IndexNotFound(
+                f"no index in {self.data_dir}: build one first with `haitao index FILE --data-dir {self.data_dir}`"
+            )
+        if exists:
+            self._check_manifest()
+        else:
+            self.index_dir.mkdir(parents=True, exist_ok=True)
+            self._write_manifest(updated_at=None)
+        self.index = tantivy.Index(self.schema, path=str(self.index_dir), reuse=True)
+        self._snapshot = self._open_snapshot()
+
+    # -- manifest ---------------------------------------------------------------------------------------
+
+    def _read_manifest(self) -> dict[str, Any]:
+        return json.loads(self.manifest_path.read_text(encoding="utf-8"))
+
+    def _check_manifest(self) -> None:
+        manifest = self._read_manifest()
+        if manifest.get("schema_version") != SCHEMA_VERSION:
+            raise IndexMismatch(
+                f"the index in {self.data_dir} has schema version {manifest.get('schema_version')}, this version "
+                f"of Haitao Search uses {SCHEMA_VERSION}: rebuild it with `haitao index FILE --rebuild`"
+            )
+        if manifest.get("model") != self.model or manifest.get("dim") != self.dim:
+            raise IndexMismatch(
+                f"the index in {self.data_dir} was built with model {manifest.get('model')!r} "
+                f"({manifest.get('dim')} dimensions), but the configured model is {self.model!r} ({self.dim}): "
+                "set HAITAO_MODEL back, or rebuild with `haitao index FILE --rebuild`"
+            )
+
+    def _write_manifest(self, updated_at: str | None) -> None:
+        manifest = {
+            "schema_version": SCHEMA_VERSION,
+            "model": self.model,
+            "dim": self.dim,
+            "updated_at": updated_at,
+        }
+        tmp = self.manifest_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+        os.replace(tmp, self.manifest_path)
+
+    @staticmethod
+    def destroy(data_dir: Path) -> None:
+        """Remove the index of a data directory (for `--rebuild`)."""
+        shutil.rmtree(Path(data_dir) / "index", ignore_errors=True)
+        (Path(data_dir) / "manifest.json").unlink(missing_ok=True)
+
+    # -- reading ------------------------------------------------------------------------------------------
+
+    def _stamp(self) -> tuple[int, int]:
+        try:
+            stat = (self.index_dir / "meta.json").stat()
+        except FileNotFoundError:
+            return (0, 0)
+        return (stat.st_mtime_ns, stat.st_size)
+
+    def _open_snapshot(self) -> _Snapshot:
+        stamp = self._stamp()
+        self.index.reload()
+        return _Snapshot(self.index.searcher(), stamp, self.dim)
+
+    def _current(self) -> _Snapshot:
+        """The snapshot of the latest commit, reopened when another process (or we) committed since."""
+        snapshot = self._snapshot
+        if self._stamp() != snapshot.stamp:
+            with self._reload_lock:
+                if self._stamp() != self._snapshot.stamp:
+                    self._snapshot = self._open_snapshot()
+                snapshot = self._snapshot
+        return snapshot
+
+    def get(self, product_id: str) -> Product | None:
+        searcher = self._current().searcher
+        hits = searcher.search(tantivy.Query.term_query(self.schema, "id", product_id), limit=1).hits
+        if not hits:
+            return None
+        return Product.model_validate_json(searcher.doc(hits[0][1]).get_first("record"))
+
+    def content_hashes(self, ids: Sequence[str]) -> dict[str, str]:
+        if not ids:
+            return {}
+        searcher = self._current().searcher
+        query = tantivy.Query.term_set_query(self.schema, "id", list(ids))
+        out = {}
+        for _, address in searcher.search(query, limit=len(ids), count=False).hits:
+            doc = searcher.doc(address)
+            out[doc.get_first("id")] = doc.get_first("content_hash")
+        return out
+
+    def stats(self) -> IndexStats:
+        manifest = self._read_manifest()
+        return IndexStats(
+            count=self._current().searcher.num_docs,
+            model=manifest.get("model"),
+            dim=manifest.get("dim"),
+            updated_at=manifest.get("updated_at"),
+        )
+
+    # -- searching ----------------------------------------------------------------------------------------
+
+    def search(self, query: BackendQuery) -> SearchResult:
+        snapshot = self._current()
+        filters = filter_query(self.schema, query.filters)
+        keyword = self._keyword.build(query.concepts) if query.concepts else None
+        if keyword is None and query.vector is None:
+            return self._browse(snapshot, filters, query)
+        return self._hybrid(snapshot, keyword, filters, query)
+
+    def _browse(self, snapshot: _Snapshot, filters: tantivy.Query | None, query: BackendQuery) -> SearchResult:
+        searcher = snapshot.searcher
+        base = combine(None, filters)
+        kwargs: dict[str, Any] = {}
+        if query.sort is not Sort.RELEVANCE:
+            kwargs = {
+                "order_by_field": "price",
+                "order": tantivy.Order.Asc if query.sort is Sort.PRICE_ASC else tantivy.Order.Desc,
+            }
+        result = searcher.search(base, limit=query.limit, offset=query.offset, count=True, **kwargs)
+        hits = [
+            Hit(self._product(searcher, address), float(key) if isinstance(key, int | float) else 0.0)
+            for key, address in result.hits
+        ]
+        return SearchResult(hits, result.count or 0, self._facets(searcher, base, query.facets))
+
+    def _hybrid(
+        self,
+        snapshot: _Snapshot,
+        keyword: tantivy.Query | None,
+        filters: tantivy.Query | None,
+        query: BackendQuery,
+    ) -> SearchResult:
+        searcher = snapshot.searcher
+        size = self.fusion.leg_size
+        address_of: dict[str, tantivy.DocAddress] = {}
+        legs: list[list[tuple[str, float]]] = []
+        keyword_leg: list[tuple[str, float]] = []
+        vector_leg: list[tuple[str, float]] = []
+        if keyword is not None:
+            for score, address in searcher.search(combine(keyword, filters), limit=size, count=False).hits:
+                doc_id = searcher.doc(address).get_first("id")
+                address_of[doc_id] = address
+                keyword_leg.append((doc_id, float(score)))
+            legs.append(keyword_leg)
+        if query.vector is not None:
+            vectors = snapshot.vectors
+            rows = None if filters is None else snapshot.allowed_rows(query.filters, filters)
+            for row, score in vectors.top(query.vector, size, rows):
+                doc_id = vectors.ids[row]
+                address_of.setdefault(doc_id, vectors.addresses[row])
+                vector_leg.append((doc_id, score))
+            legs.append(vector_leg)
+
+        if self.fusion.method == "weighted" and len(legs) == 2:
+            weights = (self.fusion.keyword_weight, 1.0 - self.fusion.keyword_weight)
+            fused = fusion.weighted_minmax(legs, weights)
+        else:
+            fused = fusion.rrf(legs, self.fusion.rrf_k)
+        order = fusion.ranked(fused)
+        if query.sort is not Sort.RELEVANCE:
+            addresses = [address_of[doc_id] for doc_id, _ in order]
+            prices = searcher.fast_field_values("price", addresses)
+            descending = query.sort is Sort.PRICE_DESC
+            paired = sorted(zip(order, prices, strict=True), key=lambda p: -p[1] if descending else p[1])
+            order = [item for item, _ in paired]
+
+        keyword_rank = {doc_id: (rank, score) for rank, (doc_id, score) in enumerate(keyword_leg, start=1)}
+        vector_rank = {doc_id: (rank, score) for rank, (doc_id, score) in enumerate(vector_leg, start=1)}
+        hits = []
+        for doc_id, score in order[query.offset : query.offset + query.limit]:
+            k_rank, k_score = keyword_rank.get(doc_id, (None, None))
+            v_rank, v_score = vector_rank.get(doc_id, (None, None))
+            product = self._product(searcher, address_of[doc_id])
+            hits.append(Hit(product, score, k_rank, v_rank, k_score, v_score))
+
+        facets: dict[str, dict[str, int]] = {}
+        if query.facets and order:
+            in_results = tantivy.Query.term_set_query(self.schema, "id", [doc_id for doc_id, _ in order])
+            facets = self._facets(searcher, combine(in_results, filters), query.facets)
+        return SearchResult(hits, len(order), facets)
+
+    def _facets(self, searcher: tantivy.Searcher, base: tantivy.Query, names: Sequence[str]) -> dict:
+        if not names or searcher.num_docs == 0:
+            return {name: {} for name in names}
+        aggs = {name: {"terms": {"field": FACET_FIELDS[name], "size": FACET_SIZE}} for name in names}
+        result = searcher.aggregate(base, aggs)
+        return {
+            name: {b["key"]: b["doc_count"] for b in result.get(name, {}).get("buckets", []) if b["key"]}
+            for name in names
+        }
+
+    @staticmethod
+    def _product(searcher: tantivy.Searcher, address: tantivy.DocAddress) -> Product:
+        return Product.model_validate_json(searcher.doc(address).get_first("record"))
+
+    # -- writing ------------------------------------------------------------------------------------------
+
+    def _get_writer(self) -> tantivy.IndexWriter:
+        if self._writer is None:
+            try:
+                self._writer = self.index.writer(WRITER_HEAP_BYTES, 1)
+            except ValueError as exc:
+                if "lock" in str(exc).lower():
+                    raise IndexLocked(
+                        f"another process is writing to the index in {self.data_dir}; "
+                        "only one indexer may run at a time"
+                    ) from exc
+                raise
+        return self._writer
+
+    def upsert(self, documents: Sequence[IndexDocument]) -> None:
+        if not documents:
+            return
+        writer = self._get_writer()
+        now = int(time.time())
+        for document in documents:
+            if document.vector.shape != (self.dim,):
+                raise ValueError(
+                    f"product {document.product.id!r}: vector has shape {document.vector.shape}, expected ({self.dim},)"
+                )
+            writer.delete_documents_by_term("id", document.product.id)
+            writer.add_document(self._to_tantivy(document, now))
+        self._commit(writer)
+
+    def delete(self, ids: Sequence[str]) -> int:
+        existing = self.content_hashes(ids)
+        if not existing:
+            return 0
+        writer = self._get_writer()
+        for doc_id in existing:
+            writer.delete_documents_by_term("id", doc_id)
+        self._commit(writer)
+        return len(existing)
+
+    def _commit(self, writer: tantivy.IndexWriter) -> None:
+        writer.commit()
+        self._write_manifest(updated_at=datetime.now(UTC).isoformat(timespec="seconds"))
+
+    @staticmethod
+    def _to_tantivy(document: IndexDocument, now: int) -> tantivy.Document:
+        product = document.product
+        fields: dict[str, Any] = {
+            "id": product.id,
+            "title": prepare_english(product.title),
+            "description": prepare_english(product.description),
+            "brand_text": prepare_english(product.brand),
+            "category_text": prepare_english(product.category.replace(">", " ")),
+            "title_zh": " ".join(document.title_zh_terms),
+            "description_zh": " ".join(document.description_zh_terms),
+            "brand": product.brand,
+            "brand_key": product.brand.casefold(),
+            "category": product.category,
+            "availability": product.availability.value,
+            "price": float(product.price),
+            "updated_at": now,
+            "content_hash": document.content_hash,
+            "record": product.model_dump_json(),
+            "vector": np.asarray(document.vector, dtype="<f4").tobytes(),
+        }
+        doc = tantivy.Document(**fields)
+        if product.category:
+            doc.add_facet("category_path", category_facet(product.category))
+        return doc
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.wait_merging_threads()
+            self._writer = None

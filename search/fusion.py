@@ -1,0 +1,35 @@
+"""Rank fusion of the keyword and vector legs: reciprocal rank fusion (default) and weighted min-max."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+Ranked = Sequence[tuple[str, float]]  # (id, score), best first
+
+
+def rrf(legs: Sequence[Ranked], k: int = 60) -> dict[str, float]:
+    """Reciprocal rank fusion (Cormack et al., 2009): score(d) = Σ over legs 1 / (k + rank of d)."""
+    fused: dict[str, float] = {}
+    for leg in legs:
+        for rank, (doc_id, _) in enumerate(leg, start=1):
+            fused[doc_id] = fused.get(doc_id, 0.0) + 1.0 / (k + rank)
+    return fused
+
+
+def weighted_minmax(legs: Sequence[Ranked], weights: Sequence[float]) -> dict[str, float]:
+    """Each leg's scores scaled to [0, 1] by min-max, then summed with the legs' weights."""
+    fused: dict[str, float] = {}
+    for leg, weight in zip(legs, weights, strict=True):
+        if not leg:
+            continue
+        scores = [score for _, score in leg]
+        low, high = min(scores), max(scores)
+        for doc_id, score in leg:
+            scaled = (score - low) / (high - low) if high > low else 1.0
+            fused[doc_id] = fused.get(doc_id, 0.0) + weight * scaled
+    return fused
+
+
+def ranked(fused: dict[str, float]) -> list[tuple[str, float]]:
+    """Fused scores → (id, score) best first, ties broken by id for a stable order."""
+    return sorted(fused.items(), key=lambda item: (-item[1], item[0]))

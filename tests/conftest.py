@@ -1,0 +1,66 @@
+"""Shared fixtures: the real embedding model, and real indexes on disk built once per test session."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from indexer.pipeline import IndexPipeline
+from search.analysis.query import Analysis, default_analysis
+from search.backends.factory import open_backend
+from search.config import Settings
+from search.embedding import Embedder
+from search.service import SearchService
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+DEMO = ROOT / "data" / "demo"
+
+
+@pytest.fixture(scope="session")
+def embedder() -> Embedder:
+    return Embedder(threads=2)
+
+
+@pytest.fixture(scope="session")
+def analysis() -> Analysis:
+    return default_analysis()
+
+
+def build_index(data_dir: Path, feed: Path, embedder: Embedder, analysis: Analysis) -> Settings:
+    settings = Settings(data_dir=data_dir)
+    backend = open_backend(settings, embedder.name, embedder.dim, create=True)
+    try:
+        report = IndexPipeline(backend, embedder, analysis.segmenter, batch_size=256).run(feed)
+    finally:
+        backend.close()
+    assert report.rejected == 0, [r.describe() for r in report.rejects]
+    return settings
+
+
+@pytest.fixture(scope="session")
+def small_settings(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder, analysis: Analysis) -> Settings:
+    """An index of tests/fixtures/products.jsonl (26 hand-written products). Read-only for tests."""
+    return build_index(tmp_path_factory.mktemp("small"), FIXTURES / "products.jsonl", embedder, analysis)
+
+
+@pytest.fixture(scope="session")
+def small_service(small_settings: Settings, embedder: Embedder) -> Iterator[SearchService]:
+    service = SearchService(small_settings, embedder=embedder)
+    yield service
+    service.close()
+
+
+@pytest.fixture(scope="session")
+def demo_settings(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder, analysis: Analysis) -> Settings:
+    """An index of the bundled demo catalog, built with the real model."""
+    return build_index(tmp_path_factory.mktemp("demo"), DEMO / "products.jsonl", embedder, analysis)
+
+
+@pytest.fixture(scope="session")
+def demo_service(demo_settings: Settings, embedder: Embedder) -> Iterator[SearchService]:
+    service = SearchService(demo_settings, embedder=embedder)
+    yield service
+    service.close()

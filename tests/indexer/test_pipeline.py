@@ -1,0 +1,105 @@
+"""`haitao index` end to end: real feeds, real model, real tantivy index on disk."""
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from indexer.cli import app
+from indexer.pipeline import IndexPipeline
+from search.backends.embedded.backend import EmbeddedBackend
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+@pytest.fixture()
+def pipeline_for(embedder, analysis):
+    opened = []
+
+    def make(data_dir: Path) -> IndexPipeline:
+        backend = EmbeddedBackend(data_dir, embedder.name, embedder.dim, create=True)
+        opened.append(backend)
+        return IndexPipeline(backend, embedder, analysis.segmenter, batch_size=2)
+
+    yield make
+    for backend in opened:
+        backend.close()
+
+
+def test_every_good_row_is_indexed_and_every_bad_one_reported(tmp_path, pipeline_for):
+    pipeline = pipeline_for(tmp_path)
+    rejects = tmp_path / "rejects.jsonl"
+    report = pipeline.run(FIXTURES / "malformed.jsonl", rejects_path=rejects)
+    assert (report.read, report.indexed, report.rejected) == (10, 3, 7)
+    assert {pipeline.backend.get(i).id for i in ("ok-1", "ok-2", "ok-3")} == {"ok-1", "ok-2", "ok-3"}
+    # the duplicate did not overwrite the first row
+    assert pipeline.backend.get("ok-1").title == "Hydro Flask 21 oz Standard Mouth Water Bottle"
+
+    reasons = {r.line: r.describe() for r in report.rejects}
+    assert "bad JSON" in reasons[2]
+    assert "title: is required" in reasons[3]
+    assert "price: cannot read 'abc'" in reasons[4]
+    assert "duplicate id, first seen on line 1" in reasons[6]
+    assert "is in EUR" in reasons[7]
+    assert "expected a JSON object" in reasons[8]
+    assert "availability" in reasons[9]
+    assert all(r.startswith("malformed.jsonl:") for r in reasons.values())
+
+    written = [json.loads(line) for line in rejects.read_text(encoding="utf-8").splitlines()]
+    assert [w["line"] for w in written] == [2, 3, 4, 6, 7, 8, 9]
+    assert written[2]["id"] == "bad-price" and written[2]["errors"][0]["field"] == "price"
+    assert written[0]["row"].startswith('{"id": "bad-json"')
+
+
+def test_csv_feed_keeps_good_rows_next_to_bad_ones(tmp_path, pipeline_for):
+    pipeline = pipeline_for(tmp_path)
+    report = pipeline.run(FIXTURES / "malformed.csv")
+    assert (report.indexed, report.rejected) == (3, 3)
+    assert pipeline.backend.get("c-2").price == 119.95
+    assert pipeline.backend.get("c-1").attributes == {"color": "Blue"}
+    assert {r.line for r in report.rejects} == {5, 6, 7}
+
+
+def test_reindexing_the_same_feed_changes_nothing(tmp_path, pipeline_for):
+    pipeline = pipeline_for(tmp_path)
+    first = pipeline.run(FIXTURES / "products.jsonl")
+    meta = (tmp_path / "index" / "meta.json").read_text()
+    second = pipeline.run(FIXTURES / "products.jsonl")
+    assert (first.indexed, first.unchanged) == (26, 0)
+    assert (second.indexed, second.unchanged) == (0, 26)
+    assert (tmp_path / "index" / "meta.json").read_text() == meta  # no commit at all
+
+
+def test_a_changed_row_is_reindexed_alone(tmp_path, pipeline_for):
+    pipeline = pipeline_for(tmp_path)
+    feed = tmp_path / "feed.jsonl"
+    rows = [json.loads(line) for line in (FIXTURES / "products.jsonl").read_text(encoding="utf-8").splitlines()]
+    feed.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    pipeline.run(feed)
+    rows[3]["price"] = 17.0
+    feed.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    report = pipeline.run(feed)
+    assert (report.indexed, report.unchanged) == (1, 25)
+    assert pipeline.backend.get(rows[3]["id"]).price == 17.0
+
+
+def test_cli_reports_rejects_and_exits_zero_when_something_was_indexed(tmp_path):
+    result = CliRunner().invoke(app, ["index", str(FIXTURES / "malformed.jsonl"), "--data-dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "read 10, indexed 3, unchanged 0, rejected 7" in result.stdout
+    assert "malformed.jsonl:4 (id 'bad-price'): price: cannot read 'abc'" in result.stderr
+    assert (tmp_path / "rejects" / "malformed.jsonl.rejects.jsonl").exists()
+
+
+def test_cli_exits_non_zero_when_nothing_was_indexed(tmp_path):
+    feed = tmp_path / "bad.jsonl"
+    feed.write_text('{"id": "x"}\nnot json\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["index", str(feed), "--data-dir", str(tmp_path / "d")])
+    assert result.exit_code == 1
+    assert "nothing was indexed" in result.stderr
+
+
+def test_cli_refuses_a_missing_file(tmp_path):
+    result = CliRunner().invoke(app, ["index", str(tmp_path / "nope.jsonl"), "--data-dir", str(tmp_path)])
+    assert result.exit_code == 2 and "no such file" in result.stderr

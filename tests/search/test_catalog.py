@@ -1,0 +1,75 @@
+import pytest
+
+from search.catalog import Availability, InvalidProduct, Product, normalize_category, parse_price
+
+
+@pytest.mark.parametrize(
+    ("raw", "usd"),
+    [(19.99, 19.99), (5, 5.0), ("19.99 USD", 19.99), ("USD 7", 7.0), ("$1,299.00", 1299.0), (" 12.5 ", 12.5)],
+)
+def test_price_forms_in_usd_are_read(raw, usd):
+    assert parse_price(raw) == usd
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ("abc", "cannot read 'abc'"),
+        ("12,99 EUR", "is in EUR"),
+        ("EUR 5", "is in EUR"),
+        ("12 dollars", "cannot read"),
+        (-3, "must not be negative"),
+        (True, "must be a number"),
+        ("1.2.3", "cannot read"),
+    ],
+)
+def test_bad_prices_are_refused_with_a_reason(raw, reason):
+    with pytest.raises(ValueError, match=reason):
+        parse_price(raw)
+
+
+def test_from_raw_accepts_merchant_center_forms():
+    product = Product.from_raw(
+        {"id": 42, "title": " Yeti Rambler ", "price": "35 USD", "availability": "in stock", "color": "Navy"}
+    )
+    assert product.id == "42"
+    assert product.title == "Yeti Rambler"
+    assert product.availability is Availability.IN_STOCK
+    assert product.attributes == {"color": "Navy"}
+
+
+def test_missing_availability_means_in_stock_and_out_of_stock_is_read():
+    assert Product.from_raw({"id": "a", "title": "t", "price": 1}).in_stock
+    assert Product.from_raw({"id": "a", "title": "t", "price": 1, "availability": "Out Of Stock"}).availability == (
+        Availability.OUT_OF_STOCK
+    )
+
+
+def test_invalid_row_names_every_bad_field_and_keeps_the_id():
+    with pytest.raises(InvalidProduct) as info:
+        Product.from_raw({"id": "x-1", "title": "", "price": "abc", "availability": "sometimes"})
+    fields = [field for field, _ in info.value.errors]
+    assert fields == ["title", "price", "availability"]
+    assert info.value.product_id == "x-1"
+
+
+def test_missing_required_fields_are_reported():
+    with pytest.raises(InvalidProduct) as info:
+        Product.from_raw({"description": "no id, no title, no price"})
+    assert {field for field, _ in info.value.errors} == {"id", "title", "price"}
+    assert all(reason == "is required" for _, reason in info.value.errors)
+
+
+def test_attributes_may_be_json_text_and_merge_with_extra_columns():
+    product = Product.from_raw({"id": "a", "title": "t", "price": 1, "attributes": '{"size": "L"}', "color": "Red"})
+    assert product.attributes == {"size": "L", "color": "Red"}
+
+
+def test_category_path_is_normalised():
+    assert normalize_category("Electronics>Audio >  Headphones > ") == "Electronics > Audio > Headphones"
+
+
+def test_content_hash_changes_with_content_only():
+    a = Product.from_raw({"id": "a", "title": "t", "price": 1})
+    assert a.content_hash() == Product.from_raw({"id": "a", "title": "t", "price": "1 USD"}).content_hash()
+    assert a.content_hash() != Product.from_raw({"id": "a", "title": "t", "price": 2}).content_hash()
