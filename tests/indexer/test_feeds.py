@@ -21,7 +21,7 @@ def test_csv_with_bom_crlf_quoted_newlines_and_extra_columns():
     rows = list(read_feed(FIXTURES / "malformed.csv"))
     assert [row.line for row in rows] == [2, 3, 5, 6, 7, 8]
     first = rows[0].raw
-    assert list(first)[0] == "id"  # the BOM is not part of the first column name
+    assert next(iter(first)) == "id"  # the BOM is not part of the first column name
     assert first["title"] == "Osprey Talon 22 Hiking Backpack, Men's"
     assert rows[1].raw["title"] == "Black Diamond Trail Trekking Poles\r\nPair"
     assert rows[4].raw is None and "7 columns, the header has 6" in rows[4].error

@@ -25,7 +25,8 @@ def test_cedict_glosses_are_cut_to_search_phrases(gloss, clean):
 @pytest.fixture(scope="module")
 def translator():
     glossary = Glossary.parse(["包\tbag\t1.0\tproduct", "蓝牙耳机\tbluetooth earbuds\t1.0\tproduct"])
-    cedict = CcCedict({"包": ["cover", "wrap"], "耳机": ["headphones"], "手机": ["mobile phone"], "双肩": ["shoulders"]})
+    senses = {"包": ["cover", "wrap"], "耳机": ["headphones"], "手机": ["mobile phone"], "双肩": ["shoulders"]}
+    cedict = CcCedict(senses)
     return Translator(glossary, cedict)
 
 

@@ -81,7 +81,7 @@ def test_browse_sorts_by_price_and_pages(backend):
 def test_query_results_sorted_by_price(backend):
     result = backend.search(BackendQuery(concepts=concept("case"), sort=Sort.PRICE_ASC, limit=10))
     prices = [h.product.price for h in result.hits]
-    assert prices == sorted(prices) and "case-s24-spigen" == ids(result)[0]
+    assert prices == sorted(prices) and ids(result)[0] == "case-s24-spigen"
 
 
 def test_facets_count_the_result_set(backend):
