@@ -138,9 +138,16 @@ def search(
     explain: Annotated[bool, typer.Option("--explain", help="Print the query analysis as JSON.")] = False,
 ) -> None:
     """Search the index from the terminal."""
+    from search.backends.base import IndexMismatch
+    from search.backends.embedded.backend import IndexNotFound
+    from search.embedding import ModelLoadError
     from search.service import SearchRequest, SearchService
 
-    service = SearchService(_settings(data_dir))
+    try:
+        service = SearchService(_settings(data_dir))
+    except (IndexNotFound, IndexMismatch, ModelLoadError) as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(1) from None
     outcome = service.search(SearchRequest(q=query, size=size))
     if explain and outcome.analyzed is not None:
         typer.echo(json.dumps(outcome.analyzed.explain(), ensure_ascii=False, indent=2))

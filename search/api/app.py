@@ -18,7 +18,7 @@ from search.backends.base import IndexMismatch
 from search.backends.embedded.backend import IndexNotFound
 from search.config import Settings, get_settings
 from search.embedding import ModelLoadError
-from search.service import SearchService
+from search.service import SearchRequest, SearchService
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +34,8 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
         if owned:
             try:
                 app.state.service = SearchService(settings)
+                # The first search loads the vectors and warms the model: pay for it before the first shopper.
+                app.state.service.search(SearchRequest(q="warm up 预热", size=1))
             except (IndexNotFound, IndexMismatch, ModelLoadError) as exc:
                 log.error("search is unavailable: %s", exc)
                 app.state.startup_error = str(exc)

@@ -103,3 +103,16 @@ def test_cli_exits_non_zero_when_nothing_was_indexed(tmp_path):
 def test_cli_refuses_a_missing_file(tmp_path):
     result = CliRunner().invoke(app, ["index", str(tmp_path / "nope.jsonl"), "--data-dir", str(tmp_path)])
     assert result.exit_code == 2 and "no such file" in result.stderr
+
+
+def test_cli_search_prints_ranked_hits(small_settings):
+    args = ["search", "移动电源", "--data-dir", str(small_settings.data_dir), "--size", "3", "--explain"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert '"english": "portable charger' in result.stdout
+    assert "  1. pb-anker-10k" in result.stdout
+
+
+def test_cli_search_without_an_index_says_how_to_build_one(tmp_path):
+    result = CliRunner().invoke(app, ["search", "耳机", "--data-dir", str(tmp_path)])
+    assert result.exit_code == 1 and "haitao index" in result.stderr
