@@ -120,14 +120,13 @@ def serve(
     port: Annotated[int | None, typer.Option(help="Port (default: HAITAO_PORT, else 8000).")] = None,
 ) -> None:
     """Serve the HTTP API."""
-    import uvicorn
-
     from search.api.app import create_app
+    from search.api.server import serve as serve_app
 
     overrides = {k: v for k, v in {"data_dir": data_dir, "host": host, "port": port}.items() if v is not None}
     settings = Settings(**overrides)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    serve_app(create_app(settings), settings.host, settings.port)
 
 
 @app.command()

@@ -1,0 +1,47 @@
+"""Serving the app with uvicorn, tolerant of raw UTF-8 in the request line.
+
+Shoppers' tools do not always percent-encode: `curl 'http://host/v1/search?q=蓝牙耳机'` sends the Chinese bytes
+as they are, which h11 (and httptools) reject with 400. `Utf8RequestLineProtocol` percent-encodes the bytes
+≥ 0x80 of each request line before h11 parses it — only the request line: headers and bodies pass unchanged.
+"""
+
+from __future__ import annotations
+
+import h11
+from fastapi import FastAPI
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+MAX_REQUEST_LINE = 65536
+
+
+def percent_encode_non_ascii(line: bytes) -> bytes:
+    if line.isascii():
+        return line
+    return b"".join(b"%%%02X" % byte if byte >= 0x80 else bytes((byte,)) for byte in line)
+
+
+class Utf8RequestLineProtocol(H11Protocol):
+    """uvicorn's h11 protocol, with non-ASCII request-line bytes percent-encoded (RFC 3986 form)."""
+
+    _pending = b""
+
+    def data_received(self, data: bytes) -> None:
+        at_request_start = self.conn.their_state in (h11.IDLE, h11.DONE) and not self.conn.trailing_data[0]
+        if not (self._pending or at_request_start):
+            super().data_received(data)
+            return
+        data = self._pending + data
+        end = data.find(b"\n")
+        if end < 0 and len(data) < MAX_REQUEST_LINE:
+            self._pending = data  # wait for the whole request line
+            return
+        self._pending = b""
+        if end >= 0:
+            data = percent_encode_non_ascii(data[:end]) + data[end:]
+        super().data_received(data)
+
+
+def serve(app: FastAPI, host: str, port: int) -> None:
+    import uvicorn
+
+    uvicorn.run(app, host=host, port=port, http=Utf8RequestLineProtocol, log_level="info")
