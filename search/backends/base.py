@@ -8,7 +8,7 @@ are fused inside the backend (the embedded one with `search.fusion`, OpenSearch 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -56,6 +56,9 @@ class Sort(StrEnum):
 class BackendQuery:
     concepts: list[Concept] = field(default_factory=list)  # the keyword leg; empty = no keyword leg
     vector: np.ndarray | None = None  # the vector leg; None = no vector leg
+    # Soft preferences from the query ("耐克 跑鞋" → brand Nike): extra keyword-leg clauses, never filters.
+    boost_brands: tuple[str, ...] = ()  # brand names as in the catalog, matched case-insensitively
+    boost_categories: tuple[str, ...] = ()  # category path prefixes
     filters: Filters = field(default_factory=Filters)
     facets: tuple[str, ...] = ()  # "brand", "category", "availability"
     sort: Sort = Sort.RELEVANCE
@@ -101,6 +104,10 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def get(self, product_id: str) -> Product | None: ...
+
+    @abstractmethod
+    def iter_ids(self) -> Iterator[str]:
+        """Every product id in the index (for removing products missing from a full feed)."""
 
     @abstractmethod
     def content_hashes(self, ids: Sequence[str]) -> dict[str, str]:

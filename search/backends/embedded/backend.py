@@ -16,7 +16,7 @@ import shutil
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -203,6 +203,12 @@ class EmbeddedBackend(SearchBackend):
             return None
         return Product.model_validate_json(searcher.doc(hits[0][1]).get_first("record"))
 
+    def iter_ids(self) -> Iterator[str]:
+        snapshot = self._current()
+        if snapshot.searcher.num_docs == 0:
+            return iter(())
+        return iter(list(snapshot.vectors.ids))
+
     def content_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         if not ids:
             return {}
@@ -228,7 +234,9 @@ class EmbeddedBackend(SearchBackend):
     def search(self, query: BackendQuery) -> SearchResult:
         snapshot = self._current()
         filters = filter_query(self.schema, query.filters)
-        keyword = self._keyword.build(query.concepts) if query.concepts else None
+        keyword = None
+        if query.concepts:
+            keyword = self._keyword.build(query.concepts, query.boost_brands, query.boost_categories)
         if keyword is None and query.vector is None:
             return self._browse(snapshot, filters, query)
         return self._hybrid(snapshot, keyword, filters, query)

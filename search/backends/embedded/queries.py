@@ -15,6 +15,8 @@ Occur = tantivy.Occur
 Query = tantivy.Query
 PHRASE_BONUS = 0.5
 TIE_BREAKER = 0.1
+BRAND_BOOST = 2.0  # added to the BM25 score of products of a brand named in the query
+CATEGORY_BOOST = 1.0
 
 
 class KeywordQueryBuilder:
@@ -24,11 +26,25 @@ class KeywordQueryBuilder:
         self.schema = schema
         self.analyzer = analyzer
 
-    def build(self, concepts: Sequence[Concept]) -> Query | None:
+    def build(
+        self, concepts: Sequence[Concept], boost_brands: Sequence[str] = (), boost_categories: Sequence[str] = ()
+    ) -> Query | None:
         clauses = [q for q in (self._concept(c) for c in concepts) if q is not None]
         if not clauses:
             return None
-        return Query.boolean_query([(Occur.Should, q) for q in clauses])
+        query = Query.boolean_query([(Occur.Should, q) for q in clauses])
+        boosts = [
+            Query.const_score_query(Query.term_query(self.schema, "brand_key", brand.strip().casefold()), BRAND_BOOST)
+            for brand in boost_brands
+        ]
+        boosts += [
+            Query.const_score_query(Query.term_query(self.schema, "category_path", category_facet(c)), CATEGORY_BOOST)
+            for c in boost_categories
+        ]
+        if not boosts:
+            return query
+        # The boosts only reorder what the concepts matched: they never make a product match on their own.
+        return Query.boolean_query([(Occur.Must, query), *((Occur.Should, b) for b in boosts)])
 
     def _concept(self, concept: Concept) -> Query | None:
         options: list[Query] = []

@@ -152,3 +152,17 @@ def test_wrong_vector_shape_is_refused(tmp_path, embedder, analysis):
 
 def replace_title(product, title):
     return product.model_copy(update={"title": title})
+
+
+def test_brand_boost_reorders_but_never_adds_matches(backend):
+    plain = backend.search(BackendQuery(concepts=concept("case"), limit=10))
+    boosted = backend.search(BackendQuery(concepts=concept("case"), boost_brands=("SPIGEN",), limit=10))
+    assert ids(plain)[0] == "case-ip15-otter"
+    assert {hit.product.brand for hit in boosted.hits[:2]} == {"Spigen"}
+    assert sorted(ids(plain)) == sorted(ids(boosted))
+    nothing = backend.search(BackendQuery(concepts=concept("zzzz"), boost_brands=("otterbox",), limit=10))
+    assert nothing.total == 0
+
+
+def test_iter_ids_lists_every_product(backend):
+    assert len(set(backend.iter_ids())) == 26
