@@ -39,14 +39,9 @@ def suites(skip_chorus: bool) -> list[Suite]:
         Suite("demo, English queries", demo / "products.jsonl", demo / "queries_en.tsv", demo / "qrels.tsv"),
     ]
     if not skip_chorus and CHORUS.exists():
-        out.append(
-            Suite(
-                "Chorus, English queries (Supahands)",
-                CHORUS / "products.jsonl",
-                CHORUS / "queries_supahands.tsv",
-                CHORUS / "qrels_supahands.tsv",
-            )
-        )
+        feed, qrels = CHORUS / "products.jsonl", CHORUS / "qrels_supahands.tsv"
+        out.append(Suite("Chorus, English queries (Supahands)", feed, CHORUS / "queries_supahands.tsv", qrels))
+        out.append(Suite("Chorus, Chinese queries (ours)", feed, ROOT / "bench" / "chorus" / "queries_zh.tsv", qrels))
     return out
 
 

@@ -72,7 +72,9 @@ class SearchService:
     def search(self, request: SearchRequest) -> SearchOutcome:
         started = time.perf_counter()
         timings: dict[str, float] = {}
-        analyzed = self.analysis.query_analyzer.analyze(request.q) if request.q.strip() else None
+        analyzed = None
+        if request.q.strip():
+            analyzed = self.analysis.query_analyzer.analyze(request.q, self.backend.document_frequency)
         timings["analyze_ms"] = _ms_since(started)
         filters = self._filters(request, analyzed)
 
@@ -88,6 +90,7 @@ class SearchService:
             BackendQuery(
                 concepts=concepts,
                 vector=vector,
+                boost_brands=tuple(analyzed.brands) if analyzed is not None else (),
                 filters=filters,
                 facets=request.facets,
                 sort=request.sort,

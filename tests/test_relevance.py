@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from search.eval import mean_ndcg, read_qrels, read_queries
+from search.eval import mean_ndcg, ndcg_at_k, read_qrels, read_queries
 from search.service import Mode, SearchRequest
 
 DEMO = Path(__file__).resolve().parent.parent / "data" / "demo"
@@ -39,3 +39,30 @@ def test_bluetooth_earphones_come_first_for_the_chinese_query(demo_service):
     text = f"{top.title} {top.description}".lower()
     assert "bluetooth" in text or "wireless" in text, top.title
     assert any(word in text for word in ("earbuds", "earphones", "headphones", "in-ear")), top.title
+
+
+@pytest.mark.parametrize(
+    ("query", "brand"),
+    [
+        ("耐克 跑鞋", "Nike"),
+        ("雅诗兰黛 眼霜", "Estée Lauder"),
+        ("北面 冲锋衣", "The North Face"),
+        ("bose 耳机", "Bose"),
+    ],
+)
+def test_brand_named_in_chinese_or_latin_leads_the_results(demo_service, query, brand):
+    hits = demo_service.search(SearchRequest(q=query, size=5)).result.hits
+    assert [hit.product.brand for hit in hits[:3]] == [brand] * 3
+
+
+@pytest.mark.parametrize(
+    ("pinyin", "qid"), [("lanya erji", "z001"), ("lanyaerji", "z001"), ("lyej", "z001"), ("baowenbei", "z084")]
+)
+def test_pinyin_finds_as_well_as_the_chinese_query(demo_service, pinyin, qid):
+    judged = read_qrels(DEMO / "qrels.tsv")[qid]
+    chinese = read_queries(DEMO / "queries.tsv")[qid]
+    scores = {}
+    for query in (pinyin, chinese):
+        ranking = [h.product.id for h in demo_service.search(SearchRequest(q=query, size=10)).result.hits]
+        scores[query] = ndcg_at_k(ranking, judged)
+    assert scores[pinyin] >= scores[chinese] - 0.05, scores

@@ -48,7 +48,7 @@ def clean_sense(sense: str) -> str | None:
     words = [w for w in re.findall(r"[a-z0-9][a-z0-9'\-]*", text) if w not in _NOISE_WORDS]
     if words[:1] == ["to"]:
         words = words[1:]
-    if not words or len(words) > MAX_SENSE_WORDS or words in (["also"], ["a"], ["the"]):
+    if not words or len(words) > MAX_SENSE_WORDS or (len(words) == 1 and len(words[0]) == 1) or words == ["also"]:
         return None
     return " ".join(words)
 
@@ -84,6 +84,9 @@ class CcCedict:
             if senses:
                 merged[word] = senses
         return cls(merged)
+
+    def all_senses(self) -> list[str]:
+        return [sense for senses in self._senses.values() for sense in senses]
 
     def senses(self, word: str) -> list[str]:
         return self._senses.get(word, [])

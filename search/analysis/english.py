@@ -23,3 +23,8 @@ def prepare_english(text: str) -> str:
 def english_words(text: str) -> list[str]:
     """The words of prepared English text, without stopwords (used for glosses and the vector rendering)."""
     return [w for w in _WORD_RE.findall(prepare_english(text)) if w not in STOPWORDS]
+
+
+def brand_key(name: str) -> str:
+    """How brands are compared: `The North Face` = `north face`, `Estée Lauder` = `estee lauder`."""
+    return " ".join(english_words(name))

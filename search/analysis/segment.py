@@ -13,6 +13,7 @@ from search.analysis.normalize import has_chinese, normalize_text
 
 _KEEP_RE = re.compile(r"[\w\u3400-\u9fff]", re.UNICODE)
 _LATIN_RE = re.compile(r"^[0-9a-z][0-9a-z.+#'\-]*$")
+_LATIN_RUN_RE = re.compile(r"([0-9a-z]+(?:[-+.#'/][0-9a-z]+)+)")  # with inner punctuation: sm-g998
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -24,7 +25,8 @@ def is_latin(token: str) -> bool:
 class Segmenter:
     """jieba with extra dictionary words. Precise mode for queries, search mode (finer, overlapping) for the index."""
 
-    def __init__(self, extra_words: Iterable[str] = ()) -> None:
+    def __init__(self, extra_words: Iterable[str] = (), stopwords: Iterable[str] = ()) -> None:
+        self.stopwords = frozenset(stopwords)
         extra_words = sorted(set(extra_words))
         # Changes when the dictionary changes, so that stored segmentations are redone (see documents.py).
         self.version = hashlib.sha256("\n".join(extra_words).encode("utf-8")).hexdigest()[:16]
@@ -36,8 +38,29 @@ class Segmenter:
                 self._jieba.add_word(word, freq=max(self._jieba.suggest_freq(word), 20000))
 
     def query_tokens(self, text: str) -> list[str]:
-        """Normalised query text → words (precise mode), punctuation and spaces dropped."""
-        return self._clean(self._jieba.cut(normalize_text(text), HMM=True))
+        """Normalised query text → words (precise mode), punctuation and spaces dropped.
+
+        Runs of single Chinese characters that jieba could not group (`投影幕布` → 投影幕 布, `内胆包` → 内 胆 包)
+        are glued back together, so that translation can split them over its own dictionaries instead.
+        """
+        words: list[str] = []
+        for run in _LATIN_RUN_RE.split(normalize_text(text)):
+            if _LATIN_RUN_RE.fullmatch(run):
+                words.append(run)  # jieba would split model numbers at the punctuation: sm-g998, 3.0
+                continue
+            last_end, last_single = -1, False
+            for word, start, end in self._jieba.tokenize(run, HMM=True):
+                single = len(word) == 1 and has_chinese(word) and word not in self.stopwords
+                if single and last_single and start == last_end:
+                    words[-1] += word
+                else:
+                    words.append(word)
+                last_end, last_single = end, single
+        return self._clean(words)
+
+    def frequency(self, word: str) -> int:
+        """How common a word is in jieba's dictionary (0 when unknown)."""
+        return self._jieba.FREQ.get(word, 0) or 0
 
     def index_terms(self, text: str) -> list[str]:
         """Chinese listing text → terms for the index (search mode: compounds and their parts)."""

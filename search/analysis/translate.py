@@ -1,21 +1,29 @@
 """Query translation zh → en: our glossary first, then CC-CEDICT senses, then a longest-match split.
 
-Each Chinese word becomes a `Concept`: the Chinese term (kept for the Chinese fields) and weighted English
-alternatives. The keyword leg scores the best-matching alternative of each concept; the vector leg embeds the
-best alternative of each.
+Each word becomes a `Concept`: the Chinese term (kept for the Chinese fields) and weighted English alternatives.
+The keyword leg scores the best-matching alternative of each concept; the vector leg embeds the best alternative
+of each. When the catalog's vocabulary is known (`Vocabulary`: English word → how many products use it),
+CC-CEDICT senses that no product uses are dropped — sense choice guided by the target catalog.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from search.analysis.cedict import CcCedict
 from search.analysis.english import english_words
 from search.analysis.glossary import Glossary
 from search.analysis.normalize import has_chinese
+from search.analysis.units import unit_renderings
+
+Vocabulary = Callable[[str], int | None]  # English word → documents using it, None when unknown
 
 CEDICT_SENSES = 3
 CEDICT_WEIGHTS = (1.0, 0.6, 0.4)
+SINGLE_CHARACTER_FACTOR = 0.5  # senses of a lone character, reached by splitting an unknown word, are weak
+_SCRIPT_RUN_RE = re.compile(r"[\u3400-\u9fff]+|[^\u3400-\u9fff]+")
 
 
 @dataclass(frozen=True)
@@ -24,20 +32,26 @@ class Alternative:
 
     text: str
     weight: float
-    source: str  # "glossary", "cc-cedict", "query"
+    source: str  # "glossary", "cc-cedict", "query", "unit"
+    kind: str = ""  # the glossary kind (brand, product, ...), when known
 
 
 @dataclass
 class Concept:
     """One unit of meaning in the query."""
 
-    term: str  # as the shopper wrote it (after normalisation)
+    term: str  # as the shopper wrote it (after normalisation), or as pinyin was read
     alternatives: list[Alternative] = field(default_factory=list)
     chinese: bool = False
+    origin: str = "typed"  # "typed" or "pinyin"
 
     @property
     def best(self) -> str | None:
         return self.alternatives[0].text if self.alternatives else None
+
+    @property
+    def is_brand(self) -> bool:
+        return bool(self.alternatives) and self.alternatives[0].kind == "brand"
 
 
 class Translator:
@@ -45,24 +59,45 @@ class Translator:
         self.glossary = glossary
         self.cedict = cedict
 
-    def concepts(self, word: str) -> list[Concept]:
+    def concepts(self, word: str, vocabulary: Vocabulary | None = None) -> list[Concept]:
         """A query word → one concept, or several when the word has to be split to be understood."""
         if not has_chinese(word):
-            return [Concept(word, self._alternatives([(word, 1.0)], "query"))]
-        whole = self._lookup(word)
+            return [self._latin(word)]
+        whole = self._lookup(word, vocabulary)
         if whole is not None:
             return [whole]
-        return [self._lookup(piece) or Concept(piece, chinese=True) for piece in self._split(word)]
+        runs = _SCRIPT_RUN_RE.findall(word)
+        if len(runs) > 1:  # `sd卡`, `usb分线器`: each script on its own
+            return [c for run in runs for c in self.concepts(run.strip(), vocabulary) if c.term]
+        out = []
+        for piece in self._split(word):
+            concept = self._lookup(piece, vocabulary, weak=len(piece) == 1)
+            out.append(concept or Concept(piece, chinese=True))
+        return out
 
-    def _lookup(self, word: str) -> Concept | None:
+    def _latin(self, word: str) -> Concept:
+        units = unit_renderings(word)
+        if units:
+            return Concept(word, _alternatives(units, "unit"))
+        entries = self.glossary.get(word)  # Latin shopper words in the glossary: `tf卡`-less forms, brands
+        if entries:
+            return Concept(word, _alternatives([(e.en, e.weight, e.kind) for e in entries], "glossary"))
+        return Concept(word, _alternatives([(word, 1.0)], "query"))
+
+    def _lookup(self, word: str, vocabulary: Vocabulary | None, weak: bool = False) -> Concept | None:
         entries = self.glossary.get(word)
         if entries:
-            return Concept(word, self._alternatives([(e.en, e.weight) for e in entries], "glossary"), True)
-        senses = self.cedict.senses(word)[:CEDICT_SENSES]
-        if senses:
-            pairs = list(zip(senses, CEDICT_WEIGHTS, strict=False))
-            return Concept(word, self._alternatives(pairs, "cc-cedict"), True)
-        return None
+            pairs = [(e.en, e.weight, e.kind) for e in entries]
+            return Concept(word, _alternatives(pairs, "glossary"), True)
+        senses = self.cedict.senses(word)
+        if not senses:
+            return None
+        if vocabulary is not None:
+            supported = [s for s in senses if _in_catalog(s, vocabulary)]
+            senses = supported if supported or not _catalog_known(senses, vocabulary) else []
+        factor = SINGLE_CHARACTER_FACTOR if weak else 1.0
+        pairs = [(s, w * factor) for s, w in zip(senses[:CEDICT_SENSES], CEDICT_WEIGHTS, strict=False)]
+        return Concept(word, _alternatives(pairs, "cc-cedict"), True)
 
     def _known(self, word: str) -> bool:
         return word in self.glossary or word in self.cedict
@@ -78,11 +113,24 @@ class Translator:
             start = end
         return pieces
 
-    @staticmethod
-    def _alternatives(pairs: list[tuple[str, float]], source: str) -> list[Alternative]:
-        out: list[Alternative] = []
-        for text, weight in pairs:
-            words = " ".join(english_words(text))
-            if words and all(a.text != words for a in out):
-                out.append(Alternative(words, weight, source))
-        return sorted(out, key=lambda a: -a.weight)
+
+def _in_catalog(sense: str, vocabulary: Vocabulary) -> bool:
+    """Every word of the sense is used by at least one product."""
+    return all((vocabulary(word) or 0) > 0 for word in english_words(sense))
+
+
+def _catalog_known(senses: list[str], vocabulary: Vocabulary) -> bool:
+    """Whether the vocabulary answers at all (a backend without one answers None)."""
+    words = english_words(senses[0])
+    return bool(words) and vocabulary(words[0]) is not None
+
+
+def _alternatives(items: list[tuple], source: str) -> list[Alternative]:
+    out: list[Alternative] = []
+    for item in items:
+        text, weight = item[0], item[1]
+        kind = item[2] if len(item) > 2 else ""
+        words = " ".join(english_words(text))
+        if words and all(a.text != words for a in out):
+            out.append(Alternative(words, weight, source, kind))
+    return sorted(out, key=lambda a: -a.weight)

@@ -116,6 +116,10 @@ class SearchBackend(ABC):
     @abstractmethod
     def search(self, query: BackendQuery) -> SearchResult: ...
 
+    def document_frequency(self, word: str) -> int | None:
+        """How many products use this English word (for sense choice in query translation); None if unknown."""
+        return None
+
     @abstractmethod
     def stats(self) -> IndexStats: ...
 

@@ -26,7 +26,7 @@ import numpy as np
 import tantivy
 
 from search import fusion
-from search.analysis.english import prepare_english
+from search.analysis.english import brand_key, prepare_english
 from search.backends.base import (
     BackendQuery,
     Filters,
@@ -40,6 +40,7 @@ from search.backends.base import (
 )
 from search.backends.embedded.queries import KeywordQueryBuilder, combine, filter_query
 from search.backends.embedded.schema import (
+    ENGLISH_FIELDS,
     FACET_FIELDS,
     SCHEMA_VERSION,
     build_schema,
@@ -52,6 +53,7 @@ from search.catalog import Product
 WRITER_HEAP_BYTES = 128_000_000
 FILTER_CACHE_SIZE = 64
 FACET_SIZE = 50
+FREQUENCY_CACHE_SIZE = 100_000
 
 
 class IndexNotFound(FileNotFoundError):
@@ -79,6 +81,7 @@ class _Snapshot:
     dim: int
     _vectors: VectorSet | None = None
     _allowed: OrderedDict[Filters, np.ndarray] = field(default_factory=OrderedDict)
+    frequencies: dict[str, int] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -119,7 +122,8 @@ class EmbeddedBackend(SearchBackend):
         self.model, self.dim = model, dim
         self.fusion = fusion_config or FusionConfig()
         self.schema = build_schema()
-        self._keyword = KeywordQueryBuilder(self.schema, english_analyzer())
+        self._analyzer = english_analyzer()
+        self._keyword = KeywordQueryBuilder(self.schema, self._analyzer)
         self._writer: tantivy.IndexWriter | None = None
         self._reload_lock = threading.Lock()
 
@@ -202,6 +206,17 @@ class EmbeddedBackend(SearchBackend):
         if not hits:
             return None
         return Product.model_validate_json(searcher.doc(hits[0][1]).get_first("record"))
+
+    def document_frequency(self, word: str) -> int | None:
+        snapshot = self._current()
+        count = snapshot.frequencies.get(word)
+        if count is None:
+            tokens = self._analyzer.analyze(prepare_english(word))
+            searcher = snapshot.searcher
+            count = min((max(searcher.doc_freq(name, token) for name in ENGLISH_FIELDS) for token in tokens), default=0)
+            if len(snapshot.frequencies) < FREQUENCY_CACHE_SIZE:
+                snapshot.frequencies[word] = count
+        return count
 
     def iter_ids(self) -> Iterator[str]:
         snapshot = self._current()
@@ -382,7 +397,7 @@ class EmbeddedBackend(SearchBackend):
             "title_zh": " ".join(document.title_zh_terms),
             "description_zh": " ".join(document.description_zh_terms),
             "brand": product.brand,
-            "brand_key": product.brand.casefold(),
+            "brand_key": brand_key(product.brand),
             "category": product.category,
             "availability": product.availability.value,
             "price": float(product.price),

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import tantivy
 
-from search.analysis.english import prepare_english
+from search.analysis.english import brand_key, prepare_english
 from search.analysis.translate import Concept
 from search.backends.base import Filters
 from search.backends.embedded.schema import CHINESE_FIELDS, ENGLISH_FIELDS, category_facet
@@ -34,7 +34,7 @@ class KeywordQueryBuilder:
             return None
         query = Query.boolean_query([(Occur.Should, q) for q in clauses])
         boosts = [
-            Query.const_score_query(Query.term_query(self.schema, "brand_key", brand.strip().casefold()), BRAND_BOOST)
+            Query.const_score_query(Query.term_query(self.schema, "brand_key", brand_key(brand)), BRAND_BOOST)
             for brand in boost_brands
         ]
         boosts += [
@@ -88,7 +88,7 @@ def filter_query(schema: tantivy.Schema, filters: Filters) -> Query | None:
     """The filters as one non-scoring query, or None when there are none."""
     clauses: list[Query] = []
     if filters.brands:
-        keys = [b.strip().casefold() for b in filters.brands]
+        keys = [brand_key(b) for b in filters.brands]
         clauses.append(Query.term_set_query(schema, "brand_key", keys))
     if filters.category:
         clauses.append(Query.term_query(schema, "category_path", category_facet(filters.category)))

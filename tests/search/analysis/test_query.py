@@ -28,6 +28,69 @@ def test_chinese_queries_get_english_renderings(analysis, query, words):
     assert words <= rendering, rendering
 
 
+@pytest.mark.parametrize(
+    ("query", "tokens", "style"),
+    [("lanya erji", ["蓝牙", "耳机"], "full"), ("lanyaerji", ["蓝牙耳机"], "full"), ("lyej", ["蓝牙耳机"], "initials")],
+)
+def test_pinyin_queries_are_read_as_chinese(analysis, query, tokens, style):
+    analyzed = analysis.query_analyzer.analyze(query)
+    assert analyzed.tokens == tokens and analyzed.pinyin.style == style
+    assert "bluetooth" in analyzed.english
+    assert all(c.origin == "pinyin" for c in analyzed.concepts)
+    assert analyzed.explain()["pinyin"]["chinese"] == tokens
+
+
+@pytest.mark.parametrize("query", ["shoes", "nike", "running shoes", "new balance", "ipad"])
+def test_english_words_and_brands_are_never_read_as_pinyin(analysis, query):
+    analyzed = analysis.query_analyzer.analyze(query)
+    assert analyzed.pinyin is None and analyzed.tokens == query.split()
+
+
+@pytest.mark.parametrize(
+    ("query", "tokens"),
+    [
+        ("iPhone15手机壳", ["iphone15", "手机壳"]),
+        ("SM-G998 手机壳", ["sm-g998", "手机壳"]),
+        ("gtx1080 显卡", ["gtx1080", "显卡"]),
+        ("128g u盘", ["128gb", "u盘"]),
+        ("500毫升保温杯", ["500ml", "保温杯"]),
+    ],
+)
+def test_mixed_scripts_model_numbers_and_units_survive_segmentation(analysis, query, tokens):
+    assert analysis.query_analyzer.analyze(query).tokens == tokens
+
+
+def test_units_reach_the_english_rendering_in_us_units_too(analysis):
+    [unit, _] = analysis.query_analyzer.analyze("500毫升 保温杯").concepts
+    assert {"500ml", "500 ml", "17 oz"} == {a.text for a in unit.alternatives}
+
+
+@pytest.mark.parametrize(
+    ("query", "brands"),
+    [
+        ("耐克 跑鞋", ["nike"]),
+        ("雅诗兰黛眼霜", ["estee lauder"]),
+        ("北面 冲锋衣", ["north face"]),
+        ("the north face jacket", ["north face"]),
+        ("bose 耳机", ["bose"]),
+        ("蓝牙耳机", []),
+    ],
+)
+def test_brand_mentions_are_found_for_boosting(analysis, query, brands):
+    assert analysis.query_analyzer.analyze(query).brands == brands
+
+
+@pytest.mark.parametrize(("query", "english"), [("苹果7", "iphone 7"), ("苹果x 手机壳", "iphone x phone case")])
+def test_a_brand_followed_by_a_model_names_the_product_line(analysis, query, english):
+    assert analysis.query_analyzer.analyze(query).english == english
+
+
+def test_shopper_slang(analysis):
+    assert "aa battery" in analysis.query_analyzer.analyze("5号电池").english
+    assert analysis.query_analyzer.analyze("充电宝").english == "portable charger"
+    assert "laptop" in analysis.query_analyzer.analyze("游戏本").english
+
+
 def test_glossary_compounds_stay_whole(analysis):
     analyzed = analysis.query_analyzer.analyze("蓝牙耳机")
     assert analyzed.tokens == ["蓝牙耳机"]

@@ -16,6 +16,7 @@ from search.analysis.translate import Translator
         ("to do sth for sb", "do for"),
         ("mobile phone (abbr.)", "mobile phone"),
         ("a very long gloss that says far too much", None),
+        ("I", None),  # single letters are never senses
     ],
 )
 def test_cedict_glosses_are_cut_to_search_phrases(gloss, clean):
@@ -56,3 +57,37 @@ def test_latin_words_pass_through(translator):
     [concept] = translator.concepts("iphone15")
     assert concept.best == "iphone 15"
     assert concept.alternatives[0].source == "query"
+
+
+def test_mixed_script_word_is_translated_script_by_script(translator):
+    concepts = translator.concepts("sd包")
+    assert [(c.term, c.best) for c in concepts] == [("sd", "sd"), ("包", "bag")]
+
+
+def test_unit_tokens_get_us_renderings(translator):
+    [concept] = translator.concepts("500ml")
+    assert [a.text for a in concept.alternatives] == ["500ml", "500 ml", "17 oz"]
+    assert concept.alternatives[0].source == "unit"
+
+
+def test_catalog_vocabulary_drops_senses_no_product_uses():
+    cedict = CcCedict({"支架": ["trestle", "support", "stand"]})
+    translator = Translator(Glossary.parse([]), cedict)
+    catalog = {"stand": 12, "support": 3}
+    [concept] = translator.concepts("支架", vocabulary=lambda word: catalog.get(word, 0))
+    assert [a.text for a in concept.alternatives] == ["support", "stand"]
+    [unguided] = translator.concepts("支架")
+    assert unguided.best == "trestle"
+
+
+def test_when_the_catalog_uses_no_sense_the_term_is_kept_for_chinese_fields_only():
+    translator = Translator(Glossary.parse([]), CcCedict({"胆": ["gall bladder", "courage"]}))
+    [concept] = translator.concepts("胆", vocabulary=lambda word: 0)
+    assert concept.alternatives == [] and concept.chinese
+
+
+def test_lone_characters_from_a_split_are_weaker(translator):
+    concepts = translator.concepts("双肩包")  # 双肩 + 包: 包 is a glossary word, kept at full weight
+    assert concepts[1].alternatives[0].weight == 1.0
+    translator = Translator(Glossary.parse([]), CcCedict({"内": ["inside"], "胆": ["liner"]}))
+    assert [c.alternatives[0].weight for c in translator.concepts("内胆")] == [0.5, 0.5]
