@@ -156,9 +156,9 @@ def replace_title(product, title):
 
 def test_brand_boost_reorders_but_never_adds_matches(backend):
     plain = backend.search(BackendQuery(concepts=concept("case"), limit=10))
-    boosted = backend.search(BackendQuery(concepts=concept("case"), boost_brands=("SPIGEN",), limit=10))
-    assert ids(plain)[0] == "case-ip15-otter"
-    assert {hit.product.brand for hit in boosted.hits[:2]} == {"Spigen"}
+    assert plain.hits[0].product.brand != "OtterBox"
+    boosted = backend.search(BackendQuery(concepts=concept("case"), boost_brands=("OTTERBOX",), limit=10))
+    assert ids(boosted)[0] == "case-ip15-otter"
     assert sorted(ids(plain)) == sorted(ids(boosted))
     nothing = backend.search(BackendQuery(concepts=concept("zzzz"), boost_brands=("otterbox",), limit=10))
     assert nothing.total == 0
