@@ -30,7 +30,11 @@ def analysis() -> Analysis:
 
 
 def build_index(data_dir: Path, feed: Path, embedder: Embedder, analysis: Analysis) -> Settings:
-    settings = Settings(data_dir=data_dir)
+    return index_feed(Settings(data_dir=data_dir), feed, embedder, analysis)
+
+
+def index_feed(settings: Settings, feed: Path, embedder: Embedder, analysis: Analysis) -> Settings:
+    """Index a feed with the real pipeline into the backend the settings name; every row must be accepted."""
     backend = open_backend(settings, embedder.name, embedder.dim, create=True)
     try:
         report = IndexPipeline(backend, embedder, analysis.segmenter, batch_size=256).run(feed)
@@ -38,6 +42,12 @@ def build_index(data_dir: Path, feed: Path, embedder: Embedder, analysis: Analys
         backend.close()
     assert report.rejected == 0, [r.describe() for r in report.rejects]
     return settings
+
+
+@pytest.fixture(scope="session")
+def feed_indexer():
+    """`index_feed`, for conftest files below this one (which cannot import this module)."""
+    return index_feed
 
 
 @pytest.fixture(scope="session")

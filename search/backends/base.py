@@ -22,6 +22,23 @@ class IndexMismatch(RuntimeError):
     """The index was built with another embedding model or schema than the one configured."""
 
 
+class IndexNotFound(FileNotFoundError):
+    """No index has been built yet where the settings point."""
+
+
+class BackendUnavailable(RuntimeError):
+    """The storage backend cannot be reached right now (a search server down); retrying later may succeed."""
+
+
+class DocumentWriteError(RuntimeError):
+    """Some documents of a write were refused by the backend; the others were written."""
+
+    def __init__(self, failures: dict[str, str]) -> None:
+        self.failures = failures  # product id → reason
+        first = next(iter(failures.items()), ("", ""))
+        super().__init__(f"{len(failures)} document(s) were not written, e.g. {first[0]!r}: {first[1]}")
+
+
 @dataclass
 class IndexDocument:
     """A product ready to be stored: the record, its analysed Chinese text, its vector and content hash."""
@@ -118,6 +135,14 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def stats(self) -> IndexStats: ...
+
+    @abstractmethod
+    def check(self) -> None:
+        """Raise `BackendUnavailable` when the backend cannot serve requests now (for readiness probes)."""
+
+    @abstractmethod
+    def commit_rebuild(self) -> None:
+        """Publish an index opened with `rebuild=True` once it is complete (no-op where rebuilds are in place)."""
 
     @abstractmethod
     def close(self) -> None: ...

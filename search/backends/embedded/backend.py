@@ -33,6 +33,7 @@ from search.backends.base import (
     Hit,
     IndexDocument,
     IndexMismatch,
+    IndexNotFound,
     IndexStats,
     SearchBackend,
     SearchResult,
@@ -48,26 +49,15 @@ from search.backends.embedded.schema import (
 )
 from search.backends.embedded.vectors import VectorSet
 from search.catalog import Product
+from search.fusion import FusionConfig
 
 WRITER_HEAP_BYTES = 128_000_000
 FILTER_CACHE_SIZE = 64
 FACET_SIZE = 50
 
 
-class IndexNotFound(FileNotFoundError):
-    """No index has been built in this data directory yet."""
-
-
 class IndexLocked(RuntimeError):
     """Another process is writing to this index."""
-
-
-@dataclass
-class FusionConfig:
-    method: str = "rrf"  # "rrf" or "weighted"
-    rrf_k: int = 60
-    keyword_weight: float = 0.5
-    leg_size: int = 150
 
 
 @dataclass
@@ -395,6 +385,12 @@ class EmbeddedBackend(SearchBackend):
         if product.category:
             doc.add_facet("category_path", category_facet(product.category))
         return doc
+
+    def check(self) -> None:
+        """The index is a local directory: once open, it is always available."""
+
+    def commit_rebuild(self) -> None:
+        """A rebuild deletes the directory first and commits every batch: nothing is left to publish."""
 
     def close(self) -> None:
         if self._writer is not None:
