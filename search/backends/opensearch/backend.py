@@ -264,8 +264,7 @@ class OpenSearchBackend(SearchBackend):
             keyword, query.vector, depth, depth, query.filters, query.facets, query.sort, offset, limit
         )
         response = self._search(self.alias, body, search_pipeline=self.config.pipeline)
-        hits = [Hit(_product(raw), float(raw.get("_score") or 0.0)) for raw in response["hits"]["hits"]]
-        return parse_result(response, query.facets, hits)
+        return parse_result(response, query.facets, hybrid_hits(response))
 
     # -- writing ------------------------------------------------------------------------------------------
 
@@ -355,6 +354,14 @@ def _reason(info: dict[str, Any]) -> str:
 
 def _product(raw: dict[str, Any]) -> Product:
     return Product.model_validate(raw["_source"]["record"])
+
+
+def hybrid_hits(response: dict[str, Any]) -> list[Hit]:
+    """Hits of a hybrid response: `_score` is the pipeline's fused score (null when sorted by a field).
+
+    The response does not tell each leg's rank, so `keyword_rank`/`vector_rank` stay None here.
+    """
+    return [Hit(_product(raw), float(raw.get("_score") or 0.0)) for raw in response["hits"]["hits"]]
 
 
 def parse_result(response: dict[str, Any], facets: Sequence[str], hits: list[Hit]) -> SearchResult:
