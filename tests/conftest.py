@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -42,6 +43,14 @@ def index_feed(settings: Settings, feed: Path, embedder: Embedder, analysis: Ana
         backend.close()
     assert report.rejected == 0, [r.describe() for r in report.rejects]
     return settings
+
+
+@pytest.fixture()
+def free_port() -> int:
+    """A loopback port nothing listens on (yet)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

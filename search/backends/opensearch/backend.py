@@ -25,7 +25,6 @@ from opensearchpy import OpenSearch, helpers
 from opensearchpy.exceptions import ConnectionError as OSConnectionError
 from opensearchpy.exceptions import TransportError
 
-from search.analysis.english import prepare_english
 from search.backends.base import (
     BackendQuery,
     BackendUnavailable,
@@ -37,6 +36,7 @@ from search.backends.base import (
     SearchResult,
     Sort,
 )
+from search.backends.fields import searchable_fields
 from search.backends.opensearch import queries
 from search.backends.opensearch.index import (
     VECTOR_FIELD,
@@ -378,20 +378,10 @@ def to_source(document: IndexDocument, indexed_at: str) -> dict[str, Any]:
     """An `IndexDocument` as the `_source` of its OpenSearch document (the fields of `index.index_body`)."""
     product = document.product
     source: dict[str, Any] = {
-        "id": product.id,
-        "title": prepare_english(product.title),
-        "description": prepare_english(product.description),
-        "brand_text": prepare_english(product.brand),
-        "category_text": prepare_english(product.category.replace(">", " ")),
-        "title_zh": " ".join(document.title_zh_terms),
-        "description_zh": " ".join(document.description_zh_terms),
-        "brand": product.brand or None,
-        "brand_key": product.brand.casefold() or None,
+        **searchable_fields(document),
+        "brand": product.brand or None,  # no empty bucket in the facets
         "category": product.category or None,
         "category_path": category_prefixes(product.category),
-        "availability": product.availability.value,
-        "price": float(product.price),
-        "content_hash": document.content_hash,
         "indexed_at": indexed_at,
         "record": product.model_dump(mode="json"),
         VECTOR_FIELD: [float(x) for x in document.vector],

@@ -16,7 +16,7 @@ from typing import Any
 
 from opensearchpy import NotFoundError, OpenSearch
 
-from search.backends.base import IndexMismatch, IndexNotFound
+from search.backends.base import IndexMismatch, IndexNotFound, check_built_with
 
 SCHEMA_VERSION = 1
 CHINESE_ANALYZER = "zh_pretokenized"  # jieba segments at index time; the index only splits on spaces and lowercases
@@ -170,18 +170,7 @@ class IndexManager:
         return mapping[name]["mappings"].get("_meta", {})
 
     def check(self, name: str) -> None:
-        meta = self.meta(name)
-        if meta.get("schema_version") != SCHEMA_VERSION:
-            raise IndexMismatch(
-                f"the OpenSearch index {name!r} has schema version {meta.get('schema_version')}, this version of "
-                f"Haitao Search uses {SCHEMA_VERSION}: rebuild it with `haitao index FILE --rebuild`"
-            )
-        if meta.get("model") != self.model or meta.get("dim") != self.dim:
-            raise IndexMismatch(
-                f"the OpenSearch index {name!r} was built with model {meta.get('model')!r} ({meta.get('dim')} "
-                f"dimensions), but the configured model is {self.model!r} ({self.dim}): set HAITAO_MODEL back, "
-                "or rebuild with `haitao index FILE --rebuild`"
-            )
+        check_built_with(f"the OpenSearch index {name!r}", self.meta(name), SCHEMA_VERSION, self.model, self.dim)
 
     def swap(self, new: str) -> str | None:
         """Point the alias at `new` in one atomic request; delete the index it pointed to. Returns that index."""

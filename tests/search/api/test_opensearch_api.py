@@ -1,8 +1,6 @@
 """The API over the OpenSearch backend on a real osmem-server: 503 with a clear message while the cluster is down,
 /readyz reporting it, and recovery without a restart when the cluster comes back."""
 
-import socket
-
 from fastapi.testclient import TestClient
 from osmem_server import OsmemServer
 
@@ -14,14 +12,8 @@ from search.documents import build_documents
 from search.service import SearchService
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def test_search_answers_503_while_opensearch_is_down_and_recovers(embedder, analysis):
-    port = free_port()
+def test_search_answers_503_while_opensearch_is_down_and_recovers(embedder, analysis, free_port):
+    port = free_port
     settings = Settings(
         backend="opensearch",
         opensearch_url=f"http://127.0.0.1:{port}",

@@ -6,13 +6,12 @@ which osmem-server cannot run, are checked against the shapes of OpenSearch's do
   - knn_vector mapping: _mappings/supported-field-types/knn-methods-engines.md
 """
 
-import socket
-
 import numpy as np
 import pytest
 from opensearchpy import OpenSearch
 from osmem_server import OsmemServer
 
+from indexer.pipeline import IndexPipeline
 from search.analysis.translate import Alternative, Concept
 from search.backends.base import BackendQuery, BackendUnavailable, DocumentWriteError, Filters, IndexMismatch, Sort
 from search.backends.opensearch import queries
@@ -218,14 +217,31 @@ def test_documents_refused_by_the_cluster_are_reported_by_id(clone, embedder, an
     assert backend.get("good") is not None and backend.get("bad") is None
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def test_the_indexer_turns_refused_documents_into_rejects(clone, embedder, analysis, tmp_path):
+    config = opensearch_config(clone.url)
+    body = index_body(embedder.name, embedder.dim, config.index)
+    body["mappings"]["properties"]["description"] = {"type": "integer"}  # a mapping that refuses prose
+    client = OpenSearch(hosts=[clone.url])
+    client.indices.create(index=f"{config.index.alias}_v1", body=body)
+    client.indices.update_aliases(
+        body={"actions": [{"add": {"index": f"{config.index.alias}_v1", "alias": config.index.alias}}]}
+    )
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        '{"id": "good", "title": "Mug", "price": 1, "description": "12"}\n'
+        '{"id": "bad", "title": "Cup", "price": 1, "description": "not a number"}\n',
+        encoding="utf-8",
+    )
+    backend = OpenSearchBackend(config, embedder.name, embedder.dim)
+    report = IndexPipeline(backend, embedder, analysis.segmenter).run(feed, rejects_path=tmp_path / "rejects.jsonl")
+    assert (report.indexed, report.rejected) == (1, 1)
+    [reject] = report.rejects
+    assert (reject.line, reject.product_id, reject.errors[0][0]) == (2, "bad", "index")
+    assert "bad" in (tmp_path / "rejects.jsonl").read_text(encoding="utf-8")
 
 
-def test_unreachable_cluster_gives_a_clear_error_and_the_backend_recovers(embedder, analysis):
-    port = free_port()
+def test_unreachable_cluster_gives_a_clear_error_and_the_backend_recovers(embedder, analysis, free_port):
+    port = free_port
     config = opensearch_config(f"http://127.0.0.1:{port}", timeout_s=2.0)
     backend = OpenSearchBackend(config, embedder.name, embedder.dim, create=True)  # opens lazily
     with pytest.raises(BackendUnavailable, match=f"127.0.0.1:{port} is unreachable"):

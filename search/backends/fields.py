@@ -1,0 +1,28 @@
+"""The searchable fields of a product, as every backend stores them (each adds its own storage-specific fields)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from search.analysis.english import prepare_english
+from search.backends.base import IndexDocument
+
+
+def searchable_fields(document: IndexDocument) -> dict[str, Any]:
+    """English text prepared for the stemming analyzer, Chinese terms joined by spaces, filter and facet values."""
+    product = document.product
+    return {
+        "id": product.id,
+        "title": prepare_english(product.title),
+        "description": prepare_english(product.description),
+        "brand_text": prepare_english(product.brand),
+        "category_text": prepare_english(product.category.replace(">", " ")),
+        "title_zh": " ".join(document.title_zh_terms),
+        "description_zh": " ".join(document.description_zh_terms),
+        "brand": product.brand,
+        "brand_key": product.brand.casefold(),
+        "category": product.category,
+        "availability": product.availability.value,
+        "price": float(product.price),
+        "content_hash": document.content_hash,
+    }
