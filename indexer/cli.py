@@ -54,7 +54,6 @@ def index(
     from indexer.feeds import UnknownFormat, count_lines, detect_format
     from indexer.pipeline import IndexPipeline
     from search.analysis.query import default_analysis
-    from search.backends.embedded.backend import EmbeddedBackend
     from search.backends.factory import open_backend
     from search.embedding import Embedder, ModelLoadError
 
@@ -68,9 +67,6 @@ def index(
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(2) from None
     rejects = rejects or settings.data_dir / "rejects" / f"{file.name}.rejects.jsonl"
-    if rebuild:
-        EmbeddedBackend.destroy(settings.data_dir)
-
     with err.status("loading the model and dictionaries…"):
         try:
             embedder = Embedder(settings.model, settings.torch_threads)
@@ -79,7 +75,7 @@ def index(
             raise typer.Exit(1) from None
         segmenter = default_analysis().segmenter
     try:
-        backend = open_backend(settings, embedder.name, embedder.dim, create=True)
+        backend = open_backend(settings, embedder.name, embedder.dim, create=True, rebuild=rebuild)
     except Exception as exc:  # IndexMismatch, IndexLocked, OS errors: all end the run with their message
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(1) from None
@@ -103,6 +99,8 @@ def index(
                 progress,
                 on_reject=lambda r: err.print(f"[yellow]rejected[/] {escape(r.describe())}"),
             )
+            if rebuild and report.valid:
+                backend.commit_rebuild()  # OpenSearch: the alias moves to the complete new index now
         finally:
             backend.close()
     if report.rejected:
@@ -137,8 +135,7 @@ def search(
     explain: Annotated[bool, typer.Option("--explain", help="Print the query analysis as JSON.")] = False,
 ) -> None:
     """Search the index from the terminal."""
-    from search.backends.base import IndexMismatch
-    from search.backends.embedded.backend import IndexNotFound
+    from search.backends.base import BackendUnavailable, IndexMismatch, IndexNotFound
     from search.embedding import ModelLoadError
     from search.service import SearchRequest, SearchService
 
@@ -147,7 +144,11 @@ def search(
     except (IndexNotFound, IndexMismatch, ModelLoadError) as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(1) from None
-    outcome = service.search(SearchRequest(q=query, size=size))
+    try:
+        outcome = service.search(SearchRequest(q=query, size=size))
+    except BackendUnavailable as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(1) from None
     if explain and outcome.analyzed is not None:
         typer.echo(json.dumps(outcome.analyzed.explain(), ensure_ascii=False, indent=2))
     typer.echo(f"{outcome.result.total} results in {outcome.took_ms:.0f} ms")

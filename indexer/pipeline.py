@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
 from indexer.feeds import FeedRow, read_feed
 from search.analysis.segment import Segmenter
-from search.backends.base import SearchBackend
+from search.backends.base import DocumentWriteError, SearchBackend
 from search.catalog import InvalidProduct, Product
 from search.documents import build_documents, document_hash
 from search.embedding import Embedder
@@ -106,7 +106,7 @@ class IndexPipeline:
         started = time.perf_counter()
         rejects_out: TextIO | None = None
         first_line: dict[str, int] = {}
-        batch: list[Product] = []
+        batch: list[tuple[Product, FeedRow]] = []
 
         def reject(item: Reject) -> None:
             nonlocal rejects_out
@@ -127,11 +127,11 @@ class IndexPipeline:
                 product = self._validate(row, path.name, first_line, reject)
                 if product is None:
                     continue
-                batch.append(product)
+                batch.append((product, row))
                 if len(batch) >= self.batch_size:
-                    self._write(batch, report, progress)
+                    self._write(batch, report, progress, path.name, reject)
                     batch = []
-            self._write(batch, report, progress)
+            self._write(batch, report, progress, path.name, reject)
         finally:
             if rejects_out is not None:
                 rejects_out.close()
@@ -159,16 +159,33 @@ class IndexPipeline:
         first_line[product.id] = row.line
         return product
 
-    def _write(self, batch: Iterable[Product], report: IndexReport, progress: Progress) -> None:
-        batch = list(batch)
+    def _write(
+        self,
+        batch: Sequence[tuple[Product, FeedRow]],
+        report: IndexReport,
+        progress: Progress,
+        file: str,
+        reject: Callable[[Reject], None],
+    ) -> None:
         if not batch:
             return
-        stored = self.backend.content_hashes([p.id for p in batch])
-        changed = [p for p in batch if stored.get(p.id) != document_hash(p, self.embedder.name, self.segmenter.version)]
-        report.unchanged += len(batch) - len(changed)
-        if changed:
-            documents = build_documents(
-                changed, self.embedder, self.segmenter, self.embed_batch_size, on_batch=progress.embedded
-            )
+        products = [product for product, _ in batch]
+        stored = self.backend.content_hashes([p.id for p in products])
+        version = self.segmenter.version
+        changed = [p for p in products if stored.get(p.id) != document_hash(p, self.embedder.name, version)]
+        report.unchanged += len(products) - len(changed)
+        if not changed:
+            return
+        documents = build_documents(
+            changed, self.embedder, self.segmenter, self.embed_batch_size, on_batch=progress.embedded
+        )
+        try:
             self.backend.upsert(documents)
-            report.indexed += len(changed)
+        except DocumentWriteError as exc:  # the backend refused some documents: they become rejects, with why
+            row_of = {product.id: row for product, row in batch}
+            for product_id, reason in exc.failures.items():
+                row = row_of[product_id]
+                reject(Reject(file, row.line, product_id, [("index", reason)], row.text))
+            report.indexed += len(changed) - len(exc.failures)
+            return
+        report.indexed += len(changed)

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
@@ -18,7 +18,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="HAITAO_", env_file=".env", extra="ignore")
 
     data_dir: Path = Field(Path("var/data"), description="Where the index and its side files live.")
-    backend: Literal["embedded"] = Field("embedded", description="Storage backend.")
+    backend: Literal["embedded", "opensearch"] = Field("embedded", description="Storage backend.")
     model: str = Field(
         DEFAULT_MODEL,
         description="sentence-transformers model name or local path. The default loads the copy bundled "
@@ -36,6 +36,30 @@ class Settings(BaseSettings):
     rrf_k: int = Field(60, ge=1, description="The k constant of reciprocal rank fusion.")
     keyword_weight: float = Field(0.5, ge=0, le=1, description="Weight of the keyword leg in weighted fusion.")
     leg_size: int = Field(150, ge=10, le=1000, description="Hits taken from each leg before fusion.")
+
+    opensearch_url: str = Field("http://localhost:9200", description="OpenSearch address (https:// for TLS).")
+    opensearch_username: str | None = Field(None, description="OpenSearch user for HTTP basic authentication.")
+    opensearch_password: SecretStr | None = Field(None, description="Password of `opensearch_username`.")
+    opensearch_verify_certs: bool = Field(True, description="Verify the server's TLS certificate.")
+    opensearch_ca_certs: Path | None = Field(None, description="CA bundle that signed the server's certificate.")
+    opensearch_timeout_s: float = Field(10.0, gt=0, description="Timeout of one request to OpenSearch.")
+    opensearch_index: str = Field(
+        "products", pattern=r"^[a-z0-9][a-z0-9_-]*$", description="Alias searched; physical indices are ALIAS_vN."
+    )
+    opensearch_shards: int = Field(1, ge=1, description="Primary shards of a new physical index.")
+    opensearch_replicas: int = Field(0, ge=0, description="Replicas of a new physical index.")
+    opensearch_knn_engine: Literal["faiss", "lucene"] = Field("faiss", description="k-NN engine of the hnsw graph.")
+    opensearch_space_type: Literal["cosinesimil", "innerproduct", "l2"] = Field(
+        "cosinesimil", description="Vector similarity of the knn_vector field."
+    )
+    opensearch_hnsw_m: int = Field(16, ge=2, le=100, description="hnsw links per node.")
+    opensearch_hnsw_ef_construction: int = Field(128, ge=2, description="hnsw candidate list size when indexing.")
+    opensearch_refresh: Literal["wait_for", "true", "false"] = Field(
+        "wait_for", description="Refresh policy of writes: `wait_for` makes an upsert visible before it returns."
+    )
+    opensearch_bulk_retries: int = Field(5, ge=0, description="Retries of a bulk write rejected with 429 or 503.")
+    opensearch_bulk_backoff_s: float = Field(1.0, ge=0, description="First retry delay; doubles on each retry.")
+    opensearch_pipeline: str = Field("haitao-hybrid", description="Name of the hybrid search pipeline.")
 
     host: str = Field("127.0.0.1", description="Address the API listens on.")
     port: int = Field(8000, ge=1, le=65535, description="Port the API listens on.")

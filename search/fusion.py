@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 Ranked = Sequence[tuple[str, float]]  # (id, score), best first
+
+
+@dataclass
+class FusionConfig:
+    """How a backend fuses its two legs, and how many hits it takes from each."""
+
+    method: str = "rrf"  # "rrf" or "weighted"
+    rrf_k: int = 60
+    keyword_weight: float = 0.5
+    leg_size: int = 150
 
 
 def rrf(legs: Sequence[Ranked], k: int = 60) -> dict[str, float]:

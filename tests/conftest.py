@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,7 +31,11 @@ def analysis() -> Analysis:
 
 
 def build_index(data_dir: Path, feed: Path, embedder: Embedder, analysis: Analysis) -> Settings:
-    settings = Settings(data_dir=data_dir)
+    return index_feed(Settings(data_dir=data_dir), feed, embedder, analysis)
+
+
+def index_feed(settings: Settings, feed: Path, embedder: Embedder, analysis: Analysis) -> Settings:
+    """Index a feed with the real pipeline into the backend the settings name; every row must be accepted."""
     backend = open_backend(settings, embedder.name, embedder.dim, create=True)
     try:
         report = IndexPipeline(backend, embedder, analysis.segmenter, batch_size=256).run(feed)
@@ -38,6 +43,20 @@ def build_index(data_dir: Path, feed: Path, embedder: Embedder, analysis: Analys
         backend.close()
     assert report.rejected == 0, [r.describe() for r in report.rejects]
     return settings
+
+
+@pytest.fixture()
+def free_port() -> int:
+    """A loopback port nothing listens on (yet)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def feed_indexer():
+    """`index_feed`, for conftest files below this one (which cannot import this module)."""
+    return index_feed
 
 
 @pytest.fixture(scope="session")

@@ -14,8 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from search import __version__
 from search.api.routes import health, products
 from search.api.routes import search as search_routes
-from search.backends.base import IndexMismatch
-from search.backends.embedded.backend import IndexNotFound
+from search.backends.base import BackendUnavailable, IndexMismatch, IndexNotFound
 from search.config import Settings, get_settings
 from search.embedding import ModelLoadError
 from search.service import SearchRequest, SearchService
@@ -36,6 +35,8 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
                 app.state.service = SearchService(settings)
                 # The first search loads the vectors and warms the model: pay for it before the first shopper.
                 app.state.service.search(SearchRequest(q="warm up 预热", size=1))
+            except BackendUnavailable as exc:  # a search server down: serve 503s until it is back
+                log.error("the search backend is unavailable, retrying on each request: %s", exc)
             except (IndexNotFound, IndexMismatch, ModelLoadError) as exc:
                 log.error("search is unavailable: %s", exc)
                 app.state.startup_error = str(exc)
@@ -66,6 +67,11 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
             where = ".".join(str(p) for p in error["loc"] if p not in ("query", "path", "body"))
             problems.append(f"{where}: {error['msg']}")
         return _error(422, "; ".join(problems) or "invalid request")
+
+    @app.exception_handler(BackendUnavailable)
+    async def backend_unavailable(_: Request, exc: BackendUnavailable) -> JSONResponse:
+        log.warning("search backend unavailable: %s", exc)
+        return _error(503, f"search is temporarily unavailable: {exc}")
 
     @app.exception_handler(Exception)
     async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:

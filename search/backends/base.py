@@ -8,9 +8,10 @@ are fused inside the backend (the embedded one with `search.fusion`, OpenSearch 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 import numpy as np
 
@@ -20,6 +21,41 @@ from search.catalog import Product
 
 class IndexMismatch(RuntimeError):
     """The index was built with another embedding model or schema than the one configured."""
+
+
+def check_built_with(where: str, recorded: Mapping[str, Any], schema_version: int, model: str, dim: int) -> None:
+    """Refuse an index whose recorded schema version, model or dimension differ from this process's.
+
+    `where` names the index in the message ("the index in var/data", "the OpenSearch index 'products_v1'").
+    """
+    if recorded.get("schema_version") != schema_version:
+        raise IndexMismatch(
+            f"{where} has schema version {recorded.get('schema_version')}, this version of Haitao Search uses "
+            f"{schema_version}: rebuild it with `haitao index FILE --rebuild`"
+        )
+    if recorded.get("model") != model or recorded.get("dim") != dim:
+        raise IndexMismatch(
+            f"{where} was built with model {recorded.get('model')!r} ({recorded.get('dim')} dimensions), but the "
+            f"configured model is {model!r} ({dim}): set HAITAO_MODEL back, or rebuild with "
+            "`haitao index FILE --rebuild`"
+        )
+
+
+class IndexNotFound(FileNotFoundError):
+    """No index has been built yet where the settings point."""
+
+
+class BackendUnavailable(RuntimeError):
+    """The storage backend cannot be reached right now (a search server down); retrying later may succeed."""
+
+
+class DocumentWriteError(RuntimeError):
+    """Some documents of a write were refused by the backend; the others were written."""
+
+    def __init__(self, failures: dict[str, str]) -> None:
+        self.failures = failures  # product id → reason
+        first = next(iter(failures.items()), ("", ""))
+        super().__init__(f"{len(failures)} document(s) were not written, e.g. {first[0]!r}: {first[1]}")
 
 
 @dataclass
@@ -44,6 +80,9 @@ class Filters:
     @property
     def is_empty(self) -> bool:
         return self == Filters()
+
+
+FACETS = ("brand", "category", "availability")  # the facets every backend counts
 
 
 class Sort(StrEnum):
@@ -122,6 +161,14 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def stats(self) -> IndexStats: ...
+
+    @abstractmethod
+    def check(self) -> None:
+        """Raise `BackendUnavailable` when the backend cannot serve requests now (for readiness probes)."""
+
+    @abstractmethod
+    def commit_rebuild(self) -> None:
+        """Publish an index opened with `rebuild=True` once it is complete (no-op where rebuilds are in place)."""
 
     @abstractmethod
     def close(self) -> None: ...

@@ -3,16 +3,57 @@
 from __future__ import annotations
 
 from search.backends.base import SearchBackend
-from search.backends.embedded.backend import EmbeddedBackend, FusionConfig
+from search.backends.embedded.backend import EmbeddedBackend
+from search.backends.opensearch.backend import OpenSearchBackend, OpenSearchConfig
+from search.backends.opensearch.index import IndexOptions, VectorOptions
 from search.config import Settings
+from search.fusion import FusionConfig
 
 
 def fusion_config(settings: Settings) -> FusionConfig:
     return FusionConfig(settings.fusion, settings.rrf_k, settings.keyword_weight, settings.leg_size)
 
 
-def open_backend(settings: Settings, model: str, dim: int, create: bool = False) -> SearchBackend:
-    """The backend named by `settings.backend`, for an index built with `model` (`dim` dimensions)."""
+def open_backend(
+    settings: Settings, model: str, dim: int, create: bool = False, rebuild: bool = False
+) -> SearchBackend:
+    """The backend named by `settings.backend`, for an index built with `model` (`dim` dimensions).
+
+    `rebuild` starts a full rebuild: the embedded index is deleted first; OpenSearch fills a new physical index
+    that replaces the old one when `commit_rebuild()` is called.
+    """
     if settings.backend == "embedded":
-        return EmbeddedBackend(settings.data_dir, model, dim, fusion_config(settings), create=create)
+        if rebuild:
+            EmbeddedBackend.destroy(settings.data_dir)
+        return EmbeddedBackend(settings.data_dir, model, dim, fusion_config(settings), create=create or rebuild)
+    if settings.backend == "opensearch":
+        return OpenSearchBackend(
+            opensearch_config(settings), model, dim, fusion_config(settings), create=create, rebuild=rebuild
+        )
     raise ValueError(f"unknown backend {settings.backend!r}")  # pragma: no cover - Settings validates it
+
+
+def opensearch_config(settings: Settings) -> OpenSearchConfig:
+    return OpenSearchConfig(
+        url=settings.opensearch_url,
+        username=settings.opensearch_username,
+        password=settings.opensearch_password.get_secret_value() if settings.opensearch_password else None,
+        verify_certs=settings.opensearch_verify_certs,
+        ca_certs=settings.opensearch_ca_certs,
+        timeout_s=settings.opensearch_timeout_s,
+        index=IndexOptions(
+            alias=settings.opensearch_index,
+            shards=settings.opensearch_shards,
+            replicas=settings.opensearch_replicas,
+            vector=VectorOptions(
+                engine=settings.opensearch_knn_engine,
+                space_type=settings.opensearch_space_type,
+                m=settings.opensearch_hnsw_m,
+                ef_construction=settings.opensearch_hnsw_ef_construction,
+            ),
+        ),
+        refresh=settings.opensearch_refresh,
+        bulk_retries=settings.opensearch_bulk_retries,
+        bulk_backoff_s=settings.opensearch_bulk_backoff_s,
+        pipeline=settings.opensearch_pipeline,
+    )

@@ -1,4 +1,4 @@
-"""Health probes: /healthz (the process is alive), /readyz (index open and model loaded)."""
+"""Health probes: /healthz (the process is alive), /readyz (index open, model loaded, search server reachable)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from search.api.schemas import Health, Readiness
+from search.backends.base import BackendUnavailable
 
 router = APIRouter(tags=["health"])
 
@@ -21,5 +22,10 @@ def readyz(request: Request) -> Readiness | JSONResponse:
     if service is None:
         body = Readiness(ready=False, message=request.app.state.startup_error or "starting")
         return JSONResponse(status_code=503, content=body.model_dump())
-    stats = service.backend.stats()
+    try:
+        service.backend.check()
+        stats = service.backend.stats()
+    except BackendUnavailable as exc:
+        body = Readiness(ready=False, message=str(exc))
+        return JSONResponse(status_code=503, content=body.model_dump())
     return Readiness(ready=True, products=stats.count, model=stats.model)

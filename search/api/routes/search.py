@@ -8,8 +8,7 @@ from fastapi import APIRouter, HTTPException, Query
 
 from search.api.deps import ServiceDep, SettingsDep
 from search.api.schemas import ErrorResponse, ExchangeRate, HitExplain, Price, SearchHit, SearchResponse
-from search.backends.base import Sort
-from search.backends.embedded.schema import FACET_FIELDS
+from search.backends.base import FACETS, Sort
 from search.config import Settings
 from search.service import Currency, Mode, SearchOutcome, SearchRequest
 
@@ -45,7 +44,7 @@ def search(
         bool | None, Query(description="Only products in stock (true) or not in stock (false).")
     ] = None,
     facets: Annotated[
-        str, Query(description=f"Comma-separated facets to count: {', '.join(FACET_FIELDS)}.", examples=["brand"])
+        str, Query(description=f"Comma-separated facets to count: {', '.join(FACETS)}.", examples=["brand"])
     ] = "",
     sort: Annotated[Sort, Query(description="Result order.")] = Sort.RELEVANCE,
     mode: Annotated[Mode, Query(description="Retrieval: both legs fused, or one leg alone.")] = Mode.HYBRID,
@@ -56,9 +55,9 @@ def search(
     if price_min is not None and price_max is not None and price_min > price_max:
         raise HTTPException(422, "price_min: must not be greater than price_max")
     facet_names = tuple(dict.fromkeys(f.strip() for f in facets.split(",") if f.strip()))
-    unknown = [f for f in facet_names if f not in FACET_FIELDS]
+    unknown = [f for f in facet_names if f not in FACETS]
     if unknown:
-        raise HTTPException(422, f"facets: unknown facet {unknown[0]!r}; known: {', '.join(FACET_FIELDS)}")
+        raise HTTPException(422, f"facets: unknown facet {unknown[0]!r}; known: {', '.join(FACETS)}")
     request = SearchRequest(
         q=q,
         page=page,

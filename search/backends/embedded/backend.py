@@ -26,17 +26,18 @@ import numpy as np
 import tantivy
 
 from search import fusion
-from search.analysis.english import brand_key, prepare_english
+from search.analysis.english import prepare_english
 from search.backends.base import (
     BackendQuery,
     Filters,
     Hit,
     IndexDocument,
-    IndexMismatch,
+    IndexNotFound,
     IndexStats,
     SearchBackend,
     SearchResult,
     Sort,
+    check_built_with,
 )
 from search.backends.embedded.queries import KeywordQueryBuilder, combine, filter_query
 from search.backends.embedded.schema import (
@@ -48,7 +49,9 @@ from search.backends.embedded.schema import (
     english_analyzer,
 )
 from search.backends.embedded.vectors import VectorSet
+from search.backends.fields import searchable_fields
 from search.catalog import Product
+from search.fusion import FusionConfig
 
 WRITER_HEAP_BYTES = 128_000_000
 FILTER_CACHE_SIZE = 64
@@ -56,20 +59,8 @@ FACET_SIZE = 50
 FREQUENCY_CACHE_SIZE = 100_000
 
 
-class IndexNotFound(FileNotFoundError):
-    """No index has been built in this data directory yet."""
-
-
 class IndexLocked(RuntimeError):
     """Another process is writing to this index."""
-
-
-@dataclass
-class FusionConfig:
-    method: str = "rrf"  # "rrf" or "weighted"
-    rrf_k: int = 60
-    keyword_weight: float = 0.5
-    leg_size: int = 150
 
 
 @dataclass
@@ -146,18 +137,7 @@ class EmbeddedBackend(SearchBackend):
         return json.loads(self.manifest_path.read_text(encoding="utf-8"))
 
     def _check_manifest(self) -> None:
-        manifest = self._read_manifest()
-        if manifest.get("schema_version") != SCHEMA_VERSION:
-            raise IndexMismatch(
-                f"the index in {self.data_dir} has schema version {manifest.get('schema_version')}, this version "
-                f"of Haitao Search uses {SCHEMA_VERSION}: rebuild it with `haitao index FILE --rebuild`"
-            )
-        if manifest.get("model") != self.model or manifest.get("dim") != self.dim:
-            raise IndexMismatch(
-                f"the index in {self.data_dir} was built with model {manifest.get('model')!r} "
-                f"({manifest.get('dim')} dimensions), but the configured model is {self.model!r} ({self.dim}): "
-                "set HAITAO_MODEL back, or rebuild with `haitao index FILE --rebuild`"
-            )
+        check_built_with(f"the index in {self.data_dir}", self._read_manifest(), SCHEMA_VERSION, self.model, self.dim)
 
     def _write_manifest(self, updated_at: str | None) -> None:
         manifest = {
@@ -389,20 +369,8 @@ class EmbeddedBackend(SearchBackend):
     def _to_tantivy(document: IndexDocument, now: int) -> tantivy.Document:
         product = document.product
         fields: dict[str, Any] = {
-            "id": product.id,
-            "title": prepare_english(product.title),
-            "description": prepare_english(product.description),
-            "brand_text": prepare_english(product.brand),
-            "category_text": prepare_english(product.category.replace(">", " ")),
-            "title_zh": " ".join(document.title_zh_terms),
-            "description_zh": " ".join(document.description_zh_terms),
-            "brand": product.brand,
-            "brand_key": brand_key(product.brand),
-            "category": product.category,
-            "availability": product.availability.value,
-            "price": float(product.price),
+            **searchable_fields(document),
             "updated_at": now,
-            "content_hash": document.content_hash,
             "record": product.model_dump_json(),
             "vector": np.asarray(document.vector, dtype="<f4").tobytes(),
         }
@@ -410,6 +378,12 @@ class EmbeddedBackend(SearchBackend):
         if product.category:
             doc.add_facet("category_path", category_facet(product.category))
         return doc
+
+    def check(self) -> None:
+        """The index is a local directory: once open, it is always available."""
+
+    def commit_rebuild(self) -> None:
+        """A rebuild deletes the directory first and commits every batch: nothing is left to publish."""
 
     def close(self) -> None:
         if self._writer is not None:

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import tantivy
 
+from search.backends.fields import CHINESE_FIELDS, ENGLISH_FIELDS
+
 SCHEMA_VERSION = 1
 
-# Keyword-leg fields and their boosts. Equal weights measured best on both the demo fixtures and the Chorus
-# catalog (docs/relevance.md): a title boost over-rewards short titles that repeat one query word.
-ENGLISH_FIELDS = {"title": 1.0, "brand_text": 1.0, "category_text": 1.0, "description": 1.0}
-CHINESE_FIELDS = {"title_zh": 1.0, "description_zh": 1.0}
 FACET_FIELDS = {"brand": "brand", "category": "category", "availability": "availability"}
 
 

@@ -1,0 +1,30 @@
+"""Write one named section of a Markdown report, leaving the other sections as they are.
+
+Each benchmark owns the text between `<!-- begin NAME -->` and `<!-- end NAME -->` in docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+from pathlib import Path
+
+
+def machine() -> str:
+    import torch
+
+    return (
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"torch {torch.__version__} ({torch.get_num_threads()} threads)"
+    )
+
+
+def write_section(path: Path, name: str, markdown: str, title: str = "# Benchmarks") -> None:
+    begin, end = f"<!-- begin {name} -->", f"<!-- end {name} -->"
+    block = f"{begin}\n{markdown.strip()}\n{end}"
+    text = path.read_text(encoding="utf-8") if path.exists() else f"{title}\n"
+    pattern = re.compile(re.escape(begin) + r".*?" + re.escape(end), re.DOTALL)
+    text = pattern.sub(lambda _: block, text) if pattern.search(text) else text.rstrip("\n") + f"\n\n{block}\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

@@ -1,0 +1,191 @@
+"""OpenSearch request bodies built from analysed terms — never from user query syntax.
+
+The keyword leg mirrors the embedded backend's: per concept the best of its alternatives (`dis_max`) across the
+English fields (stemmed by the `english` analyzer) and its Chinese term in the pre-segmented Chinese fields;
+concepts add up (`bool.should`). Brand and category boosts are extra `should` clauses around a `must`, so they
+reorder matches but never make a product match on their own. Hybrid searches send the documented `hybrid` query
+(keyword leg + `knn` leg, one shared `filter`) through a search pipeline that fuses them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from search.analysis.english import brand_key, prepare_english
+from search.analysis.translate import Concept
+from search.backends.base import Filters, Sort
+from search.backends.opensearch.index import CHINESE_FIELDS, ENGLISH_FIELDS, FACET_FIELDS, VECTOR_FIELD, category_key
+
+Body = dict[str, Any]
+PHRASE_BONUS = 0.5
+TIE_BREAKER = 0.1
+BRAND_BOOST = 2.0
+CATEGORY_BOOST = 1.0
+FACET_SIZE = 50
+SOURCE = ["record"]  # hits carry the stored record only, never the vector
+
+
+def _fields(weights: dict[str, float]) -> list[str]:
+    return [f"{name}^{boost:g}" for name, boost in weights.items()]
+
+
+def keyword_query(
+    concepts: Sequence[Concept], boost_brands: Sequence[str] = (), boost_categories: Sequence[str] = ()
+) -> Body | None:
+    """The keyword leg, or None when no concept has anything to search for."""
+    clauses = [q for q in (_concept(c) for c in concepts) if q is not None]
+    if not clauses:
+        return None
+    query: Body = {"bool": {"should": clauses, "minimum_should_match": 1}}
+    boosts = [
+        {"constant_score": {"filter": {"term": {"brand_key": brand_key(b)}}, "boost": BRAND_BOOST}}
+        for b in boost_brands
+        if b.strip()
+    ]
+    boosts += [
+        {"constant_score": {"filter": {"term": {"category_path": category_key(c)}}, "boost": CATEGORY_BOOST}}
+        for c in boost_categories
+        if category_key(c)
+    ]
+    if not boosts:
+        return query
+    return {"bool": {"must": [query], "should": boosts}}
+
+
+def _concept(concept: Concept) -> Body | None:
+    options: list[Body] = []
+    for alt in concept.alternatives:
+        text = prepare_english(alt.text).strip()
+        if not text:
+            continue
+        options.append(
+            {
+                "multi_match": {
+                    "query": text,
+                    "fields": _fields(ENGLISH_FIELDS),
+                    "type": "best_fields",
+                    "tie_breaker": TIE_BREAKER,
+                    "boost": alt.weight,
+                }
+            }
+        )
+        if " " in text:
+            boost = alt.weight * PHRASE_BONUS * ENGLISH_FIELDS["title"]
+            options.append({"match_phrase": {"title": {"query": text, "boost": boost}}})
+    chinese_term = concept.term if concept.chinese or " " not in concept.term else None
+    if chinese_term:
+        options.append(
+            {
+                "multi_match": {
+                    "query": chinese_term,
+                    "fields": _fields(CHINESE_FIELDS),
+                    "type": "best_fields",
+                    "tie_breaker": TIE_BREAKER,
+                }
+            }
+        )
+    if not options:
+        return None
+    return options[0] if len(options) == 1 else {"dis_max": {"queries": options, "tie_breaker": TIE_BREAKER}}
+
+
+def filter_query(filters: Filters) -> Body | None:
+    """The filters as one non-scoring `bool.filter`, or None when there are none."""
+    clauses: list[Body] = []
+    if filters.brands:
+        clauses.append({"terms": {"brand_key": [brand_key(b) for b in filters.brands]}})
+    if filters.category and category_key(filters.category):
+        clauses.append({"term": {"category_path": category_key(filters.category)}})
+    if filters.price_min is not None or filters.price_max is not None:
+        bounds = {}
+        if filters.price_min is not None:
+            bounds["gte"] = float(filters.price_min)
+        if filters.price_max is not None:
+            bounds["lte"] = float(filters.price_max)
+        clauses.append({"range": {"price": bounds}})
+    if filters.in_stock is True:
+        clauses.append({"term": {"availability": "in_stock"}})
+    elif filters.in_stock is False:
+        clauses.append({"bool": {"must_not": [{"term": {"availability": "in_stock"}}]}})
+    if not clauses:
+        return None
+    return {"bool": {"filter": clauses}}
+
+
+def knn_query(vector: np.ndarray, k: int) -> Body:
+    return {"knn": {VECTOR_FIELD: {"vector": [float(x) for x in vector], "k": k}}}
+
+
+def _sort(sort: Sort) -> list[Body] | None:
+    if sort is Sort.RELEVANCE:
+        return None
+    return [{"price": {"order": "asc" if sort is Sort.PRICE_ASC else "desc"}}, {"id": {"order": "asc"}}]
+
+
+def _aggs(facets: Sequence[str]) -> Body:
+    return {name: {"terms": {"field": FACET_FIELDS[name], "size": FACET_SIZE}} for name in facets}
+
+
+def _page(body: Body, facets: Sequence[str], sort: Sort, offset: int, limit: int) -> Body:
+    body.update({"from": offset, "size": limit, "_source": SOURCE, "track_total_hits": True})
+    if facets:
+        body["aggs"] = _aggs(facets)
+    order = _sort(sort)
+    if order:
+        body["sort"] = order
+        body["track_scores"] = True
+    return body
+
+
+def single_leg_body(
+    leg: Body | None, filters: Filters, facets: Sequence[str], sort: Sort, offset: int, limit: int
+) -> Body:
+    """One leg alone (keyword or knn), or browse when `leg` is None: a plain query, no pipeline needed."""
+    flt = filter_query(filters)
+    if leg is None:
+        query: Body = flt or {"match_all": {}}
+    elif flt is None:
+        query = leg
+    elif "knn" in leg:
+        field, params = next(iter(leg["knn"].items()))  # filter inside knn: k nearest *among* the filtered
+        query = {"knn": {field: {**params, "filter": flt}}}
+    else:
+        query = {"bool": {"must": [leg], "filter": [flt]}}
+    return _page({"query": query}, facets, sort, offset, limit)
+
+
+def hybrid_body(
+    keyword: Body,
+    vector: np.ndarray,
+    k: int,
+    pagination_depth: int,
+    filters: Filters,
+    facets: Sequence[str],
+    sort: Sort,
+    offset: int,
+    limit: int,
+) -> Body:
+    """The documented `hybrid` query: keyword and knn subqueries, one shared pre-filter, `pagination_depth`."""
+    hybrid: Body = {"queries": [keyword, knn_query(vector, k)], "pagination_depth": pagination_depth}
+    flt = filter_query(filters)
+    if flt is not None:
+        hybrid["filter"] = flt
+    return _page({"query": {"hybrid": hybrid}}, facets, sort, offset, limit)
+
+
+def pipeline_body(method: str, rrf_k: int, keyword_weight: float) -> Body:
+    """The search pipeline fusing the two subqueries: RRF (as the embedded backend) or weighted min-max."""
+    if method == "rrf":
+        processor: Body = {"score-ranker-processor": {"combination": {"technique": "rrf", "rank_constant": rrf_k}}}
+    else:
+        weights = [round(keyword_weight, 6), round(1.0 - keyword_weight, 6)]
+        processor = {
+            "normalization-processor": {
+                "normalization": {"technique": "min_max"},
+                "combination": {"technique": "arithmetic_mean", "parameters": {"weights": weights}},
+            }
+        }
+    return {"description": "Haitao Search: fuses the keyword and vector legs", "phase_results_processors": [processor]}

@@ -1,0 +1,218 @@
+"""The behaviour every `SearchBackend` must show, run against each backend (see conftest.py): the embedded one,
+OpenSearch on osmem-server (keyword, filters, facets, sort, paging, CRUD), and a real OpenSearch when
+`OPENSEARCH_URL` is set (everything, knn and hybrid included)."""
+
+import pytest
+
+from search.analysis.translate import Alternative, Concept
+from search.backends.base import BackendQuery, Filters, IndexMismatch, IndexNotFound, Sort
+from search.catalog import Product
+from search.documents import build_documents
+
+
+def concept(*words):
+    return [Concept(w, [Alternative(w, 1.0, "query")]) for w in words]
+
+
+def ids(result):
+    return [hit.product.id for hit in result.hits]
+
+
+def needs_knn(backend):
+    if getattr(backend, "kind", None) == "osmem":
+        pytest.skip("osmem-server has no knn, hybrid query or search pipelines")
+
+
+# -- the keyword leg --------------------------------------------------------------------------------------------
+
+
+def test_keyword_leg_ranks_matching_products(small_backend):
+    result = small_backend.search(BackendQuery(concepts=concept("tumbler"), limit=5))
+    assert ids(result)[0] == "cup-stanley-40"
+    assert all(hit.keyword_rank is not None and hit.vector_rank is None for hit in result.hits)
+    assert result.hits[0].score == pytest.approx(1 / 61)
+
+
+def test_english_words_are_stemmed(small_backend):
+    singular = small_backend.search(BackendQuery(concepts=concept("earbud"), limit=100))
+    plural = small_backend.search(BackendQuery(concepts=concept("earbuds"), limit=100))
+    assert set(ids(singular)) == set(ids(plural)) and "ear-anker-p3" in ids(singular)
+
+
+def test_chinese_field_is_searched_with_the_segmented_term(small_backend):
+    result = small_backend.search(BackendQuery(concepts=[Concept("鱼油", [], chinese=True)], limit=3))
+    assert ids(result) == ["vit-fishoil"]
+
+
+def test_a_word_in_no_product_matches_nothing(small_backend):
+    result = small_backend.search(BackendQuery(concepts=concept("zzzzqx"), facets=("brand",)))
+    assert result.hits == [] and result.total == 0
+
+
+def test_brand_boost_reorders_but_never_adds_matches(small_backend):
+    plain = small_backend.search(BackendQuery(concepts=concept("case"), limit=10))
+    assert plain.hits[0].product.brand != "OtterBox"
+    boosted = small_backend.search(BackendQuery(concepts=concept("case"), boost_brands=("OTTERBOX",), limit=10))
+    assert ids(boosted)[0] == "case-ip15-otter"
+    assert sorted(ids(plain)) == sorted(ids(boosted))
+    nothing = small_backend.search(BackendQuery(concepts=concept("zzzz"), boost_brands=("otterbox",), limit=10))
+    assert nothing.total == 0
+
+
+def test_category_boost_never_adds_matches(small_backend):
+    plain = small_backend.search(BackendQuery(concepts=concept("wireless"), limit=50))
+    boosted = small_backend.search(
+        BackendQuery(concepts=concept("wireless"), boost_categories=("Electronics > Audio",), limit=50)
+    )
+    assert sorted(ids(plain)) == sorted(ids(boosted))
+    assert boosted.hits[0].product.category.startswith("Electronics > Audio")
+
+
+# -- filters, facets, sort, paging ------------------------------------------------------------------------------
+
+
+def test_brand_and_price_filters(small_backend):
+    result = small_backend.search(
+        BackendQuery(concepts=concept("headphones"), filters=Filters(brands=("apple",), price_max=100.0))
+    )
+    assert ids(result) == ["ear-apple-wired"] and result.total == 1
+
+
+def test_category_prefix_and_stock_filters(small_backend):
+    audio = small_backend.search(BackendQuery(filters=Filters(category="electronics > audio"), limit=100))
+    assert audio.total == 6
+    assert all(hit.product.category.startswith("Electronics > Audio") for hit in audio.hits)
+    not_in_stock = small_backend.search(BackendQuery(filters=Filters(in_stock=False), limit=100))
+    assert sorted(ids(not_in_stock)) == ["cup-thermos-16", "hp-bose-qc"]
+    in_stock = small_backend.search(BackendQuery(filters=Filters(in_stock=True), limit=100))
+    assert in_stock.total == 24
+
+
+def test_price_range_is_inclusive(small_backend):
+    result = small_backend.search(BackendQuery(filters=Filters(price_min=19.0, price_max=19.0), limit=100))
+    assert "ear-apple-wired" in ids(result)
+    assert all(hit.product.price == 19.0 for hit in result.hits)
+
+
+def test_browse_sorts_by_price_and_pages(small_backend):
+    first = small_backend.search(BackendQuery(sort=Sort.PRICE_ASC, limit=3))
+    second = small_backend.search(BackendQuery(sort=Sort.PRICE_ASC, offset=3, limit=3))
+    prices = [h.product.price for h in first.hits + second.hits]
+    assert prices == sorted(prices) and len(set(ids(first)) & set(ids(second))) == 0
+    assert first.total == 26
+    desc = small_backend.search(BackendQuery(sort=Sort.PRICE_DESC, limit=1))
+    assert ids(desc) == ["bag-coach-tote"]
+
+
+def test_query_results_sorted_by_price(small_backend):
+    result = small_backend.search(BackendQuery(concepts=concept("case"), sort=Sort.PRICE_ASC, limit=10))
+    prices = [h.product.price for h in result.hits]
+    assert prices == sorted(prices) and ids(result)[0] == "case-s24-spigen"
+
+
+def test_keyword_paging_is_consistent(small_backend):
+    both = small_backend.search(BackendQuery(concepts=concept("wireless"), limit=4))
+    page1 = small_backend.search(BackendQuery(concepts=concept("wireless"), limit=2))
+    page2 = small_backend.search(BackendQuery(concepts=concept("wireless"), offset=2, limit=2))
+    assert ids(page1) + ids(page2) == ids(both) and len(ids(both)) == 4
+    assert [h.keyword_rank for h in page2.hits] == [3, 4]
+
+
+def test_facets_count_the_result_set(small_backend):
+    result = small_backend.search(BackendQuery(concepts=concept("case"), facets=("brand",), limit=1))
+    assert result.facets["brand"]["Spigen"] == 2
+    assert sum(result.facets["brand"].values()) == result.total
+    browse = small_backend.search(BackendQuery(facets=("availability",)))
+    assert browse.facets["availability"] == {"in_stock": 24, "out_of_stock": 1, "preorder": 1}
+    filtered = small_backend.search(BackendQuery(filters=Filters(brands=("Apple",)), facets=("brand", "category")))
+    assert filtered.facets["brand"] == {"Apple": filtered.total}
+    assert filtered.facets["category"] == {"Electronics > Audio > Headphones": 2}
+
+
+# -- reading by id ------------------------------------------------------------------------------------------------
+
+
+def test_get_returns_the_stored_record(small_backend):
+    product = small_backend.get("skin-el-anr")
+    assert product is not None and product.brand == "Estée Lauder"
+    assert small_backend.get("missing") is None
+
+
+def test_iter_ids_and_content_hashes(small_backend):
+    every = list(small_backend.iter_ids())
+    assert len(every) == len(set(every)) == 26
+    hashes = small_backend.content_hashes(["skin-el-anr", "missing"])
+    assert list(hashes) == ["skin-el-anr"] and len(hashes["skin-el-anr"]) == 64
+    assert small_backend.stats().count == 26
+
+
+# -- the vector leg and hybrid (not on osmem-server) ----------------------------------------------------------------
+
+
+def test_vector_leg_finds_by_meaning(small_backend, embedder):
+    needs_knn(small_backend)
+    vector = embedder.encode_query("something to keep coffee hot on my commute")
+    result = small_backend.search(BackendQuery(vector=vector, limit=3))
+    assert "cup-thermos-16" in ids(result)
+    assert all(hit.vector_rank is not None and hit.keyword_rank is None for hit in result.hits)
+
+
+def test_hybrid_fuses_both_legs_with_filters(small_backend, embedder):
+    needs_knn(small_backend)
+    query = BackendQuery(concepts=concept("earbuds"), vector=embedder.encode_query("earbuds"), limit=3)
+    result = small_backend.search(query)
+    assert ids(result)[0] in {"ear-sony-xm5", "ear-anker-p3", "ear-apple-pro2"}
+    assert result.hits[0].score <= 2 / 61 + 1e-9
+    filters = Filters(brands=("apple",), price_max=100.0)
+    filtered = small_backend.search(
+        BackendQuery(concepts=concept("earbuds"), vector=embedder.encode_query("earbuds"), filters=filters)
+    )
+    assert ids(filtered) == ["ear-apple-wired"] and filtered.total == 1
+
+
+# -- writing ------------------------------------------------------------------------------------------------------
+
+
+def test_upsert_replaces_delete_removes_and_changes_survive_reopening(opener, embedder, analysis):
+    backend = opener.open(create=True)
+    p = Product(id="p1", title="Hydro Flask Water Bottle", price=40, brand="Hydro Flask")
+    q = Product(id="p2", title="Stanley Tumbler", price=45, brand="Stanley")
+    backend.upsert(build_documents([p, q], embedder, analysis.segmenter))
+    renamed = p.model_copy(update={"title": "Hydro Flask Coffee Mug"})
+    backend.upsert(build_documents([renamed], embedder, analysis.segmenter))
+    assert backend.stats().count == 2
+    assert backend.get("p1").title == "Hydro Flask Coffee Mug"
+    assert ids(backend.search(BackendQuery(concepts=concept("mug")))) == ["p1"]
+    assert backend.search(BackendQuery(concepts=concept("bottle"))).total == 0
+    assert backend.delete(["p2", "nope"]) == 1
+    assert backend.delete([]) == 0
+    backend.close()
+
+    reopened = opener.open(create=False)
+    stats = reopened.stats()
+    assert stats.count == 1 and stats.model == embedder.name and stats.dim == embedder.dim
+    assert stats.updated_at is not None
+    assert reopened.get("p2") is None
+    assert list(reopened.iter_ids()) == ["p1"]
+    reopened.close()
+
+
+def test_missing_index_and_other_model_are_refused_clearly(opener, embedder, analysis):
+    with pytest.raises(IndexNotFound, match="haitao index"):
+        opener.open(create=False)
+    backend = opener.open(create=True)
+    backend.upsert(build_documents([Product(id="n", title="New", price=1)], embedder, analysis.segmenter))
+    backend.close()
+    with pytest.raises(IndexMismatch, match="rebuild"):
+        opener.open(create=False, model="another-model", dim=768)
+
+
+def test_wrong_vector_shape_is_refused(opener, embedder, analysis):
+    import numpy as np
+
+    backend = opener.open(create=True)
+    [doc] = build_documents([Product(id="n", title="New", price=1)], embedder, analysis.segmenter)
+    doc.vector = np.zeros(3, dtype=np.float32)
+    with pytest.raises(ValueError, match="expected"):
+        backend.upsert([doc])
+    backend.close()
