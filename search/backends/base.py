@@ -119,5 +119,10 @@ class SearchBackend(ABC):
     @abstractmethod
     def stats(self) -> IndexStats: ...
 
+    def reserve_writer(self) -> None:  # noqa: B027 - optional: backends without a writer lock need nothing
+        """Become this index's writer now (a server with admin writes), rather than at the first write.
+
+        Raises `IndexLocked` (embedded backend) when another process writes to the index."""
+
     @abstractmethod
     def close(self) -> None: ...

@@ -16,3 +16,11 @@ def open_backend(settings: Settings, model: str, dim: int, create: bool = False)
     if settings.backend == "embedded":
         return EmbeddedBackend(settings.data_dir, model, dim, fusion_config(settings), create=create)
     raise ValueError(f"unknown backend {settings.backend!r}")  # pragma: no cover - Settings validates it
+
+
+def open_existing_backend(settings: Settings) -> SearchBackend:
+    """The index as it was built (its own model and dimension), for work that embeds nothing: stats, deletes."""
+    if settings.backend == "embedded":
+        model, dim = EmbeddedBackend.built_with(settings.data_dir)
+        return EmbeddedBackend(settings.data_dir, model, dim, fusion_config(settings))
+    raise ValueError(f"unknown backend {settings.backend!r}")  # pragma: no cover - Settings validates it
