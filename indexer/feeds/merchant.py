@@ -67,6 +67,7 @@ class MerchantTsvReader(DelimitedReader):
             names = [normalize_column(h) for h in self.header]
             raw, columns = to_catalog(dict(zip(names, values, strict=False)))
             original = dict(zip(names, self.header, strict=True))
+            columns = {name: name for name in raw if name in original} | columns
             yield FeedRow(line, raw, text, columns={k: original.get(v, v) for k, v in columns.items()})
 
 
