@@ -100,6 +100,7 @@ def index(
             backend = EmbeddedBackend.rebuild(settings.data_dir, embedder.name, embedder.dim, fusion_config(settings))
         else:
             backend = open_backend(settings, embedder.name, embedder.dim, create=True)
+        backend.reserve_writer()  # the single-writer check, before any row is read
     except Exception as exc:  # IndexMismatch, IndexLocked, OS errors: all end the run with their message
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(1) from None

@@ -119,7 +119,7 @@ class IndexReport:
     def summary(self) -> str:
         return (
             f"read {self.read}, indexed {self.indexed}, unchanged {self.unchanged}, "
-            f"rejected {self.rejected}, deleted {self.deleted} in {self.seconds:.1f} s"
+            f"rejected {self.rejected}, deleted {self.deleted} in {self.seconds:.2f} s"
         )
 
 
