@@ -1,4 +1,4 @@
-"""The `haitao` command: `index` a feed, `serve` the API, `search` from the terminal."""
+"""The `haitao` command: `index` a feed, `delete` products, `stats`, `serve` the API, `search` from the terminal."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -15,6 +15,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, SpinnerColumn, TextColu
 from rich.progress import Progress as RichProgress
 
 from search.config import Settings
+
+if TYPE_CHECKING:
+    from search.backends.base import SearchBackend
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Haitao Search: Chinese search over US catalogs.")
 err = Console(stderr=True, soft_wrap=True)
@@ -40,33 +43,50 @@ class _BarProgress:
         self.bar.advance(self.embed_task, n)
 
 
+FORMATS = "jsonl, csv, shopify, merchant-tsv (tsv), merchant-xml (xml)"
+
+
 @app.command()
 def index(
-    file: Annotated[Path, typer.Argument(help="Catalog feed: JSON Lines (.jsonl) or CSV (.csv), optionally .gz.")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="Catalog feed: .jsonl, .csv (plain or Shopify export), .tsv/.txt or .xml (Google "
+            "Merchant Center); optionally .gz."
+        ),
+    ],
     data_dir: DataDir = None,
-    fmt: Annotated[str | None, typer.Option("--format", help="jsonl or csv (default: from the extension).")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", help=f"{FORMATS} (default: from the file).")] = None,
     rejects: Annotated[
-        Path | None, typer.Option(help="Where to write rejected rows (default: DATA_DIR/rejects/FILE.rejects.jsonl).")
+        Path | None,
+        typer.Option(help="Where to write rejected rows, in the feed's format (default: DATA_DIR/rejects/)."),
     ] = None,
-    rebuild: Annotated[bool, typer.Option("--rebuild", help="Delete the index first and build it anew.")] = False,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Build a new index from this feed and swap it in when complete.")
+    ] = False,
+    delete_missing: Annotated[
+        bool, typer.Option("--delete-missing", help="The feed is the full catalog: remove products it lacks.")
+    ] = False,
 ) -> None:
     """Validate a feed and index its good rows (unchanged products are skipped)."""
-    from indexer.feeds import UnknownFormat, count_lines, detect_format
-    from indexer.pipeline import IndexPipeline
+    from indexer.feeds import UnknownFormat, count_lines, open_feed
+    from indexer.pipeline import IndexPipeline, default_rejects_path
     from search.analysis.query import default_analysis
     from search.backends.factory import open_backend
     from search.embedding import Embedder, ModelLoadError
+    from search.embedding_cache import EmbeddingCache
 
     settings = _settings(data_dir)
     if not file.is_file():
         err.print(f"[red]error:[/] no such file: {file}")
         raise typer.Exit(2)
     try:
-        fmt = fmt or detect_format(file)
+        reader = open_feed(file, fmt)
     except UnknownFormat as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(2) from None
-    rejects = rejects or settings.data_dir / "rejects" / f"{file.name}.rejects.jsonl"
+    rejects = rejects or default_rejects_path(settings.data_dir, file, reader.format)
+
     with err.status("loading the model and dictionaries…"):
         try:
             embedder = Embedder(settings.model, settings.torch_threads)
@@ -76,39 +96,95 @@ def index(
         segmenter = default_analysis().segmenter
     try:
         backend = open_backend(settings, embedder.name, embedder.dim, create=True, rebuild=rebuild)
+        backend.reserve_writer()  # the single-writer check, before any row is read
     except Exception as exc:  # IndexMismatch, IndexLocked, OS errors: all end the run with their message
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(1) from None
+    cache = EmbeddingCache(settings.data_dir, embedder.name, embedder.dim) if settings.embedding_cache else None
 
-    pipeline = IndexPipeline(backend, embedder, segmenter, settings.index_batch_size, settings.embed_batch_size)
-    total = count_lines(file)
-    columns = [
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-    ]
-    with RichProgress(*columns, console=err, disable=not err.is_terminal, transient=True) as bar:
+    pipeline = IndexPipeline(
+        backend, embedder, segmenter, settings.index_batch_size, settings.embed_batch_size, cache=cache
+    )
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
+    finished = False
+    with RichProgress(*columns, TimeElapsedColumn(), console=err, disable=not err.is_terminal, transient=True) as bar:
+        total = count_lines(file) if err.is_terminal else None
         progress = _BarProgress(bar, bar.add_task("read", total=total), bar.add_task("embedded", total=None))
         try:
             report = pipeline.run(
                 file,
-                fmt,
+                reader.format,
                 rejects,
                 progress,
                 on_reject=lambda r: err.print(f"[yellow]rejected[/] {escape(r.describe())}"),
+                delete_missing=delete_missing,
             )
-            if rebuild and report.valid:
-                backend.commit_rebuild()  # OpenSearch: the alias moves to the complete new index now
+            finished = True
         finally:
+            if rebuild and finished and report.valid:
+                backend.commit_rebuild()  # the complete new index replaces the old one, atomically
+            elif rebuild:
+                backend.abandon_rebuild()  # the old index stays as it was
             backend.close()
+            if cache is not None:
+                cache.close()
+    for note in report.notes:
+        err.print(f"[yellow]note:[/] {escape(note)}")
     if report.rejected:
-        err.print(f"{report.rejected} rejected rows written to {report.rejects_file}")
+        err.print(f"{report.rejected} rejected rows written to {report.rejects_file} (reasons beside it)")
     typer.echo(report.summary())
     if report.valid == 0:
-        err.print("[red]error:[/] nothing was indexed: no valid product in the feed")
+        message = "nothing was indexed: no valid product in the feed"
+        if rebuild:
+            message += "; the index was left as it was"
+        err.print(f"[red]error:[/] {message}")
         raise typer.Exit(1)
+
+
+@app.command()
+def delete(
+    ids: Annotated[list[str], typer.Argument(help="Product ids to remove.")],
+    data_dir: DataDir = None,
+) -> None:
+    """Remove products from the index by id."""
+    backend = _open_existing(data_dir)
+    try:
+        deleted = backend.delete(ids)
+    finally:
+        backend.close()
+    typer.echo(f"deleted {deleted} of {len(ids)}")
+    missing = len(set(ids)) - deleted
+    if missing:
+        err.print(f"[yellow]note:[/] {missing} of the ids were not in the index")
+
+
+@app.command()
+def stats(
+    data_dir: DataDir = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+) -> None:
+    """Products in the index, its last update, model and dimension."""
+    backend = _open_existing(data_dir)
+    try:
+        info = backend.stats()
+    finally:
+        backend.close()
+    fields = {"products": info.count, "updated_at": info.updated_at, "model": info.model, "dims": info.dim}
+    if as_json:
+        typer.echo(json.dumps(fields))
+        return
+    for name, value in fields.items():
+        typer.echo(f"{name:<11} {value if value is not None else '-'}")
+
+
+def _open_existing(data_dir: Path | None) -> SearchBackend:
+    from search.backends.factory import open_existing_backend
+
+    try:
+        return open_existing_backend(_settings(data_dir))
+    except Exception as exc:  # IndexNotFound, IndexLocked, a broken manifest: end with the message
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(1) from None
 
 
 @app.command()

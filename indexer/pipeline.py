@@ -1,8 +1,10 @@
 """The indexing run: read a feed, validate each row, skip unchanged products, embed and write in batches.
 
-A bad row never costs a good one: it is reported (file, line, id, field, reason), written to the rejects
-file, and the run goes on. Each batch is committed before the next is read, so an interrupted run keeps every
-batch committed so far and a rerun skips them as unchanged.
+A bad row never costs a good one: it is reported (file, line or XML item, id, field, reason), written to the
+rejects file in the feed's own format (its reasons beside it, as JSON Lines), and the run goes on. Each batch is
+committed before the next is read, so an interrupted run keeps every batch committed so far and a rerun skips
+them as unchanged. With `delete_missing`, products of the index that the feed no longer lists are removed at the
+end, unless the feed could not be read to its end.
 """
 
 from __future__ import annotations
@@ -14,12 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from indexer.feeds import FeedRow, read_feed
+from indexer.feeds import FeedReader, FeedRow, open_feed
 from search.analysis.segment import Segmenter
-from search.backends.base import DocumentWriteError, SearchBackend
+from search.backends.base import SearchBackend
 from search.catalog import InvalidProduct, Product
-from search.documents import build_documents, document_hash
+from search.documents import index_products
 from search.embedding import Embedder
+from search.embedding_cache import EmbeddingCache
+
+DELETE_CHUNK = 1000
 
 
 @dataclass
@@ -29,18 +34,22 @@ class Reject:
     product_id: str | None
     errors: list[tuple[str, str]]
     text: str
+    location: str = "line"  # what `line` counts: "line", or "item" (the index of an XML element)
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}" if self.location == "line" else f"{self.file} item {self.line}"
 
     def describe(self) -> str:
-        where = f"{self.file}:{self.line}"
         who = f" (id {self.product_id!r})" if self.product_id else ""
         reasons = "; ".join(f"{f}: {r}" if f != "row" else r for f, r in self.errors)
-        return f"{where}{who}: {reasons}"
+        return f"{self.where}{who}: {reasons}"
 
     def to_json(self) -> str:
         return json.dumps(
             {
                 "file": self.file,
-                "line": self.line,
+                self.location: self.line,
                 "id": self.product_id,
                 "errors": [{"field": f, "reason": r} for f, r in self.errors],
                 "row": self.text,
@@ -49,15 +58,59 @@ class Reject:
         )
 
 
+def reasons_path(rejects_path: Path) -> Path:
+    """Where the reasons of a rejects file go: `feed.rejects.csv` → `feed.rejects.reasons.jsonl`."""
+    return rejects_path.with_name(rejects_path.name.removesuffix(rejects_path.suffix) + ".reasons.jsonl")
+
+
+def default_rejects_path(data_dir: Path, feed: Path, fmt: str | None = None) -> Path:
+    """`DATA_DIR/rejects/NAME.rejects.EXT`, in the feed's own format."""
+    name = feed.name.removesuffix(".gz")
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return Path(data_dir) / "rejects" / f"{stem}.rejects{open_feed(feed, fmt).rejects_suffix}"
+
+
+class RejectsWriter:
+    """The rejected rows as they stood in the feed (same format, header included) and their reasons beside."""
+
+    def __init__(self, path: Path, reader: FeedReader) -> None:
+        self.path, self.reasons = path, reasons_path(path)
+        self.reader = reader
+        self._rows: TextIO | None = None
+        self._reasons: TextIO | None = None
+
+    def write(self, reject: Reject) -> None:
+        if self._rows is None or self._reasons is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._rows = self.path.open("w", encoding="utf-8", newline="")
+            self._rows.write(self.reader.rejects_header())
+            self._reasons = self.reasons.open("w", encoding="utf-8")
+        if reject.text:
+            self._rows.write(reject.text + "\n")
+        self._reasons.write(reject.to_json() + "\n")
+
+    def close(self) -> None:
+        if self._rows is None or self._reasons is None:
+            self.path.unlink(missing_ok=True)  # no stale rejects from an earlier run
+            self.reasons.unlink(missing_ok=True)
+            return
+        self._rows.write(self.reader.rejects_footer())
+        self._rows.close()
+        self._reasons.close()
+
+
 @dataclass
 class IndexReport:
     read: int = 0
     indexed: int = 0
     unchanged: int = 0
     rejected: int = 0
+    deleted: int = 0
     seconds: float = 0.0
+    complete: bool = True  # the feed was read to its end
     rejects_file: Path | None = None
     rejects: list[Reject] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def valid(self) -> int:
@@ -66,7 +119,7 @@ class IndexReport:
     def summary(self) -> str:
         return (
             f"read {self.read}, indexed {self.indexed}, unchanged {self.unchanged}, "
-            f"rejected {self.rejected} in {self.seconds:.1f} s"
+            f"rejected {self.rejected}, deleted {self.deleted} in {self.seconds:.2f} s"
         )
 
 
@@ -86,12 +139,14 @@ class IndexPipeline:
         segmenter: Segmenter,
         batch_size: int = 512,
         embed_batch_size: int = 64,
+        cache: EmbeddingCache | None = None,
     ) -> None:
         self.backend = backend
         self.embedder = embedder
         self.segmenter = segmenter
         self.batch_size = batch_size
         self.embed_batch_size = embed_batch_size
+        self.cache = cache
 
     def run(
         self,
@@ -100,61 +155,65 @@ class IndexPipeline:
         rejects_path: Path | None = None,
         progress: Progress | None = None,
         on_reject: Callable[[Reject], None] | None = None,
+        delete_missing: bool = False,
     ) -> IndexReport:
         progress = progress or Progress()
+        reader = open_feed(path, fmt)
         report = IndexReport(rejects_file=rejects_path)
         started = time.perf_counter()
-        rejects_out: TextIO | None = None
-        first_line: dict[str, int] = {}
+        writer = RejectsWriter(rejects_path, reader) if rejects_path is not None else None
+        first_line: dict[str, int] = {}  # every id of the feed, valid or not, and where it was first seen
         batch: list[tuple[Product, FeedRow]] = []
 
         def reject(item: Reject) -> None:
-            nonlocal rejects_out
             report.rejected += 1
             report.rejects.append(item)
-            if rejects_path is not None:
-                if rejects_out is None:
-                    rejects_path.parent.mkdir(parents=True, exist_ok=True)
-                    rejects_out = rejects_path.open("w", encoding="utf-8")
-                rejects_out.write(item.to_json() + "\n")
+            if writer is not None:
+                writer.write(item)
             if on_reject:
                 on_reject(item)
 
         try:
-            for row in read_feed(path, fmt):
+            for row in reader.rows():
                 report.read += 1
                 progress.rows(1)
-                product = self._validate(row, path.name, first_line, reject)
+                report.complete = report.complete and not row.fatal
+                product = self._validate(row, reader, first_line, reject)
                 if product is None:
                     continue
                 batch.append((product, row))
                 if len(batch) >= self.batch_size:
-                    self._write(batch, report, progress, path.name, reject)
+                    self._write(batch, report, progress, reader, reject)
                     batch = []
-            self._write(batch, report, progress, path.name, reject)
+            self._write(batch, report, progress, reader, reject)
         finally:
-            if rejects_out is not None:
-                rejects_out.close()
-            elif rejects_path is not None:
-                rejects_path.unlink(missing_ok=True)  # no stale rejects from an earlier run
+            if writer is not None:
+                writer.close()
+        if delete_missing:
+            self._delete_missing(first_line.keys(), report)
         report.seconds = time.perf_counter() - started
         return report
 
     @staticmethod
     def _validate(
-        row: FeedRow, file: str, first_line: dict[str, int], reject: Callable[[Reject], None]
+        row: FeedRow, reader: FeedReader, first_line: dict[str, int], reject: Callable[[Reject], None]
     ) -> Product | None:
+        file, location = reader.path.name, reader.location
         if row.raw is None:
-            reject(Reject(file, row.line, None, [("row", row.error or "unreadable")], row.text))
+            reject(Reject(file, row.line, None, [("row", row.error or "unreadable")], row.text, location))
             return None
         try:
             product = Product.from_raw(row.raw)
         except InvalidProduct as exc:
-            reject(Reject(file, row.line, exc.product_id, exc.errors, row.text))
+            errors = [(row.columns.get(f, f), reason) for f, reason in exc.errors]
+            if exc.product_id:
+                first_line.setdefault(exc.product_id, row.line)  # a bad row is no reason to delete its product
+            reject(Reject(file, row.line, exc.product_id, errors, row.text, location))
             return None
         seen = first_line.get(product.id)
         if seen is not None:
-            reject(Reject(file, row.line, product.id, [("id", f"duplicate id, first seen on line {seen}")], row.text))
+            reason = f"duplicate id, first seen on {location} {seen}"
+            reject(Reject(file, row.line, product.id, [(row.columns.get("id", "id"), reason)], row.text, location))
             return None
         first_line[product.id] = row.line
         return product
@@ -164,28 +223,28 @@ class IndexPipeline:
         batch: Sequence[tuple[Product, FeedRow]],
         report: IndexReport,
         progress: Progress,
-        file: str,
+        reader: FeedReader,
         reject: Callable[[Reject], None],
     ) -> None:
-        if not batch:
-            return
         products = [product for product, _ in batch]
-        stored = self.backend.content_hashes([p.id for p in products])
-        version = self.segmenter.version
-        changed = [p for p in products if stored.get(p.id) != document_hash(p, self.embedder.name, version)]
-        report.unchanged += len(products) - len(changed)
-        if not changed:
-            return
-        documents = build_documents(
-            changed, self.embedder, self.segmenter, self.embed_batch_size, on_batch=progress.embedded
+        written = index_products(
+            self.backend, products, self.embedder, self.segmenter, self.embed_batch_size, self.cache, progress.embedded
         )
-        try:
-            self.backend.upsert(documents)
-        except DocumentWriteError as exc:  # the backend refused some documents: they become rejects, with why
-            row_of = {product.id: row for product, row in batch}
-            for product_id, reason in exc.failures.items():
-                row = row_of[product_id]
-                reject(Reject(file, row.line, product_id, [("index", reason)], row.text))
-            report.indexed += len(changed) - len(exc.failures)
+        report.indexed += written.indexed
+        report.unchanged += written.unchanged
+        row_of = {product.id: row for product, row in batch}
+        for product_id, reason in written.refused.items():  # the backend refused it: a reject, with why
+            row = row_of[product_id]
+            reject(Reject(reader.path.name, row.line, product_id, [("index", reason)], row.text, reader.location))
+
+    def _delete_missing(self, listed: Sequence[str] | set[str] | object, report: IndexReport) -> None:
+        if not report.complete:
+            report.notes.append("--delete-missing skipped: the feed could not be read to its end")
             return
-        report.indexed += len(changed)
+        if report.valid == 0:
+            report.notes.append("--delete-missing skipped: the feed listed no valid product")
+            return
+        keep = set(listed)  # type: ignore[call-overload]
+        missing = [product_id for product_id in self.backend.iter_ids() if product_id not in keep]
+        for start in range(0, len(missing), DELETE_CHUNK):
+            report.deleted += self.backend.delete(missing[start : start + DELETE_CHUNK])

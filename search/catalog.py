@@ -13,7 +13,7 @@ import re
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 MAX_ID_LENGTH = 200
 _AMOUNT_RE = re.compile(r"^\$?\s*(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$")
@@ -88,7 +88,13 @@ class Product(BaseModel):
     description: str = ""
     brand: str = ""
     category: str = Field("", examples=["Electronics > Audio > Headphones"])
-    price: float = Field(ge=0, description="Price in USD.", examples=[79.99])
+    price: float = Field(ge=0, description="Price in USD; the lowest one when variants differ.", examples=[79.99])
+    price_max: float | None = Field(
+        None,
+        ge=0,
+        description="The highest variant price in USD, when variants differ (a price range).",
+        examples=[99.99],
+    )
     availability: Availability = Availability.IN_STOCK
     link: str = ""
     image_link: str = ""
@@ -109,6 +115,19 @@ class Product(BaseModel):
     @classmethod
     def _price(cls, value: Any) -> float:
         return parse_price(value)
+
+    @field_validator("price_max", mode="before")
+    @classmethod
+    def _price_max(cls, value: Any) -> float | None:
+        return None if value is None or value == "" else parse_price(value)
+
+    @model_validator(mode="after")
+    def _price_range(self) -> Product:
+        if self.price_max is not None and self.price_max < self.price:
+            raise ValueError(f"price_max ({self.price_max}) must not be below price ({self.price})")
+        if self.price_max == self.price:
+            self.price_max = None
+        return self
 
     @field_validator("availability", mode="before")
     @classmethod
@@ -146,8 +165,9 @@ class Product(BaseModel):
         return self.availability is Availability.IN_STOCK
 
     def content_hash(self) -> str:
-        """A stable hash of everything the index stores for this product."""
-        canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+        """A stable hash of everything the index stores for this product (absent optional fields left out, so
+        adding one to the schema does not change the hash of the products that do not use it)."""
+        canonical = json.dumps(self.model_dump(mode="json", exclude_none=True), sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
     @classmethod

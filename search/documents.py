@@ -1,17 +1,22 @@
-"""Product → `IndexDocument`: the text that is embedded, the segmented Chinese fields, the content hash.
+"""Product → `IndexDocument`: the text that is embedded, the segmented Chinese fields, the content hash; and
+`index_products`, the one way products reach a backend (skip the unchanged, embed the rest, upsert).
 
-Shared by every writer (the `haitao index` pipeline now, the admin API later) so all of them store the same thing.
+Shared by every writer (the `haitao index` pipeline and the admin API) so all of them store the same thing.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
 
 from search.analysis.segment import Segmenter
-from search.backends.base import IndexDocument
+from search.backends.base import DocumentWriteError, IndexDocument, SearchBackend
 from search.catalog import Product
 from search.embedding import Embedder
+from search.embedding_cache import EmbeddingCache
 
 EMBEDDING_TEXT_VERSION = 1
 
@@ -29,14 +34,38 @@ def document_hash(product: Product, model: str, segmenter_version: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
+def embed(
+    texts: Sequence[str],
+    embedder: Embedder,
+    batch_size: int = 64,
+    cache: EmbeddingCache | None = None,
+    on_batch: Callable[[int], None] | None = None,
+) -> np.ndarray:
+    """The vectors of `texts`: from the cache where it has them, else from the model (and then cached)."""
+    known = cache.get_many(texts) if cache is not None else {}
+    missing = [i for i in range(len(texts)) if i not in known]
+    out = np.empty((len(texts), embedder.dim), dtype=np.float32)
+    for i, vector in known.items():
+        out[i] = vector
+    if known and on_batch:
+        on_batch(len(known))
+    if missing:
+        computed = embedder.encode([texts[i] for i in missing], batch_size=batch_size, on_batch=on_batch)
+        out[missing] = computed
+        if cache is not None:
+            cache.put_many([texts[i] for i in missing], computed)
+    return out
+
+
 def build_documents(
     products: Sequence[Product],
     embedder: Embedder,
     segmenter: Segmenter,
     batch_size: int = 64,
     on_batch: Callable[[int], None] | None = None,
+    cache: EmbeddingCache | None = None,
 ) -> list[IndexDocument]:
-    vectors = embedder.encode([embedding_text(p) for p in products], batch_size=batch_size, on_batch=on_batch)
+    vectors = embed([embedding_text(p) for p in products], embedder, batch_size, cache, on_batch)
     return [
         IndexDocument(
             product=product,
@@ -47,3 +76,34 @@ def build_documents(
         )
         for product, vector in zip(products, vectors, strict=True)
     ]
+
+
+@dataclass
+class Written:
+    indexed: int = 0
+    unchanged: int = 0
+    refused: dict[str, str] = field(default_factory=dict)  # id → why the backend refused to store it
+
+
+def index_products(
+    backend: SearchBackend,
+    products: Sequence[Product],
+    embedder: Embedder,
+    segmenter: Segmenter,
+    batch_size: int = 64,
+    cache: EmbeddingCache | None = None,
+    on_batch: Callable[[int], None] | None = None,
+) -> Written:
+    """Upsert `products` (one committed write), skipping those whose stored content hash is unchanged."""
+    if not products:
+        return Written()
+    stored = backend.content_hashes([p.id for p in products])
+    changed = [p for p in products if stored.get(p.id) != document_hash(p, embedder.name, segmenter.version)]
+    unchanged = len(products) - len(changed)
+    if not changed:
+        return Written(unchanged=unchanged)
+    try:
+        backend.upsert(build_documents(changed, embedder, segmenter, batch_size, on_batch, cache))
+    except DocumentWriteError as exc:  # some documents were refused; the others are stored
+        return Written(len(changed) - len(exc.failures), unchanged, dict(exc.failures))
+    return Written(indexed=len(changed), unchanged=unchanged)

@@ -1,16 +1,40 @@
-"""Feed readers. Each yields `FeedRow`s (a raw record with its line number, or the reason it is unreadable)."""
+"""Feed readers, one module per format. Each streams `FeedRow`s: a raw catalog record with its line number (or
+XML item index), or the reason the row is unreadable.
+
+| format         | extension             | module      |
+|----------------|-----------------------|-------------|
+| `jsonl`        | .jsonl .ndjson .json  | jsonl.py    |
+| `csv`          | .csv                  | csv.py      |
+| `shopify`      | .csv with a Shopify header (`Handle`, `Variant Price`) | shopify.py |
+| `merchant-tsv` | .tsv .txt             | merchant.py |
+| `merchant-xml` | .xml .rss             | merchant.py |
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
 
-from indexer.feeds.base import FeedRow, open_text
-from indexer.feeds.csv import read_csv
-from indexer.feeds.jsonl import read_jsonl
+from indexer.feeds.base import FeedReader, FeedRow, open_text
+from indexer.feeds.csv import CsvReader
+from indexer.feeds.jsonl import JsonlReader
+from indexer.feeds.merchant import MerchantTsvReader, MerchantXmlReader
+from indexer.feeds.shopify import ShopifyReader, is_shopify_export
 
-READERS = {"jsonl": read_jsonl, "csv": read_csv}
-_EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv"}
+READERS: dict[str, type[FeedReader]] = {
+    reader.format: reader for reader in (JsonlReader, CsvReader, ShopifyReader, MerchantTsvReader, MerchantXmlReader)
+}
+ALIASES = {"tsv": "merchant-tsv", "xml": "merchant-xml", "ndjson": "jsonl"}
+_EXTENSIONS = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".csv": "csv",
+    ".tsv": "merchant-tsv",
+    ".txt": "merchant-tsv",
+    ".xml": "merchant-xml",
+    ".rss": "merchant-xml",
+}
 
 
 class UnknownFormat(ValueError):
@@ -18,20 +42,29 @@ class UnknownFormat(ValueError):
 
 
 def detect_format(path: Path) -> str:
+    """The format of a feed from its extension (`.gz` aside); a `.csv` with Shopify's columns is `shopify`."""
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
     fmt = _EXTENSIONS.get(suffixes[-1]) if suffixes else None
     if fmt is None:
-        raise UnknownFormat(f"cannot tell the format of {path.name}: use .jsonl or .csv, or pass --format")
+        known = " ".join(sorted(_EXTENSIONS))
+        raise UnknownFormat(f"cannot tell the format of {path.name} (known extensions: {known}); pass --format")
+    if fmt == "csv" and path.is_file() and is_shopify_export(path):
+        return "shopify"
     return fmt
 
 
-def read_feed(path: Path, fmt: str | None = None) -> Iterator[FeedRow]:
-    fmt = fmt or detect_format(path)
+def open_feed(path: Path, fmt: str | None = None) -> FeedReader:
+    """The reader for `path`, in format `fmt` (default: detected)."""
+    fmt = ALIASES.get(fmt, fmt) if fmt else detect_format(path)
     if fmt not in READERS:
         raise UnknownFormat(f"unknown format {fmt!r}; known: {', '.join(READERS)}")
     return READERS[fmt](path)
+
+
+def read_feed(path: Path, fmt: str | None = None) -> Iterator[FeedRow]:
+    return open_feed(path, fmt).rows()
 
 
 def count_lines(path: Path) -> int:
@@ -40,4 +73,13 @@ def count_lines(path: Path) -> int:
         return sum(1 for _ in f)
 
 
-__all__ = ["FeedRow", "UnknownFormat", "count_lines", "detect_format", "read_feed"]
+__all__ = [
+    "READERS",
+    "FeedReader",
+    "FeedRow",
+    "UnknownFormat",
+    "count_lines",
+    "detect_format",
+    "open_feed",
+    "read_feed",
+]

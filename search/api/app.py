@@ -12,11 +12,13 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from search import __version__
-from search.api.routes import health, products
+from search.api.routes import admin, health, products
 from search.api.routes import search as search_routes
 from search.backends.base import BackendUnavailable, IndexMismatch, IndexNotFound
+from search.backends.embedded.backend import IndexLocked
 from search.config import Settings, get_settings
 from search.embedding import ModelLoadError
+from search.embedding_cache import EmbeddingCache
 from search.service import SearchRequest, SearchService
 
 log = logging.getLogger(__name__)
@@ -40,7 +42,11 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
             except (IndexNotFound, IndexMismatch, ModelLoadError) as exc:
                 log.error("search is unavailable: %s", exc)
                 app.state.startup_error = str(exc)
+        if settings.admin_api_key is not None and app.state.service is not None:
+            _become_writer(app)
         yield
+        if app.state.embedding_cache is not None:
+            app.state.embedding_cache.close()
         if owned and app.state.service is not None:
             app.state.service.close()
 
@@ -52,7 +58,9 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
     )
     app.state.settings = settings
     app.state.service, app.state.startup_error = service, None
+    app.state.embedding_cache = None
     app.include_router(search_routes.router)
+    app.include_router(admin.router)
     app.include_router(products.router)
     app.include_router(health.router)
 
@@ -79,6 +87,19 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
         return _error(500, "internal error; the incident was logged")
 
     return app
+
+
+def _become_writer(app: FastAPI) -> None:
+    """With admin routes on, this server is the index's single writer: take the lock now, so that a
+    `haitao index` on the same directory is refused from the start rather than at the first admin write."""
+    service: SearchService = app.state.service
+    settings: Settings = app.state.settings
+    try:
+        service.backend.reserve_writer()
+    except IndexLocked as exc:
+        log.warning("admin writes will fail until the other writer stops: %s", exc)
+    if settings.embedding_cache:
+        app.state.embedding_cache = EmbeddingCache(settings.data_dir, service.embedder.name, service.embedder.dim)
 
 
 def _error(status: int, message: str) -> JSONResponse:

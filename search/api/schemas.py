@@ -77,3 +77,29 @@ class Readiness(BaseModel):
     products: int | None = None
     model: str | None = None
     message: str | None = None
+
+
+class FieldError(BaseModel):
+    field: str = Field(examples=["price"])
+    reason: str = Field(examples=["'12,99 EUR' is in EUR; prices must be in USD"])
+
+
+class RejectedItem(BaseModel):
+    index: int = Field(description="0-based position of the item in the posted batch.", examples=[3])
+    id: str | None = Field(None, description="The item's id, if it had a readable one.")
+    errors: list[FieldError]
+
+
+class ProductBatch(BaseModel):
+    products: list[Any] = Field(description="Catalog records, as in a JSON Lines feed.")
+
+
+class AdminWriteResponse(BaseModel):
+    indexed: int = Field(description="Products added or changed (embedded and committed).")
+    unchanged: int = Field(description="Products already in the index exactly so.")
+    rejected: int
+    errors: list[RejectedItem] = Field(default_factory=list)
+
+
+class AdminDeleteResponse(BaseModel):
+    deleted: str

@@ -162,13 +162,22 @@ class SearchBackend(ABC):
     @abstractmethod
     def stats(self) -> IndexStats: ...
 
+    def reserve_writer(self) -> None:  # noqa: B027 - optional: backends without a writer lock need nothing
+        """Become this index's writer now (a server with admin writes), rather than at the first write.
+
+        Raises `IndexLocked` (embedded backend) when another process writes to the index."""
+
     @abstractmethod
     def check(self) -> None:
         """Raise `BackendUnavailable` when the backend cannot serve requests now (for readiness probes)."""
 
     @abstractmethod
     def commit_rebuild(self) -> None:
-        """Publish an index opened with `rebuild=True` once it is complete (no-op where rebuilds are in place)."""
+        """Publish an index opened with `rebuild=True` once it is complete: it replaces the live one atomically."""
+
+    @abstractmethod
+    def abandon_rebuild(self) -> None:
+        """Drop an index opened with `rebuild=True` that did not complete; the live index stays as it was."""
 
     @abstractmethod
     def close(self) -> None: ...

@@ -19,13 +19,14 @@ def open_backend(
 ) -> SearchBackend:
     """The backend named by `settings.backend`, for an index built with `model` (`dim` dimensions).
 
-    `rebuild` starts a full rebuild: the embedded index is deleted first; OpenSearch fills a new physical index
-    that replaces the old one when `commit_rebuild()` is called.
+    `rebuild` starts a full rebuild into a new index (the embedded backend: a new directory; OpenSearch: a new
+    physical index) that replaces the live one when `commit_rebuild()` is called, or is dropped by
+    `abandon_rebuild()`. Searches see the old index until then.
     """
     if settings.backend == "embedded":
         if rebuild:
-            EmbeddedBackend.destroy(settings.data_dir)
-        return EmbeddedBackend(settings.data_dir, model, dim, fusion_config(settings), create=create or rebuild)
+            return EmbeddedBackend.rebuild(settings.data_dir, model, dim, fusion_config(settings))
+        return EmbeddedBackend(settings.data_dir, model, dim, fusion_config(settings), create=create)
     if settings.backend == "opensearch":
         return OpenSearchBackend(
             opensearch_config(settings), model, dim, fusion_config(settings), create=create, rebuild=rebuild
@@ -57,3 +58,11 @@ def opensearch_config(settings: Settings) -> OpenSearchConfig:
         bulk_backoff_s=settings.opensearch_bulk_backoff_s,
         pipeline=settings.opensearch_pipeline,
     )
+
+
+def open_existing_backend(settings: Settings) -> SearchBackend:
+    """The index as it was built (its own model and dimension), for work that embeds nothing: stats, deletes."""
+    if settings.backend == "embedded":
+        model, dim = EmbeddedBackend.built_with(settings.data_dir)
+        return EmbeddedBackend(settings.data_dir, model, dim, fusion_config(settings))
+    raise ValueError(f"unknown backend {settings.backend!r}")  # pragma: no cover - Settings validates it

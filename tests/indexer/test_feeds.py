@@ -39,3 +39,63 @@ def test_gzip_is_read_transparently(tmp_path):
 def test_unknown_extension_is_refused(tmp_path):
     with pytest.raises(UnknownFormat, match="--format"):
         detect_format(tmp_path / "feed.xlsx")
+
+
+def test_merchant_tsv_with_bom_crlf_g_prefixed_header_entities_and_sale_price():
+    rows = {row.line: row for row in read_feed(FIXTURES / "merchant.tsv")}
+    first = rows[2].raw
+    assert first["id"] == "m-1"  # the BOM is not part of the first column name
+    assert first["title"] == "Ben & Jerry's Insulated Pint Cooler"
+    assert first["description"] == "Keeps a pint frozen for 3 hours."
+    assert (first["price"], first["list_price"]) == ("19.99 USD", "24.99 USD")
+    assert first["category"] == "Home & Kitchen > Drinkware > Coolers"  # product_type wins
+    assert rows[2].columns["price"] == "g:sale_price"
+    assert rows[3].raw["category"] == "Electronics > Audio > Headphones"  # a textual Google category
+    assert rows[7].raw["title"] == "Short row with missing columns"  # missing trailing columns are absent
+
+
+def test_merchant_xml_items_are_read_with_their_index():
+    rows = list(read_feed(FIXTURES / "merchant.xml"))
+    assert [row.line for row in rows] == [1, 2, 3, 4, 5]
+    first = rows[0].raw
+    assert first["title"] == "Osprey Talon 22 Hiking Backpack & Rain Cover"
+    assert first["description"] == "22 liters Hip belt & pockets"
+    assert (first["price"], first["list_price"]) == ("139.95 USD", "160.00 USD")
+    assert first["category"] == "Sports & Outdoors > Camping > Backpacks"
+    assert first["google_product_category"] == "3781"
+    assert rows[1].raw["title"] == "Black Diamond Spot 400 Headlamp"  # RSS <title> without g: is accepted
+    assert rows[0].text.startswith("<item") and "g:sale_price" in rows[0].text
+
+
+def test_broken_xml_keeps_the_items_before_the_break_and_says_where():
+    rows = list(read_feed(FIXTURES / "merchant_broken.xml"))
+    assert [row.raw["id"] for row in rows[:2]] == ["x-1", "x-2"]
+    assert rows[2].fatal and "not well-formed at line 31" in rows[2].error
+
+
+def test_shopify_variants_become_one_product_with_a_price_range():
+    rows = list(read_feed(FIXTURES / "shopify_products.csv"))
+    assert [row.raw["id"] for row in rows] == ["hydro-flask-21oz", "yeti-rambler-20", "euro-mug", "no-title"]
+    bottle = rows[0]
+    assert bottle.line == 2 and bottle.text.count("hydro-flask-21oz") == 4  # all its rows, for the rejects file
+    assert (bottle.raw["price"], bottle.raw["price_max"]) == (29.95, 1299.0)
+    assert bottle.raw["description"] == "Keeps drinks cold for 24 hours & hot for 12. BPA\u2011free, dishwasher safe."
+    assert bottle.raw["attributes"]["skus"] == "HF-21-BLK, HF-21-PAC, HF-21-LTD"
+    assert bottle.raw["attributes"]["Color"] == "Black, Pacific, Limited Edition"
+    assert bottle.raw["image_link"] == "https://cdn.example.com/hf-black.jpg"
+    assert rows[1].raw["availability"] == "out_of_stock"  # no variant in stock
+    assert rows[1].line == 7
+
+
+def test_formats_are_detected_from_the_extension_and_the_shopify_header(tmp_path):
+    assert detect_format(FIXTURES / "shopify_products.csv") == "shopify"
+    assert detect_format(FIXTURES / "malformed.csv") == "csv"
+    assert detect_format(FIXTURES / "merchant.tsv") == "merchant-tsv"
+    assert detect_format(tmp_path / "feed.txt.gz") == "merchant-tsv"
+    assert detect_format(FIXTURES / "merchant.xml") == "merchant-xml"
+
+
+def test_gzipped_xml_is_streamed_like_plain_xml(tmp_path):
+    path = tmp_path / "feed.xml.gz"
+    path.write_bytes(gzip.compress((FIXTURES / "merchant.xml").read_bytes()))
+    assert [row.raw["id"] for row in read_feed(path)] == ["x-1", "x-2", "x-3", "x-4", "x-5"]

@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from indexer.cli import app
-from indexer.pipeline import IndexPipeline
+from indexer.pipeline import IndexPipeline, reasons_path
 from search.backends.embedded.backend import EmbeddedBackend
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -46,7 +46,10 @@ def test_every_good_row_is_indexed_and_every_bad_one_reported(tmp_path, pipeline
     assert "availability" in reasons[9]
     assert all(r.startswith("malformed.jsonl:") for r in reasons.values())
 
-    written = [json.loads(line) for line in rejects.read_text(encoding="utf-8").splitlines()]
+    # the rejects file holds the rejected lines as they were; their reasons are beside it
+    feed_lines = (FIXTURES / "malformed.jsonl").read_text(encoding="utf-8").splitlines()
+    assert rejects.read_text(encoding="utf-8").splitlines() == [feed_lines[n - 1] for n in (2, 3, 4, 6, 7, 8, 9)]
+    written = [json.loads(line) for line in reasons_path(rejects).read_text(encoding="utf-8").splitlines()]
     assert [w["line"] for w in written] == [2, 3, 4, 6, 7, 8, 9]
     assert written[2]["id"] == "bad-price" and written[2]["errors"][0]["field"] == "price"
     assert written[0]["row"].startswith('{"id": "bad-json"')
@@ -87,9 +90,10 @@ def test_a_changed_row_is_reindexed_alone(tmp_path, pipeline_for):
 def test_cli_reports_rejects_and_exits_zero_when_something_was_indexed(tmp_path):
     result = CliRunner().invoke(app, ["index", str(FIXTURES / "malformed.jsonl"), "--data-dir", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert "read 10, indexed 3, unchanged 0, rejected 7" in result.stdout
+    assert "read 10, indexed 3, unchanged 0, rejected 7, deleted 0 in " in result.stdout
     assert "malformed.jsonl:4 (id 'bad-price'): price: cannot read 'abc'" in result.stderr
-    assert (tmp_path / "rejects" / "malformed.jsonl.rejects.jsonl").exists()
+    assert (tmp_path / "rejects" / "malformed.rejects.jsonl").exists()
+    assert (tmp_path / "rejects" / "malformed.rejects.reasons.jsonl").exists()
 
 
 def test_cli_exits_non_zero_when_nothing_was_indexed(tmp_path):

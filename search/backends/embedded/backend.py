@@ -1,11 +1,15 @@
 """`EmbeddedBackend`: a tantivy index directory plus a manifest, searched in process. No server needed.
 
 Layout of `data_dir`:
-    index/          the tantivy index (text fields, filter and facet columns, stored records and vectors)
-    manifest.json   schema version, embedding model and dimension, last update time
+    index/          the tantivy index (text fields, filter and facet columns, stored records and vectors);
+                    after a `--rebuild`, `index-YYYYmmddHHMMSS/`
+    manifest.json   schema version, embedding model and dimension, last update time, and which directory
+                    holds the live index
 
 One process writes at a time (tantivy holds a lock file while a writer is open); any number of processes may read.
-Readers notice a newer commit by the change of tantivy's `meta.json` and reopen their searcher.
+Readers notice a newer commit by the change of tantivy's `meta.json` and reopen their searcher. A rebuild fills a
+new directory beside the live index, holding the live index's writer lock all along, and is made live by one
+atomic replace of `manifest.json`; readers follow it on their next request.
 """
 
 from __future__ import annotations
@@ -57,6 +61,7 @@ WRITER_HEAP_BYTES = 128_000_000
 FILTER_CACHE_SIZE = 64
 FACET_SIZE = 50
 FREQUENCY_CACHE_SIZE = 100_000
+STAGING_MANIFEST = "manifest.rebuild.json"
 
 
 class IndexLocked(RuntimeError):
@@ -106,10 +111,11 @@ class EmbeddedBackend(SearchBackend):
         dim: int,
         fusion_config: FusionConfig | None = None,
         create: bool = False,
+        staging: str | None = None,
     ) -> None:
         self.data_dir = Path(data_dir)
-        self.index_dir = self.data_dir / "index"
-        self.manifest_path = self.data_dir / "manifest.json"
+        self.manifest_path = self.data_dir / (STAGING_MANIFEST if staging else "manifest.json")
+        self.index_dir = self.data_dir / (staging or self._live_index_name(self.data_dir))
         self.model, self.dim = model, dim
         self.fusion = fusion_config or FusionConfig()
         self.schema = build_schema()
@@ -117,6 +123,8 @@ class EmbeddedBackend(SearchBackend):
         self._keyword = KeywordQueryBuilder(self.schema, self._analyzer)
         self._writer: tantivy.IndexWriter | None = None
         self._reload_lock = threading.Lock()
+        self._write_lock = threading.Lock()
+        self._live_writer: tantivy.IndexWriter | None = None  # held during a rebuild
 
         exists = self.manifest_path.exists() and tantivy.Index.exists(str(self.index_dir))
         if not exists and not create:
@@ -139,22 +147,79 @@ class EmbeddedBackend(SearchBackend):
     def _check_manifest(self) -> None:
         check_built_with(f"the index in {self.data_dir}", self._read_manifest(), SCHEMA_VERSION, self.model, self.dim)
 
-    def _write_manifest(self, updated_at: str | None) -> None:
+    def _write_manifest(self, updated_at: str | None, path: Path | None = None) -> None:
         manifest = {
             "schema_version": SCHEMA_VERSION,
             "model": self.model,
             "dim": self.dim,
             "updated_at": updated_at,
+            "index": self.index_dir.name,
         }
-        tmp = self.manifest_path.with_suffix(".tmp")
+        path = path or self.manifest_path
+        tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
-        os.replace(tmp, self.manifest_path)
+        os.replace(tmp, path)
 
     @staticmethod
-    def destroy(data_dir: Path) -> None:
-        """Remove the index of a data directory (for `--rebuild`)."""
-        shutil.rmtree(Path(data_dir) / "index", ignore_errors=True)
-        (Path(data_dir) / "manifest.json").unlink(missing_ok=True)
+    def _live_index_name(data_dir: Path) -> str:
+        try:
+            return str(json.loads((data_dir / "manifest.json").read_text(encoding="utf-8")).get("index", "index"))
+        except (FileNotFoundError, json.JSONDecodeError):
+            return "index"
+
+    @classmethod
+    def built_with(cls, data_dir: Path) -> tuple[str, int]:
+        """The model and dimension the index in `data_dir` was built with (to open it without loading a model)."""
+        path = Path(data_dir) / "manifest.json"
+        if not path.exists():
+            raise IndexNotFound(
+                f"no index in {data_dir}: build one first with `haitao index FILE --data-dir {data_dir}`"
+            )
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        return str(manifest.get("model")), int(manifest.get("dim") or 0)
+
+    # -- rebuilding ---------------------------------------------------------------------------------------
+
+    @classmethod
+    def rebuild(
+        cls, data_dir: Path, model: str, dim: int, fusion_config: FusionConfig | None = None
+    ) -> EmbeddedBackend:
+        """A new, empty index beside the live one, to fill and then `promote()` (or `abandon()`).
+
+        The live index stays searchable and untouched until `promote()`; its writer lock is held meanwhile, so
+        no other process writes to it (and a rebuild is refused while another process does).
+        """
+        data_dir = Path(data_dir)
+        live = data_dir / cls._live_index_name(data_dir)
+        live_writer = None
+        if (data_dir / "manifest.json").exists() and tantivy.Index.exists(str(live)):
+            live_writer = _open_writer(tantivy.Index.open(str(live)), data_dir)
+        for stale in data_dir.glob("index-*"):  # left by an interrupted rebuild
+            if stale != live:
+                shutil.rmtree(stale, ignore_errors=True)
+        staging = datetime.now(UTC).strftime("index-%Y%m%d%H%M%S%f")
+        backend = cls(data_dir, model, dim, fusion_config, create=True, staging=staging)
+        backend._live_writer = live_writer
+        return backend
+
+    def promote(self) -> None:
+        """Make this rebuilt index the live one, by an atomic replace of manifest.json; remove the old one."""
+        self.close()
+        live = self.data_dir / self._live_index_name(self.data_dir)
+        self._write_manifest(datetime.now(UTC).isoformat(timespec="seconds"), self.data_dir / "manifest.json")
+        self.manifest_path.unlink(missing_ok=True)
+        self.manifest_path = self.data_dir / "manifest.json"
+        self._live_writer = None  # releases the old index's lock
+        if live != self.index_dir:
+            shutil.rmtree(live, ignore_errors=True)
+
+    def abandon(self) -> None:
+        """Drop a rebuild that did not finish; the live index is left as it was."""
+        self.close()
+        self._live_writer = None
+        if self.manifest_path.name == STAGING_MANIFEST:
+            self.manifest_path.unlink(missing_ok=True)
+            shutil.rmtree(self.index_dir, ignore_errors=True)
 
     # -- reading ------------------------------------------------------------------------------------------
 
@@ -166,6 +231,12 @@ class EmbeddedBackend(SearchBackend):
         return (stat.st_mtime_ns, stat.st_size)
 
     def _open_snapshot(self) -> _Snapshot:
+        if self.manifest_path.name == "manifest.json" and self.manifest_path.exists():
+            live = self._live_index_name(self.data_dir)
+            if live != self.index_dir.name:  # a rebuild was promoted by another process: follow it
+                self._check_manifest()
+                self.index_dir = self.data_dir / live
+                self.index = tantivy.Index(self.schema, path=str(self.index_dir), reuse=True)
         stamp = self._stamp()
         self.index.reload()
         return _Snapshot(self.index.searcher(), stamp, self.dim)
@@ -326,40 +397,39 @@ class EmbeddedBackend(SearchBackend):
 
     def _get_writer(self) -> tantivy.IndexWriter:
         if self._writer is None:
-            try:
-                self._writer = self.index.writer(WRITER_HEAP_BYTES, 1)
-            except ValueError as exc:
-                if "lock" in str(exc).lower():
-                    raise IndexLocked(
-                        f"another process is writing to the index in {self.data_dir}; "
-                        "only one indexer may run at a time"
-                    ) from exc
-                raise
+            self._writer = _open_writer(self.index, self.data_dir)
         return self._writer
+
+    def reserve_writer(self) -> None:
+        with self._write_lock:
+            self._get_writer()
 
     def upsert(self, documents: Sequence[IndexDocument]) -> None:
         if not documents:
             return
-        writer = self._get_writer()
-        now = int(time.time())
         for document in documents:
             if document.vector.shape != (self.dim,):
                 raise ValueError(
                     f"product {document.product.id!r}: vector has shape {document.vector.shape}, expected ({self.dim},)"
                 )
-            writer.delete_documents_by_term("id", document.product.id)
-            writer.add_document(self._to_tantivy(document, now))
-        self._commit(writer)
+        now = int(time.time())
+        with self._write_lock:
+            writer = self._get_writer()
+            for document in documents:
+                writer.delete_documents_by_term("id", document.product.id)
+                writer.add_document(self._to_tantivy(document, now))
+            self._commit(writer)
 
     def delete(self, ids: Sequence[str]) -> int:
-        existing = self.content_hashes(ids)
-        if not existing:
-            return 0
-        writer = self._get_writer()
-        for doc_id in existing:
-            writer.delete_documents_by_term("id", doc_id)
-        self._commit(writer)
-        return len(existing)
+        with self._write_lock:
+            existing = self.content_hashes(ids)
+            if not existing:
+                return 0
+            writer = self._get_writer()
+            for doc_id in existing:
+                writer.delete_documents_by_term("id", doc_id)
+            self._commit(writer)
+            return len(existing)
 
     def _commit(self, writer: tantivy.IndexWriter) -> None:
         writer.commit()
@@ -383,9 +453,26 @@ class EmbeddedBackend(SearchBackend):
         """The index is a local directory: once open, it is always available."""
 
     def commit_rebuild(self) -> None:
-        """A rebuild deletes the directory first and commits every batch: nothing is left to publish."""
+        self.promote()
+
+    def abandon_rebuild(self) -> None:
+        self.abandon()
 
     def close(self) -> None:
-        if self._writer is not None:
-            self._writer.wait_merging_threads()
-            self._writer = None
+        with self._write_lock:
+            if self._writer is not None:
+                self._writer.wait_merging_threads()
+                self._writer = None
+
+
+def _open_writer(index: tantivy.Index, data_dir: Path) -> tantivy.IndexWriter:
+    try:
+        return index.writer(WRITER_HEAP_BYTES, 1)
+    except ValueError as exc:
+        if "lock" in str(exc).lower():
+            raise IndexLocked(
+                f"another process is writing to the index in {data_dir}: one writer at a time. If it is "
+                "`haitao serve` with HAITAO_ADMIN_API_KEY set, stop it or send the update through "
+                "POST /v1/admin/products; if it is another `haitao index`, wait for it to finish"
+            ) from exc
+        raise

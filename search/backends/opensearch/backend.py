@@ -341,6 +341,15 @@ class OpenSearchBackend(SearchBackend):
         log.info("alias %s now points to %s (was %s)", self.alias, self._write_index, old)
         self._write_index, self._rebuild = self.alias, False
 
+    def abandon_rebuild(self) -> None:
+        """Delete the half-built physical index; the alias still points to the complete old one."""
+        if not self._rebuild or self._write_index == self.alias:
+            return
+        unfinished = self._write_index
+        self._call("dropping the unfinished rebuild", lambda: self.indices.drop(unfinished))
+        log.info("rebuild into %s abandoned; the alias %s is unchanged", unfinished, self.alias)
+        self._write_index, self._rebuild = self.alias, False
+
     def close(self) -> None:
         self.client.close()
 

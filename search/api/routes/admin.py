@@ -1,0 +1,92 @@
+"""Catalog updates over HTTP (webhook style): POST /v1/admin/products, DELETE /v1/admin/products/{id}.
+
+Off unless HAITAO_ADMIN_API_KEY is set; then every request needs `Authorization: Bearer <key>`. The server writes
+through the backend it searches with, so it is the index's single writer while it runs (`haitao index` on the same
+data directory is refused meanwhile). Good items of a batch are indexed (one commit), bad ones are reported one
+by one; an unchanged product is not re-embedded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Body, HTTPException
+
+from search.api.deps import AdminDep
+from search.api.schemas import (
+    AdminDeleteResponse,
+    AdminWriteResponse,
+    ErrorResponse,
+    FieldError,
+    ProductBatch,
+    RejectedItem,
+)
+from search.backends.embedded.backend import IndexLocked
+from search.catalog import InvalidProduct, Product
+from search.documents import index_products
+
+router = APIRouter(prefix="/v1/admin", tags=["admin"])
+_ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorResponse} for code in (401, 404, 409, 413, 422, 503)}
+
+
+@router.post("/products", response_model=AdminWriteResponse, responses=_ERRORS, summary="Add or update products")
+def upsert_products(
+    admin: AdminDep,
+    body: list[Any] | ProductBatch = Body(  # noqa: B008 - FastAPI's way to declare a body
+        description='A JSON array of catalog records, or `{"products": [...]}`.'
+    ),
+) -> AdminWriteResponse:
+    items = body.products if isinstance(body, ProductBatch) else body
+    if len(items) > admin.settings.admin_max_batch:
+        raise HTTPException(413, f"at most {admin.settings.admin_max_batch} products a request, got {len(items)}")
+    products: list[Product] = []
+    rejected: list[RejectedItem] = []
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            reason = f"expected a JSON object, got {type(item).__name__}"
+            rejected.append(RejectedItem(index=index, errors=[FieldError(field="item", reason=reason)]))
+            continue
+        try:
+            product = Product.from_raw(item)
+        except InvalidProduct as exc:
+            errors = [FieldError(field=f, reason=r) for f, r in exc.errors]
+            rejected.append(RejectedItem(index=index, id=exc.product_id, errors=errors))
+            continue
+        if product.id in seen:
+            reason = f"duplicate id, first at index {seen[product.id]}"
+            rejected.append(RejectedItem(index=index, id=product.id, errors=[FieldError(field="id", reason=reason)]))
+            continue
+        seen[product.id] = index
+        products.append(product)
+    service = admin.service
+    try:
+        written = index_products(
+            service.backend,
+            products,
+            service.embedder,
+            service.analysis.segmenter,
+            admin.settings.embed_batch_size,
+            admin.cache,
+        )
+    except IndexLocked as exc:
+        raise HTTPException(409, str(exc)) from None
+    for product_id, reason in written.refused.items():  # stored nowhere: the backend refused the document
+        errors = [FieldError(field="index", reason=reason)]
+        rejected.append(RejectedItem(index=seen[product_id], id=product_id, errors=errors))
+    return AdminWriteResponse(
+        indexed=written.indexed, unchanged=written.unchanged, rejected=len(rejected), errors=rejected
+    )
+
+
+@router.delete(
+    "/products/{product_id}", response_model=AdminDeleteResponse, responses=_ERRORS, summary="Remove a product"
+)
+def delete_product(product_id: str, admin: AdminDep) -> AdminDeleteResponse:
+    try:
+        deleted = admin.service.backend.delete([product_id])
+    except IndexLocked as exc:
+        raise HTTPException(409, str(exc)) from None
+    if not deleted:
+        raise HTTPException(404, f"no product with id {product_id!r}")
+    return AdminDeleteResponse(deleted=product_id)
