@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from feedgen import products, write_feed  # noqa: E402
+from report import write_section  # noqa: E402
 
 from search.catalog import Product  # noqa: E402
 from search.config import Settings  # noqa: E402
@@ -121,18 +122,6 @@ def report(results: dict[int, tuple[float, list[Run]]], threads: int, batch_size
     return "\n".join(lines)
 
 
-def write_section(section: str) -> None:
-    """Replace this benchmark's section of docs/benchmarks.md (other sections are left as they are)."""
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n\n"
-    start = text.find(HEADING + "\n")
-    if start < 0:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = text.find("\n## ", start + len(HEADING))
-        text = text[:start] + section + (text[end + 1 :] if end >= 0 else "")
-    DOC.write_text(text, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[5000, 20000])
@@ -141,7 +130,7 @@ def main() -> None:
     settings = Settings()
     results = {n: measure(n, args.threads, settings.embed_batch_size) for n in args.sizes}
     section = report(results, args.threads, settings.embed_batch_size, settings.index_batch_size)
-    write_section(section)
+    write_section(DOC, "indexing", section)
     print(json.dumps({n: [run.__dict__ for run in runs] for n, (_, runs) in results.items()}, indent=1))
 
 

@@ -1,6 +1,6 @@
 """How long query understanding takes per query (normalise, intents, units, segment, pinyin, translate).
 
-    .venv/bin/python -m bench.query_analysis
+    .venv/bin/python bench/query_analysis.py
 
 Runs every demo and Chorus query (Chinese and English) through the analyzer, with the catalog vocabulary of the
 demo index when one is built in var/eval/demo, and writes the `query-analysis` section of docs/benchmarks.md.
@@ -13,7 +13,8 @@ import statistics
 import time
 from pathlib import Path
 
-from bench.report import machine, write_section
+from report import machine, write_section  # bench/ is on sys.path when this file runs as a script
+
 from search.analysis.query import default_analysis
 from search.eval import read_queries
 

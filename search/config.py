@@ -39,7 +39,12 @@ class Settings(BaseSettings):
 
     fusion: Literal["rrf", "weighted"] = Field("rrf", description="How the keyword and vector legs are fused.")
     rrf_k: int = Field(60, ge=1, description="The k constant of reciprocal rank fusion.")
-    keyword_weight: float = Field(0.5, ge=0, le=1, description="Weight of the keyword leg in weighted fusion.")
+    keyword_weight: float = Field(
+        0.6,
+        ge=0,
+        le=1,
+        description="Weight of the keyword leg in both fusion methods; the vector leg gets the rest (0.5 = plain RRF).",
+    )
     leg_size: int = Field(150, ge=10, le=1000, description="Hits taken from each leg before fusion.")
 
     opensearch_url: str = Field("http://localhost:9200", description="OpenSearch address (https:// for TLS).")

@@ -14,16 +14,20 @@ class FusionConfig:
 
     method: str = "rrf"  # "rrf" or "weighted"
     rrf_k: int = 60
-    keyword_weight: float = 0.5
+    keyword_weight: float = 0.6  # as Settings.keyword_weight
     leg_size: int = 150
 
 
-def rrf(legs: Sequence[Ranked], k: int = 60) -> dict[str, float]:
-    """Reciprocal rank fusion (Cormack et al., 2009): score(d) = Σ over legs 1 / (k + rank of d)."""
+def rrf(legs: Sequence[Ranked], k: int = 60, weights: Sequence[float] | None = None) -> dict[str, float]:
+    """Reciprocal rank fusion (Cormack et al., 2009): score(d) = Σ over legs w / (k + rank of d).
+
+    Equal weights give plain RRF; OpenSearch's `score-ranker-processor` takes the same weights.
+    """
+    weights = weights if weights is not None else [1.0] * len(legs)
     fused: dict[str, float] = {}
-    for leg in legs:
+    for leg, weight in zip(legs, weights, strict=True):
         for rank, (doc_id, _) in enumerate(leg, start=1):
-            fused[doc_id] = fused.get(doc_id, 0.0) + 1.0 / (k + rank)
+            fused[doc_id] = fused.get(doc_id, 0.0) + weight / (k + rank)
     return fused
 
 

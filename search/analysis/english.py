@@ -6,8 +6,9 @@ import re
 
 from search.analysis.normalize import fold_accents, normalize_text
 
-# `iphone15` → `iphone 15`, `galaxys24` stays (letters after the digits); units such as `500ml` are kept whole.
-_GLUED_MODEL_RE = re.compile(r"\b([a-z]{2,})(\d{1,3})\b")
+# `iphone15` → `iphone 15`, `rtx2060` → `rtx 2060`; `galaxys24` stays (letters after the digits), so do units
+# such as `500ml`.
+_GLUED_MODEL_RE = re.compile(r"\b([a-z]{2,})(\d{1,4})\b")
 _WORD_RE = re.compile(r"[0-9a-z]+(?:['’][a-z]+)?")
 
 STOPWORDS = frozenset(

@@ -351,11 +351,11 @@ class EmbeddedBackend(SearchBackend):
                 vector_leg.append((doc_id, score))
             legs.append(vector_leg)
 
-        if self.fusion.method == "weighted" and len(legs) == 2:
-            weights = (self.fusion.keyword_weight, 1.0 - self.fusion.keyword_weight)
+        weights = (self.fusion.keyword_weight, 1.0 - self.fusion.keyword_weight) if len(legs) == 2 else (1.0,)
+        if self.fusion.method == "weighted":
             fused = fusion.weighted_minmax(legs, weights)
         else:
-            fused = fusion.rrf(legs, self.fusion.rrf_k)
+            fused = fusion.rrf(legs, self.fusion.rrf_k, weights)
         order = fusion.ranked(fused)
         if query.sort is not Sort.RELEVANCE:
             addresses = [address_of[doc_id] for doc_id, _ in order]

@@ -62,8 +62,9 @@ class KeywordQueryBuilder:
     def _english(self, tokens: list[str], weight: float) -> Query | None:
         if not tokens:
             return None
-        share = weight / len(tokens)
-        clauses = [Query.boost_query(self._across_fields(token), share) for token in tokens]
+        # Each word counts in full, as in OpenSearch's multi_match: a two-word rendering ("laser printer") weighs
+        # what the same two words typed in English weigh.
+        clauses = [Query.boost_query(self._across_fields(token), weight) for token in tokens]
         if len(tokens) > 1:
             phrase = Query.phrase_query(self.schema, "title", tokens)
             clauses.append(Query.boost_query(phrase, weight * PHRASE_BONUS * ENGLISH_FIELDS["title"]))

@@ -177,11 +177,15 @@ def hybrid_body(
 
 
 def pipeline_body(method: str, rrf_k: int, keyword_weight: float) -> Body:
-    """The search pipeline fusing the two subqueries: RRF (as the embedded backend) or weighted min-max."""
+    """The search pipeline fusing the two subqueries: weighted RRF (as the embedded backend) or weighted min-max.
+
+    `combination.parameters.weights` of `score-ranker-processor` is documented from OpenSearch 3.0 on.
+    """
+    weights = [round(keyword_weight, 6), round(1.0 - keyword_weight, 6)]
     if method == "rrf":
-        processor: Body = {"score-ranker-processor": {"combination": {"technique": "rrf", "rank_constant": rrf_k}}}
+        combination = {"technique": "rrf", "rank_constant": rrf_k, "parameters": {"weights": weights}}
+        processor: Body = {"score-ranker-processor": {"combination": combination}}
     else:
-        weights = [round(keyword_weight, 6), round(1.0 - keyword_weight, 6)]
         processor = {
             "normalization-processor": {
                 "normalization": {"technique": "min_max"},

@@ -29,7 +29,7 @@ def test_hybrid_reports_each_legs_rank(backend, embedder):
     result = backend.search(BackendQuery(concepts=concept("earbuds"), vector=embedder.encode_query("earbuds"), limit=3))
     top = result.hits[0]
     assert top.keyword_rank is not None and top.vector_rank is not None
-    assert top.score == pytest.approx(1 / (60 + top.keyword_rank) + 1 / (60 + top.vector_rank))
+    assert top.score == pytest.approx(0.6 / (60 + top.keyword_rank) + 0.4 / (60 + top.vector_rank))
 
 
 def test_filters_apply_to_both_legs(backend, embedder):

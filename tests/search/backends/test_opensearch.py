@@ -95,9 +95,13 @@ def test_vector_leg_alone_filters_inside_knn():
 
 
 def test_pipeline_bodies_match_the_documented_processors():
-    rrf = queries.pipeline_body("rrf", 60, 0.5)
+    rrf = queries.pipeline_body("rrf", 60, 0.6)
     assert rrf["phase_results_processors"] == [
-        {"score-ranker-processor": {"combination": {"technique": "rrf", "rank_constant": 60}}}
+        {
+            "score-ranker-processor": {
+                "combination": {"technique": "rrf", "rank_constant": 60, "parameters": {"weights": [0.6, 0.4]}}
+            }
+        }
     ]
     weighted = queries.pipeline_body("weighted", 60, 0.3)
     [processor] = weighted["phase_results_processors"]
