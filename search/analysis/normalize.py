@@ -13,9 +13,10 @@ _SPACE_RE = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=1)
-def _converter() -> opencc.OpenCC:
-    # tw2sp converts Taiwan vocabulary as well as characters (隨身碟 → U盘, 滑鼠 → 鼠标).
-    return opencc.OpenCC("tw2sp")
+def _converters() -> tuple[opencc.OpenCC, opencc.OpenCC]:
+    # tw2sp converts Taiwan vocabulary as well as characters (隨身碟 → U盘, 滑鼠 → 鼠标); hk2s then catches the
+    # Hong Kong variant characters tw2sp leaves (衞生紙 → 卫生纸). Simplified text passes both unchanged.
+    return opencc.OpenCC("tw2sp"), opencc.OpenCC("hk2s")
 
 
 def has_chinese(text: str) -> bool:
@@ -36,7 +37,8 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _drop_invisible(text)
     if has_chinese(text):
-        text = _converter().convert(text)
+        taiwan, hong_kong = _converters()
+        text = hong_kong.convert(taiwan.convert(text))
     return _SPACE_RE.sub(" ", text.casefold()).strip()
 
 

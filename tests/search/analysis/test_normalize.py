@@ -10,6 +10,7 @@ from search.analysis.normalize import fold_accents, has_chinese, normalize_text
         ("藍牙耳機", "蓝牙耳机"),  # Traditional → Simplified
         ("隨身碟", "u盘"),  # Taiwan vocabulary, not only characters
         ("滑鼠", "鼠标"),
+        ("衞生紙", "卫生纸"),  # a Hong Kong variant character
         ("ＡｉｒＰｏｄｓ　Ｐｒｏ", "airpods pro"),  # full width → half width, case folded
         ("保温杯😀\u200b  500ML", "保温杯 500ml"),  # emoji and zero-width space dropped, spaces collapsed
     ],
