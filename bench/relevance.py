@@ -89,8 +89,9 @@ def main() -> None:
         "",
         f"Measured {datetime.now(UTC):%Y-%m-%d} by `bench/relevance.py` on {platform.machine()} "
         f"({platform.python_version()}), model `{settings.model}`, fusion `{settings.fusion}` "
-        f"(k={settings.rrf_k}, {settings.leg_size} hits a leg). nDCG@10 with linear gain (as trec_eval), "
-        "unjudged = 0, over queries with at least one relevant judgment. Latency is the mean per query in process, "
+        f"(k={settings.rrf_k}, keyword weight {settings.keyword_weight}, {settings.leg_size} hits a leg). "
+        "nDCG@10 with linear gain (as trec_eval), unjudged = 0, over queries with at least one relevant judgment. "
+        "Latency is the mean per query in process, "
         "embedding included.",
         "",
         "| suite | mode | queries | nDCG@10 | ms/query |",
