@@ -75,7 +75,7 @@ class Embedder:
         for start in range(0, len(texts), batch_size):
             chunk = list(texts[start : start + batch_size])
             out[start : start + len(chunk)] = self._model.encode(
-                chunk, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True
+                chunk, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
             )
             if on_batch:
                 on_batch(len(chunk))
