@@ -13,13 +13,13 @@ from itertools import pairwise
 from typing import Any
 
 from search.analysis.cedict import CcCedict, default_cedict
-from search.analysis.english import english_words
+from search.analysis.english import brand_key
 from search.analysis.glossary import Glossary
 from search.analysis.intent import PriceIntent, extract_price
 from search.analysis.normalize import normalize_text
 from search.analysis.pinyin import PinyinIndex, PinyinMatch
 from search.analysis.segment import Segmenter, is_latin
-from search.analysis.translate import Alternative, Concept, Translator, Vocabulary
+from search.analysis.translate import Alternative, Concept, Translator, Vocabulary, in_catalog
 from search.analysis.units import normalize_units
 
 # Function words and shopping filler that carry no product meaning.
@@ -68,11 +68,10 @@ class QueryAnalyzer:
         self.translator = translator
         self.pinyin = pinyin
         self.english_lexicon = english  # English words and brand names: Latin queries made of them are not pinyin
+        glossary = translator.glossary
+        # Compared as brand keys, like the index and the filters do (`the north face` = `north face`).
         self.brand_names = frozenset(
-            alt.en
-            for term in translator.glossary.terms()
-            for alt in translator.glossary.get(term)
-            if alt.kind == "brand"
+            brand_key(e.en) for term in glossary.terms() for e in glossary.get(term) if e.kind == "brand"
         )
 
     def analyze(self, query: str, vocabulary: Vocabulary | None = None) -> AnalyzedQuery:
@@ -104,7 +103,7 @@ class QueryAnalyzer:
         """Read a Latin-only query as pinyin, unless it is made of English words or brand names."""
         if not tokens or not all(is_latin(t) and t.isalpha() for t in tokens):
             return None
-        if any(t in self.english_lexicon for t in tokens) or " ".join(tokens) in self.brand_names:
+        if any(t in self.english_lexicon for t in tokens) or brand_key(" ".join(tokens)) in self.brand_names:
             return None
         return self.pinyin.convert(" ".join(tokens))
 
@@ -114,7 +113,7 @@ class QueryAnalyzer:
         latin = [c.term for c in concepts if not c.chinese]
         for size in range(MAX_BRAND_WORDS, 0, -1):
             for start in range(len(latin) - size + 1):
-                name = " ".join(latin[start : start + size])
+                name = brand_key(" ".join(latin[start : start + size]))
                 if name in self.brand_names and not any(name in b for b in brands):
                     brands.append(name)
         return list(dict.fromkeys(brands))
@@ -133,7 +132,7 @@ def _rendering(concept: Concept, vocabulary: Vocabulary | None) -> str:
     """The alternative the vector leg embeds: the best one the catalog uses, else the best one."""
     if vocabulary is not None:
         for alt in concept.alternatives:
-            if all((vocabulary(w) or 0) > 0 for w in english_words(alt.text)):
+            if in_catalog(alt.text, vocabulary):
                 return alt.text
     return concept.alternatives[0].text
 

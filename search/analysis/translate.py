@@ -93,7 +93,7 @@ class Translator:
         if not senses:
             return None
         if vocabulary is not None:
-            supported = [s for s in senses if _in_catalog(s, vocabulary)]
+            supported = [s for s in senses if in_catalog(s, vocabulary)]
             senses = supported if supported or not _catalog_known(senses, vocabulary) else []
         factor = SINGLE_CHARACTER_FACTOR if weak else 1.0
         pairs = [(s, w * factor) for s, w in zip(senses[:CEDICT_SENSES], CEDICT_WEIGHTS, strict=False)]
@@ -114,9 +114,9 @@ class Translator:
         return pieces
 
 
-def _in_catalog(sense: str, vocabulary: Vocabulary) -> bool:
-    """Every word of the sense is used by at least one product."""
-    return all((vocabulary(word) or 0) > 0 for word in english_words(sense))
+def in_catalog(text: str, vocabulary: Vocabulary) -> bool:
+    """Every word of the English text is used by at least one product."""
+    return all((vocabulary(word) or 0) > 0 for word in english_words(text))
 
 
 def _catalog_known(senses: list[str], vocabulary: Vocabulary) -> bool:

@@ -61,7 +61,7 @@ def test_only_changed_texts_are_embedded_and_a_rebuild_reuses_the_cache(tmp_path
 
     rebuilt = EmbeddedBackend.rebuild(tmp_path / "d", embedder.name, embedder.dim)
     report = IndexPipeline(rebuilt, counting, analysis.segmenter, batch_size=8, cache=cache).run(feed)
-    rebuilt.promote()
+    rebuilt.commit_rebuild()
     assert report.indexed == len(ROWS) and counting.texts == len(ROWS) + 1  # every vector came from the cache
     reopened = EmbeddedBackend(tmp_path / "d", embedder.name, embedder.dim)
     assert reopened.stats().count == len(ROWS) and reopened.get(rows[0]["id"]).price == 1.0
@@ -78,7 +78,7 @@ def test_an_abandoned_rebuild_leaves_the_live_index_searchable(tmp_path, embedde
     IndexPipeline(rebuilt, embedder, analysis.segmenter).run(write_feed(tmp_path / "g.jsonl", ROWS[3:5]))
     with pytest.raises(IndexLocked, match="one writer at a time"):
         EmbeddedBackend(tmp_path, embedder.name, embedder.dim).reserve_writer()  # the live index is held
-    rebuilt.abandon()
+    rebuilt.abandon_rebuild()
     live = EmbeddedBackend(tmp_path, embedder.name, embedder.dim)
     assert sorted(live.iter_ids()) == sorted(r["id"] for r in ROWS[:3])
     live.close()

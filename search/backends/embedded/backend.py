@@ -184,9 +184,9 @@ class EmbeddedBackend(SearchBackend):
     def rebuild(
         cls, data_dir: Path, model: str, dim: int, fusion_config: FusionConfig | None = None
     ) -> EmbeddedBackend:
-        """A new, empty index beside the live one, to fill and then `promote()` (or `abandon()`).
+        """A new, empty index beside the live one, to fill and then `commit_rebuild()` (or `abandon_rebuild()`).
 
-        The live index stays searchable and untouched until `promote()`; its writer lock is held meanwhile, so
+        The live index stays searchable and untouched until `commit_rebuild()`; its writer lock is held meanwhile, so
         no other process writes to it (and a rebuild is refused while another process does).
         """
         data_dir = Path(data_dir)
@@ -202,7 +202,7 @@ class EmbeddedBackend(SearchBackend):
         backend._live_writer = live_writer
         return backend
 
-    def promote(self) -> None:
+    def commit_rebuild(self) -> None:
         """Make this rebuilt index the live one, by an atomic replace of manifest.json; remove the old one."""
         self.close()
         live = self.data_dir / self._live_index_name(self.data_dir)
@@ -213,7 +213,7 @@ class EmbeddedBackend(SearchBackend):
         if live != self.index_dir:
             shutil.rmtree(live, ignore_errors=True)
 
-    def abandon(self) -> None:
+    def abandon_rebuild(self) -> None:
         """Drop a rebuild that did not finish; the live index is left as it was."""
         self.close()
         self._live_writer = None
@@ -451,12 +451,6 @@ class EmbeddedBackend(SearchBackend):
 
     def check(self) -> None:
         """The index is a local directory: once open, it is always available."""
-
-    def commit_rebuild(self) -> None:
-        self.promote()
-
-    def abandon_rebuild(self) -> None:
-        self.abandon()
 
     def close(self) -> None:
         with self._write_lock:
