@@ -30,7 +30,7 @@ import numpy as np
 import tantivy
 
 from search import fusion
-from search.analysis.english import prepare_english
+from search.analysis.english import english_analyzer, prepare_english
 from search.backends.base import (
     BackendQuery,
     Filters,
@@ -51,7 +51,6 @@ from search.backends.embedded.schema import (
     SCHEMA_VERSION,
     build_schema,
     category_facet,
-    english_analyzer,
 )
 from search.backends.embedded.vectors import VectorSet
 from search.backends.fields import searchable_fields, write_sequence

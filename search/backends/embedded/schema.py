@@ -38,17 +38,6 @@ def build_schema() -> tantivy.Schema:
     return sb.build()
 
 
-def english_analyzer() -> tantivy.TextAnalyzer:
-    """The same token pipeline as tantivy's built-in `en_stem`, to turn query words into index terms."""
-    return (
-        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
-        .filter(tantivy.Filter.remove_long(40))
-        .filter(tantivy.Filter.lowercase())
-        .filter(tantivy.Filter.stemmer("english"))
-        .build()
-    )
-
-
 def category_facet(category: str) -> tantivy.Facet:
     """`Electronics > Audio` → the facet `/electronics/audio` (a `/` inside a level becomes a space)."""
     levels = [level.strip().casefold().replace("/", " ") for level in category.split(">")]
