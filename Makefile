@@ -32,8 +32,11 @@ $(DEV_INSTALLED): $(INSTALLED)
 	$(BIN)/pip install --quiet -e '.[dev]'
 	@touch $@
 
-$(DEMO_INDEX): $(DEMO_CATALOG) $(GLOSSARY) $(INSTALLED)
-	$(BIN)/haitao index $(DEMO_CATALOG) --data-dir $(DATA_DIR)
+# Rebuilt (atomically, from the embedding cache) when the catalog, the glossary or the index schema changes.
+SCHEMA := search/backends/embedded/schema.py
+
+$(DEMO_INDEX): $(DEMO_CATALOG) $(GLOSSARY) $(SCHEMA) $(INSTALLED)
+	$(BIN)/haitao index $(DEMO_CATALOG) --data-dir $(DATA_DIR) --rebuild
 	@touch $@
 
 index: $(DEMO_INDEX)
