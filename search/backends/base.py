@@ -113,6 +113,15 @@ class PriceBucket:
     low: float | None  # USD, inclusive; None = open
     high: float | None  # USD, exclusive; None = open
 
+    def as_range(self) -> dict[str, Any]:
+        """One range of a `range` aggregation (the same JSON in tantivy and OpenSearch)."""
+        entry: dict[str, Any] = {"key": self.key}
+        if self.low is not None:
+            entry["from"] = self.low
+        if self.high is not None:
+            entry["to"] = self.high
+        return entry
+
 
 class Sort(StrEnum):
     RELEVANCE = "relevance"

@@ -38,7 +38,6 @@ from search.backends.base import (
     IndexDocument,
     IndexNotFound,
     IndexStats,
-    PriceBucket,
     SearchBackend,
     SearchResult,
     Sort,
@@ -450,7 +449,7 @@ class EmbeddedBackend(SearchBackend):
             aggs: dict[str, Any] = {}
             for name in names:
                 if name == "price":
-                    aggs["price"] = {"range": {"field": "price", "ranges": _ranges(query.price_buckets)}}
+                    aggs["price"] = {"range": {"field": "price", "ranges": [b.as_range() for b in query.price_buckets]}}
                     aggs["price_stats"] = {"stats": {"field": "price"}}
                 else:
                     aggs[name] = {"terms": {"field": FACET_FIELDS[name], "size": FACET_SIZE}}
@@ -547,19 +546,6 @@ class EmbeddedBackend(SearchBackend):
 
 def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
     return searcher.search(query, limit=1, count=True).count or 0
-
-
-def _ranges(buckets: Sequence[PriceBucket]) -> list[dict[str, Any]]:
-    """Price buckets as a tantivy (Elasticsearch-style) range aggregation's ranges."""
-    ranges = []
-    for bucket in buckets:
-        entry: dict[str, Any] = {"key": bucket.key}
-        if bucket.low is not None:
-            entry["from"] = bucket.low
-        if bucket.high is not None:
-            entry["to"] = bucket.high
-        ranges.append(entry)
-    return ranges
 
 
 def _open_writer(index: tantivy.Index, data_dir: Path) -> tantivy.IndexWriter:

@@ -141,23 +141,11 @@ def facet_aggs(facets: Sequence[str], price_buckets: Sequence[PriceBucket]) -> B
     for name in facets:
         if name == "price":
             if price_buckets:
-                aggs["price"] = {"range": {"field": "price", "ranges": _ranges(price_buckets)}}
+                aggs["price"] = {"range": {"field": "price", "ranges": [b.as_range() for b in price_buckets]}}
             aggs["price_stats"] = {"stats": {"field": "price"}}
         else:
             aggs[name] = {"terms": {"field": FACET_FIELDS[name], "size": FACET_SIZE}}
     return aggs
-
-
-def _ranges(buckets: Sequence[PriceBucket]) -> list[Body]:
-    ranges = []
-    for bucket in buckets:
-        entry: Body = {"key": bucket.key}
-        if bucket.low is not None:
-            entry["from"] = bucket.low
-        if bucket.high is not None:
-            entry["to"] = bucket.high
-        ranges.append(entry)
-    return ranges
 
 
 def _page(body: Body, aggs: Body, sort: list[Body] | None, offset: int, limit: int) -> Body:
