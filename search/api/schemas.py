@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from search.catalog import Product
 
@@ -55,28 +55,69 @@ class SearchResponse(BaseModel):
 
 
 class ProductResponse(BaseModel):
-    product: Product
-    price: Price
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "product": {
+                        "id": "ear-anker-p3",
+                        "title": "Soundcore by Anker P3 Wireless Earbuds, Bluetooth 5.2",
+                        "price": 79.99,
+                        "brand": "Anker",
+                        "category": "Electronics > Audio > Headphones",
+                        "availability": "in_stock",
+                        "title_zh": "安克 Soundcore P3 蓝牙耳机",
+                        "description_zh": "主动降噪，续航 50 小时",
+                        "attributes": {"color": "black"},
+                    },
+                    "price": {"usd": 79.99, "cny": 575.93},
+                }
+            ]
+        }
+    )
+
+    product: Product = Field(description="The product as stored: the feed's record after validation.")
+    price: Price = Field(description="Its price in USD and in CNY at the configured rate.")
 
 
 class ErrorBody(BaseModel):
-    status: int = Field(examples=[404])
-    message: str = Field(examples=["no product with id 'abc'"])
+    status: int = Field(description="The HTTP status, repeated.", examples=[404])
+    message: str = Field(
+        description="What went wrong, naming the parameter at fault.", examples=["no product with id 'abc'"]
+    )
 
 
 class ErrorResponse(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"error": {"status": 422, "message": "size: at most 100 hits a page"}}]}
+    )
+
     error: ErrorBody
 
 
 class Health(BaseModel):
-    status: str = Field(examples=["ok"])
+    model_config = ConfigDict(json_schema_extra={"examples": [{"status": "ok"}]})
+
+    status: str = Field(description="`ok` while the process runs.", examples=["ok"])
 
 
 class Readiness(BaseModel):
-    ready: bool
-    products: int | None = None
-    model: str | None = None
-    message: str | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"ready": True, "products": 1281, "model": "sentence-transformers/all-MiniLM-L6-v2"},
+                {
+                    "ready": False,
+                    "message": "no index in var/data: build one first with `haitao index FILE --data-dir var/data`",
+                },
+            ]
+        }
+    )
+
+    ready: bool = Field(description="Whether searches can be answered.")
+    products: int | None = Field(None, description="Products in the index, when ready.", examples=[1281])
+    model: str | None = Field(None, description="Embedding model of the index, when ready.")
+    message: str | None = Field(None, description="Why it is not ready.")
 
 
 class FieldError(BaseModel):
@@ -95,11 +136,32 @@ class ProductBatch(BaseModel):
 
 
 class AdminWriteResponse(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "indexed": 1,
+                    "unchanged": 0,
+                    "rejected": 1,
+                    "errors": [
+                        {
+                            "index": 1,
+                            "id": "kettle-eu",
+                            "errors": [{"field": "price", "reason": "'12,99 EUR' is in EUR; prices must be in USD"}],
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
     indexed: int = Field(description="Products added or changed (embedded and committed).")
     unchanged: int = Field(description="Products already in the index exactly so.")
-    rejected: int
-    errors: list[RejectedItem] = Field(default_factory=list)
+    rejected: int = Field(description="Items not indexed; each is described in `errors`.")
+    errors: list[RejectedItem] = Field(default_factory=list, description="Why each rejected item was refused.")
 
 
 class AdminDeleteResponse(BaseModel):
-    deleted: str
+    model_config = ConfigDict(json_schema_extra={"examples": [{"deleted": "ear-anker-p3"}]})
+
+    deleted: str = Field(description="Id of the removed product.")
