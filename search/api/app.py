@@ -13,7 +13,7 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from search import __version__
 from search.api.errors import error_responses, install_error_handlers
-from search.api.limits import MAX_SEARCH_BODY_BYTES
+from search.api.limits import MAX_SEARCH_BODY_BYTES, BodySizeLimitMiddleware
 from search.api.metrics import Metrics, MetricsMiddleware
 from search.api.ratelimit import TokenBucketLimiter, rate_limit
 from search.api.routes import admin, health, metrics, products
@@ -72,7 +72,6 @@ def create_app(
         summary="Chinese-language product search over English US catalogs.",
         lifespan=lifespan,
         dependencies=[Depends(rate_limit)],
-        max_body_size=settings.max_body_bytes,
     )
     app.state.settings = settings
     app.state.service, app.state.startup_error = service, None
@@ -85,13 +84,17 @@ def create_app(
             router,
             dependencies=[Depends(require_search_key)],
             responses={**error_responses(401), **limited},
-            max_body_size=MAX_SEARCH_BODY_BYTES,
         )
     app.include_router(admin.router, responses=limited)
     app.include_router(health.router)
     app.include_router(metrics.router)
     install_error_handlers(app)
     # Last added runs first: proxy headers name the client, metrics time everything CORS and the app answer.
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        default=MAX_SEARCH_BODY_BYTES,
+        limits={f"{admin.router.prefix}/": settings.max_body_bytes},
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
