@@ -7,13 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query
 
 from search.api.deps import ServiceDep, SettingsDep
+from search.api.limits import MAX_QUERY_LENGTH
 from search.api.schemas import ErrorResponse, ExchangeRate, HitExplain, Price, SearchHit, SearchResponse
 from search.backends.base import FACETS, Sort
 from search.config import Settings
 from search.service import Currency, Mode, SearchOutcome, SearchRequest
 
 router = APIRouter(prefix="/v1", tags=["search"])
-MAX_QUERY_LENGTH = 200
 
 
 @router.get(
