@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Path, Request
 
+from search.api.limits import MAX_PRODUCT_ID_LENGTH
 from search.api.security import require_admin_key
 from search.config import Settings
 from search.embedding_cache import EmbeddingCache
@@ -26,6 +27,10 @@ def get_service(request: Request) -> SearchService:
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 ServiceDep = Annotated[SearchService, Depends(get_service)]
+ProductIdPath = Annotated[
+    str,
+    Path(max_length=MAX_PRODUCT_ID_LENGTH, description="Id of the product, as in the feed.", examples=["ear-anker-p3"]),
+]
 
 
 @dataclass

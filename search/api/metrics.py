@@ -32,7 +32,7 @@ class Metrics:
     """The registry of one app and the request metrics the middleware records."""
 
     def __init__(self, state: State) -> None:
-        self.registry = CollectorRegistry(auto_describe=True)
+        self.registry = CollectorRegistry()
         self.requests = Counter(
             "haitao_http_requests",
             "HTTP requests answered, by method, route template and status.",

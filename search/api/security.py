@@ -8,6 +8,7 @@ route added to them later is covered without doing anything.
 from __future__ import annotations
 
 import hmac
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, Security
@@ -63,22 +64,22 @@ def unauthorized(what: str) -> HTTPException:
     )
 
 
-async def require_search_key(request: Request, presented: PresentedKeys) -> None:
-    """With HAITAO_SEARCH_API_KEY set, the search key or the admin key; otherwise nothing."""
-    settings: Settings = request.app.state.settings
-    if settings.search_api_key is None:
-        return
-    if not key_matches(presented, settings.search_api_key, settings.admin_api_key):
-        raise unauthorized("API key")
+def _optional_key(what: str, key_of: Callable[[Settings], SecretStr | None]) -> Callable[..., Awaitable[None]]:
+    """A dependency requiring the key `key_of` names, or the admin key, once that key is set; nothing before."""
+
+    async def require(request: Request, presented: PresentedKeys) -> None:
+        settings: Settings = request.app.state.settings
+        key = key_of(settings)
+        if key is not None and not key_matches(presented, key, settings.admin_api_key):
+            raise unauthorized(what)
+
+    return require
 
 
-async def require_metrics_key(request: Request, presented: PresentedKeys) -> None:
-    """With HAITAO_METRICS_API_KEY set, the metrics key or the admin key; otherwise nothing."""
-    settings: Settings = request.app.state.settings
-    if settings.metrics_api_key is None:
-        return
-    if not key_matches(presented, settings.metrics_api_key, settings.admin_api_key):
-        raise unauthorized("metrics API key")
+require_search_key = _optional_key("API key", lambda settings: settings.search_api_key)
+"""With HAITAO_SEARCH_API_KEY set, the search key or the admin key."""
+require_metrics_key = _optional_key("metrics API key", lambda settings: settings.metrics_api_key)
+"""With HAITAO_METRICS_API_KEY set, the metrics key or the admin key."""
 
 
 async def require_admin_key(request: Request, presented: PresentedKeys) -> None:

@@ -9,13 +9,12 @@ by one; an unchanged product is not re-embedded.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Body, HTTPException, Path
+from fastapi import APIRouter, Body, HTTPException
 
-from search.api.deps import AdminDep
+from search.api.deps import AdminDep, ProductIdPath
 from search.api.errors import error_responses
-from search.api.limits import MAX_PRODUCT_ID_LENGTH
 from search.api.schemas import (
     AdminDeleteResponse,
     AdminWriteResponse,
@@ -108,14 +107,7 @@ def upsert_products(
     description="Remove one product from the index. Needs the admin key.",
 )
 def delete_product(
-    product_id: Annotated[
-        str,
-        Path(
-            max_length=MAX_PRODUCT_ID_LENGTH,
-            description="Id of the product, as in the feed.",
-            examples=["ear-anker-p3"],
-        ),
-    ],
+    product_id: ProductIdPath,
     admin: AdminDep,
 ) -> AdminDeleteResponse:
     try:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from fastapi import APIRouter, HTTPException
 
-from fastapi import APIRouter, HTTPException, Path
-
-from search.api.deps import ServiceDep, SettingsDep
+from search.api.deps import ProductIdPath, ServiceDep, SettingsDep
 from search.api.errors import error_responses
-from search.api.limits import MAX_PRODUCT_ID_LENGTH
 from search.api.routes.search import price_of
 from search.api.schemas import ProductResponse
 
@@ -24,14 +21,7 @@ router = APIRouter(prefix="/v1", tags=["products"])
     "the configured exchange rate.",
 )
 def get_product(
-    product_id: Annotated[
-        str,
-        Path(
-            max_length=MAX_PRODUCT_ID_LENGTH,
-            description="Id of the product, as in the feed.",
-            examples=["ear-anker-p3"],
-        ),
-    ],
+    product_id: ProductIdPath,
     service: ServiceDep,
     settings: SettingsDep,
 ) -> ProductResponse:
