@@ -78,7 +78,14 @@ def create_app(
     app.state.embedding_cache = None
     app.state.rate_limiter = rate_limiter
     app.state.metrics = Metrics(app.state)
-    limited = error_responses(429) if rate_limiter is not None else {}
+    _include_routers(app, rate_limited=rate_limiter is not None)
+    install_error_handlers(app)
+    _add_middleware(app, settings)
+    return app
+
+
+def _include_routers(app: FastAPI, rate_limited: bool) -> None:
+    limited = error_responses(429) if rate_limited else {}
     for router in SEARCH_ROUTERS:
         app.include_router(
             router,
@@ -86,10 +93,12 @@ def create_app(
             responses={**error_responses(401), **limited},
         )
     app.include_router(admin.router, responses=limited)
-    app.include_router(health.router)
+    app.include_router(health.router)  # probes and metrics: no key, no rate limit (ratelimit.EXEMPT_PATHS)
     app.include_router(metrics.router)
-    install_error_handlers(app)
-    # Last added runs first: proxy headers name the client, metrics time everything CORS and the app answer.
+
+
+def _add_middleware(app: FastAPI, settings: Settings) -> None:
+    """Last added runs first: proxy headers name the client, metrics time what CORS and the app answer."""
     app.add_middleware(
         BodySizeLimitMiddleware,
         default=MAX_SEARCH_BODY_BYTES,
@@ -107,7 +116,6 @@ def create_app(
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
     if settings.trusted_proxies:
         app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)
-    return app
 
 
 def _become_writer(app: FastAPI) -> None:
