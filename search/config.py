@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 
@@ -99,6 +100,53 @@ class Settings(BaseSettings):
         description="Tax rate of the landed estimate: 9.1% is China's cross-border e-commerce composite rate "
         "(70% of VAT 13%) for most goods within the annual allowance.",
     )
+
+    max_body_bytes: int = Field(
+        16 * 1024 * 1024, ge=1024, description="Largest request body in bytes (an admin batch); larger ones get 413."
+    )
+
+    search_api_key: SecretStr | None = Field(
+        None,
+        description="Key the search routes require (X-API-Key or Authorization: Bearer); unset = search is open. "
+        "A public, search-only key: it may appear in a storefront page. The admin key is accepted too.",
+    )
+    metrics_api_key: SecretStr | None = Field(
+        None, description="Key GET /metrics requires (Bearer or X-API-Key); unset = /metrics is open."
+    )
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Origins allowed to call the API from a browser (comma-separated or a JSON list; `*` = any); "
+        "empty = no CORS headers.",
+    )
+    rate_limit_per_minute: int = Field(
+        600, ge=0, description="Requests a minute each client (IP address) may make; 0 = no rate limit."
+    )
+    rate_limit_burst: int = Field(
+        100, ge=1, description="Requests a client may make at once before the per-minute rate applies."
+    )
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["127.0.0.1"],
+        description="Addresses or networks (CIDR) of reverse proxies whose X-Forwarded-For names the client "
+        "(comma-separated or a JSON list; empty = trust none).",
+    )
+
+    @field_validator("admin_api_key", "search_api_key", "metrics_api_key", mode="before")
+    @classmethod
+    def _blank_key_is_unset(cls, value: Any) -> Any:
+        """`HAITAO_ADMIN_API_KEY=` (empty) means no key, never the empty key."""
+        if isinstance(value, SecretStr):
+            value = value.get_secret_value()
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("cors_origins", "trusted_proxies", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return json.loads(text)
+            return [item.strip() for item in text.split(",") if item.strip()]
+        return value
 
     @property
     def index_dir(self) -> Path:

@@ -1,4 +1,5 @@
-"""The FastAPI application factory: loads the search service at startup, maps errors to JSON."""
+"""The FastAPI application factory: loads the search service at startup; wires keys, CORS, the rate limit, metrics
+and the JSON errors."""
 
 from __future__ import annotations
 
@@ -6,14 +7,18 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
-from starlette.exceptions import HTTPException as StarletteHTTPException
+from fastapi import Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from search import __version__
-from search.api.routes import admin, facets, health, products
+from search.api.errors import error_responses, install_error_handlers
+from search.api.limits import MAX_SEARCH_BODY_BYTES, BodySizeLimitMiddleware
+from search.api.metrics import Metrics, MetricsMiddleware
+from search.api.ratelimit import TokenBucketLimiter, rate_limit
+from search.api.routes import admin, facets, health, metrics, products
 from search.api.routes import search as search_routes
+from search.api.security import require_search_key
 from search.backends.base import BackendUnavailable, IndexMismatch, IndexNotFound
 from search.backends.embedded.backend import IndexLocked
 from search.config import Settings, get_settings
@@ -24,9 +29,20 @@ from search.service import SearchRequest, SearchService
 log = logging.getLogger(__name__)
 
 
-def create_app(settings: Settings | None = None, service: SearchService | None = None) -> FastAPI:
-    """The app for `settings`; pass `service` to share an already loaded one (tests)."""
+SEARCH_ROUTERS = (search_routes.router, facets.router, products.router)
+"""The routers shoppers call: behind the search key when one is set."""
+
+
+def create_app(
+    settings: Settings | None = None,
+    service: SearchService | None = None,
+    rate_limiter: TokenBucketLimiter | None = None,
+) -> FastAPI:
+    """The app for `settings`; pass `service` to share an already loaded one (tests), `rate_limiter` to use
+    another limiter than the settings' (a test clock)."""
     settings = settings or get_settings()
+    if rate_limiter is None and settings.rate_limit_per_minute > 0:
+        rate_limiter = TokenBucketLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -55,40 +71,51 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
         version=__version__,
         summary="Chinese-language product search over English US catalogs.",
         lifespan=lifespan,
+        dependencies=[Depends(rate_limit)],
     )
     app.state.settings = settings
     app.state.service, app.state.startup_error = service, None
     app.state.embedding_cache = None
-    app.include_router(search_routes.router)
-    app.include_router(facets.router)
-    app.include_router(admin.router)
-    app.include_router(products.router)
-    app.include_router(health.router)
-
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return _error(exc.status_code, str(exc.detail))
-
-    @app.exception_handler(RequestValidationError)
-    async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
-        problems = []
-        for error in exc.errors():
-            where = ".".join(str(p) for p in error["loc"] if p not in ("query", "path", "body"))
-            message = error["msg"].removeprefix("Value error, ")
-            problems.append(f"{where}: {message}" if where else message)
-        return _error(422, "; ".join(problems) or "invalid request")
-
-    @app.exception_handler(BackendUnavailable)
-    async def backend_unavailable(_: Request, exc: BackendUnavailable) -> JSONResponse:
-        log.warning("search backend unavailable: %s", exc)
-        return _error(503, f"search is temporarily unavailable: {exc}")
-
-    @app.exception_handler(Exception)
-    async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return _error(500, "internal error; the incident was logged")
-
+    app.state.rate_limiter = rate_limiter
+    app.state.metrics = Metrics(app.state)
+    _include_routers(app, rate_limited=rate_limiter is not None)
+    install_error_handlers(app)
+    _add_middleware(app, settings)
     return app
+
+
+def _include_routers(app: FastAPI, rate_limited: bool) -> None:
+    limited = error_responses(429) if rate_limited else {}
+    for router in SEARCH_ROUTERS:
+        app.include_router(
+            router,
+            dependencies=[Depends(require_search_key)],
+            responses={**error_responses(401), **limited},
+        )
+    app.include_router(admin.router, responses=limited)
+    app.include_router(health.router)  # probes and metrics: no key, no rate limit (ratelimit.EXEMPT_PATHS)
+    app.include_router(metrics.router)
+
+
+def _add_middleware(app: FastAPI, settings: Settings) -> None:
+    """Last added runs first: proxy headers name the client, metrics time what CORS and the app answer."""
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        default=MAX_SEARCH_BODY_BYTES,
+        limits={f"{admin.router.prefix}/": settings.max_body_bytes},
+    )
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type", "Authorization", "X-API-Key"],
+            expose_headers=["Retry-After"],
+            max_age=600,
+        )
+    app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
+    if settings.trusted_proxies:
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)
 
 
 def _become_writer(app: FastAPI) -> None:
@@ -102,7 +129,3 @@ def _become_writer(app: FastAPI) -> None:
         log.warning("admin writes will fail until the other writer stops: %s", exc)
     if settings.embedding_cache:
         app.state.embedding_cache = EmbeddingCache(settings.data_dir, service.embedder.name, service.embedder.dim)
-
-
-def _error(status: int, message: str) -> JSONResponse:
-    return JSONResponse(status_code=status, content={"error": {"status": status, "message": message}})

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import hmac
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Header, HTTPException, Request
+from fastapi import Depends, HTTPException, Path, Request
 
+from search.api.limits import MAX_PRODUCT_ID_LENGTH
+from search.api.security import require_admin_key
 from search.config import Settings
 from search.embedding_cache import EmbeddingCache
 from search.service import SearchService
@@ -26,6 +27,10 @@ def get_service(request: Request) -> SearchService:
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 ServiceDep = Annotated[SearchService, Depends(get_service)]
+ProductIdPath = Annotated[
+    str,
+    Path(max_length=MAX_PRODUCT_ID_LENGTH, description="Id of the product, as in the feed.", examples=["ear-anker-p3"]),
+]
 
 
 @dataclass
@@ -38,18 +43,8 @@ class Admin:
     settings: Settings
 
 
-def get_admin(
-    request: Request,
-    authorization: Annotated[str | None, Header(description="`Bearer <HAITAO_ADMIN_API_KEY>`")] = None,
-) -> Admin:
-    settings: Settings = request.app.state.settings
-    if settings.admin_api_key is None:
-        raise HTTPException(404, "admin routes are off: set HAITAO_ADMIN_API_KEY on the server to enable them")
-    expected = settings.admin_api_key.get_secret_value().encode("utf-8")
-    scheme, _, given = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode("utf-8"), expected):
-        raise HTTPException(401, "missing or wrong admin API key: send `Authorization: Bearer <key>`")
-    return Admin(get_service(request), request.app.state.embedding_cache, settings)
+def get_admin(request: Request, _: Annotated[None, Depends(require_admin_key)]) -> Admin:
+    return Admin(get_service(request), request.app.state.embedding_cache, request.app.state.settings)
 
 
 AdminDep = Annotated[Admin, Depends(get_admin)]

@@ -7,15 +7,19 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from search.api.limits import (
+    MAX_ATTRIBUTE_FILTERS,
+    MAX_CURSOR_LENGTH,
+    MAX_FACETS,
+    MAX_FIELDS,
+    MAX_FILTER_VALUE_LENGTH,
+    MAX_FILTER_VALUES,
+    MAX_PAGE,
+    MAX_QUERY_LENGTH,
+)
 from search.backends.base import FACETS, Sort
 from search.catalog import Product
 from search.service import Currency, Mode
-
-# Input limits of a search, each answered with a 422 naming the parameter.
-MAX_QUERY_LENGTH = 200
-MAX_FILTER_VALUES = 20  # brand values, attribute filters
-MAX_TEXT_PARAMETER = 300  # category, one attribute filter
-MAX_CURSOR_LENGTH = 1000
 
 HIT_FIELDS = (
     "id title title_zh brand category price landed_estimate availability image_link link attributes score highlight"
@@ -43,13 +47,14 @@ class SearchParams(BaseModel):
         "a price in it (`500元以下`) filters. Empty = browse.",
         examples=["蓝牙耳机"],
     )
-    page: int = Field(1, ge=1, le=1000, description="1-based page number (or use `cursor`).", examples=[1])
+    page: int = Field(1, ge=1, le=MAX_PAGE, description="1-based page number (or use `cursor`).", examples=[1])
     size: int = Field(10, ge=1, description="Hits per page (at most HAITAO_MAX_PAGE_SIZE, 100).", examples=[20])
     cursor: str | None = Field(
         None,
         max_length=MAX_CURSOR_LENGTH,
         description="`next_cursor` of the previous page, to get the next one with the same q, filters and sort. "
         "Browsing (empty q) pages any depth by key; relevance-ranked results go as deep as the fused candidates.",
+        examples=["eyJ2IjoxLCJmIjoiNjFmZTk0MmYwYjM1ZjY0NiIsIm8iOjEwfQ"],
     )
     brand: list[str] = Field(
         default_factory=list,
@@ -59,41 +64,62 @@ class SearchParams(BaseModel):
     )
     category: str | None = Field(
         None,
-        max_length=MAX_TEXT_PARAMETER,
+        max_length=MAX_FILTER_VALUE_LENGTH,
         description="Category path prefix: `Electronics > Audio` includes everything below it.",
         examples=["Electronics > Audio"],
     )
-    price_min: float | None = Field(None, ge=0, description="Lowest price, in `currency`.", examples=[100])
-    price_max: float | None = Field(None, ge=0, description="Highest price, in `currency`.", examples=[500])
+    price_min: float | None = Field(
+        None, ge=0, allow_inf_nan=False, description="Lowest price, in `currency`.", examples=[100]
+    )
+    price_max: float | None = Field(
+        None, ge=0, allow_inf_nan=False, description="Highest price, in `currency`.", examples=[500]
+    )
     currency: Currency = Field(
-        Currency.CNY, description="Currency of price_min, price_max and the price facet's buckets."
+        Currency.CNY,
+        description="Currency of price_min, price_max and the price facet's buckets.",
+        examples=[Currency.CNY],
     )
     in_stock: bool | None = Field(
         None, description="Only products in stock (true), or only those not in stock (false).", examples=[True]
     )
     attr: list[str] = Field(
         default_factory=list,
-        max_length=MAX_FILTER_VALUES,
+        max_length=MAX_ATTRIBUTE_FILTERS,
         description="Attribute filters `name:value` (case-insensitive), e.g. `color:black`; values of one name "
         "are alternatives, different names all apply.",
         examples=[["color:black", "color:white"]],
     )
     facets: list[str] = Field(
         default_factory=list,
+        max_length=MAX_FACETS,
         description=f"Facets to count: {', '.join(FACETS)} (comma-separated). Each facet's counts apply every "
         "filter but its own; `price` counts price buckets in `currency` and reports the range in `facets_stats`.",
         examples=[["brand", "category", "price"]],
     )
-    sort: Sort = Field(Sort.RELEVANCE, description="Result order; browsing by relevance lists the newest first.")
-    mode: Mode = Field(Mode.HYBRID, description="Retrieval: both legs fused (hybrid), or one leg alone.")
-    explain: bool = Field(False, description="Include the query analysis and why each hit matched.")
+    sort: Sort = Field(
+        Sort.RELEVANCE,
+        description="Result order; browsing by relevance lists the newest first.",
+        examples=[Sort.PRICE_ASC],
+    )
+    mode: Mode = Field(
+        Mode.HYBRID, description="Retrieval: both legs fused (hybrid), or one leg alone.", examples=[Mode.HYBRID]
+    )
+    explain: bool = Field(False, description="Include the query analysis and why each hit matched.", examples=[True])
     fields: list[str] = Field(
         default_factory=list,
+        max_length=MAX_FIELDS,
         description=f"Hit fields to return (comma-separated; `id` always): {', '.join(HIT_FIELDS)}. Empty = all.",
         examples=[["id", "title", "price"]],
     )
 
     _lists = field_validator("brand", "attr", "facets", "fields", mode="before")(_comma_list)
+
+    @field_validator("brand")
+    @classmethod
+    def _brand_length(cls, value: list[str]) -> list[str]:
+        if any(len(b) > MAX_FILTER_VALUE_LENGTH for b in value):
+            raise ValueError(f"a brand is at most {MAX_FILTER_VALUE_LENGTH} characters")
+        return value
 
     @field_validator("facets")
     @classmethod
@@ -116,7 +142,7 @@ class SearchParams(BaseModel):
     def _attribute_pairs(cls, value: list[str]) -> list[str]:
         for item in value:
             name, sep, wanted = item.partition(":")
-            if not sep or not name.strip() or not wanted.strip() or len(item) > MAX_TEXT_PARAMETER:
+            if not sep or not name.strip() or not wanted.strip() or len(item) > MAX_FILTER_VALUE_LENGTH:
                 raise ValueError(f"{item!r} is not `name:value` (e.g. `color:black`)")
         return value
 
@@ -212,6 +238,46 @@ class FacetStats(BaseModel):
 
 
 class SearchResponse(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "query": "蓝牙耳机",
+                    "total": 83,
+                    "page": 1,
+                    "size": 10,
+                    "hits": [
+                        {
+                            "id": "ear-anker-p3",
+                            "title": "Soundcore by Anker P3 Wireless Earbuds, Bluetooth 5.2",
+                            "title_zh": "安克 Soundcore P3 蓝牙耳机 主动降噪",
+                            "brand": "Anker",
+                            "category": "Electronics > Audio > Headphones",
+                            "price": {"usd": 79.99, "cny": 575.93},
+                            "landed_estimate": None,
+                            "availability": "in_stock",
+                            "image_link": "https://cdn.example.com/img/ear-anker-p3.jpg",
+                            "link": "https://shop.example.com/products/ear-anker-p3",
+                            "attributes": {"color": "Black"},
+                            "score": 0.016393,
+                            "highlight": {
+                                "title": "Soundcore by Anker P3 <em>Wireless</em> <em>Earbuds</em>, "
+                                "<em>Bluetooth</em> 5.2",
+                                "title_zh": "安克 Soundcore P3 <em>蓝牙耳机</em> 主动降噪",
+                            },
+                        }
+                    ],
+                    "facets": {"brand": {"Anker": 12, "Sony": 9}, "price": {"0-100": 0, "100-200": 14}},
+                    "facets_stats": {"price": {"min": 129.53, "max": 2879.28, "currency": "CNY"}},
+                    "next_cursor": "eyJ2IjoxLCJmIjoiNjFmZTk0MmYwYjM1ZjY0NiIsIm8iOjEwfQ",
+                    "exchange_rate": {"cny_per_usd": 7.2, "as_of": "2026-11-01"},
+                    "took_ms": 21.4,
+                    "explain": None,
+                }
+            ]
+        }
+    )
+
     query: str = Field(examples=["蓝牙耳机"])
     total: int = Field(
         description="Products matched: every keyword match plus the vector leg's nearest neighbours, filtered."
@@ -234,12 +300,48 @@ class SearchResponse(BaseModel):
 
 
 class ProductResponse(BaseModel):
-    product: Product
-    price: Price
-    landed_estimate: LandedEstimate | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "product": {
+                        "id": "ear-anker-p3",
+                        "title": "Soundcore by Anker P3 Wireless Earbuds, Bluetooth 5.2",
+                        "price": 79.99,
+                        "brand": "Anker",
+                        "category": "Electronics > Audio > Headphones",
+                        "availability": "in_stock",
+                        "title_zh": "安克 Soundcore P3 蓝牙耳机",
+                        "description_zh": "主动降噪，续航 50 小时",
+                        "attributes": {"color": "black"},
+                    },
+                    "price": {"usd": 79.99, "cny": 575.93},
+                }
+            ]
+        }
+    )
+
+    product: Product = Field(description="The product as stored: the feed's record after validation.")
+    price: Price = Field(description="Its price in USD and in CNY at the configured rate.")
+    landed_estimate: LandedEstimate | None = Field(
+        None, description="Estimated cost delivered in China, when HAITAO_LANDED_SHIPPING_USD is configured."
+    )
 
 
 class FacetValues(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"facet": "brand", "values": {"Anker": 31, "Sony": 24, "Apple": 18}, "stats": None},
+                {
+                    "facet": "price",
+                    "values": {"0-100": 120, "100-200": 310, "200-500": 402, "5000-": 9},
+                    "stats": {"min": 35.93, "max": 7199.28, "currency": "CNY"},
+                },
+            ]
+        }
+    )
+
     facet: str = Field(examples=["brand"])
     values: dict[str, int] = Field(
         description="Every value with its number of products, most first.", examples=[{"Sony": 40, "索尼": 0}]
@@ -248,23 +350,43 @@ class FacetValues(BaseModel):
 
 
 class ErrorBody(BaseModel):
-    status: int = Field(examples=[404])
-    message: str = Field(examples=["no product with id 'abc'"])
+    status: int = Field(description="The HTTP status, repeated.", examples=[404])
+    message: str = Field(
+        description="What went wrong, naming the parameter at fault.", examples=["no product with id 'abc'"]
+    )
 
 
 class ErrorResponse(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"error": {"status": 422, "message": "size: at most 100 hits a page"}}]}
+    )
+
     error: ErrorBody
 
 
 class Health(BaseModel):
-    status: str = Field(examples=["ok"])
+    model_config = ConfigDict(json_schema_extra={"examples": [{"status": "ok"}]})
+
+    status: str = Field(description="`ok` while the process runs.", examples=["ok"])
 
 
 class Readiness(BaseModel):
-    ready: bool
-    products: int | None = None
-    model: str | None = None
-    message: str | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"ready": True, "products": 1281, "model": "sentence-transformers/all-MiniLM-L6-v2"},
+                {
+                    "ready": False,
+                    "message": "no index in var/data: build one first with `haitao index FILE --data-dir var/data`",
+                },
+            ]
+        }
+    )
+
+    ready: bool = Field(description="Whether searches can be answered.")
+    products: int | None = Field(None, description="Products in the index, when ready.", examples=[1281])
+    model: str | None = Field(None, description="Embedding model of the index, when ready.")
+    message: str | None = Field(None, description="Why it is not ready.")
 
 
 class FieldError(BaseModel):
@@ -283,11 +405,32 @@ class ProductBatch(BaseModel):
 
 
 class AdminWriteResponse(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "indexed": 1,
+                    "unchanged": 0,
+                    "rejected": 1,
+                    "errors": [
+                        {
+                            "index": 1,
+                            "id": "kettle-eu",
+                            "errors": [{"field": "price", "reason": "'12,99 EUR' is in EUR; prices must be in USD"}],
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
     indexed: int = Field(description="Products added or changed (embedded and committed).")
     unchanged: int = Field(description="Products already in the index exactly so.")
-    rejected: int
-    errors: list[RejectedItem] = Field(default_factory=list)
+    rejected: int = Field(description="Items not indexed; each is described in `errors`.")
+    errors: list[RejectedItem] = Field(default_factory=list, description="Why each rejected item was refused.")
 
 
 class AdminDeleteResponse(BaseModel):
-    deleted: str
+    model_config = ConfigDict(json_schema_extra={"examples": [{"deleted": "ear-anker-p3"}]})
+
+    deleted: str = Field(description="Id of the removed product.")

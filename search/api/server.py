@@ -44,4 +44,5 @@ class Utf8RequestLineProtocol(H11Protocol):
 def serve(app: FastAPI, host: str, port: int) -> None:
     import uvicorn
 
-    uvicorn.run(app, host=host, port=port, http=Utf8RequestLineProtocol, log_level="info")
+    # X-Forwarded-For is read by the app itself, from HAITAO_TRUSTED_PROXIES only (search/api/app.py).
+    uvicorn.run(app, host=host, port=port, http=Utf8RequestLineProtocol, log_level="info", proxy_headers=False)

@@ -1,6 +1,7 @@
 """Catalog updates over HTTP (webhook style): POST /v1/admin/products, DELETE /v1/admin/products/{id}.
 
-Off unless HAITAO_ADMIN_API_KEY is set; then every request needs `Authorization: Bearer <key>`. The server writes
+Off unless HAITAO_ADMIN_API_KEY is set; then every request needs the key (`Authorization: Bearer <key>` or
+`X-API-Key: <key>`). The server writes
 through the backend it searches with, so it is the index's single writer while it runs (`haitao index` on the same
 data directory is refused meanwhile). Good items of a batch are indexed (one commit), bad ones are reported one
 by one; an unchanged product is not re-embedded.
@@ -12,11 +13,11 @@ from typing import Any
 
 from fastapi import APIRouter, Body, HTTPException
 
-from search.api.deps import AdminDep
+from search.api.deps import AdminDep, ProductIdPath
+from search.api.errors import error_responses
 from search.api.schemas import (
     AdminDeleteResponse,
     AdminWriteResponse,
-    ErrorResponse,
     FieldError,
     ProductBatch,
     RejectedItem,
@@ -26,14 +27,33 @@ from search.catalog import InvalidProduct, Product
 from search.documents import index_products
 
 router = APIRouter(prefix="/v1/admin", tags=["admin"])
-_ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorResponse} for code in (401, 404, 409, 413, 422, 503)}
+_OFF = "admin routes are off: set HAITAO_ADMIN_API_KEY on the server to enable them"
+_KEY = "missing or wrong admin API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+_RECORD_EXAMPLE = {
+    "id": "ear-anker-p3",
+    "title": "Soundcore by Anker P3 Wireless Earbuds, Bluetooth 5.2",
+    "brand": "Anker",
+    "category": "Electronics > Audio > Headphones",
+    "price": "79.99 USD",
+    "availability": "in stock",
+    "title_zh": "安克 Soundcore P3 蓝牙耳机",
+    "description_zh": "主动降噪，续航 50 小时",
+}
 
 
-@router.post("/products", response_model=AdminWriteResponse, responses=_ERRORS, summary="Add or update products")
+@router.post(
+    "/products",
+    response_model=AdminWriteResponse,
+    responses=error_responses(401, 404, 409, 413, 422, 503, e401=_KEY, e404=_OFF),
+    summary="Add or update products",
+    description="Index a batch of catalog records (at most HAITAO_ADMIN_MAX_BATCH) in one commit. Good records "
+    "are indexed, bad ones reported one by one; unchanged ones are not re-embedded. Needs the admin key.",
+)
 def upsert_products(
     admin: AdminDep,
     body: list[Any] | ProductBatch = Body(  # noqa: B008 - FastAPI's way to declare a body
-        description='A JSON array of catalog records, or `{"products": [...]}`.'
+        description='A JSON array of catalog records, or `{"products": [...]}`, in the feed schema (README).',
+        examples=[[_RECORD_EXAMPLE], {"products": [_RECORD_EXAMPLE]}],
     ),
 ) -> AdminWriteResponse:
     items = body.products if isinstance(body, ProductBatch) else body
@@ -80,9 +100,16 @@ def upsert_products(
 
 
 @router.delete(
-    "/products/{product_id}", response_model=AdminDeleteResponse, responses=_ERRORS, summary="Remove a product"
+    "/products/{product_id}",
+    response_model=AdminDeleteResponse,
+    responses=error_responses(401, 404, 409, 422, 503, e401=_KEY),
+    summary="Remove a product",
+    description="Remove one product from the index. Needs the admin key.",
 )
-def delete_product(product_id: str, admin: AdminDep) -> AdminDeleteResponse:
+def delete_product(
+    product_id: ProductIdPath,
+    admin: AdminDep,
+) -> AdminDeleteResponse:
     try:
         deleted = admin.service.backend.delete([product_id])
     except IndexLocked as exc:

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
 from search.api.deps import ServiceDep, SettingsDep
-from search.api.schemas import ErrorResponse, FacetStats, FacetValues
+from search.api.errors import error_responses
+from search.api.schemas import FacetStats, FacetValues
 from search.service import Currency, SearchRequest
 
 router = APIRouter(prefix="/v1", tags=["search"])
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    422: {"model": ErrorResponse, "description": "A parameter is invalid; the message names it."},
-    503: {"model": ErrorResponse, "description": "The index or the search backend is unavailable."},
-}
 
 
-@router.get("/facets", response_model=FacetValues, responses=_ERRORS, summary="All values of a facet")
+@router.get("/facets", response_model=FacetValues, responses=error_responses(422, 503), summary="All values of a facet")
 def facet_values(
     service: ServiceDep,
     settings: SettingsDep,
@@ -27,8 +24,12 @@ def facet_values(
             description="The facet: brand, category, availability, or price (buckets and range).", examples=["brand"]
         ),
     ],
-    limit: Annotated[int, Query(ge=1, le=10_000, description="Most values returned, most products first.")] = 1000,
-    currency: Annotated[Currency, Query(description="Currency of the price buckets and range.")] = Currency.CNY,
+    limit: Annotated[
+        int, Query(ge=1, le=10_000, description="Most values returned, most products first.", examples=[100])
+    ] = 1000,
+    currency: Annotated[
+        Currency, Query(description="Currency of the price buckets and range.", examples=[Currency.CNY])
+    ] = Currency.CNY,
 ) -> FacetValues:
     if name != "price":
         return FacetValues(facet=name, values=service.facet_values(name, limit))

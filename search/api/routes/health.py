@@ -1,4 +1,6 @@
-"""Health probes: /healthz (the process is alive), /readyz (index open, model loaded, search server reachable)."""
+"""Health probes: /healthz (the process is alive), /readyz (index open, model loaded, search server reachable).
+
+Neither needs a key nor counts against the rate limit."""
 
 from __future__ import annotations
 
@@ -11,12 +13,30 @@ from search.backends.base import BackendUnavailable
 router = APIRouter(tags=["health"])
 
 
-@router.get("/healthz", response_model=Health, summary="Liveness")
+@router.get(
+    "/healthz",
+    response_model=Health,
+    summary="Liveness",
+    description="Answers 200 while the process runs, whatever the index; for a liveness probe.",
+)
 def healthz() -> Health:
     return Health(status="ok")
 
 
-@router.get("/readyz", response_model=Readiness, responses={503: {"model": Readiness}}, summary="Readiness")
+@router.get(
+    "/readyz",
+    response_model=Readiness,
+    responses={
+        503: {
+            "model": Readiness,
+            "description": "Not ready: the index is missing or being opened, or the search server is unreachable.",
+            "content": {"application/json": {"example": {"ready": False, "message": "starting"}}},
+        }
+    },
+    summary="Readiness",
+    description="200 once the index is open, the model loaded and the search server (OpenSearch) reachable; "
+    "for a readiness probe or a load balancer.",
+)
 def readyz(request: Request) -> Readiness | JSONResponse:
     service = request.app.state.service
     if service is None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException
 
-from search.api.deps import ServiceDep, SettingsDep
+from search.api.deps import ProductIdPath, ServiceDep, SettingsDep
+from search.api.errors import error_responses
 from search.api.prices import price_of
-from search.api.schemas import ErrorResponse, ProductResponse
+from search.api.schemas import ProductResponse
 
 router = APIRouter(prefix="/v1", tags=["products"])
 
@@ -14,10 +15,16 @@ router = APIRouter(prefix="/v1", tags=["products"])
 @router.get(
     "/products/{product_id}",
     response_model=ProductResponse,
-    responses={404: {"model": ErrorResponse}, 503: {"model": ErrorResponse}},
+    responses=error_responses(404, 422, 503),
     summary="Get one product",
+    description="The product as stored (the feed's record after validation), with its price in USD and in CNY at "
+    "the configured exchange rate.",
 )
-def get_product(product_id: str, service: ServiceDep, settings: SettingsDep) -> ProductResponse:
+def get_product(
+    product_id: ProductIdPath,
+    service: ServiceDep,
+    settings: SettingsDep,
+) -> ProductResponse:
     product = service.get_product(product_id)
     if product is None:
         raise HTTPException(404, f"no product with id {product_id!r}")

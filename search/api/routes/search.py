@@ -11,10 +11,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, HTTPException, Query
 
 from search.api.deps import ServiceDep, SettingsDep
+from search.api.errors import error_responses
 from search.api.prices import price_of
 from search.api.schemas import (
     SEARCH_EXAMPLE,
-    ErrorResponse,
     ExchangeRate,
     FacetStats,
     HitExplain,
@@ -27,17 +27,13 @@ from search.cursor import InvalidCursor
 from search.service import Currency, SearchOutcome, SearchRequest
 
 router = APIRouter(prefix="/v1", tags=["search"])
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    422: {"model": ErrorResponse, "description": "A parameter is invalid; the message names it."},
-    503: {"model": ErrorResponse, "description": "The index or the search backend is unavailable."},
-}
 
 
 @router.get(
     "/search",
     response_model=SearchResponse,
     response_model_exclude_unset=True,
-    responses=_ERRORS,
+    responses=error_responses(422, 503),
     summary="Search products",
     description="Query text in Chinese (Simplified or Traditional), pinyin or English; empty `q` browses. "
     "Filters narrow the results, facets count them, `cursor` pages deep.",
@@ -50,14 +46,20 @@ def search_get(service: ServiceDep, settings: SettingsDep, params: Annotated[Sea
     "/search",
     response_model=SearchResponse,
     response_model_exclude_unset=True,
-    responses=_ERRORS,
+    responses=error_responses(422, 503),
     summary="Search products (JSON body)",
     description="The same search as GET /v1/search, with the parameters as a JSON object.",
 )
 def search_post(
     service: ServiceDep,
     settings: SettingsDep,
-    params: Annotated[SearchParams, Body(openapi_examples={"蓝牙耳机": {"value": SEARCH_EXAMPLE}})],
+    params: Annotated[
+        SearchParams,
+        Body(
+            description="The search parameters as a JSON object (lists as JSON arrays).",
+            openapi_examples={"蓝牙耳机": {"summary": "降噪耳机，500元以下，两个品牌", "value": SEARCH_EXAMPLE}},
+        ),
+    ],
 ) -> SearchResponse:
     return _search(service, settings, params)
 

@@ -196,3 +196,8 @@ def test_repeated_search_comes_from_the_cache_until_the_index_changes(embedder, 
         after = client.get("/v1/search", params=params).json()
         assert after["explain"]["cached"] is False and set(hit_ids(after)) == {"a", "b"}
     service.close()
+
+
+def test_an_oversized_search_body_gets_413(client):
+    response = client.post("/v1/search", json={"q": "耳机", "brand": ["x" * 70_000]})
+    assert response.status_code == 413 and "request body: at most 65536 bytes" in response.json()["error"]["message"]

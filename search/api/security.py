@@ -1,0 +1,91 @@
+"""API keys: the search key (public, search-only), the admin key and the metrics key.
+
+A key is sent as `X-API-Key: <key>` or `Authorization: Bearer <key>`. Keys are compared in constant time and never
+logged or echoed. Each check is a dependency: search-side routers are included with `require_search_key`, so a
+route added to them later is covered without doing anything.
+"""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Awaitable, Callable
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request, Security
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import SecretStr
+
+from search.config import Settings
+
+_API_KEY_HEADER = APIKeyHeader(
+    name="X-API-Key",
+    scheme_name="ApiKey",
+    auto_error=False,
+    description="The search key (`HAITAO_SEARCH_API_KEY`) on search routes, the admin key on admin routes, the "
+    "metrics key on /metrics. Only needed where the server sets that key.",
+)
+_BEARER = HTTPBearer(
+    scheme_name="Bearer",
+    auto_error=False,
+    description="The same keys as `X-API-Key`, sent as `Authorization: Bearer <key>`.",
+)
+KEY_HINT = "send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+
+
+async def presented_keys(
+    api_key: Annotated[str | None, Security(_API_KEY_HEADER)],
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_BEARER)],
+) -> list[str]:
+    """The keys a request presents, from either header."""
+    keys = [api_key] if api_key else []
+    if bearer is not None and bearer.credentials:
+        keys.append(bearer.credentials)
+    return keys
+
+
+PresentedKeys = Annotated[list[str], Depends(presented_keys)]
+
+
+def key_matches(presented: list[str], *accepted: SecretStr | None) -> bool:
+    """Whether any presented key equals any accepted (set) key; every pair is compared in constant time."""
+    matched = False
+    for key in accepted:
+        if key is None:
+            continue
+        expected = key.get_secret_value().encode("utf-8")
+        for given in presented:
+            matched |= hmac.compare_digest(given.encode("utf-8"), expected)
+    return matched
+
+
+def unauthorized(what: str) -> HTTPException:
+    return HTTPException(
+        401, f"missing or wrong {what}: {KEY_HINT}", headers={"WWW-Authenticate": 'Bearer realm="haitao-search"'}
+    )
+
+
+def _optional_key(what: str, key_of: Callable[[Settings], SecretStr | None]) -> Callable[..., Awaitable[None]]:
+    """A dependency requiring the key `key_of` names, or the admin key, once that key is set; nothing before."""
+
+    async def require(request: Request, presented: PresentedKeys) -> None:
+        settings: Settings = request.app.state.settings
+        key = key_of(settings)
+        if key is not None and not key_matches(presented, key, settings.admin_api_key):
+            raise unauthorized(what)
+
+    return require
+
+
+require_search_key = _optional_key("API key", lambda settings: settings.search_api_key)
+"""With HAITAO_SEARCH_API_KEY set, the search key or the admin key."""
+require_metrics_key = _optional_key("metrics API key", lambda settings: settings.metrics_api_key)
+"""With HAITAO_METRICS_API_KEY set, the metrics key or the admin key."""
+
+
+async def require_admin_key(request: Request, presented: PresentedKeys) -> None:
+    """The admin key; the admin routes are off (404) while HAITAO_ADMIN_API_KEY is unset."""
+    settings: Settings = request.app.state.settings
+    if settings.admin_api_key is None:
+        raise HTTPException(404, "admin routes are off: set HAITAO_ADMIN_API_KEY on the server to enable them")
+    if not key_matches(presented, settings.admin_api_key):
+        raise unauthorized("admin API key")
