@@ -80,6 +80,12 @@ class Settings(BaseSettings):
     )
     admin_max_batch: int = Field(1000, ge=1, description="Most products in one POST /v1/admin/products.")
     max_page_size: int = Field(100, ge=1, le=1000, description="Largest `size` a search may ask for.")
+    suggest_refresh_s: float = Field(
+        30.0,
+        ge=0,
+        description="How often (seconds) the server checks whether the index changed, to rebuild the autocomplete "
+        "vocabulary in the background; checks are also spaced by 4x the last build's duration.",
+    )
 
     @property
     def index_dir(self) -> Path:

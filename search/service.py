@@ -15,6 +15,8 @@ from search.backends.factory import open_backend
 from search.catalog import Product
 from search.config import Settings
 from search.embedding import Embedder
+from search.suggest.index import Suggestion
+from search.suggest.suggester import Suggester
 
 log = logging.getLogger(__name__)
 
@@ -62,12 +64,17 @@ class SearchService:
         self.analysis = default_analysis()
         self.embedder = embedder or Embedder(settings.model, settings.torch_threads, settings.query_cache_size)
         self.backend = backend or open_backend(settings, self.embedder.name, self.embedder.dim)
+        self.suggester = Suggester(self.backend, self.analysis.glossary, settings.suggest_refresh_s)
 
     def close(self) -> None:
         self.backend.close()
 
     def get_product(self, product_id: str) -> Product | None:
         return self.backend.get(product_id)
+
+    def suggest(self, q: str, size: int) -> list[Suggestion]:
+        """Autocomplete: the best `size` completions of what the shopper typed so far."""
+        return self.suggester.suggest(q, size)
 
     def search(self, request: SearchRequest) -> SearchOutcome:
         started = time.perf_counter()

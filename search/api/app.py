@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from search import __version__
 from search.api.routes import admin, health, products
 from search.api.routes import search as search_routes
+from search.api.routes import suggest as suggest_routes
 from search.backends.base import BackendUnavailable, IndexMismatch, IndexNotFound
 from search.backends.embedded.backend import IndexLocked
 from search.config import Settings, get_settings
@@ -37,6 +38,7 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
                 app.state.service = SearchService(settings)
                 # The first search loads the vectors and warms the model: pay for it before the first shopper.
                 app.state.service.search(SearchRequest(q="warm up 预热", size=1))
+                app.state.service.suggester.start()  # the autocomplete vocabulary builds in the background
             except BackendUnavailable as exc:  # a search server down: serve 503s until it is back
                 log.error("the search backend is unavailable, retrying on each request: %s", exc)
             except (IndexNotFound, IndexMismatch, ModelLoadError) as exc:
@@ -60,6 +62,7 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
     app.state.service, app.state.startup_error = service, None
     app.state.embedding_cache = None
     app.include_router(search_routes.router)
+    app.include_router(suggest_routes.router)
     app.include_router(admin.router)
     app.include_router(products.router)
     app.include_router(health.router)
