@@ -136,12 +136,10 @@ def merge_by_text(candidates: list[Candidate]) -> list[Candidate]:
         if kept is None:
             merged[key] = candidate
             continue
+        weight, keys = max(kept.weight, candidate.weight), kept.keys + candidate.keys
         if (PRIORITY[candidate.kind], -candidate.weight) < (PRIORITY[kept.kind], -kept.weight):
-            candidate.keys, kept = kept.keys + candidate.keys, candidate
-            merged[key] = kept
-        else:
-            kept.keys += candidate.keys
-        kept.weight = max(kept.weight, candidate.weight)
+            kept = merged[key] = candidate
+        kept.weight, kept.keys = weight, keys
     for candidate in merged.values():
         candidate.keys = list(dict.fromkeys(candidate.keys))
     return list(merged.values())

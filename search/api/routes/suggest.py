@@ -30,7 +30,7 @@ def suggest(
             max_length=MAX_SUGGEST_QUERY,
             description="What the shopper typed so far: Chinese (Simplified or Traditional), pinyin (`lanya`, "
             "`lan ya`, initials `ly`) or English.",
-            examples=["lany"],
+            examples=["lany", "蓝牙", "藍牙", "lyej", "索尼", "bluet"],
         ),
     ],
     size: Annotated[int, Query(ge=1, le=MAX_SUGGESTIONS, description="How many suggestions at most.")] = 8,

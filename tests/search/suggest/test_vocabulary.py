@@ -5,7 +5,7 @@ import pytest
 from search.analysis.glossary import Glossary
 from search.catalog import Product
 from search.suggest.keys import Match
-from search.suggest.vocabulary import Kind, collect_candidates
+from search.suggest.vocabulary import Candidate, Kind, collect_candidates, merge_by_text
 
 RECORDS = [
     {"id": "xm5-black", "title": "Sony WH-1000XM5 Wireless Headphones, Black", "brand": "Sony", "price": 399},
@@ -57,3 +57,11 @@ def test_chinese_titles_are_products_with_their_english_title(candidates):
 def test_one_candidate_per_text_plurals_aside(candidates):
     assert "shoes" in candidates and "shoe" not in candidates
     assert candidates["shoes"].weight == 2  # both products, `Shoes` and `Shoe`
+
+
+def test_merging_keeps_the_brand_with_the_greatest_weight_and_every_key():
+    term = Candidate("apple", Kind.TERM, 10, keys=[("apple", Match.TEXT)])
+    brand = Candidate("Apple", Kind.BRAND, 3, keys=[("pingguo", Match.PINYIN)])
+    [merged] = merge_by_text([term, brand])
+    assert (merged.text, merged.kind, merged.weight) == ("Apple", Kind.BRAND, 10)
+    assert merged.keys == [("apple", Match.TEXT), ("pingguo", Match.PINYIN)]
