@@ -101,6 +101,13 @@ class Settings(BaseSettings):
         "(70% of VAT 13%) for most goods within the annual allowance.",
     )
 
+    suggest_refresh_s: float = Field(
+        30.0,
+        ge=0,
+        description="How often (seconds) the server checks whether the index changed, to rebuild the autocomplete "
+        "vocabulary in the background; checks are also spaced by 4x the last build's duration.",
+    )
+
     max_body_bytes: int = Field(
         16 * 1024 * 1024, ge=1024, description="Largest request body in bytes (an admin batch); larger ones get 413."
     )

@@ -18,6 +18,8 @@ from search.cursor import Cursor, fingerprint
 from search.embedding import Embedder
 from search.highlight import Highlight, QueryTerms, highlight
 from search.result_cache import ResultCache
+from search.suggest.index import Suggestion
+from search.suggest.suggester import Suggester
 
 log = logging.getLogger(__name__)
 
@@ -83,12 +85,17 @@ class SearchService:
         self.embedder = embedder or Embedder(settings.model, settings.torch_threads, settings.query_cache_size)
         self.backend = backend or open_backend(settings, self.embedder.name, self.embedder.dim)
         self.cache: ResultCache[SearchOutcome] = ResultCache(settings.result_cache_size, settings.result_cache_ttl_s)
+        self.suggester = Suggester(self.backend, self.analysis.glossary, settings.suggest_refresh_s)
 
     def close(self) -> None:
         self.backend.close()
 
     def get_product(self, product_id: str) -> Product | None:
         return self.backend.get(product_id)
+
+    def suggest(self, q: str, size: int) -> list[Suggestion]:
+        """Autocomplete: the best `size` completions of what the shopper typed so far."""
+        return self.suggester.suggest(q, size)
 
     def search(self, request: SearchRequest) -> SearchOutcome:
         """Run a search; raises `InvalidCursor` for a cursor that is not this search's."""

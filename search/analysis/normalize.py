@@ -10,6 +10,8 @@ import opencc
 
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SPACE_RE = re.compile(r"\s+")
+# What `_drop_invisible` does to ASCII: control characters become spaces, the two ASCII symbols `^` and `\`` go.
+_ASCII_INVISIBLE = str.maketrans({**{chr(c): " " for c in (*range(32), 127)}, "^": None, "`": None})
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +36,8 @@ def _drop_invisible(text: str) -> str:
 
 def normalize_text(text: str) -> str:
     """NFKC, symbols and invisible characters removed, case folded, Traditional → Simplified, spaces collapsed."""
+    if text.isascii():  # the same result, without the per-character work (English titles at indexing)
+        return _SPACE_RE.sub(" ", text.translate(_ASCII_INVISIBLE).lower()).strip()
     text = unicodedata.normalize("NFKC", text)
     text = _drop_invisible(text)
     if has_chinese(text):
@@ -44,5 +48,7 @@ def normalize_text(text: str) -> str:
 
 def fold_accents(text: str) -> str:
     """`estée` → `estee`: English listings and shoppers disagree on diacritics, so both sides drop them."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))

@@ -18,6 +18,7 @@ from search.api.metrics import Metrics, MetricsMiddleware
 from search.api.ratelimit import TokenBucketLimiter, rate_limit
 from search.api.routes import admin, facets, health, metrics, products
 from search.api.routes import search as search_routes
+from search.api.routes import suggest as suggest_routes
 from search.api.security import require_search_key
 from search.backends.base import BackendUnavailable, IndexMismatch, IndexNotFound
 from search.backends.embedded.backend import IndexLocked
@@ -29,7 +30,7 @@ from search.service import SearchRequest, SearchService
 log = logging.getLogger(__name__)
 
 
-SEARCH_ROUTERS = (search_routes.router, facets.router, products.router)
+SEARCH_ROUTERS = (search_routes.router, suggest_routes.router, facets.router, products.router)
 """The routers shoppers call: behind the search key when one is set."""
 
 
@@ -53,6 +54,7 @@ def create_app(
                 app.state.service = SearchService(settings)
                 # The first search loads the vectors and warms the model: pay for it before the first shopper.
                 app.state.service.search(SearchRequest(q="warm up 预热", size=1))
+                app.state.service.suggester.start()  # the autocomplete vocabulary builds in the background
             except BackendUnavailable as exc:  # a search server down: serve 503s until it is back
                 log.error("the search backend is unavailable, retrying on each request: %s", exc)
             except (IndexNotFound, IndexMismatch, ModelLoadError) as exc:

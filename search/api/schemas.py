@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -297,6 +297,49 @@ class SearchResponse(BaseModel):
     exchange_rate: ExchangeRate
     took_ms: float
     explain: dict[str, Any] | None = Field(None, description="The query analysis, when `explain=true`.")
+
+
+class SuggestionItem(BaseModel):
+    text: str = Field(
+        description="What to show, and what to search for when it is picked.", examples=["蓝牙耳机", "Sony WH-1000XM5"]
+    )
+    kind: Literal["term", "brand", "product"] = Field(
+        description="`term`: a shopping word or phrase; `brand`; `product`: a product line, or one product "
+        "(then `product_id` is set)."
+    )
+    english: str | None = Field(
+        None, description="The English the catalog uses for a Chinese suggestion.", examples=["bluetooth earbuds"]
+    )
+    product_id: str | None = Field(None, description="The product, when the suggestion names one.")
+
+
+class SuggestResponse(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "query": "lany",
+                    "suggestions": [
+                        {"text": "蓝牙耳机", "kind": "term", "english": "bluetooth earbuds", "product_id": None},
+                        {"text": "蓝牙音箱", "kind": "term", "english": "bluetooth speaker", "product_id": None},
+                    ],
+                    "took_ms": 0.4,
+                },
+                {
+                    "query": "索尼",
+                    "suggestions": [
+                        {"text": "索尼", "kind": "brand", "english": "Sony", "product_id": None},
+                        {"text": "Sony WH-1000XM5", "kind": "product", "english": None, "product_id": None},
+                    ],
+                    "took_ms": 0.3,
+                },
+            ]
+        }
+    )
+
+    query: str = Field(examples=["lany"])
+    suggestions: list[SuggestionItem]
+    took_ms: float
 
 
 class ProductResponse(BaseModel):

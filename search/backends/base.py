@@ -200,6 +200,12 @@ class SearchBackend(ABC):
         """Every product id in the index (for removing products missing from a full feed)."""
 
     @abstractmethod
+    def iter_products(self) -> Iterator[Product]:
+        """Every product in the index, as stored, in no particular order (to build the autocomplete vocabulary).
+
+        Streams: memory does not grow with the index."""
+
+    @abstractmethod
     def content_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         """The stored content hash of each of these ids that is in the index."""
 

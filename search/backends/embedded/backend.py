@@ -274,6 +274,14 @@ class EmbeddedBackend(SearchBackend):
             return iter(())
         return iter(list(snapshot.vectors.ids))
 
+    def iter_products(self) -> Iterator[Product]:
+        searcher = self._current().searcher  # one snapshot throughout, whatever is committed meanwhile
+        if searcher.num_docs == 0:
+            return
+        everything = searcher.search(tantivy.Query.all_query(), limit=searcher.num_docs, count=False).hits
+        for _, address in everything:
+            yield self._product(searcher, address)
+
     def content_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         if not ids:
             return {}

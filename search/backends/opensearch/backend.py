@@ -52,6 +52,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 TRANSIENT_STATUSES = frozenset({429, 502, 503, 504})
 ID_PAGE = 1000
+PRODUCT_PAGE = 500
 
 
 @dataclass(frozen=True)
@@ -196,6 +197,23 @@ class OpenSearchBackend(SearchBackend):
             ids.extend(hit["_id"] for hit in hits)
             if len(hits) < ID_PAGE:
                 return iter(ids)
+            after = hits[-1]["sort"]
+
+    def iter_products(self) -> Iterator[Product]:
+        after: list[Any] | None = None
+        while True:
+            body: dict[str, Any] = {
+                "query": {"match_all": {}},
+                "size": PRODUCT_PAGE,
+                "_source": queries.SOURCE,
+                "sort": [{"id": {"order": "asc"}}],
+            }
+            if after is not None:
+                body["search_after"] = after
+            hits = self._search(self.alias, body)["hits"]["hits"]
+            yield from (_product(hit) for hit in hits)
+            if len(hits) < PRODUCT_PAGE:
+                return
             after = hits[-1]["sort"]
 
     def content_hashes(self, ids: Sequence[str]) -> dict[str, str]:

@@ -13,6 +13,7 @@ from search.analysis.normalize import fold_accents, has_chinese, normalize_text
         ("衞生紙", "卫生纸"),  # a Hong Kong variant character
         ("ＡｉｒＰｏｄｓ　Ｐｒｏ", "airpods pro"),  # full width → half width, case folded
         ("保温杯😀\u200b  500ML", "保温杯 500ml"),  # emoji and zero-width space dropped, spaces collapsed
+        (" Wireless^ Earbuds\t\x00BLACK` ", "wireless earbuds black"),  # ASCII: controls and ^ ` go too
     ],
 )
 def test_normalize_text(raw, expected):

@@ -1,0 +1,107 @@
+"""`Suggester`: autocomplete over one backend's index, built in memory, rebuilt in the background when it changes.
+
+The first build starts with the server (`start`), or at the first request, which waits for it. Afterwards a
+request at most every `refresh_s` seconds starts a background check of the index's version (the backend's
+`generation()` token where it has one — the embedded index's changes on every commit — else the product count
+and last update from `SearchBackend.stats`); when it changed, the vocabulary is rebuilt from `iter_products` while
+the old one keeps answering, and then swapped in. So that a catalog under constant updates does not keep a core
+busy rebuilding, checks are spaced by at least `BUILD_SPACING` times the last build's duration.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+
+from search.analysis.glossary import Glossary
+from search.backends.base import BackendUnavailable, SearchBackend
+from search.suggest.index import SuggestIndex, Suggestion
+from search.suggest.vocabulary import collect_candidates
+
+log = logging.getLogger(__name__)
+BUILD_SPACING = 4  # at most a fifth of the time spent rebuilding
+FIRST_BUILD_WAIT_S = 120.0  # how long a request waits for the first build before answering 503
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    products_version: object  # the index version it was built from (see `Suggester.version`)
+    candidates: int
+    keys: int
+    seconds: float
+
+
+class Suggester:
+    def __init__(self, backend: SearchBackend, glossary: Glossary, refresh_s: float = 30.0) -> None:
+        self._backend = backend
+        self._glossary = glossary
+        self._refresh_s = refresh_s
+        self._index: SuggestIndex | None = None
+        self.last_build: BuildReport | None = None
+        self._error: str | None = None
+        self._attempted = threading.Event()  # a first build finished, well or not
+        self._build_lock = threading.Lock()  # one build at a time
+        self._worker_lock = threading.Lock()
+        self._worker: threading.Thread | None = None
+        self._next_check = 0.0  # time.monotonic() of the next version check
+
+    def start(self) -> None:
+        """Build in the background now (the server calls this at startup)."""
+        self._check_in_background(force=True)
+
+    def suggest(self, text: str, size: int) -> list[Suggestion]:
+        """Completions of `text`, best first; raises `BackendUnavailable` while no vocabulary could be built."""
+        self._check_in_background()
+        index = self._index
+        if index is None:
+            self._attempted.wait(FIRST_BUILD_WAIT_S)
+            index = self._index
+            if index is None:
+                reason = self._error or "the vocabulary is still being built"
+                raise BackendUnavailable(f"suggestions are not available yet: {reason}")
+        return index.complete(text, size)
+
+    def refresh(self, force: bool = False) -> bool:
+        """Rebuild now if the index changed since the last build (or `force`); True when rebuilt."""
+        with self._build_lock:
+            version = self.version()
+            if not force and self.last_build is not None and self.last_build.products_version == version:
+                return False
+            started = time.perf_counter()
+            index = SuggestIndex(collect_candidates(self._backend.iter_products(), self._glossary))
+            seconds = time.perf_counter() - started
+            self._index = index
+            self.last_build = BuildReport(version, len(index), index.key_count, seconds)
+            self._error = None
+            self._next_check = time.monotonic() + max(self._refresh_s, BUILD_SPACING * seconds)
+        log.info("suggestions built: %d candidates in %.1f s", len(index), seconds)
+        return True
+
+    def version(self) -> object:
+        """What identifies the index content: the backend's generation token, or its count and last update."""
+        generation = self._backend.generation()
+        if generation is not None:
+            return generation
+        stats = self._backend.stats()
+        return (stats.count, stats.updated_at)
+
+    def _check_in_background(self, force: bool = False) -> None:
+        if not force and time.monotonic() < self._next_check:
+            return
+        with self._worker_lock:
+            if self._worker is not None and self._worker.is_alive():
+                return
+            self._next_check = time.monotonic() + self._refresh_s
+            self._worker = threading.Thread(target=self._refresh_logged, name="suggest-refresh", daemon=True)
+            self._worker.start()
+
+    def _refresh_logged(self) -> None:
+        try:
+            self.refresh()
+        except Exception as exc:  # a backend down, a broken record: keep the old vocabulary, retry later
+            self._error = str(exc)
+            log.warning("suggestions could not be rebuilt (retrying in %.0f s): %s", self._refresh_s, exc)
+        finally:
+            self._attempted.set()
