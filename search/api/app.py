@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from search import __version__
-from search.api.routes import admin, health, products
+from search.api.routes import admin, health, products, storefront
 from search.api.routes import search as search_routes
 from search.backends.base import BackendUnavailable, IndexMismatch, IndexNotFound
 from search.backends.embedded.backend import IndexLocked
@@ -63,6 +63,8 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
     app.include_router(admin.router)
     app.include_router(products.router)
     app.include_router(health.router)
+    app.include_router(storefront.router)
+    app.mount(storefront.STATIC_PATH, storefront.static_files(), name="static")
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:

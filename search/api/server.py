@@ -8,6 +8,7 @@ as they are, which h11 (and httptools) reject with 400. `Utf8RequestLineProtocol
 from __future__ import annotations
 
 import h11
+import uvicorn
 from fastapi import FastAPI
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
@@ -41,7 +42,16 @@ class Utf8RequestLineProtocol(H11Protocol):
         super().data_received(data)
 
 
-def serve(app: FastAPI, host: str, port: int) -> None:
-    import uvicorn
+def server_config(app: FastAPI, host: str, port: int, log_level: str = "info") -> uvicorn.Config:
+    """How `haitao serve` runs the app (also used by tests that need a live server)."""
+    return uvicorn.Config(app, host=host, port=port, http=Utf8RequestLineProtocol, log_level=log_level)
 
-    uvicorn.run(app, host=host, port=port, http=Utf8RequestLineProtocol, log_level="info")
+
+def serve(app: FastAPI, host: str, port: int) -> None:
+    server = uvicorn.Server(server_config(app, host, port))
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    if not server.started:  # the port was taken, or the app failed to start: exit non-zero, as uvicorn.run does
+        raise SystemExit(3)
