@@ -7,6 +7,8 @@ as they are, which h11 (and httptools) reject with 400. `Utf8RequestLineProtocol
 
 from __future__ import annotations
 
+import contextlib
+
 import h11
 import uvicorn
 from fastapi import FastAPI
@@ -49,9 +51,7 @@ def server_config(app: FastAPI, host: str, port: int, log_level: str = "info") -
 
 def serve(app: FastAPI, host: str, port: int) -> None:
     server = uvicorn.Server(server_config(app, host, port))
-    try:
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C: uvicorn has shut down and re-raises the signal
         server.run()
-    except KeyboardInterrupt:
-        pass
     if not server.started:  # the port was taken, or the app failed to start: exit non-zero, as uvicorn.run does
         raise SystemExit(3)

@@ -121,8 +121,8 @@ def page(browser, storefront):
 def settled(page, query: str) -> None:
     """Wait until the results for `query` are shown (not loading)."""
     page.wait_for_function(
-        "q => { const r = document.querySelector('#results');"
-        " return r.dataset.query === q && ['done', 'empty'].includes(r.dataset.state) && !r.hasAttribute('aria-busy'); }",
+        "q => { const r = document.querySelector('#results'); return r.dataset.query === q"
+        " && ['done', 'empty'].includes(r.dataset.state) && !r.hasAttribute('aria-busy'); }",
         arg=query,
     )
 
