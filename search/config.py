@@ -80,6 +80,25 @@ class Settings(BaseSettings):
     )
     admin_max_batch: int = Field(1000, ge=1, description="Most products in one POST /v1/admin/products.")
     max_page_size: int = Field(100, ge=1, le=1000, description="Largest `size` a search may ask for.")
+    result_cache_size: int = Field(
+        2048, ge=0, description="Search responses kept in memory for repeated searches; 0 = no cache."
+    )
+    result_cache_ttl_s: float = Field(
+        60.0, gt=0, description="Longest a cached response is served (the embedded index also drops it on any write)."
+    )
+    landed_shipping_usd: float | None = Field(
+        None,
+        ge=0,
+        description="Shipping to China per item, in USD; when set, hits carry a landed price estimate "
+        "(price + shipping, plus cross-border tax).",
+    )
+    landed_tax_rate: float = Field(
+        0.091,
+        ge=0,
+        le=1,
+        description="Tax rate of the landed estimate: 9.1% is China's cross-border e-commerce composite rate "
+        "(70% of VAT 13%) for most goods within the annual allowance.",
+    )
 
     @property
     def index_dir(self) -> Path:

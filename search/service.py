@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 
 import numpy as np
 
 from search.analysis.query import AnalyzedQuery, default_analysis
-from search.backends.base import BackendQuery, Filters, SearchBackend, SearchResult, Sort
+from search.backends.base import BackendQuery, Filters, PriceBucket, SearchBackend, SearchResult, Sort
 from search.backends.factory import open_backend
 from search.catalog import Product
 from search.config import Settings
+from search.cursor import Cursor, fingerprint
 from search.embedding import Embedder
+from search.highlight import Highlight, QueryTerms, highlight
+from search.result_cache import ResultCache
 
 log = logging.getLogger(__name__)
 
@@ -30,20 +33,34 @@ class Currency(StrEnum):
     USD = "USD"
 
 
-@dataclass
+# Edges of the price facet's buckets, in the currency the shopper filters in.
+PRICE_EDGES = {
+    Currency.CNY: (0, 100, 200, 500, 1000, 2000, 5000),
+    Currency.USD: (0, 25, 50, 100, 250, 500, 1000),
+}
+
+
+@dataclass(frozen=True)
 class SearchRequest:
     q: str = ""
     page: int = 1
     size: int = 10
+    cursor: str | None = None  # `next_cursor` of the previous page; replaces `page`
     brands: tuple[str, ...] = ()
     category: str | None = None
     price_min: float | None = None
     price_max: float | None = None
-    currency: Currency = Currency.CNY  # the currency of price_min / price_max
+    currency: Currency = Currency.CNY  # the currency of price_min / price_max and of the price facet
     in_stock: bool | None = None
+    attributes: tuple[tuple[str, tuple[str, ...]], ...] = ()  # ((name, (value, ...)), ...)
     facets: tuple[str, ...] = ()
     sort: Sort = Sort.RELEVANCE
     mode: Mode = Mode.HYBRID
+    explain: bool = False
+
+    def fingerprint(self) -> str:
+        """What a cursor of this search is tied to: everything but the page, its size and explain."""
+        return fingerprint({k: v for k, v in asdict(self).items() if k not in ("page", "size", "cursor", "explain")})
 
 
 @dataclass
@@ -54,6 +71,9 @@ class SearchOutcome:
     result: SearchResult
     took_ms: float
     timings: dict[str, float] = field(default_factory=dict)
+    highlights: list[Highlight] = field(default_factory=list)  # one per hit
+    next_cursor: str | None = None
+    cached: bool = False
 
 
 class SearchService:
@@ -62,6 +82,7 @@ class SearchService:
         self.analysis = default_analysis()
         self.embedder = embedder or Embedder(settings.model, settings.torch_threads, settings.query_cache_size)
         self.backend = backend or open_backend(settings, self.embedder.name, self.embedder.dim)
+        self.cache: ResultCache[SearchOutcome] = ResultCache(settings.result_cache_size, settings.result_cache_ttl_s)
 
     def close(self) -> None:
         self.backend.close()
@@ -70,8 +91,19 @@ class SearchService:
         return self.backend.get(product_id)
 
     def search(self, request: SearchRequest) -> SearchOutcome:
+        """Run a search; raises `InvalidCursor` for a cursor that is not this search's."""
         started = time.perf_counter()
+        key = (request, self.backend.generation())
+        hit = self.cache.get(key)
+        if hit is not None:
+            return replace(hit, took_ms=_ms_since(started), cached=True)
+        outcome = self._search(request, started)
+        self.cache.put(key, outcome)
+        return outcome
+
+    def _search(self, request: SearchRequest, started: float) -> SearchOutcome:
         timings: dict[str, float] = {}
+        cursor = Cursor.decode(request.cursor, request.fingerprint()) if request.cursor else None
         analyzed = None
         if request.q.strip():
             analyzed = self.analysis.query_analyzer.analyze(request.q, self.backend.document_frequency)
@@ -85,6 +117,9 @@ class SearchService:
             timings["embed_ms"] = _ms_since(t)
         concepts = analyzed.concepts if analyzed is not None and request.mode is not Mode.VECTOR else []
 
+        offset = (request.page - 1) * request.size
+        if cursor is not None:
+            offset = cursor.offset
         t = time.perf_counter()
         result = self.backend.search(
             BackendQuery(
@@ -93,13 +128,53 @@ class SearchService:
                 boost_brands=tuple(analyzed.brands) if analyzed is not None else (),
                 filters=filters,
                 facets=request.facets,
+                price_buckets=self.price_buckets(request.currency) if "price" in request.facets else (),
                 sort=request.sort,
-                offset=(request.page - 1) * request.size,
+                offset=offset,
                 limit=request.size,
+                search_after=cursor.after if cursor is not None else None,
+                explain=request.explain,
             )
         )
         timings["backend_ms"] = _ms_since(t)
-        return SearchOutcome(request, analyzed, filters, result, _ms_since(started), timings)
+        t = time.perf_counter()
+        terms = QueryTerms.of(analyzed)
+        highlights = [highlight(hit.product, terms) for hit in result.hits]
+        timings["highlight_ms"] = _ms_since(t)
+        return SearchOutcome(
+            request,
+            analyzed,
+            filters,
+            result,
+            _ms_since(started),
+            timings,
+            highlights,
+            self._next_cursor(request, result, offset),
+        )
+
+    @staticmethod
+    def _next_cursor(request: SearchRequest, result: SearchResult, offset: int) -> str | None:
+        if len(result.hits) < request.size:
+            return None  # a short page is the last one
+        last = result.hits[-1]
+        if last.sort_key is not None:  # browsing: by key
+            return Cursor(request.fingerprint(), after=last.sort_key).encode()
+        if offset + len(result.hits) >= result.total:
+            return None
+        return Cursor(request.fingerprint(), offset=offset + len(result.hits)).encode()
+
+    def price_buckets(self, currency: Currency) -> tuple[PriceBucket, ...]:
+        """The price facet's buckets, labelled in `currency`, bounded in USD for the backend."""
+        rate = self.settings.cny_per_usd if currency is Currency.CNY else 1.0
+        edges = PRICE_EDGES[currency]
+        buckets = []
+        for low, high in zip(edges, (*edges[1:], None), strict=True):
+            key = f"{low}-{high if high is not None else ''}"
+            buckets.append(PriceBucket(key, low / rate if low else None, None if high is None else high / rate))
+        return tuple(buckets)
+
+    def facet_values(self, facet: str, limit: int) -> dict[str, int]:
+        return self.backend.facet_values(facet, limit)
 
     def _filters(self, request: SearchRequest, analyzed: AnalyzedQuery | None) -> Filters:
         rate = self.settings.cny_per_usd if request.currency is Currency.CNY else 1.0
@@ -114,6 +189,7 @@ class SearchService:
             price_min=price_min,
             price_max=price_max,
             in_stock=request.in_stock,
+            attributes=request.attributes,
         )
 
     def _query_vector(self, analyzed: AnalyzedQuery) -> np.ndarray | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import tantivy
+
 from search.analysis.normalize import fold_accents, normalize_text
 
 # `iphone15` → `iphone 15`, `rtx2060` → `rtx 2060`; `galaxys24` stays (letters after the digits), so do units
@@ -29,3 +31,15 @@ def english_words(text: str) -> list[str]:
 def brand_key(name: str) -> str:
     """How brands are compared: `The North Face` = `north face`, `Estée Lauder` = `estee lauder`."""
     return " ".join(english_words(name))
+
+
+def english_analyzer() -> tantivy.TextAnalyzer:
+    """The token pipeline of tantivy's built-in `en_stem` tokenizer (the embedded index's English fields), to turn
+    words into index terms: for query terms, catalog frequencies and highlighting."""
+    return (
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+        .filter(tantivy.Filter.remove_long(40))
+        .filter(tantivy.Filter.lowercase())
+        .filter(tantivy.Filter.stemmer("english"))
+        .build()
+    )

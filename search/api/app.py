@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from search import __version__
-from search.api.routes import admin, health, products, storefront
+from search.api.routes import admin, facets, health, products, storefront
 from search.api.routes import search as search_routes
 from search.backends.base import BackendUnavailable, IndexMismatch, IndexNotFound
 from search.backends.embedded.backend import IndexLocked
@@ -60,6 +60,7 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
     app.state.service, app.state.startup_error = service, None
     app.state.embedding_cache = None
     app.include_router(search_routes.router)
+    app.include_router(facets.router)
     app.include_router(admin.router)
     app.include_router(products.router)
     app.include_router(health.router)
@@ -75,7 +76,8 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
         problems = []
         for error in exc.errors():
             where = ".".join(str(p) for p in error["loc"] if p not in ("query", "path", "body"))
-            problems.append(f"{where}: {error['msg']}")
+            message = error["msg"].removeprefix("Value error, ")
+            problems.append(f"{where}: {message}" if where else message)
         return _error(422, "; ".join(problems) or "invalid request")
 
     @app.exception_handler(BackendUnavailable)

@@ -2,16 +2,158 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from search.backends.base import FACETS, Sort
 from search.catalog import Product
+from search.service import Currency, Mode
+
+# Input limits of a search, each answered with a 422 naming the parameter.
+MAX_QUERY_LENGTH = 200
+MAX_FILTER_VALUES = 20  # brand values, attribute filters
+MAX_TEXT_PARAMETER = 300  # category, one attribute filter
+MAX_CURSOR_LENGTH = 1000
+
+HIT_FIELDS = (
+    "id title title_zh brand category price landed_estimate availability image_link link attributes score highlight"
+).split()
+
+
+def _comma_list(value: Any) -> Any:
+    """`a,b` and repeated parameters alike: ["a,b", "c"] → ["a", "b", "c"]."""
+    if isinstance(value, str):
+        value = [value]
+    if isinstance(value, list):
+        return [part.strip() for item in value for part in str(item).split(",") if part.strip()]
+    return value
+
+
+class SearchParams(BaseModel):
+    """The parameters of a search: query parameters of GET /v1/search, the JSON body of POST /v1/search."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    q: str = Field(
+        "",
+        max_length=MAX_QUERY_LENGTH,
+        description="What the shopper typed: Chinese (Simplified or Traditional), pinyin, English or mixed; "
+        "a price in it (`500元以下`) filters. Empty = browse.",
+        examples=["蓝牙耳机"],
+    )
+    page: int = Field(1, ge=1, le=1000, description="1-based page number (or use `cursor`).", examples=[1])
+    size: int = Field(10, ge=1, description="Hits per page (at most HAITAO_MAX_PAGE_SIZE, 100).", examples=[20])
+    cursor: str | None = Field(
+        None,
+        max_length=MAX_CURSOR_LENGTH,
+        description="`next_cursor` of the previous page, to get the next one with the same q, filters and sort. "
+        "Browsing (empty q) pages any depth by key; relevance-ranked results go as deep as the fused candidates.",
+    )
+    brand: list[str] = Field(
+        default_factory=list,
+        max_length=MAX_FILTER_VALUES,
+        description="Only these brands (any of them); repeat the parameter or separate with commas.",
+        examples=[["Sony", "Bose"]],
+    )
+    category: str | None = Field(
+        None,
+        max_length=MAX_TEXT_PARAMETER,
+        description="Category path prefix: `Electronics > Audio` includes everything below it.",
+        examples=["Electronics > Audio"],
+    )
+    price_min: float | None = Field(None, ge=0, description="Lowest price, in `currency`.", examples=[100])
+    price_max: float | None = Field(None, ge=0, description="Highest price, in `currency`.", examples=[500])
+    currency: Currency = Field(
+        Currency.CNY, description="Currency of price_min, price_max and the price facet's buckets."
+    )
+    in_stock: bool | None = Field(
+        None, description="Only products in stock (true), or only those not in stock (false).", examples=[True]
+    )
+    attr: list[str] = Field(
+        default_factory=list,
+        max_length=MAX_FILTER_VALUES,
+        description="Attribute filters `name:value` (case-insensitive), e.g. `color:black`; values of one name "
+        "are alternatives, different names all apply.",
+        examples=[["color:black", "color:white"]],
+    )
+    facets: list[str] = Field(
+        default_factory=list,
+        description=f"Facets to count: {', '.join(FACETS)} (comma-separated). Each facet's counts apply every "
+        "filter but its own; `price` counts price buckets in `currency` and reports the range in `facets_stats`.",
+        examples=[["brand", "category", "price"]],
+    )
+    sort: Sort = Field(Sort.RELEVANCE, description="Result order; browsing by relevance lists the newest first.")
+    mode: Mode = Field(Mode.HYBRID, description="Retrieval: both legs fused (hybrid), or one leg alone.")
+    explain: bool = Field(False, description="Include the query analysis and why each hit matched.")
+    fields: list[str] = Field(
+        default_factory=list,
+        description=f"Hit fields to return (comma-separated; `id` always): {', '.join(HIT_FIELDS)}. Empty = all.",
+        examples=[["id", "title", "price"]],
+    )
+
+    _lists = field_validator("brand", "attr", "facets", "fields", mode="before")(_comma_list)
+
+    @field_validator("facets")
+    @classmethod
+    def _known_facets(cls, value: list[str]) -> list[str]:
+        unknown = [f for f in value if f not in FACETS]
+        if unknown:
+            raise ValueError(f"unknown facet {unknown[0]!r}; known: {', '.join(FACETS)}")
+        return list(dict.fromkeys(value))
+
+    @field_validator("fields")
+    @classmethod
+    def _known_fields(cls, value: list[str]) -> list[str]:
+        unknown = [f for f in value if f not in HIT_FIELDS]
+        if unknown:
+            raise ValueError(f"unknown field {unknown[0]!r}; known: {', '.join(HIT_FIELDS)}")
+        return value
+
+    @field_validator("attr")
+    @classmethod
+    def _attribute_pairs(cls, value: list[str]) -> list[str]:
+        for item in value:
+            name, sep, wanted = item.partition(":")
+            if not sep or not name.strip() or not wanted.strip() or len(item) > MAX_TEXT_PARAMETER:
+                raise ValueError(f"{item!r} is not `name:value` (e.g. `color:black`)")
+        return value
+
+    @field_validator("price_max")
+    @classmethod
+    def _price_order(cls, value: float | None, info: Any) -> float | None:
+        low = info.data.get("price_min")
+        if value is not None and low is not None and low > value:
+            raise ValueError("must not be less than price_min")
+        return value
+
+    def attribute_filters(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        grouped: dict[str, list[str]] = {}
+        for item in self.attr:
+            name, _, wanted = item.partition(":")
+            grouped.setdefault(re.sub(r"\s+", " ", name.strip().casefold()), []).append(wanted.strip())
+        return tuple((name, tuple(values)) for name, values in grouped.items())
+
+
+SEARCH_EXAMPLE = {"q": "降噪耳机 500元以下", "brand": ["Sony", "Anker"], "facets": ["brand", "price"], "size": 20}
+
+
+class LandedEstimate(BaseModel):
+    """An ESTIMATE of the cost delivered in China: not a quote."""
+
+    usd: float = Field(examples=[95.55])
+    cny: float = Field(examples=[687.96])
+    note: str = Field(
+        examples=["估算（非报价）：商品价 + 运费 $8.00 + 跨境电商综合税 9.1%，以结算为准"],
+        description="How the estimate was made.",
+    )
 
 
 class Price(BaseModel):
     usd: float = Field(examples=[79.99])
     cny: float = Field(description="USD price at the configured exchange rate.", examples=[575.93])
+    landed: LandedEstimate | None = Field(None, exclude=True)  # shown as the hit's `landed_estimate`
 
 
 class HitExplain(BaseModel):
@@ -21,19 +163,40 @@ class HitExplain(BaseModel):
     keyword_score: float | None = None
     vector_rank: int | None = Field(None, description="1-based rank in the vector leg, if it returned the hit.")
     vector_score: float | None = None
+    matched: list[str] = Field(
+        default_factory=list,
+        description="The product's words that matched the query (English by stem, Chinese by term).",
+        examples=[["bluetooth", "earbuds", "蓝牙耳机"]],
+    )
 
 
 class SearchHit(BaseModel):
-    id: str
-    title: str
-    title_zh: str = ""
-    brand: str = ""
-    category: str = ""
-    price: Price
-    availability: str
-    image_link: str = ""
-    link: str = ""
-    score: float = Field(description="Fused relevance score (higher is better); comparable within one response.")
+    """A product in the results. With `fields`, only the fields asked for (and `id`) are present."""
+
+    id: str = Field(examples=["ear-sony-xm5"])
+    title: str | None = Field(None, examples=["Sony WF-1000XM5 Wireless Noise Canceling Earbuds"])
+    title_zh: str | None = Field(
+        None, description="Chinese title, when the merchant gave one.", examples=["索尼 降噪耳机"]
+    )
+    brand: str | None = Field(None, examples=["Sony"])
+    category: str | None = Field(None, examples=["Electronics > Audio > Headphones"])
+    price: Price | None = None
+    landed_estimate: LandedEstimate | None = Field(
+        None, description="Estimated cost delivered in China, when HAITAO_LANDED_SHIPPING_USD is configured."
+    )
+    availability: str | None = Field(None, examples=["in_stock"])
+    image_link: str | None = None
+    link: str | None = None
+    attributes: dict[str, str] | None = Field(None, examples=[{"color": "Black"}])
+    score: float | None = Field(
+        None, description="Fused relevance score (higher is better); comparable within one response."
+    )
+    highlight: dict[str, str] | None = Field(
+        None,
+        description="Fields with a match, HTML-escaped, the query's words wrapped in <em>; a long description "
+        "is cut to a snippet.",
+        examples=[{"title": "Sony <em>Wireless</em> <em>Earbuds</em>", "title_zh": "索尼 <em>蓝牙耳机</em>"}],
+    )
     explain: HitExplain | None = None
 
 
@@ -42,13 +205,29 @@ class ExchangeRate(BaseModel):
     as_of: str = Field(examples=["2026-11-01"])
 
 
+class FacetStats(BaseModel):
+    min: float = Field(examples=[99.0])
+    max: float = Field(examples=[3599.0])
+    currency: Currency
+
+
 class SearchResponse(BaseModel):
     query: str = Field(examples=["蓝牙耳机"])
-    total: int = Field(description="Products in the result set (after fusion and filters).")
+    total: int = Field(
+        description="Products matched: every keyword match plus the vector leg's nearest neighbours, filtered."
+    )
     page: int
     size: int
     hits: list[SearchHit]
-    facets: dict[str, dict[str, int]] = Field(default_factory=dict, examples=[{"brand": {"Sony": 4, "Bose": 3}}])
+    facets: dict[str, dict[str, int]] = Field(
+        default_factory=dict,
+        description="Counts per value of each facet asked for; a facet's counts apply every filter but its own.",
+        examples=[{"brand": {"Sony": 4, "Bose": 3}, "price": {"0-100": 2, "100-200": 5, "5000-": 0}}],
+    )
+    facets_stats: dict[str, FacetStats] = Field(
+        default_factory=dict, description="With the price facet: the lowest and highest price, in `currency`."
+    )
+    next_cursor: str | None = Field(None, description="Send as `cursor` for the next page; null on the last page.")
     exchange_rate: ExchangeRate
     took_ms: float
     explain: dict[str, Any] | None = Field(None, description="The query analysis, when `explain=true`.")
@@ -57,6 +236,15 @@ class SearchResponse(BaseModel):
 class ProductResponse(BaseModel):
     product: Product
     price: Price
+    landed_estimate: LandedEstimate | None = None
+
+
+class FacetValues(BaseModel):
+    facet: str = Field(examples=["brand"])
+    values: dict[str, int] = Field(
+        description="Every value with its number of products, most first.", examples=[{"Sony": 40, "索尼": 0}]
+    )
+    stats: FacetStats | None = Field(None, description="For `price`: the lowest and highest price.")
 
 
 class ErrorBody(BaseModel):

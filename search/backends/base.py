@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -71,24 +71,54 @@ class IndexDocument:
 
 @dataclass(frozen=True)
 class Filters:
+    """Hard restrictions of a search. Values of one filter are alternatives (OR); different filters all apply."""
+
     brands: tuple[str, ...] = ()
     category: str | None = None  # a category path prefix: "Electronics > Audio"
     price_min: float | None = None  # USD
     price_max: float | None = None  # USD
     in_stock: bool | None = None
+    # Product attributes: ((name, (value, ...)), ...), names and values compared as `attribute_term` does.
+    attributes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def is_empty(self) -> bool:
         return self == Filters()
 
+    def without(self, facet: str) -> Filters:
+        """These filters less the facet's own one: the filters its counts are computed with (disjunctive facets)."""
+        if facet == "brand":
+            return replace(self, brands=())
+        if facet == "category":
+            return replace(self, category=None)
+        if facet == "price":
+            return replace(self, price_min=None, price_max=None)
+        if facet == "availability":
+            return replace(self, in_stock=None)
+        return self
 
-FACETS = ("brand", "category", "availability")  # the facets every backend counts
+
+def attribute_term(name: str, value: str) -> str:
+    """The indexed form of one product attribute: `Color`, `Navy Blue` → `color=navy blue`."""
+    return f"{' '.join(name.casefold().split())}={' '.join(value.casefold().split())}"
+
+
+# The facets every backend counts. "price" counts `BackendQuery.price_buckets` and reports the price range.
+FACETS = ("brand", "category", "availability", "price")
+
+
+@dataclass(frozen=True)
+class PriceBucket:
+    key: str  # the label the counts are reported under, e.g. "100-200"
+    low: float | None  # USD, inclusive; None = open
+    high: float | None  # USD, exclusive; None = open
 
 
 class Sort(StrEnum):
     RELEVANCE = "relevance"
     PRICE_ASC = "price_asc"
     PRICE_DESC = "price_desc"
+    NEWEST = "newest"  # most recently added or changed first
 
 
 @dataclass
@@ -99,10 +129,14 @@ class BackendQuery:
     boost_brands: tuple[str, ...] = ()  # brand names as in the catalog, matched case-insensitively
     boost_categories: tuple[str, ...] = ()  # category path prefixes
     filters: Filters = field(default_factory=Filters)
-    facets: tuple[str, ...] = ()  # "brand", "category", "availability"
+    facets: tuple[str, ...] = ()  # names from FACETS
+    price_buckets: tuple[PriceBucket, ...] = ()  # the buckets of the "price" facet
     sort: Sort = Sort.RELEVANCE
     offset: int = 0
     limit: int = 10
+    # Browsing (no keyword or vector leg) pages by key: the `sort_key` of the last hit of the previous page.
+    search_after: tuple[Any, ...] | None = None
+    explain: bool = False  # fill each hit's per-leg ranks and scores (may cost extra work)
 
 
 @dataclass
@@ -113,13 +147,21 @@ class Hit:
     vector_rank: int | None = None
     keyword_score: float | None = None
     vector_score: float | None = None
+    sort_key: tuple[Any, ...] | None = None  # when browsing: the key to pass as `search_after` for the next page
 
 
 @dataclass
 class SearchResult:
+    """One page of hits; `total` counts every product matched: the keyword leg's matches (all of them) plus the
+    vector leg's nearest neighbours, filtered. Relevance-ranked pages go `leg_size` deep per leg.
+
+    Facet counts are disjunctive: a facet's counts apply every filter but its own, so that a shopper who ticked
+    one brand still sees how many products the other brands have."""
+
     hits: list[Hit]
     total: int
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    price_range: tuple[float, float] | None = None  # USD min and max, with the "price" facet
 
 
 @dataclass
@@ -154,6 +196,14 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def search(self, query: BackendQuery) -> SearchResult: ...
+
+    @abstractmethod
+    def facet_values(self, facet: str, limit: int) -> dict[str, int]:
+        """Every value of a facet ("brand", "category", "availability") over the whole index, most products first."""
+
+    def generation(self) -> object | None:
+        """A token that changes whenever the index content changes (for caching results); None = unknown."""
+        return None
 
     def document_frequency(self, word: str) -> int | None:
         """How many products use this English word (for sense choice in query translation); None if unknown."""

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from search.analysis.english import brand_key, prepare_english
-from search.backends.base import IndexDocument
+from search.backends.base import IndexDocument, attribute_term
 
 # Keyword-leg fields and their boosts, the same for every backend. Equal weights measured best on both the demo
 # fixtures and the Chorus catalog (docs/relevance.md): a title boost over-rewards short titles that repeat one
@@ -30,5 +31,14 @@ def searchable_fields(document: IndexDocument) -> dict[str, Any]:
         "category": product.category,
         "availability": product.availability.value,
         "price": float(product.price),
+        "attributes": [attribute_term(name, value) for name, value in product.attributes.items()],
         "content_hash": document.content_hash,
     }
+
+
+def write_sequence(count: int) -> list[int]:
+    """Sort keys for `count` documents written now: unique and increasing, microseconds since the epoch plus the
+    position in the batch (a batch takes far longer to embed than it has documents, so batches never overlap).
+    Microseconds stay below 2**53, exact even where JSON numbers become doubles."""
+    start = time.time_ns() // 1000
+    return [start + i for i in range(count)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException
 
 from search.api.deps import ServiceDep, SettingsDep
-from search.api.routes.search import price_of
+from search.api.prices import price_of
 from search.api.schemas import ErrorResponse, ProductResponse
 
 router = APIRouter(prefix="/v1", tags=["products"])
@@ -21,4 +21,5 @@ def get_product(product_id: str, service: ServiceDep, settings: SettingsDep) -> 
     product = service.get_product(product_id)
     if product is None:
         raise HTTPException(404, f"no product with id {product_id!r}")
-    return ProductResponse(product=product, price=price_of(product.price, settings))
+    price = price_of(product.price, settings)
+    return ProductResponse(product=product, price=price, landed_estimate=price.landed)

@@ -1,112 +1,131 @@
-"""GET /v1/search — hybrid product search for Chinese (and English) shopper queries."""
+"""GET and POST /v1/search — hybrid product search for Chinese (and English) shopper queries.
+
+Both take the same parameters (`SearchParams`): GET as query parameters (lists repeated or comma-separated),
+POST as a JSON object, for requests too long or structured for a URL.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Body, HTTPException, Query
 
 from search.api.deps import ServiceDep, SettingsDep
-from search.api.schemas import ErrorResponse, ExchangeRate, HitExplain, Price, SearchHit, SearchResponse
-from search.backends.base import FACETS, Sort
+from search.api.prices import price_of
+from search.api.schemas import (
+    SEARCH_EXAMPLE,
+    ErrorResponse,
+    ExchangeRate,
+    FacetStats,
+    HitExplain,
+    SearchHit,
+    SearchParams,
+    SearchResponse,
+)
 from search.config import Settings
-from search.service import Currency, Mode, SearchOutcome, SearchRequest
+from search.cursor import InvalidCursor
+from search.service import Currency, SearchOutcome, SearchRequest
 
 router = APIRouter(prefix="/v1", tags=["search"])
-MAX_QUERY_LENGTH = 200
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    422: {"model": ErrorResponse, "description": "A parameter is invalid; the message names it."},
+    503: {"model": ErrorResponse, "description": "The index or the search backend is unavailable."},
+}
 
 
 @router.get(
     "/search",
     response_model=SearchResponse,
-    responses={422: {"model": ErrorResponse}, 503: {"model": ErrorResponse}},
+    response_model_exclude_unset=True,
+    responses=_ERRORS,
     summary="Search products",
+    description="Query text in Chinese (Simplified or Traditional), pinyin or English; empty `q` browses. "
+    "Filters narrow the results, facets count them, `cursor` pages deep.",
 )
-def search(
+def search_get(service: ServiceDep, settings: SettingsDep, params: Annotated[SearchParams, Query()]) -> SearchResponse:
+    return _search(service, settings, params)
+
+
+@router.post(
+    "/search",
+    response_model=SearchResponse,
+    response_model_exclude_unset=True,
+    responses=_ERRORS,
+    summary="Search products (JSON body)",
+    description="The same search as GET /v1/search, with the parameters as a JSON object.",
+)
+def search_post(
     service: ServiceDep,
     settings: SettingsDep,
-    q: Annotated[
-        str,
-        Query(
-            max_length=MAX_QUERY_LENGTH, description="What the shopper typed; empty = browse.", examples=["蓝牙耳机"]
-        ),
-    ] = "",
-    page: Annotated[int, Query(ge=1, le=1000, description="1-based page number.")] = 1,
-    size: Annotated[int, Query(ge=1, description="Hits per page (at most HAITAO_MAX_PAGE_SIZE, default 100).")] = 10,
-    brand: Annotated[list[str] | None, Query(description="Only these brands (repeatable).", examples=["Sony"])] = None,
-    category: Annotated[
-        str | None, Query(description="Category path prefix.", examples=["Electronics > Audio"])
-    ] = None,
-    price_min: Annotated[float | None, Query(ge=0, description="Lowest price, in `currency`.")] = None,
-    price_max: Annotated[float | None, Query(ge=0, description="Highest price, in `currency`.")] = None,
-    currency: Annotated[Currency, Query(description="Currency of price_min / price_max.")] = Currency.CNY,
-    in_stock: Annotated[
-        bool | None, Query(description="Only products in stock (true) or not in stock (false).")
-    ] = None,
-    facets: Annotated[
-        str, Query(description=f"Comma-separated facets to count: {', '.join(FACETS)}.", examples=["brand"])
-    ] = "",
-    sort: Annotated[Sort, Query(description="Result order.")] = Sort.RELEVANCE,
-    mode: Annotated[Mode, Query(description="Retrieval: both legs fused, or one leg alone.")] = Mode.HYBRID,
-    explain: Annotated[bool, Query(description="Include the query analysis and each hit's leg ranks.")] = False,
+    params: Annotated[SearchParams, Body(openapi_examples={"蓝牙耳机": {"value": SEARCH_EXAMPLE}})],
 ) -> SearchResponse:
-    if size > settings.max_page_size:
+    return _search(service, settings, params)
+
+
+def _search(service: ServiceDep, settings: Settings, params: SearchParams) -> SearchResponse:
+    if params.size > settings.max_page_size:
         raise HTTPException(422, f"size: at most {settings.max_page_size} hits a page")
-    if price_min is not None and price_max is not None and price_min > price_max:
-        raise HTTPException(422, "price_min: must not be greater than price_max")
-    facet_names = tuple(dict.fromkeys(f.strip() for f in facets.split(",") if f.strip()))
-    unknown = [f for f in facet_names if f not in FACETS]
-    if unknown:
-        raise HTTPException(422, f"facets: unknown facet {unknown[0]!r}; known: {', '.join(FACETS)}")
+    if params.cursor and params.page != 1:
+        raise HTTPException(422, "page: do not send with cursor (the cursor says where the next page starts)")
     request = SearchRequest(
-        q=q,
-        page=page,
-        size=size,
-        brands=tuple(brand or ()),
-        category=category,
-        price_min=price_min,
-        price_max=price_max,
-        currency=currency,
-        in_stock=in_stock,
-        facets=facet_names,
-        sort=sort,
-        mode=mode,
+        q=params.q,
+        page=params.page,
+        size=params.size,
+        cursor=params.cursor,
+        brands=tuple(params.brand),
+        category=params.category,
+        price_min=params.price_min,
+        price_max=params.price_max,
+        currency=params.currency,
+        in_stock=params.in_stock,
+        attributes=params.attribute_filters(),
+        facets=tuple(params.facets),
+        sort=params.sort,
+        mode=params.mode,
+        explain=params.explain,
     )
-    return to_response(service.search(request), settings, explain)
+    try:
+        outcome = service.search(request)
+    except InvalidCursor as exc:
+        raise HTTPException(422, f"cursor: {exc}") from None
+    return to_response(outcome, settings, params.fields or None)
 
 
-def price_of(usd: float, settings: Settings) -> Price:
-    return Price(usd=usd, cny=round(usd * settings.cny_per_usd, 2))
-
-
-def to_response(outcome: SearchOutcome, settings: Settings, explain: bool) -> SearchResponse:
+def to_response(outcome: SearchOutcome, settings: Settings, fields: list[str] | None = None) -> SearchResponse:
+    request = outcome.request
     hits = []
-    for hit in outcome.result.hits:
+    for hit, marked in zip(outcome.result.hits, outcome.highlights, strict=True):
         p = hit.product
-        hits.append(
-            SearchHit(
-                id=p.id,
-                title=p.title,
-                title_zh=p.title_zh,
-                brand=p.brand,
-                category=p.category,
-                price=price_of(p.price, settings),
-                availability=p.availability.value,
-                image_link=p.image_link,
-                link=p.link,
-                score=round(hit.score, 6),
-                explain=HitExplain(
-                    keyword_rank=hit.keyword_rank,
-                    keyword_score=hit.keyword_score,
-                    vector_rank=hit.vector_rank,
-                    vector_score=hit.vector_score,
-                )
-                if explain
-                else None,
+        price = price_of(p.price, settings)
+        values: dict[str, Any] = {
+            "id": p.id,
+            "title": p.title,
+            "title_zh": p.title_zh,
+            "brand": p.brand,
+            "category": p.category,
+            "price": price,
+            "landed_estimate": price.landed,
+            "availability": p.availability.value,
+            "image_link": p.image_link,
+            "link": p.link,
+            "attributes": p.attributes,
+            "score": round(hit.score, 6),
+            "highlight": marked.fields,
+        }
+        if fields is not None:
+            values = {name: value for name, value in values.items() if name in fields or name == "id"}
+        if request.explain:
+            values["explain"] = HitExplain(
+                keyword_rank=hit.keyword_rank,
+                keyword_score=hit.keyword_score,
+                vector_rank=hit.vector_rank,
+                vector_score=hit.vector_score,
+                matched=marked.matched,
             )
-        )
+        hits.append(SearchHit(**values))
+
     analysis = None
-    if explain:
+    if request.explain:
         analysis = outcome.analyzed.explain() if outcome.analyzed else {}
         analysis["filters"] = {
             "brands": list(outcome.filters.brands),
@@ -114,15 +133,24 @@ def to_response(outcome: SearchOutcome, settings: Settings, explain: bool) -> Se
             "price_min_usd": outcome.filters.price_min,
             "price_max_usd": outcome.filters.price_max,
             "in_stock": outcome.filters.in_stock,
+            "attributes": {name: list(values) for name, values in outcome.filters.attributes},
         }
         analysis["timings"] = outcome.timings
+        analysis["cached"] = outcome.cached
+    stats = {}
+    if outcome.result.price_range is not None:
+        rate = settings.cny_per_usd if request.currency is Currency.CNY else 1.0
+        low, high = outcome.result.price_range
+        stats["price"] = FacetStats(min=round(low * rate, 2), max=round(high * rate, 2), currency=request.currency)
     return SearchResponse(
-        query=outcome.request.q,
+        query=request.q,
         total=outcome.result.total,
-        page=outcome.request.page,
-        size=outcome.request.size,
+        page=request.page,
+        size=request.size,
         hits=hits,
         facets=outcome.result.facets,
+        facets_stats=stats,
+        next_cursor=outcome.next_cursor,
         exchange_rate=ExchangeRate(cny_per_usd=settings.cny_per_usd, as_of=settings.rate_as_of),
         took_ms=outcome.took_ms,
         explain=analysis,

@@ -20,7 +20,7 @@ import shutil
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,7 +30,7 @@ import numpy as np
 import tantivy
 
 from search import fusion
-from search.analysis.english import prepare_english
+from search.analysis.english import english_analyzer, prepare_english
 from search.backends.base import (
     BackendQuery,
     Filters,
@@ -38,22 +38,22 @@ from search.backends.base import (
     IndexDocument,
     IndexNotFound,
     IndexStats,
+    PriceBucket,
     SearchBackend,
     SearchResult,
     Sort,
     check_built_with,
 )
-from search.backends.embedded.queries import KeywordQueryBuilder, combine, filter_query
+from search.backends.embedded.queries import KeywordQueryBuilder, any_of, combine, filter_query
 from search.backends.embedded.schema import (
     ENGLISH_FIELDS,
     FACET_FIELDS,
     SCHEMA_VERSION,
     build_schema,
     category_facet,
-    english_analyzer,
 )
 from search.backends.embedded.vectors import VectorSet
-from search.backends.fields import searchable_fields
+from search.backends.fields import searchable_fields, write_sequence
 from search.catalog import Product
 from search.fusion import FusionConfig
 
@@ -299,38 +299,72 @@ class EmbeddedBackend(SearchBackend):
 
     def search(self, query: BackendQuery) -> SearchResult:
         snapshot = self._current()
-        filters = filter_query(self.schema, query.filters)
         keyword = None
         if query.concepts:
             keyword = self._keyword.build(query.concepts, query.boost_brands, query.boost_categories)
         if keyword is None and query.vector is None:
-            return self._browse(snapshot, filters, query)
-        return self._hybrid(snapshot, keyword, filters, query)
+            return self._browse(snapshot, query)
+        return self._ranked(snapshot, keyword, query)
 
-    def _browse(self, snapshot: _Snapshot, filters: tantivy.Query | None, query: BackendQuery) -> SearchResult:
+    def _browse(self, snapshot: _Snapshot, query: BackendQuery) -> SearchResult:
+        """No query text: every product passing the filters, in the requested order, paged by key."""
         searcher = snapshot.searcher
-        base = combine(None, filters)
-        kwargs: dict[str, Any] = {}
-        if query.sort is not Sort.RELEVANCE:
-            kwargs = {
-                "order_by_field": "price",
-                "order": tantivy.Order.Asc if query.sort is Sort.PRICE_ASC else tantivy.Order.Desc,
-            }
-        result = searcher.search(base, limit=query.limit, offset=query.offset, count=True, **kwargs)
-        hits = [
-            Hit(self._product(searcher, address), float(key) if isinstance(key, int | float) else 0.0)
-            for key, address in result.hits
-        ]
-        return SearchResult(hits, result.count or 0, self._facets(searcher, base, query.facets))
 
-    def _hybrid(
-        self,
-        snapshot: _Snapshot,
-        keyword: tantivy.Query | None,
-        filters: tantivy.Query | None,
-        query: BackendQuery,
-    ) -> SearchResult:
+        def matching(filters: Filters) -> tantivy.Query:
+            return combine(None, filter_query(self.schema, filters))
+
+        base = matching(query.filters)
+        hits = self._sorted_page(searcher, base, query)
+        facets, price_range = self._facets(searcher, matching, query)
+        return SearchResult(hits, _count(searcher, base), facets, price_range)
+
+    def _sorted_page(self, searcher: tantivy.Searcher, base: tantivy.Query, query: BackendQuery) -> list[Hit]:
+        """A page of `base` ordered by price or by write sequence (newest), ties broken by sequence, starting
+        after `query.search_after` (a previous hit's `sort_key`) or at `query.offset`.
+
+        tantivy orders by one fast field; the window fetched is widened to take whole groups of equal values,
+        so that the tie-break is exact and a key cursor never skips or repeats a product."""
+        by_price = query.sort in (Sort.PRICE_ASC, Sort.PRICE_DESC)
+        name = "price" if by_price else "seq"
+        descending = query.sort is not Sort.PRICE_ASC
+        kind = tantivy.FieldType.Float if by_price else tantivy.FieldType.Integer
+
+        def equal_to(value: Any) -> int:
+            return _count(searcher, combine(tantivy.Query.range_query(self.schema, name, kind, value, value), base))
+
+        def order_key(value: Any, seq: int) -> tuple[Any, ...]:
+            primary = -value if descending else value
+            return (primary, -seq) if by_price else (primary,)
+
+        window_query, skip, ties, after = base, query.offset, 0, None
+        if query.search_after:
+            value = query.search_after[0]
+            bound = (None, value) if descending else (value, None)
+            window_query = combine(tantivy.Query.range_query(self.schema, name, kind, *bound), base)
+            skip, ties = 0, equal_to(value)
+            after = order_key(value, query.search_after[-1])
+        order = tantivy.Order.Desc if descending else tantivy.Order.Asc
+        fetch = skip + query.limit + 1 + ties
+        window = searcher.search(window_query, limit=fetch, count=False, order_by_field=name, order=order).hits
+        if len(window) == fetch:  # the last group of equal values may be cut: take all of it
+            fetch += equal_to(window[-1][0])
+            window = searcher.search(window_query, limit=fetch, count=False, order_by_field=name, order=order).hits
+        addresses = [address for _, address in window]
+        prices = searcher.fast_field_values("price", addresses)
+        seqs = searcher.fast_field_values("seq", addresses)
+        rows = []
+        for address, price, seq in zip(addresses, prices, seqs, strict=True):
+            key = order_key(price if by_price else seq, seq or 0)
+            if after is None or key > after:
+                rows.append((key, address, (price, seq) if by_price else (seq,)))
+        rows.sort(key=lambda row: row[0])
+        page = rows[skip : skip + query.limit]
+        return [Hit(self._product(searcher, address), 0.0, sort_key=sort_key) for _, address, sort_key in page]
+
+    def _ranked(self, snapshot: _Snapshot, keyword: tantivy.Query | None, query: BackendQuery) -> SearchResult:
+        """The keyword and vector legs (each up to `leg_size` deep), fused, then ordered and paged."""
         searcher = snapshot.searcher
+        filters = filter_query(self.schema, query.filters)
         size = self.fusion.leg_size
         address_of: dict[str, tantivy.DocAddress] = {}
         legs: list[list[tuple[str, float]]] = []
@@ -343,12 +377,7 @@ class EmbeddedBackend(SearchBackend):
                 keyword_leg.append((doc_id, float(score)))
             legs.append(keyword_leg)
         if query.vector is not None:
-            vectors = snapshot.vectors
-            rows = None if filters is None else snapshot.allowed_rows(query.filters, filters)
-            for row, score in vectors.top(query.vector, size, rows):
-                doc_id = vectors.ids[row]
-                address_of.setdefault(doc_id, vectors.addresses[row])
-                vector_leg.append((doc_id, score))
+            vector_leg = self._nearest(snapshot, query.vector, query.filters, filters, address_of)
             legs.append(vector_leg)
 
         weights = (self.fusion.keyword_weight, 1.0 - self.fusion.keyword_weight) if len(legs) == 2 else (1.0,)
@@ -359,9 +388,9 @@ class EmbeddedBackend(SearchBackend):
         order = fusion.ranked(fused)
         if query.sort is not Sort.RELEVANCE:
             addresses = [address_of[doc_id] for doc_id, _ in order]
-            prices = searcher.fast_field_values("price", addresses)
-            descending = query.sort is Sort.PRICE_DESC
-            paired = sorted(zip(order, prices, strict=True), key=lambda p: -p[1] if descending else p[1])
+            descending = query.sort is not Sort.PRICE_ASC
+            values = searcher.fast_field_values("seq" if query.sort is Sort.NEWEST else "price", addresses)
+            paired = sorted(zip(order, values, strict=True), key=lambda p: -p[1] if descending else p[1])
             order = [item for item, _ in paired]
 
         keyword_rank = {doc_id: (rank, score) for rank, (doc_id, score) in enumerate(keyword_leg, start=1)}
@@ -373,21 +402,77 @@ class EmbeddedBackend(SearchBackend):
             product = self._product(searcher, address_of[doc_id])
             hits.append(Hit(product, score, k_rank, v_rank, k_score, v_score))
 
-        facets: dict[str, dict[str, int]] = {}
-        if query.facets and order:
-            in_results = tantivy.Query.term_set_query(self.schema, "id", [doc_id for doc_id, _ in order])
-            facets = self._facets(searcher, combine(in_results, filters), query.facets)
-        return SearchResult(hits, len(order), facets)
+        def matching(with_filters: Filters) -> tantivy.Query:
+            """The result set under these filters: every keyword match plus the vector leg's neighbours."""
+            flt = filter_query(self.schema, with_filters)
+            nearest = vector_leg
+            if query.vector is not None and with_filters != query.filters:
+                nearest = self._nearest(snapshot, query.vector, with_filters, flt, {})
+            ids = tantivy.Query.term_set_query(self.schema, "id", [doc_id for doc_id, _ in nearest])
+            union = any_of([keyword, ids if nearest else None]) or tantivy.Query.empty_query()
+            return combine(union, flt)
 
-    def _facets(self, searcher: tantivy.Searcher, base: tantivy.Query, names: Sequence[str]) -> dict:
-        if not names or searcher.num_docs == 0:
-            return {name: {} for name in names}
-        aggs = {name: {"terms": {"field": FACET_FIELDS[name], "size": FACET_SIZE}} for name in names}
-        result = searcher.aggregate(base, aggs)
-        return {
-            name: {b["key"]: b["doc_count"] for b in result.get(name, {}).get("buckets", []) if b["key"]}
-            for name in names
-        }
+        facets, price_range = self._facets(searcher, matching, query)
+        return SearchResult(hits, _count(searcher, matching(query.filters)), facets, price_range)
+
+    def _nearest(
+        self,
+        snapshot: _Snapshot,
+        vector: np.ndarray,
+        filters: Filters,
+        filter_q: tantivy.Query | None,
+        address_of: dict[str, tantivy.DocAddress],
+    ) -> list[tuple[str, float]]:
+        """The vector leg: the `leg_size` nearest products among those passing the filters."""
+        vectors = snapshot.vectors
+        rows = None if filter_q is None else snapshot.allowed_rows(filters, filter_q)
+        leg = []
+        for row, score in vectors.top(vector, self.fusion.leg_size, rows):
+            doc_id = vectors.ids[row]
+            address_of.setdefault(doc_id, vectors.addresses[row])
+            leg.append((doc_id, score))
+        return leg
+
+    def _facets(
+        self, searcher: tantivy.Searcher, matching: Callable[[Filters], tantivy.Query], query: BackendQuery
+    ) -> tuple[dict[str, dict[str, int]], tuple[float, float] | None]:
+        """Disjunctive facet counts: each facet over the result set under every filter but its own.
+
+        Facets whose own filter is not set share one aggregation; each other one costs one more."""
+        if not query.facets:
+            return {}, None
+        groups: dict[Filters, list[str]] = {}
+        for name in query.facets:
+            groups.setdefault(query.filters.without(name), []).append(name)
+        counts: dict[str, dict[str, int]] = {}
+        price_range = None
+        for filters, names in groups.items():
+            aggs: dict[str, Any] = {}
+            for name in names:
+                if name == "price":
+                    aggs["price"] = {"range": {"field": "price", "ranges": _ranges(query.price_buckets)}}
+                    aggs["price_stats"] = {"stats": {"field": "price"}}
+                else:
+                    aggs[name] = {"terms": {"field": FACET_FIELDS[name], "size": FACET_SIZE}}
+            result = searcher.aggregate(matching(filters), aggs) if searcher.num_docs else {}
+            for name in names:
+                buckets = result.get(name, {}).get("buckets", [])
+                counts[name] = {b["key"]: b["doc_count"] for b in buckets if b["key"]}
+            stats = result.get("price_stats") or {}
+            if stats.get("count"):
+                price_range = (float(stats["min"]), float(stats["max"]))
+        return {name: counts[name] for name in query.facets}, price_range
+
+    def facet_values(self, facet: str, limit: int) -> dict[str, int]:
+        searcher = self._current().searcher
+        if not searcher.num_docs:
+            return {}
+        aggs = {"values": {"terms": {"field": FACET_FIELDS[facet], "size": limit}}}
+        buckets = searcher.aggregate(tantivy.Query.all_query(), aggs).get("values", {}).get("buckets", [])
+        return {b["key"]: b["doc_count"] for b in buckets if b["key"]}
+
+    def generation(self) -> object:
+        return (str(self.index_dir), self._stamp())
 
     @staticmethod
     def _product(searcher: tantivy.Searcher, address: tantivy.DocAddress) -> Product:
@@ -415,9 +500,9 @@ class EmbeddedBackend(SearchBackend):
         now = int(time.time())
         with self._write_lock:
             writer = self._get_writer()
-            for document in documents:
+            for document, seq in zip(documents, write_sequence(len(documents)), strict=True):
                 writer.delete_documents_by_term("id", document.product.id)
-                writer.add_document(self._to_tantivy(document, now))
+                writer.add_document(self._to_tantivy(document, now, seq))
             self._commit(writer)
 
     def delete(self, ids: Sequence[str]) -> int:
@@ -436,11 +521,12 @@ class EmbeddedBackend(SearchBackend):
         self._write_manifest(updated_at=datetime.now(UTC).isoformat(timespec="seconds"))
 
     @staticmethod
-    def _to_tantivy(document: IndexDocument, now: int) -> tantivy.Document:
+    def _to_tantivy(document: IndexDocument, now: int, seq: int) -> tantivy.Document:
         product = document.product
         fields: dict[str, Any] = {
             **searchable_fields(document),
             "updated_at": now,
+            "seq": seq,
             "record": product.model_dump_json(),
             "vector": np.asarray(document.vector, dtype="<f4").tobytes(),
         }
@@ -457,6 +543,23 @@ class EmbeddedBackend(SearchBackend):
             if self._writer is not None:
                 self._writer.wait_merging_threads()
                 self._writer = None
+
+
+def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
+    return searcher.search(query, limit=1, count=True).count or 0
+
+
+def _ranges(buckets: Sequence[PriceBucket]) -> list[dict[str, Any]]:
+    """Price buckets as a tantivy (Elasticsearch-style) range aggregation's ranges."""
+    ranges = []
+    for bucket in buckets:
+        entry: dict[str, Any] = {"key": bucket.key}
+        if bucket.low is not None:
+            entry["from"] = bucket.low
+        if bucket.high is not None:
+            entry["to"] = bucket.high
+        ranges.append(entry)
+    return ranges
 
 
 def _open_writer(index: tantivy.Index, data_dir: Path) -> tantivy.IndexWriter:

@@ -8,7 +8,7 @@ import tantivy
 
 from search.analysis.english import brand_key, prepare_english
 from search.analysis.translate import Concept
-from search.backends.base import Filters
+from search.backends.base import Filters, attribute_term
 from search.backends.embedded.schema import CHINESE_FIELDS, ENGLISH_FIELDS, category_facet
 
 Occur = tantivy.Occur
@@ -110,9 +110,19 @@ def filter_query(schema: tantivy.Schema, filters: Filters) -> Query | None:
             if filters.in_stock
             else Query.boolean_query([(Occur.MustNot, in_stock), (Occur.Must, Query.all_query())])
         )
+    for name, values in filters.attributes:
+        clauses.append(Query.term_set_query(schema, "attributes", [attribute_term(name, v) for v in values]))
     if not clauses:
         return None
     return Query.const_score_query(Query.boolean_query([(Occur.Must, q) for q in clauses]), 0.0)
+
+
+def any_of(queries: Sequence[Query | None]) -> Query | None:
+    """Documents matching at least one of the queries (None entries ignored); None when there are none."""
+    present = [q for q in queries if q is not None]
+    if len(present) <= 1:
+        return present[0] if present else None
+    return Query.boolean_query([(Occur.Should, q) for q in present])
 
 
 def combine(text: Query | None, filters: Query | None) -> Query:

@@ -11,7 +11,7 @@ import tantivy
 
 from search.backends.fields import CHINESE_FIELDS, ENGLISH_FIELDS
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: attributes and seq (newest-first order and browse cursors)
 
 FACET_FIELDS = {"brand": "brand", "category": "category", "availability": "availability"}
 
@@ -29,22 +29,13 @@ def build_schema() -> tantivy.Schema:
     sb.add_facet_field("category_path")  # case-folded levels; a term on a level matches everything below
     sb.add_text_field("availability", tokenizer_name="raw", fast=True)
     sb.add_float_field("price", indexed=True, fast=True)
+    sb.add_text_field("attributes", tokenizer_name="raw")  # `attribute_term`s, for attribute filters
     sb.add_integer_field("updated_at", indexed=True, fast=True)
+    sb.add_integer_field("seq", indexed=True, fast=True)  # unique, increasing with each write: newest first
     sb.add_text_field("content_hash", stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_text_field("record", stored=True, tokenizer_name="raw", index_option="basic")  # the Product JSON
     sb.add_bytes_field("vector", stored=True)  # float32, little-endian
     return sb.build()
-
-
-def english_analyzer() -> tantivy.TextAnalyzer:
-    """The same token pipeline as tantivy's built-in `en_stem`, to turn query words into index terms."""
-    return (
-        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
-        .filter(tantivy.Filter.remove_long(40))
-        .filter(tantivy.Filter.lowercase())
-        .filter(tantivy.Filter.stemmer("english"))
-        .build()
-    )
 
 
 def category_facet(category: str) -> tantivy.Facet:

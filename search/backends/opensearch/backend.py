@@ -36,9 +36,10 @@ from search.backends.base import (
     SearchResult,
     Sort,
 )
-from search.backends.fields import searchable_fields
+from search.backends.fields import searchable_fields, write_sequence
 from search.backends.opensearch import queries
 from search.backends.opensearch.index import (
+    FACET_FIELDS,
     VECTOR_FIELD,
     IndexManager,
     IndexOptions,
@@ -227,28 +228,66 @@ class OpenSearchBackend(SearchBackend):
         keyword = None
         if query.concepts:
             keyword = queries.keyword_query(query.concepts, query.boost_brands, query.boost_categories)
+        # Facets whose own filter is set are counted by their own request (disjunctive facets, like the
+        # embedded backend); the others ride on the main request.
+        shared = [f for f in query.facets if query.filters.without(f) == query.filters]
+        aggs = queries.facet_aggs(shared, query.price_buckets)
         if keyword is not None and query.vector is not None:
-            return self._hybrid(keyword, query)
+            response = self._hybrid(keyword, query, aggs)
+            hits = hybrid_hits(response)
+            if query.explain:
+                self._explain_legs(keyword, query, hits)
+        else:
+            response, hits = self._single_leg(keyword, query, aggs)
+        result = parse_result(response, shared, hits)
+        for name in query.facets:
+            if name not in shared:
+                body = queries.matching_body(
+                    keyword,
+                    query.vector,
+                    self.fusion.leg_size,
+                    query.filters.without(name),
+                    queries.facet_aggs([name], query.price_buckets),
+                )
+                own = parse_result(self._search(self.alias, body), [name], [])
+                result.facets[name] = own.facets[name]
+                if name == "price":
+                    result.price_range = own.price_range
+        result.facets = {name: result.facets.get(name, {}) for name in query.facets}
+        return result
+
+    def _single_leg(
+        self, keyword: dict[str, Any] | None, query: BackendQuery, aggs: dict[str, Any]
+    ) -> tuple[dict[str, Any], list[Hit]]:
         if query.vector is not None:
             leg, leg_name = queries.knn_query(query.vector, self.fusion.leg_size), "vector"
         else:
             leg, leg_name = keyword, "keyword"
-        body = queries.single_leg_body(leg, query.filters, query.facets, query.sort, query.offset, query.limit)
+        offset = query.offset
+        if leg is not None and offset >= self.fusion.leg_size:  # relevance pages go leg_size deep, as embedded
+            offset = 0
+        body = queries.single_leg_body(
+            leg, query.filters, aggs, query.sort, offset, query.limit, None if leg else query.search_after
+        )
+        if leg is not None and query.offset >= self.fusion.leg_size:
+            body["size"] = 0
         response = self._search(self.alias, body)
         hits = []
         for position, raw in enumerate(response["hits"]["hits"], start=query.offset + 1):
             raw_score = raw.get("_score")
             hit = Hit(_product(raw), float(raw_score or 0.0))
-            if leg is not None:
+            if leg is None:
+                hit.sort_key = tuple(raw.get("sort") or ())
+            else:
                 if query.sort is Sort.RELEVANCE:
                     # One leg alone: the fused score of its rank, as the embedded backend gives it.
                     hit.score = 1.0 / (self.fusion.rrf_k + position)
                     setattr(hit, f"{leg_name}_rank", position)
                 setattr(hit, f"{leg_name}_score", None if raw_score is None else float(raw_score))
             hits.append(hit)
-        return parse_result(response, query.facets, hits)
+        return response, hits
 
-    def _hybrid(self, keyword: dict[str, Any], query: BackendQuery) -> SearchResult:
+    def _hybrid(self, keyword: dict[str, Any], query: BackendQuery, aggs: dict[str, Any]) -> dict[str, Any]:
         self._ensure_open()
         self._ensure_pipeline()
         if not self._pipeline_ready:
@@ -260,11 +299,30 @@ class OpenSearchBackend(SearchBackend):
         offset, limit = query.offset, query.limit
         if offset >= depth:  # beyond the fused candidates: no hits, but still the total and facets
             offset, limit = 0, 0
-        body = queries.hybrid_body(
-            keyword, query.vector, depth, depth, query.filters, query.facets, query.sort, offset, limit
-        )
-        response = self._search(self.alias, body, search_pipeline=self.config.pipeline)
-        return parse_result(response, query.facets, hybrid_hits(response))
+        body = queries.hybrid_body(keyword, query.vector, depth, depth, query.filters, aggs, query.sort, offset, limit)
+        return self._search(self.alias, body, search_pipeline=self.config.pipeline)
+
+    def _explain_legs(self, keyword: dict[str, Any], query: BackendQuery, hits: list[Hit]) -> None:
+        """Each hit's rank and score in each leg, by running the two legs alone (a hybrid response only
+        carries the fused score). Two more requests, made only when explain is asked for."""
+        depth = self.fusion.leg_size
+        assert query.vector is not None
+        legs = {"keyword": keyword, "vector": queries.knn_query(query.vector, depth)}
+        for name, leg in legs.items():
+            body = queries.single_leg_body(leg, query.filters, {}, Sort.RELEVANCE, 0, depth)
+            body["_source"] = False
+            ranked = self._search(self.alias, body)["hits"]["hits"]
+            position = {raw["_id"]: (rank, raw.get("_score")) for rank, raw in enumerate(ranked, start=1)}
+            for hit in hits:
+                rank, score = position.get(hit.product.id, (None, None))
+                setattr(hit, f"{name}_rank", rank)
+                setattr(hit, f"{name}_score", None if score is None else float(score))
+
+    def facet_values(self, facet: str, limit: int) -> dict[str, int]:
+        aggs = {"values": {"terms": {"field": FACET_FIELDS[facet], "size": limit}}}
+        body = {"size": 0, "query": {"match_all": {}}, "aggs": aggs}
+        buckets = self._search(self.alias, body).get("aggregations", {}).get("values", {}).get("buckets", [])
+        return {b["key"]: b["doc_count"] for b in buckets if b["key"]}
 
     # -- writing ------------------------------------------------------------------------------------------
 
@@ -273,12 +331,12 @@ class OpenSearchBackend(SearchBackend):
             return
         now = datetime.now(UTC).isoformat(timespec="seconds")
         actions = []
-        for document in documents:
+        for document, seq in zip(documents, write_sequence(len(documents)), strict=True):
             if document.vector.shape != (self.dim,):
                 raise ValueError(
                     f"product {document.product.id!r}: vector has shape {document.vector.shape}, expected ({self.dim},)"
                 )
-            actions.append({"_op_type": "index", "_id": document.product.id, "_source": to_source(document, now)})
+            actions.append({"_op_type": "index", "_id": document.product.id, "_source": to_source(document, now, seq)})
         self._bulk(actions)
 
     def delete(self, ids: Sequence[str]) -> int:
@@ -374,16 +432,18 @@ def hybrid_hits(response: dict[str, Any]) -> list[Hit]:
 
 
 def parse_result(response: dict[str, Any], facets: Sequence[str], hits: list[Hit]) -> SearchResult:
-    """Total and facet counts of a search response (hits are parsed by the caller, leg-aware)."""
+    """Total, facet counts and price range of a search response (hits are parsed by the caller, leg-aware)."""
     aggregations = response.get("aggregations", {})
     counts = {
         name: {b["key"]: b["doc_count"] for b in aggregations.get(name, {}).get("buckets", []) if b["key"]}
         for name in facets
     }
-    return SearchResult(hits, response["hits"]["total"]["value"], counts)
+    stats = aggregations.get("price_stats") or {}
+    price_range = (float(stats["min"]), float(stats["max"])) if stats.get("count") else None
+    return SearchResult(hits, response["hits"]["total"]["value"], counts, price_range)
 
 
-def to_source(document: IndexDocument, indexed_at: str) -> dict[str, Any]:
+def to_source(document: IndexDocument, indexed_at: str, seq: int) -> dict[str, Any]:
     """An `IndexDocument` as the `_source` of its OpenSearch document (the fields of `index.index_body`)."""
     product = document.product
     source: dict[str, Any] = {
@@ -392,6 +452,7 @@ def to_source(document: IndexDocument, indexed_at: str) -> dict[str, Any]:
         "category": product.category or None,
         "category_path": category_prefixes(product.category),
         "indexed_at": indexed_at,
+        "seq": seq,
         "record": product.model_dump(mode="json"),
         VECTOR_FIELD: [float(x) for x in document.vector],
     }

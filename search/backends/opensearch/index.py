@@ -19,7 +19,7 @@ from opensearchpy import NotFoundError, OpenSearch
 from search.backends.base import IndexMismatch, IndexNotFound, check_built_with
 from search.backends.fields import CHINESE_FIELDS, ENGLISH_FIELDS
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: attributes and seq (newest-first order and browse cursors)
 CHINESE_ANALYZER = "zh_pretokenized"  # jieba segments at index time; the index only splits on spaces and lowercases
 
 # Keyword-leg fields and their boosts (the same weights as the embedded backend).
@@ -74,6 +74,8 @@ def index_body(model: str, dim: int, options: IndexOptions) -> dict[str, Any]:
                 "category_path": keyword,  # every case-folded prefix of the category, for prefix filters
                 "availability": keyword,
                 "price": {"type": "scaled_float", "scaling_factor": 100},
+                "attributes": keyword,  # `attribute_term`s, for attribute filters
+                "seq": {"type": "long"},  # unique, increasing with each write: newest first, browse cursors
                 "content_hash": {"type": "keyword", "index": False},
                 "indexed_at": {"type": "date"},
                 "record": {"type": "object", "enabled": False},  # the Product, returned as stored

@@ -16,7 +16,7 @@ import numpy as np
 
 from search.analysis.english import brand_key, prepare_english
 from search.analysis.translate import Concept
-from search.backends.base import Filters, Sort
+from search.backends.base import Filters, PriceBucket, Sort, attribute_term
 from search.backends.opensearch.index import CHINESE_FIELDS, ENGLISH_FIELDS, FACET_FIELDS, VECTOR_FIELD, category_key
 
 Body = dict[str, Any]
@@ -110,40 +110,78 @@ def filter_query(filters: Filters) -> Body | None:
         clauses.append({"term": {"availability": "in_stock"}})
     elif filters.in_stock is False:
         clauses.append({"bool": {"must_not": [{"term": {"availability": "in_stock"}}]}})
+    for name, values in filters.attributes:
+        clauses.append({"terms": {"attributes": [attribute_term(name, v) for v in values]}})
     if not clauses:
         return None
     return {"bool": {"filter": clauses}}
 
 
-def knn_query(vector: np.ndarray, k: int) -> Body:
-    return {"knn": {VECTOR_FIELD: {"vector": [float(x) for x in vector], "k": k}}}
+def knn_query(vector: np.ndarray, k: int, filters: Filters | None = None) -> Body:
+    """The vector leg; with filters, the k nearest *among* the filtered products (filter inside `knn`)."""
+    params: Body = {"vector": [float(x) for x in vector], "k": k}
+    flt = filter_query(filters) if filters is not None else None
+    if flt is not None:
+        params["filter"] = flt
+    return {"knn": {VECTOR_FIELD: params}}
 
 
-def _sort(sort: Sort) -> list[Body] | None:
-    if sort is Sort.RELEVANCE:
+def sort_clause(sort: Sort, browsing: bool) -> list[Body] | None:
+    """Field order for a sort (None = by score); ties broken by write sequence, so keys are unique for cursors."""
+    if sort is Sort.RELEVANCE and not browsing:
         return None
-    return [{"price": {"order": "asc" if sort is Sort.PRICE_ASC else "desc"}}, {"id": {"order": "asc"}}]
+    if sort in (Sort.RELEVANCE, Sort.NEWEST):  # browsing without a sort: newest first
+        return [{"seq": {"order": "desc"}}]
+    return [{"price": {"order": "asc" if sort is Sort.PRICE_ASC else "desc"}}, {"seq": {"order": "desc"}}]
 
 
-def _aggs(facets: Sequence[str]) -> Body:
-    return {name: {"terms": {"field": FACET_FIELDS[name], "size": FACET_SIZE}} for name in facets}
+def facet_aggs(facets: Sequence[str], price_buckets: Sequence[PriceBucket]) -> Body:
+    """Aggregations counting these facets ("price": the buckets' counts and the price range)."""
+    aggs: Body = {}
+    for name in facets:
+        if name == "price":
+            if price_buckets:
+                aggs["price"] = {"range": {"field": "price", "ranges": _ranges(price_buckets)}}
+            aggs["price_stats"] = {"stats": {"field": "price"}}
+        else:
+            aggs[name] = {"terms": {"field": FACET_FIELDS[name], "size": FACET_SIZE}}
+    return aggs
 
 
-def _page(body: Body, facets: Sequence[str], sort: Sort, offset: int, limit: int) -> Body:
+def _ranges(buckets: Sequence[PriceBucket]) -> list[Body]:
+    ranges = []
+    for bucket in buckets:
+        entry: Body = {"key": bucket.key}
+        if bucket.low is not None:
+            entry["from"] = bucket.low
+        if bucket.high is not None:
+            entry["to"] = bucket.high
+        ranges.append(entry)
+    return ranges
+
+
+def _page(body: Body, aggs: Body, sort: list[Body] | None, offset: int, limit: int) -> Body:
     body.update({"from": offset, "size": limit, "_source": SOURCE, "track_total_hits": True})
-    if facets:
-        body["aggs"] = _aggs(facets)
-    order = _sort(sort)
-    if order:
-        body["sort"] = order
+    if aggs:
+        body["aggs"] = aggs
+    if sort:
+        body["sort"] = sort
         body["track_scores"] = True
     return body
 
 
 def single_leg_body(
-    leg: Body | None, filters: Filters, facets: Sequence[str], sort: Sort, offset: int, limit: int
+    leg: Body | None,
+    filters: Filters,
+    aggs: Body,
+    sort: Sort,
+    offset: int,
+    limit: int,
+    search_after: Sequence[Any] | None = None,
 ) -> Body:
-    """One leg alone (keyword or knn), or browse when `leg` is None: a plain query, no pipeline needed."""
+    """One leg alone (keyword or knn), or browse when `leg` is None: a plain query, no pipeline needed.
+
+    Browsing pages by `search_after` (the previous page's last sort values) when given, else by `from`."""
     flt = filter_query(filters)
     if leg is None:
         query: Body = flt or {"match_all": {}}
@@ -154,7 +192,11 @@ def single_leg_body(
         query = {"knn": {field: {**params, "filter": flt}}}
     else:
         query = {"bool": {"must": [leg], "filter": [flt]}}
-    return _page({"query": query}, facets, sort, offset, limit)
+    body = _page({"query": query}, aggs, sort_clause(sort, browsing=leg is None), offset, limit)
+    if search_after:
+        body["search_after"] = list(search_after)
+        body["from"] = 0
+    return body
 
 
 def hybrid_body(
@@ -163,7 +205,7 @@ def hybrid_body(
     k: int,
     pagination_depth: int,
     filters: Filters,
-    facets: Sequence[str],
+    aggs: Body,
     sort: Sort,
     offset: int,
     limit: int,
@@ -173,7 +215,18 @@ def hybrid_body(
     flt = filter_query(filters)
     if flt is not None:
         hybrid["filter"] = flt
-    return _page({"query": {"hybrid": hybrid}}, facets, sort, offset, limit)
+    return _page({"query": {"hybrid": hybrid}}, aggs, sort_clause(sort, browsing=False), offset, limit)
+
+
+def matching_body(keyword: Body | None, vector: np.ndarray | None, k: int, filters: Filters, aggs: Body) -> Body:
+    """Counts only (no hits): the result set under `filters` — every keyword match plus the k nearest
+    products among the filtered — with these aggregations. For a facet's counts under the other filters."""
+    flt = filter_query(filters)
+    legs = [leg for leg in (keyword, None if vector is None else knn_query(vector, k, filters)) if leg is not None]
+    query: Body = {"bool": {"filter": [flt] if flt else []}}
+    if legs:
+        query["bool"].update({"should": legs, "minimum_should_match": 1})
+    return {"size": 0, "track_total_hits": True, "query": query, "aggs": aggs}
 
 
 def pipeline_body(method: str, rrf_k: int, keyword_weight: float) -> Body:

@@ -5,7 +5,7 @@ OpenSearch on osmem-server (keyword, filters, facets, sort, paging, CRUD), and a
 import pytest
 
 from search.analysis.translate import Alternative, Concept
-from search.backends.base import BackendQuery, Filters, IndexMismatch, IndexNotFound, Sort
+from search.backends.base import BackendQuery, Filters, IndexMismatch, IndexNotFound, PriceBucket, Sort
 from search.catalog import Product
 from search.documents import build_documents
 
@@ -104,6 +104,26 @@ def test_browse_sorts_by_price_and_pages(small_backend):
     assert ids(desc) == ["bag-coach-tote"]
 
 
+def test_browse_cursor_walks_every_product_once_in_order(small_backend):
+    for sort in (Sort.PRICE_ASC, Sort.PRICE_DESC, Sort.NEWEST, Sort.RELEVANCE):
+        seen, after = [], None
+        while True:
+            page = small_backend.search(BackendQuery(sort=sort, limit=4, search_after=after))
+            seen += page.hits
+            if len(page.hits) < 4:
+                break
+            after = page.hits[-1].sort_key
+        assert len(seen) == 26 and len({h.product.id for h in seen}) == 26, sort
+        if sort is not Sort.PRICE_DESC:
+            by_offset = small_backend.search(BackendQuery(sort=sort, offset=4, limit=4))
+            assert ids(by_offset) == [h.product.id for h in seen[4:8]], sort
+        prices = [h.product.price for h in seen]
+        if sort is Sort.PRICE_ASC:
+            assert prices == sorted(prices)
+        if sort is Sort.PRICE_DESC:
+            assert prices == sorted(prices, reverse=True)
+
+
 def test_query_results_sorted_by_price(small_backend):
     result = small_backend.search(BackendQuery(concepts=concept("case"), sort=Sort.PRICE_ASC, limit=10))
     prices = [h.product.price for h in result.hits]
@@ -125,8 +145,55 @@ def test_facets_count_the_result_set(small_backend):
     browse = small_backend.search(BackendQuery(facets=("availability",)))
     assert browse.facets["availability"] == {"in_stock": 24, "out_of_stock": 1, "preorder": 1}
     filtered = small_backend.search(BackendQuery(filters=Filters(brands=("Apple",)), facets=("brand", "category")))
-    assert filtered.facets["brand"] == {"Apple": filtered.total}
-    assert filtered.facets["category"] == {"Electronics > Audio > Headphones": 2}
+    assert filtered.total == 2 and {h.product.brand for h in filtered.hits} == {"Apple"}
+    assert filtered.facets["category"] == {"Electronics > Audio > Headphones": 2}  # under the brand filter
+
+
+def test_a_facet_counts_ignore_its_own_filter(small_backend):
+    """Disjunctive facets: ticking Apple still shows the other brands' counts, restricted by the other filters."""
+    everything = small_backend.search(BackendQuery(facets=("brand",)))
+    apple = small_backend.search(BackendQuery(filters=Filters(brands=("Apple",)), facets=("brand",)))
+    assert apple.facets["brand"] == everything.facets["brand"] and apple.facets["brand"]["Anker"] == 2
+    audio = Filters(brands=("Apple",), category="Electronics > Audio")
+    both = small_backend.search(BackendQuery(filters=audio, facets=("brand", "category", "availability")))
+    assert both.facets["brand"] == {"Apple": 2, "Sony": 1, "Anker": 1, "Bose": 1, "JBL": 1}  # audio, every brand
+    assert both.facets["category"] == {"Electronics > Audio > Headphones": 2}  # Apple only, every category
+    assert both.facets["availability"] == {"in_stock": 2}  # both filters
+    keyword = small_backend.search(
+        BackendQuery(concepts=concept("case"), filters=Filters(brands=("Spigen",)), facets=("brand",))
+    )
+    assert keyword.total == 2 and keyword.facets["brand"]["Spigen"] == 2 and len(keyword.facets["brand"]) > 1
+
+
+def test_price_facet_counts_buckets_and_reports_the_range(small_backend):
+    buckets = (PriceBucket("0-50", None, 50.0), PriceBucket("50-200", 50.0, 200.0), PriceBucket("200-", 200.0, None))
+    result = small_backend.search(BackendQuery(facets=("price",), price_buckets=buckets))
+    prices = [small_backend.get(i).price for i in small_backend.iter_ids()]
+    assert result.facets["price"] == {
+        "0-50": sum(p < 50 for p in prices),
+        "50-200": sum(50 <= p < 200 for p in prices),
+        "200-": sum(p >= 200 for p in prices),
+    }
+    assert result.price_range == (min(prices), max(prices))
+    priced = small_backend.search(
+        BackendQuery(filters=Filters(price_max=50.0, brands=("Apple",)), facets=("price",), price_buckets=buckets)
+    )
+    assert priced.total == 1 and priced.facets["price"] == {"0-50": 1, "50-200": 0, "200-": 1}  # Apple, any price
+    assert priced.price_range == (19.0, 249.0)
+
+
+def test_attribute_filters(small_backend):
+    black = small_backend.search(BackendQuery(filters=Filters(attributes=(("Color", ("black",)),)), limit=50))
+    assert black.total >= 1 and all(h.product.attributes.get("color", "").lower() == "black" for h in black.hits)
+    assert "ear-sony-xm5" in ids(black)
+    none = small_backend.search(BackendQuery(filters=Filters(attributes=(("color", ("chartreuse",)),))))
+    assert none.total == 0 and none.hits == []
+
+
+def test_facet_values_lists_every_value(small_backend):
+    brands = small_backend.facet_values("brand", 1000)
+    assert brands["Apple"] == 2 and brands["Anker"] == 2 and sum(brands.values()) <= 26 and len(brands) > 15
+    assert small_backend.facet_values("availability", 1) == {"in_stock": 24}
 
 
 # -- reading by id ------------------------------------------------------------------------------------------------
@@ -171,6 +238,34 @@ def test_hybrid_fuses_both_legs_with_filters(small_backend, embedder):
 
 
 # -- writing ------------------------------------------------------------------------------------------------------
+
+
+def test_cursor_pages_through_equal_prices_and_newest_comes_first(opener, embedder, analysis):
+    backend = opener.open(create=True)
+    prices = [10, 10, 20, 10, 30, 20, 10, 10]
+    products = [Product(id=f"t{i}", title=f"Tumbler model {i}", price=price) for i, price in enumerate(prices)]
+    for product in products:  # one write each: eight distinct write sequences
+        backend.upsert(build_documents([product], embedder, analysis.segmenter))
+    seen, after = [], None
+    while True:
+        page = backend.search(BackendQuery(sort=Sort.PRICE_ASC, limit=3, search_after=after))
+        seen += page.hits
+        if len(page.hits) < 3:
+            break
+        after = page.hits[-1].sort_key
+    assert sorted(ids_of(seen)) == sorted(p.id for p in products) and len(seen) == 8
+    assert [h.product.price for h in seen] == sorted(prices)
+    newest = backend.search(BackendQuery(sort=Sort.NEWEST, limit=8))
+    assert ids(newest) == [f"t{i}" for i in reversed(range(8))]
+    backend.upsert(
+        build_documents([products[0].model_copy(update={"title": "Tumbler, renamed"})], embedder, analysis.segmenter)
+    )
+    assert ids(backend.search(BackendQuery(limit=1))) == ["t0"]  # browsing: newest (added or changed) first
+    backend.close()
+
+
+def ids_of(hits):
+    return [hit.product.id for hit in hits]
 
 
 def test_upsert_replaces_delete_removes_and_changes_survive_reopening(opener, embedder, analysis):

@@ -13,10 +13,18 @@ from osmem_server import OsmemServer
 
 from indexer.pipeline import IndexPipeline
 from search.analysis.translate import Alternative, Concept
-from search.backends.base import BackendQuery, BackendUnavailable, DocumentWriteError, Filters, IndexMismatch, Sort
+from search.backends.base import (
+    BackendQuery,
+    BackendUnavailable,
+    DocumentWriteError,
+    Filters,
+    IndexMismatch,
+    PriceBucket,
+    Sort,
+)
 from search.backends.opensearch import queries
 from search.backends.opensearch.backend import OpenSearchBackend, hybrid_hits, parse_result
-from search.backends.opensearch.index import IndexManager, IndexOptions, VectorOptions, index_body
+from search.backends.opensearch.index import SCHEMA_VERSION, IndexManager, IndexOptions, VectorOptions, index_body
 from search.catalog import Product
 from search.documents import build_documents
 from search.fusion import FusionConfig
@@ -44,7 +52,7 @@ def test_index_body_has_knn_settings_analyzers_and_meta():
     analyzer = body["settings"]["analysis"]["analyzer"]["zh_pretokenized"]
     assert analyzer == {"type": "custom", "tokenizer": "whitespace", "filter": ["lowercase"]}
     mappings = body["mappings"]
-    assert mappings["_meta"] == {"schema_version": 1, "model": "my-model", "dim": DIM}
+    assert mappings["_meta"] == {"schema_version": SCHEMA_VERSION, "model": "my-model", "dim": DIM}
     props = mappings["properties"]
     assert props["vector"] == {
         "type": "knn_vector",
@@ -65,9 +73,8 @@ def test_index_body_has_knn_settings_analyzers_and_meta():
 def test_hybrid_body_matches_the_documented_query():
     vector = np.linspace(-1, 1, 4, dtype=np.float32)
     keyword = queries.keyword_query(concept("earbuds"))
-    body = queries.hybrid_body(
-        keyword, vector, 150, 150, Filters(brands=("Sony",)), ("brand",), Sort.RELEVANCE, offset=10, limit=10
-    )
+    aggs = queries.facet_aggs(["brand"], [])
+    body = queries.hybrid_body(keyword, vector, 150, 150, Filters(brands=("Sony",)), aggs, Sort.RELEVANCE, 10, 10)
     hybrid = body["query"]["hybrid"]
     assert hybrid["queries"][0] == keyword
     assert hybrid["queries"][1] == {"knn": {"vector": {"vector": [float(x) for x in vector], "k": 150}}}
@@ -76,13 +83,52 @@ def test_hybrid_body_matches_the_documented_query():
     assert (body["from"], body["size"]) == (10, 10)
     assert body["aggs"] == {"brand": {"terms": {"field": "brand", "size": 50}}}
     assert "sort" not in body and body["_source"] == ["record"]
-    sorted_body = queries.hybrid_body(keyword, vector, 150, 150, Filters(), (), Sort.PRICE_DESC, 0, 10)
-    assert "filter" not in sorted_body["query"]["hybrid"]
-    assert sorted_body["sort"][0] == {"price": {"order": "desc"}}
+    sorted_body = queries.hybrid_body(keyword, vector, 150, 150, Filters(), {}, Sort.PRICE_DESC, 0, 10)
+    assert "filter" not in sorted_body["query"]["hybrid"] and "aggs" not in sorted_body
+    assert sorted_body["sort"] == [{"price": {"order": "desc"}}, {"seq": {"order": "desc"}}]
+
+
+def test_facet_counts_under_the_other_filters_are_a_union_of_both_legs():
+    """The disjunctive count request: keyword matches or the k nearest among the filtered, under the filters."""
+    keyword = queries.keyword_query(concept("earbuds"))
+    filters = Filters(brands=("Sony",), attributes=(("Color", ("Black", "navy  blue")),))
+    buckets = [PriceBucket("0-100", None, 13.89), PriceBucket("100-", 13.89, None)]
+    body = queries.matching_body(keyword, np.ones(2), 150, filters, queries.facet_aggs(["price"], buckets))
+    flt = {
+        "bool": {
+            "filter": [
+                {"terms": {"brand_key": ["sony"]}},
+                {"terms": {"attributes": ["color=black", "color=navy blue"]}},
+            ]
+        }
+    }
+    assert body["size"] == 0 and body["track_total_hits"] is True
+    assert body["query"] == {
+        "bool": {
+            "filter": [flt],
+            "should": [keyword, {"knn": {"vector": {"vector": [1.0, 1.0], "k": 150, "filter": flt}}}],
+            "minimum_should_match": 1,
+        }
+    }
+    assert body["aggs"] == {
+        "price": {
+            "range": {"field": "price", "ranges": [{"key": "0-100", "to": 13.89}, {"key": "100-", "from": 13.89}]}
+        },
+        "price_stats": {"stats": {"field": "price"}},
+    }
+
+
+def test_browsing_pages_by_search_after_on_unique_keys():
+    body = queries.single_leg_body(None, Filters(), {}, Sort.PRICE_ASC, 40, 20, search_after=[9.99, 17])
+    assert body["query"] == {"match_all": {}}
+    assert body["sort"] == [{"price": {"order": "asc"}}, {"seq": {"order": "desc"}}]
+    assert body["search_after"] == [9.99, 17] and body["from"] == 0
+    newest = queries.single_leg_body(None, Filters(), {}, Sort.RELEVANCE, 0, 20)
+    assert newest["sort"] == [{"seq": {"order": "desc"}}] and "search_after" not in newest
 
 
 def test_vector_leg_alone_filters_inside_knn():
-    body = queries.single_leg_body(queries.knn_query(np.ones(2), 150), Filters(in_stock=True), (), Sort.RELEVANCE, 0, 5)
+    body = queries.single_leg_body(queries.knn_query(np.ones(2), 150), Filters(in_stock=True), {}, Sort.RELEVANCE, 0, 5)
     assert body["query"] == {
         "knn": {
             "vector": {
