@@ -17,7 +17,8 @@ export function el(tag, attributes = {}, ...children) {
   return node;
 }
 
-const entityDecoder = new DOMParser();
+// A <textarea>'s content is parsed as text with character references: entities decoded, no tags, nothing run.
+const entityDecoder = document.createElement("textarea");
 
 /** A highlight ("...&amp; <em>Bluetooth</em>...": HTML-escaped, with <em> around matches) as text and <mark>s. */
 export function highlighted(html) {
@@ -29,7 +30,8 @@ export function highlighted(html) {
       continue;
     }
     if (!part) continue;
-    const text = entityDecoder.parseFromString(part, "text/html").documentElement.textContent;
+    entityDecoder.innerHTML = part;
+    const text = entityDecoder.value;
     nodes.push(inside ? el("mark", {}, text) : document.createTextNode(text));
   }
   return nodes;
@@ -73,9 +75,7 @@ function hitExplain(explain) {
       leg("向量排名", explain.vector_rank, explain.vector_score, 3),
     ),
   );
-  if (explain.matched?.length) {
-    box.append(el("ul", { class: "matched", "aria-label": "匹配原因" }, explain.matched.map((m) => el("li", {}, m))));
-  }
+  if (explain.matched?.length) box.append(el("p", { class: "matched" }, `命中词：${explain.matched.join("、")}`));
   return box;
 }
 
@@ -96,7 +96,9 @@ export function card(hit) {
         { class: "card-title", lang: "en" },
         el("a", { href: hit.link || null, target: "_blank", rel: "noopener" }, title),
       ),
-      hit.title_zh ? el("p", { class: "card-title-zh" }, hit.title_zh) : null,
+      hit.title_zh
+        ? el("p", { class: "card-title-zh" }, hit.highlight?.title_zh ? highlighted(hit.highlight.title_zh) : hit.title_zh)
+        : null,
       el(
         "p",
         { class: "card-price" },

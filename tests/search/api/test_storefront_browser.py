@@ -149,7 +149,10 @@ def test_chinese_query_brand_facet_and_explain(page, storefront):
     settled(page, "蓝牙耳机")
 
     found = cards(page)
-    assert len(found) == 24
+    shown = httpx.get(f"{storefront}v1/search", params={"q": "蓝牙耳机", "size": 24}).json()["hits"]
+    assert [c["id"] for c in found] == [h["id"] for h in shown]
+    assert [c["title"] for c in found] == [h["title"] for h in shown]  # highlighted words marked, text unchanged
+    assert page.locator(".card-title mark", has_text=re.compile("bluetooth", re.IGNORECASE)).count() >= 1
     earphones = re.compile(r"earbuds|headphones|earphones", re.IGNORECASE)
     assert all(earphones.search(c["title"]) for c in found[:8]), [c["title"] for c in found[:8]]
     assert all("¥" in c["price"] and "$" in c["price"] for c in found)
