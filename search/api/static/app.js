@@ -93,9 +93,8 @@ function nextPage(answer) {
 }
 
 function summary(answer) {
-  const what = answer.query ? `“${answer.query}”` : "全部商品";
   $("summary").replaceChildren(
-    `${what} 共 `,
+    answer.query ? `“${answer.query}” 共 ` : "全部商品，共 ",
     el("strong", {}, String(answer.total)),
     ` 件商品`,
     el("small", {}, ` · 用时 ${Math.round(answer.took_ms)} 毫秒`),
@@ -188,7 +187,9 @@ function priceBuckets(buckets) {
 function explainPanel(answer) {
   const panel = $("analysis");
   panel.hidden = !answer.explain;
-  if (answer.explain) analysis(panel, answer.explain, ` 用时 ${answer.took_ms} ms`);
+  if (answer.explain) {
+    analysis(panel, answer.explain, ` 用时 ${answer.took_ms} ms${answer.explain.cached ? "（缓存结果）" : ""}`);
+  }
 }
 
 /** Chips for the filters in force, each removable. */
