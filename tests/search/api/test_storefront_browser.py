@@ -53,11 +53,20 @@ def has_chinese_font() -> bool:
     return bool(out.strip())
 
 
-def missing_browser(reason: str) -> None:
-    message = f"{reason}; `make browser` installs it (as root: apt-get install chromium fonts-wqy-microhei)"
-    if browser_required():
-        pytest.fail(message)
-    pytest.skip(message)
+def missing_browser() -> str | None:
+    """Why the browser tests cannot run here, or None."""
+    if chromium_path() is None:
+        reason = "no Chromium found"
+    elif not has_chinese_font():
+        reason = "no Chinese font for Chromium (the screenshots would show boxes)"
+    else:
+        return None
+    return f"{reason}; `make browser` installs it (as root: apt-get install chromium fonts-wqy-microhei)"
+
+
+MISSING = missing_browser()
+# Skipped before any fixture is built; where the browser is required, the `browser` fixture fails instead.
+pytestmark = pytest.mark.skipif(MISSING is not None and not browser_required(), reason=str(MISSING))
 
 
 class LiveServer:
@@ -85,15 +94,12 @@ class LiveServer:
 
 @pytest.fixture(scope="module")
 def browser():
-    executable = chromium_path()
-    if executable is None:
-        missing_browser("no Chromium found")
-    if not has_chinese_font():
-        missing_browser("no Chinese font for Chromium (the screenshots would show boxes)")
+    if MISSING is not None:
+        pytest.fail(f"the browser test is required here (HAITAO_REQUIRE_BROWSER or CI): {MISSING}")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
