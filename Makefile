@@ -11,7 +11,7 @@ INSTALLED := $(VENV)/.installed
 DEV_INSTALLED := $(VENV)/.installed-dev
 DEMO_INDEX := $(DATA_DIR)/.demo-indexed
 
-.PHONY: demo serve index test lint format clean help
+.PHONY: demo serve index test lint format browser clean help
 
 help:
 	@echo "make demo   set up, index the demo catalog, serve the API on http://127.0.0.1:$(PORT)"
@@ -53,7 +53,21 @@ format: $(DEV_INSTALLED)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: lint
+# Headless Chromium and a Chinese font, from Debian, for the storefront's browser test. Installed only where missing
+# and only as root; elsewhere the test is skipped (it fails instead where HAITAO_REQUIRE_BROWSER or CI is set).
+BROWSER_PACKAGES := chromium fonts-wqy-microhei
+browser:
+	@if command -v chromium >/dev/null && fc-list :lang=zh family 2>/dev/null | grep -q .; then \
+		exit 0; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing $(BROWSER_PACKAGES) for the browser test"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(BROWSER_PACKAGES); \
+	else \
+		echo "note: no chromium or Chinese font, and not root: the browser test will be skipped" \
+			"(install: apt-get install $(BROWSER_PACKAGES))"; \
+	fi
+
+test: lint browser
 	$(BIN)/python -m pytest
 
 clean:

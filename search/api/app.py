@@ -16,7 +16,7 @@ from search.api.errors import error_responses, install_error_handlers
 from search.api.limits import MAX_SEARCH_BODY_BYTES, BodySizeLimitMiddleware
 from search.api.metrics import Metrics, MetricsMiddleware
 from search.api.ratelimit import TokenBucketLimiter, rate_limit
-from search.api.routes import admin, facets, health, metrics, products
+from search.api.routes import admin, facets, health, metrics, products, storefront
 from search.api.routes import search as search_routes
 from search.api.routes import suggest as suggest_routes
 from search.api.security import require_search_key
@@ -97,6 +97,8 @@ def _include_routers(app: FastAPI, rate_limited: bool) -> None:
     app.include_router(admin.router, responses=limited)
     app.include_router(health.router)  # probes and metrics: no key, no rate limit (ratelimit.EXEMPT_PATHS)
     app.include_router(metrics.router)
+    app.include_router(storefront.router)  # the demo page: open, like the storefront it stands for
+    app.mount(storefront.STATIC_PATH, storefront.static_files(), name="static")
 
 
 def _add_middleware(app: FastAPI, settings: Settings) -> None:

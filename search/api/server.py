@@ -7,7 +7,10 @@ as they are, which h11 (and httptools) reject with 400. `Utf8RequestLineProtocol
 
 from __future__ import annotations
 
+import contextlib
+
 import h11
+import uvicorn
 from fastapi import FastAPI
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
@@ -41,8 +44,17 @@ class Utf8RequestLineProtocol(H11Protocol):
         super().data_received(data)
 
 
-def serve(app: FastAPI, host: str, port: int) -> None:
-    import uvicorn
-
+def server_config(app: FastAPI, host: str, port: int, log_level: str = "info") -> uvicorn.Config:
+    """How `haitao serve` runs the app (also used by tests that need a live server)."""
     # X-Forwarded-For is read by the app itself, from HAITAO_TRUSTED_PROXIES only (search/api/app.py).
-    uvicorn.run(app, host=host, port=port, http=Utf8RequestLineProtocol, log_level="info", proxy_headers=False)
+    return uvicorn.Config(
+        app, host=host, port=port, http=Utf8RequestLineProtocol, log_level=log_level, proxy_headers=False
+    )
+
+
+def serve(app: FastAPI, host: str, port: int) -> None:
+    server = uvicorn.Server(server_config(app, host, port))
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C: uvicorn has shut down and re-raises the signal
+        server.run()
+    if not server.started:  # the port was taken, or the app failed to start: exit non-zero, as uvicorn.run does
+        raise SystemExit(3)

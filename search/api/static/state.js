@@ -1,0 +1,45 @@
+// What is being searched, kept in the page's query string so a search can be linked, reloaded and gone back to.
+
+export const SORTS = ["relevance", "price_asc", "price_desc", "newest"];
+
+/** The search described by a query string (`location.search`). */
+export function readState(search) {
+  const params = new URLSearchParams(search);
+  const number = (name) => {
+    const value = Number.parseFloat(params.get(name) ?? "");
+    return Number.isFinite(value) && value >= 0 ? value : null;
+  };
+  const sort = params.get("sort");
+  return {
+    q: (params.get("q") ?? "").trim(),
+    brands: params.getAll("brand").filter(Boolean),
+    category: params.get("category") || null,
+    priceMin: number("price_min"),
+    priceMax: number("price_max"),
+    inStock: params.get("in_stock") === "true",
+    sort: SORTS.includes(sort) ? sort : "relevance",
+    explain: params.get("explain") === "true",
+  };
+}
+
+/** The query string for `state`, keeping parameters the page does not own (the API key). */
+export function writeState(state, search) {
+  const kept = new URLSearchParams(search);
+  const params = new URLSearchParams();
+  if (kept.has("key")) params.set("key", kept.get("key"));
+  if (state.q) params.set("q", state.q);
+  for (const brand of state.brands) params.append("brand", brand);
+  if (state.category) params.set("category", state.category);
+  if (state.priceMin !== null) params.set("price_min", String(state.priceMin));
+  if (state.priceMax !== null) params.set("price_max", String(state.priceMax));
+  if (state.inStock) params.set("in_stock", "true");
+  if (state.sort !== "relevance") params.set("sort", state.sort);
+  if (state.explain) params.set("explain", "true");
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+/** The same search with the brand, category and price filters cleared: a new query starts over from them. */
+export function withoutFilters(state) {
+  return { ...state, brands: [], category: null, priceMin: null, priceMax: null };
+}
