@@ -125,6 +125,9 @@ def index(
                 backend.commit_rebuild()  # the complete new index replaces the old one, atomically
             elif rebuild:
                 backend.abandon_rebuild()  # the old index stays as it was
+            if finished and report.valid:
+                bar.update(progress.rows_task, description="preparing search (vector graph of a large index)")
+                backend.prepare_search()  # so that the server starts with it ready
             backend.close()
             if cache is not None:
                 cache.close()

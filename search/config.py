@@ -47,6 +47,12 @@ class Settings(BaseSettings):
         description="Weight of the keyword leg in both fusion methods; the vector leg gets the rest (0.5 = plain RRF).",
     )
     leg_size: int = Field(150, ge=10, le=1000, description="Hits taken from each leg before fusion.")
+    ann_min_products: int = Field(
+        50_000,
+        ge=0,
+        description="Embedded backend: from this many products on, the vector leg searches an HNSW graph "
+        "(approximate, ~1 ms) instead of every vector (exact); 0 = always exact.",
+    )
 
     opensearch_url: str = Field("http://localhost:9200", description="OpenSearch address (https:// for TLS).")
     opensearch_username: str | None = Field(None, description="OpenSearch user for HTTP basic authentication.")

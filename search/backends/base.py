@@ -216,6 +216,10 @@ class SearchBackend(ABC):
     def facet_values(self, facet: str, limit: int) -> dict[str, int]:
         """Every value of a facet ("brand", "category", "availability") over the whole index, most products first."""
 
+    def prepare_search(self) -> None:  # noqa: B027 - optional: most backends need nothing
+        """Build now what searches of the current index need (the embedded backend's vector graph), rather than
+        in the background at the first search."""
+
     def generation(self) -> object | None:
         """A token that changes whenever the index content changes (for caching results); None = unknown."""
         return None

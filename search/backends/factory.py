@@ -25,8 +25,17 @@ def open_backend(
     """
     if settings.backend == "embedded":
         if rebuild:
-            return EmbeddedBackend.rebuild(settings.data_dir, model, dim, fusion_config(settings))
-        return EmbeddedBackend(settings.data_dir, model, dim, fusion_config(settings), create=create)
+            return EmbeddedBackend.rebuild(
+                settings.data_dir, model, dim, fusion_config(settings), settings.ann_min_products
+            )
+        return EmbeddedBackend(
+            settings.data_dir,
+            model,
+            dim,
+            fusion_config(settings),
+            create=create,
+            ann_min_products=settings.ann_min_products,
+        )
     if settings.backend == "opensearch":
         return OpenSearchBackend(
             opensearch_config(settings), model, dim, fusion_config(settings), create=create, rebuild=rebuild
@@ -64,5 +73,7 @@ def open_existing_backend(settings: Settings) -> SearchBackend:
     """The index as it was built (its own model and dimension), for work that embeds nothing: stats, deletes."""
     if settings.backend == "embedded":
         model, dim = EmbeddedBackend.built_with(settings.data_dir)
-        return EmbeddedBackend(settings.data_dir, model, dim, fusion_config(settings))
+        return EmbeddedBackend(
+            settings.data_dir, model, dim, fusion_config(settings), ann_min_products=settings.ann_min_products
+        )
     raise ValueError(f"unknown backend {settings.backend!r}")  # pragma: no cover - Settings validates it

@@ -43,6 +43,7 @@ from search.backends.base import (
     Sort,
     check_built_with,
 )
+from search.backends.embedded.ann import AnnStore
 from search.backends.embedded.queries import KeywordQueryBuilder, any_of, combine, filter_query
 from search.backends.embedded.schema import (
     ENGLISH_FIELDS,
@@ -74,6 +75,7 @@ class _Snapshot:
     searcher: tantivy.Searcher
     stamp: tuple[int, int]
     dim: int
+    ann: AnnStore | None = None  # graphs for approximate search, for large indexes
     _vectors: VectorSet | None = None
     _allowed: OrderedDict[Filters, np.ndarray] = field(default_factory=OrderedDict)
     frequencies: dict[str, int] = field(default_factory=dict)
@@ -83,7 +85,9 @@ class _Snapshot:
     def vectors(self) -> VectorSet:
         with self._lock:
             if self._vectors is None:
-                self._vectors = VectorSet(self.searcher, self.dim)
+                self._vectors = vectors = VectorSet(self.searcher, self.dim)
+                if self.ann is not None and self.ann.wanted(len(vectors)):
+                    self.ann.open(vectors.keys, vectors.matrix, lambda graph: setattr(vectors, "ann", graph))
             return self._vectors
 
     def allowed_rows(self, filters: Filters, query: tantivy.Query) -> np.ndarray:
@@ -111,6 +115,7 @@ class EmbeddedBackend(SearchBackend):
         fusion_config: FusionConfig | None = None,
         create: bool = False,
         staging: str | None = None,
+        ann_min_products: int = 0,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.manifest_path = self.data_dir / (STAGING_MANIFEST if staging else "manifest.json")
@@ -124,6 +129,7 @@ class EmbeddedBackend(SearchBackend):
         self._reload_lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._live_writer: tantivy.IndexWriter | None = None  # held during a rebuild
+        self._ann = AnnStore(self.data_dir, ann_min_products)
 
         exists = self.manifest_path.exists() and tantivy.Index.exists(str(self.index_dir))
         if not exists and not create:
@@ -181,7 +187,12 @@ class EmbeddedBackend(SearchBackend):
 
     @classmethod
     def rebuild(
-        cls, data_dir: Path, model: str, dim: int, fusion_config: FusionConfig | None = None
+        cls,
+        data_dir: Path,
+        model: str,
+        dim: int,
+        fusion_config: FusionConfig | None = None,
+        ann_min_products: int = 0,
     ) -> EmbeddedBackend:
         """A new, empty index beside the live one, to fill and then `commit_rebuild()` (or `abandon_rebuild()`).
 
@@ -197,7 +208,9 @@ class EmbeddedBackend(SearchBackend):
             if stale != live:
                 shutil.rmtree(stale, ignore_errors=True)
         staging = datetime.now(UTC).strftime("index-%Y%m%d%H%M%S%f")
-        backend = cls(data_dir, model, dim, fusion_config, create=True, staging=staging)
+        backend = cls(
+            data_dir, model, dim, fusion_config, create=True, staging=staging, ann_min_products=ann_min_products
+        )
         backend._live_writer = live_writer
         return backend
 
@@ -238,7 +251,7 @@ class EmbeddedBackend(SearchBackend):
                 self.index = tantivy.Index(self.schema, path=str(self.index_dir), reuse=True)
         stamp = self._stamp()
         self.index.reload()
-        return _Snapshot(self.index.searcher(), stamp, self.dim)
+        return _Snapshot(self.index.searcher(), stamp, self.dim, self._ann)
 
     def _current(self) -> _Snapshot:
         """The snapshot of the latest commit, reopened when another process (or we) committed since."""
@@ -477,6 +490,12 @@ class EmbeddedBackend(SearchBackend):
         aggs = {"values": {"terms": {"field": FACET_FIELDS[facet], "size": limit}}}
         buckets = searcher.aggregate(tantivy.Query.all_query(), aggs).get("values", {}).get("buckets", [])
         return {b["key"]: b["doc_count"] for b in buckets if b["key"]}
+
+    def prepare_search(self) -> None:
+        """Build the vector graph of the current index now, if it is large enough to use one (and save it)."""
+        vectors = self._current().vectors  # starts a build in the background if there is no graph yet
+        if vectors.ann is None and self._ann.wanted(len(vectors)):  # wait for it (or build it here)
+            self._ann.open(vectors.keys, vectors.matrix, lambda graph: setattr(vectors, "ann", graph), background=False)
 
     def generation(self) -> object:
         return (str(self.index_dir), self._stamp())

@@ -1,14 +1,22 @@
-"""Exact vector search over one tantivy searcher's documents, held in memory as a numpy matrix.
+"""Vector search over one tantivy searcher's documents, held in memory as a numpy matrix.
 
 The vectors are stored in the tantivy documents themselves (a bytes field), so they are committed atomically
 with the text and survive restarts; this class loads them when a searcher is opened (about 0.7 s for 100,000
-documents here) and keeps each row's tantivy address so a filter query maps straight onto rows.
+documents here) and keeps each row's tantivy address so a filter query maps straight onto rows. Search is exact,
+or through an HNSW graph (`ann.py`) once one is attached for large indexes.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import tantivy
+
+from search.backends.embedded.ann import AnnGraph
+
+# With a filter, the graph is asked for this many times more neighbours than the filter lets through, on average;
+# a filter letting through fewer than EXACT_BELOW rows is searched exactly (a small matrix product).
+OVERSAMPLE = 2.0
+EXACT_BELOW = 20_000
 
 
 class VectorSet:
@@ -26,6 +34,10 @@ class VectorSet:
             self._row_of[(address.segment_ord, address.doc)] = row
         self.matrix = matrix
         self._row_by_id = {doc_id: row for row, doc_id in enumerate(self.ids)}
+        seqs = searcher.fast_field_values("seq", self.addresses) if self.addresses else []
+        self.keys = np.array([s if s is not None else -1 - i for i, s in enumerate(seqs)], dtype=np.int64)
+        self._row_of_key = {int(key): row for row, key in enumerate(self.keys)}
+        self.ann: AnnGraph | None = None  # attached when built or loaded
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -40,6 +52,30 @@ class VectorSet:
         """The k rows most similar to `query` (cosine on normalised vectors), optionally among `rows` only."""
         if len(self) == 0 or k <= 0:
             return []
+        if self.ann is not None and (rows is None or len(rows) >= EXACT_BELOW):
+            found = self._top_approximate(query, k, rows)
+            if found is not None:
+                return found
+        return self._top_exact(query, k, rows)
+
+    def _top_approximate(self, query: np.ndarray, k: int, rows: np.ndarray | None) -> list[tuple[int, float]] | None:
+        """From the graph; None when a filter leaves fewer than k of the neighbours found (then exact search)."""
+        assert self.ann is not None
+        ask = k if rows is None else int(min(len(self), k * OVERSAMPLE * len(self) / max(len(rows), 1)))
+        keys, scores = self.ann.search(query, ask)
+        allowed = None if rows is None else np.zeros(len(self), dtype=bool)
+        if allowed is not None:
+            allowed[rows] = True
+        found = []
+        for key, score in zip(keys.tolist(), scores.tolist(), strict=True):
+            row = self._row_of_key.get(key)
+            if row is not None and (allowed is None or allowed[row]):
+                found.append((row, float(score)))
+                if len(found) == k:
+                    return found
+        return found if rows is None and len(found) >= min(k, len(self)) else None
+
+    def _top_exact(self, query: np.ndarray, k: int, rows: np.ndarray | None) -> list[tuple[int, float]]:
         candidates = self.matrix if rows is None else self.matrix[rows]
         if len(candidates) == 0:
             return []
