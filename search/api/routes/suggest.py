@@ -33,7 +33,9 @@ def suggest(
             examples=["lany", "蓝牙", "藍牙", "lyej", "索尼", "bluet"],
         ),
     ],
-    size: Annotated[int, Query(ge=1, le=MAX_SUGGESTIONS, description="How many suggestions at most.")] = 8,
+    size: Annotated[
+        int, Query(ge=1, le=MAX_SUGGESTIONS, description="How many suggestions at most.", examples=[8])
+    ] = 8,
 ) -> SuggestResponse:
     if not q.strip():
         raise HTTPException(422, "q: type at least one letter or character to complete")
