@@ -323,3 +323,53 @@ def test_settings_select_the_opensearch_backend(clone, embedder):
     assert mapping["properties"]["vector"]["method"]["engine"] == "lucene"
     assert mapping["properties"]["vector"]["dimension"] == embedder.dim
     assert backend.fusion == FusionConfig()
+
+
+def test_hybrid_search_requests_facets_and_explain_in_the_documented_shapes(clone, embedder):
+    """What one hybrid search with a brand filter, brand and price facets and explain sends, and how the
+    responses (in the documented shapes) become one result. osmem-server cannot run knn or hybrid, so the
+    requests are recorded and answered here."""
+    backend = OpenSearchBackend(opensearch_config(clone.url), embedder.name, embedder.dim, create=True)
+    backend._pipeline_ready = True  # as on OpenSearch 3.x
+    record = Product(id="a", title="Sony Earbuds", brand="Sony", price=99).model_dump(mode="json")
+    sent = []
+
+    def answer(index, body, **params):
+        sent.append((body, params))
+        hit = {"_index": "products_v1", "_id": "a", "_score": 0.03, "_source": {"record": record}}
+        if "hybrid" in body["query"]:
+            aggs = {
+                "price": {"buckets": [{"key": "0-100", "doc_count": 3}]},
+                "price_stats": {"count": 3, "min": 9.0, "max": 99.0},
+            }
+            return {"hits": {"total": {"value": 3, "relation": "eq"}, "hits": [hit]}, "aggregations": aggs}
+        if body.get("size") == 0:  # the brand facet, counted without the brand filter
+            aggs = {"brand": {"buckets": [{"key": "Sony", "doc_count": 3}, {"key": "Bose", "doc_count": 2}]}}
+            return {"hits": {"total": {"value": 5, "relation": "eq"}, "hits": []}, "aggregations": aggs}
+        return {"hits": {"total": {"value": 1, "relation": "eq"}, "hits": [{**hit, "_source": None, "_score": 7.5}]}}
+
+    backend._search = answer
+    buckets = (PriceBucket("0-100", None, 13.89), PriceBucket("100-", 13.89, None))
+    query = BackendQuery(
+        concepts=concept("earbuds"),
+        vector=np.ones(2, dtype=np.float32),
+        filters=Filters(brands=("Sony",)),
+        facets=("brand", "price"),
+        price_buckets=buckets,
+        explain=True,
+    )
+    result = backend.search(query)
+
+    (hybrid, params), (keyword_leg, _), (vector_leg, _), (brand_counts, _) = sent
+    assert params == {"search_pipeline": "haitao-hybrid"}
+    assert hybrid["query"]["hybrid"]["filter"] == {"bool": {"filter": [{"terms": {"brand_key": ["sony"]}}]}}
+    assert set(hybrid["aggs"]) == {"price", "price_stats"}  # brand is counted apart, without its own filter
+    assert keyword_leg["query"]["bool"]["must"] == [queries.keyword_query(concept("earbuds"))]
+    assert keyword_leg["_source"] is False and "knn" in vector_leg["query"]
+    assert brand_counts["size"] == 0 and brand_counts["query"]["bool"]["filter"] == []
+    assert set(brand_counts["aggs"]) == {"brand"}
+    assert result.total == 3 and result.price_range == (9.0, 99.0)
+    assert result.facets == {"brand": {"Sony": 3, "Bose": 2}, "price": {"0-100": 3}}
+    [hit] = result.hits
+    assert (hit.keyword_rank, hit.keyword_score, hit.vector_rank) == (1, 7.5, 1)
+    backend.close()
