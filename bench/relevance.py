@@ -14,12 +14,12 @@ var/eval/runs/ for `haitao eval --compare`. Text after the `<!-- notes -->` line
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from common import CHORUS, CHORUS_QUERIES_ZH, EVAL_DIR, ROOT, ensure_index, git_commit
 from report import machine
 
 from search.config import Settings
@@ -28,9 +28,6 @@ from search.eval import EvalReport, evaluate, read_qrels, read_queries, write_ru
 from search.eval.runner import run_queries
 from search.service import Mode, SearchService
 
-ROOT = Path(__file__).resolve().parent.parent
-CHORUS = ROOT.parent / "shared" / "data" / "chorus"
-EVAL_DIR = ROOT / "var" / "eval"
 NOTES = "<!-- notes -->"
 SIZE = 100  # hits a query: Recall@100 needs 100
 
@@ -75,24 +72,8 @@ def suites(skip_chorus: bool) -> list[Suite]:
     return [
         *out,
         Suite("chorus-en", "Chorus, English queries", feed, CHORUS / "queries_supahands.tsv", qrels),
-        Suite("chorus-zh", "Chorus, Chinese queries (ours)", feed, ROOT / "bench" / "chorus" / "queries_zh.tsv", qrels),
+        Suite("chorus-zh", "Chorus, Chinese queries (ours)", feed, CHORUS_QUERIES_ZH, qrels),
     ]
-
-
-def ensure_index(feed: Path) -> Path:
-    """`haitao index FEED` into var/eval/<feed's folder>: incremental, so a second run costs seconds."""
-    data_dir = EVAL_DIR / feed.parent.name
-    cmd = [
-        sys.executable,
-        "-c",
-        "from indexer.cli import main; main()",
-        "index",
-        str(feed),
-        "--data-dir",
-        str(data_dir),
-    ]
-    subprocess.run(cmd, check=True, cwd=ROOT)
-    return data_dir
 
 
 def measure(skip_chorus: bool) -> tuple[list[Suite], dict[tuple[str, str], EvalReport]]:
@@ -169,18 +150,13 @@ def plot(chosen: list[Suite], reports: dict[tuple[str, str], EvalReport], out: P
     plt.close(fig)
 
 
-def _git_commit() -> str:
-    head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
-    return head.stdout.strip() or "unknown"
-
-
 def markdown(chosen: list[Suite], reports: dict[tuple[str, str], EvalReport], png: str) -> list[str]:
     settings = Settings()
     lines = [
         "# Relevance",
         "",
         f"Generated {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `make relevance` (`bench/relevance.py`) at commit "
-        f"`{_git_commit()}`; {machine()}. Model `{settings.model}`; hybrid fusion k = {settings.rrf_k}, keyword "
+        f"`{git_commit()}`; {machine()}. Model `{settings.model}`; hybrid fusion k = {settings.rrf_k}, keyword "
         f"weight {settings.keyword_weight} (vector {1 - settings.keyword_weight:.1f}), {settings.leg_size} hits a "
         f"leg; {SIZE} hits retrieved a query.",
         "",
@@ -259,10 +235,12 @@ def markdown(chosen: list[Suite], reports: dict[tuple[str, str], EvalReport], pn
 
 
 def _rel(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(ROOT))
-    except ValueError:
-        return str(path.resolve().relative_to(ROOT.parent)).replace("shared/", "../shared/", 1)
+    path = path.resolve()
+    if path.is_relative_to(ROOT):
+        return str(path.relative_to(ROOT))
+    if path.is_relative_to(CHORUS.resolve()):
+        return f"../shared/data/chorus/{path.relative_to(CHORUS.resolve())}"
+    return str(path)
 
 
 def main() -> None:
