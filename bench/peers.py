@@ -157,8 +157,40 @@ def peers_section(results: list[dict], rounds: int) -> str:
             f"| {r['name']} | {score:.4f} | {s['p50']:.1f} | {s['p95']:.1f} | {s['p99']:.1f} | {s['qps']:.0f} | "
             f"{r['build_s']:.1f} | {r['peak_rss_mb']:,.0f} | {r['describe']} |"
         )
-    lines += ["", *READING, ""]
+    lines += ["", *verdicts(results), "", *READING, ""]
     return "\n".join(lines)
+
+
+def verdicts(results: list[dict]) -> list[str]:
+    """Where Haitao Search stands against each peer in this run, said plainly either way."""
+    measured = [r for r in results if "error" not in r]
+    ours = next((r for r in measured if "modes" in r), None)
+    if ours is None:
+        return []
+    our_ndcg, our_p50 = ndcg(ours["rankings"], QUERIES_EN)[0], summary(ours["latencies_ms"])["p50"]
+    lines = ["In this run, Haitao Search (hybrid) against each peer:", ""]
+    for r in measured:
+        if r is ours:
+            continue
+        their_ndcg, their_p50 = ndcg(r["rankings"], QUERIES_EN)[0], summary(r["latencies_ms"])["p50"]
+        relevance = "better" if our_ndcg > their_ndcg else "equal" if our_ndcg == their_ndcg else "worse"
+        speed = "faster" if our_p50 < their_p50 else "slower"
+        ahead = relevance != "worse" and speed == "faster"
+        verdict = (
+            "**ahead** on latency at equal or better nDCG@10."
+            if ahead
+            else f"**behind** on {_behind(relevance, speed)}"
+        )
+        lines.append(
+            f"- {r['name']}: nDCG@10 {our_ndcg:.4f} vs {their_ndcg:.4f} ({relevance}, {our_ndcg - their_ndcg:+.4f}); "
+            f"p50 {our_p50:.1f} vs {their_p50:.1f} ms ({speed}, ×{our_p50 / their_p50:.2f}) — {verdict}"
+        )
+    return lines
+
+
+def _behind(relevance: str, speed: str) -> str:
+    parts = [p for p, bad in (("relevance", relevance == "worse"), ("latency", speed == "slower")) if bad]
+    return " and ".join(parts) + " (see below for why)."
 
 
 READING = [
