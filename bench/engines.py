@@ -17,7 +17,7 @@ from typing import Protocol
 
 import numpy as np
 
-from search.catalog import Product
+from search.catalog import InvalidProduct, Product
 from search.documents import embedding_text
 from search.embedding import Embedder
 
@@ -34,7 +34,12 @@ class Corpus:
 
 def load_corpus(feed: Path, cache_dir: Path, embedder: Embedder | None) -> Corpus:
     """Products of `feed` and their vectors from the embedding cache of `cache_dir` (filled by `haitao index`)."""
-    products = [Product.from_raw(json.loads(line)) for line in feed.read_text(encoding="utf-8").splitlines() if line]
+    products = []
+    for line in feed.read_text(encoding="utf-8").splitlines():
+        try:
+            products.append(Product.from_raw(json.loads(line)))
+        except (InvalidProduct, json.JSONDecodeError):
+            continue  # `haitao index` rejects it too: no engine gets it
     texts = [" ".join(p for p in (x.title, x.brand, x.category, x.description) if p) for x in products]
     vectors = np.zeros((len(products), 0), dtype=np.float32)
     if embedder is not None:
