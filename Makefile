@@ -9,13 +9,18 @@ DEMO_CATALOG := data/demo/products.jsonl
 GLOSSARY := search/analysis/data/glossary.tsv
 INSTALLED := $(VENV)/.installed
 DEV_INSTALLED := $(VENV)/.installed-dev
+BENCH_INSTALLED := $(VENV)/.installed-bench
+CHORUS_DIR ?= ../shared/data/chorus
+export CHORUS_DIR
 DEMO_INDEX := $(DATA_DIR)/.demo-indexed
 
-.PHONY: demo serve index test lint format browser clean help
+.PHONY: demo serve index test lint format browser clean help relevance bench
 
 help:
-	@echo "make demo   set up, index the demo catalog, serve the API on http://127.0.0.1:$(PORT)"
-	@echo "make test   lint and run the test suite"
+	@echo "make demo       set up, index the demo catalog, serve the API on http://127.0.0.1:$(PORT)"
+	@echo "make test       lint and run the test suite"
+	@echo "make relevance  measure relevance (demo and Chorus suites); rewrites docs/relevance.md and .png"
+	@echo "make bench      indexing, query latency, HTTP load and the peer engines; rewrites docs/benchmarks.md"
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
@@ -30,6 +35,10 @@ $(INSTALLED): pyproject.toml | $(BIN)/python
 
 $(DEV_INSTALLED): $(INSTALLED)
 	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+$(BENCH_INSTALLED): $(INSTALLED)
+	$(BIN)/pip install --quiet -e '.[bench]'
 	@touch $@
 
 # Rebuilt (atomically, from the embedding cache) when the catalog, the glossary or the index schema changes.
@@ -69,6 +78,24 @@ browser:
 
 test: lint browser
 	$(BIN)/python -m pytest
+
+# Indexes are built under var/eval/ (reused and updated incrementally on later runs).
+relevance: $(BENCH_INSTALLED)
+	$(BIN)/python bench/relevance.py
+
+# Each step rewrites its own section of docs/benchmarks.md. About 8 minutes on 2 quiet cores from a fresh clone.
+# Without the Chorus catalog (CHORUS_DIR, default ../shared/data/chorus), the HTTP load runs on the demo catalog and the peers are skipped.
+bench: $(BENCH_INSTALLED)
+	$(BIN)/python bench/indexing.py --sizes 5000 --section indexing-quick --title "Indexing, 5,000 products (make bench)"
+	$(BIN)/python bench/query_analysis.py
+ifneq ($(wildcard $(CHORUS_DIR)/products.jsonl),)
+	$(BIN)/python bench/peers.py
+	$(BIN)/python bench/http_load.py --data-dir var/eval/chorus --queries $(CHORUS_DIR)/queries_supahands.tsv bench/chorus/queries_zh.tsv
+else
+	@echo "note: $(CHORUS_DIR) not found: no side-by-side run; HTTP load on the demo catalog"
+	$(BIN)/haitao index $(DEMO_CATALOG) --data-dir var/eval/demo
+	$(BIN)/python bench/http_load.py --data-dir var/eval/demo --queries data/demo/queries.tsv data/demo/queries_en.tsv
+endif
 
 clean:
 	rm -rf var .pytest_cache .ruff_cache

@@ -1,6 +1,6 @@
 """Indexing throughput against the model's raw encode speed, measured in the same run; writes docs/benchmarks.md.
 
-    .venv/bin/python bench/indexing.py [--sizes 5000 20000] [--threads 2]
+    .venv/bin/python bench/indexing.py [--sizes 5000 20000] [--threads 2] [--section indexing] [--title Indexing]
 
 For each feed size: a generated JSON Lines feed (bench/feedgen.py); the model's raw `encode` over the very texts
 the indexer embeds (same batch size, same threads); then `haitao index` as a subprocess: cold (empty data
@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import re
 import shutil
 import subprocess
@@ -29,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from common import git_commit, machine_line  # noqa: E402
 from feedgen import products, write_feed  # noqa: E402
 from report import write_section  # noqa: E402
 
@@ -39,7 +39,6 @@ from search.embedding import Embedder  # noqa: E402
 
 WORK = ROOT / "var" / "bench"
 DOC = ROOT / "docs" / "benchmarks.md"
-HEADING = "## Indexing"
 _SUMMARY = re.compile(r"read (\d+), indexed (\d+), unchanged (\d+), rejected (\d+), deleted (\d+) in ([\d.]+) s")
 
 
@@ -120,19 +119,20 @@ def measure(n: int, threads: int, batch_size: int) -> tuple[float, list[Run]]:
     return raw, runs
 
 
-def report(results: dict[int, tuple[float, list[Run]]], threads: int, batch_size: int, index_batch: int) -> str:
+def report(
+    results: dict[int, tuple[float, list[Run]]], threads: int, batch_size: int, index_batch: int, heading: str
+) -> str:
     lines = [
-        HEADING,
+        heading,
         "",
-        f"`bench/indexing.py`, run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, "
-        f"{os.cpu_count()} CPU cores, torch threads {threads}, embedding batch {batch_size}, write batch "
+        f"`bench/indexing.py`, run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC at commit `{git_commit()}` on "
+        f"{machine_line()}, torch threads {threads}, embedding batch {batch_size}, write batch "
         f"{index_batch}, model {Settings().model}. The feed is generated (`bench/feedgen.py`: varied titles, "
         "brands and categories, every text unique). Products/s are the indexer's own timer (reading, "
         "validation, hashing, embedding, writing and committing; model loading excluded).",
         "",
-        "The machine's 2 cores were shared with other engineers' work while this ran, so the absolute figures "
-        "are depressed and noisy; the fair figure is the ratio to the model's raw `encode` throughput, measured "
-        "in the same run on the very same texts with the same batch size and threads.",
+        "The fair figure is the ratio to the model's raw `encode` throughput, measured in the same run on the very "
+        "same texts with the same batch size and threads.",
         "",
         "| products | raw encode /s | run | products/s | vs raw encode | peak RSS (MB) | anon / file (MB) |",
         "|---:|---:|---|---:|---:|---:|---:|",
@@ -156,11 +156,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[5000, 20000])
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--section", default="indexing", help="Section of docs/benchmarks.md to (re)write.")
+    parser.add_argument("--title", default="Indexing", help="Heading of that section.")
     args = parser.parse_args()
     settings = Settings()
     results = {n: measure(n, args.threads, settings.embed_batch_size) for n in args.sizes}
-    section = report(results, args.threads, settings.embed_batch_size, settings.index_batch_size)
-    write_section(DOC, "indexing", section)
+    section = report(results, args.threads, settings.embed_batch_size, settings.index_batch_size, f"## {args.title}")
+    write_section(DOC, args.section, section)
     print(json.dumps({n: [run.__dict__ for run in runs] for n, (_, runs) in results.items()}, indent=1))
 
 

@@ -13,6 +13,7 @@ import statistics
 import time
 from pathlib import Path
 
+from common import CHORUS
 from report import machine, write_section  # bench/ is on sys.path when this file runs as a script
 
 from search.analysis.query import default_analysis
@@ -27,7 +28,7 @@ def query_texts() -> list[str]:
         ROOT / "data" / "demo" / "queries.tsv",
         ROOT / "data" / "demo" / "queries_en.tsv",
         ROOT / "bench" / "chorus" / "queries_zh.tsv",
-        ROOT.parent / "shared" / "data" / "chorus" / "queries_supahands.tsv",
+        CHORUS / "queries_supahands.tsv",
     ]
     texts = [q for f in files if f.exists() for q in read_queries(f).values()]
     return [*texts, "lanya erji", "lyej", "baowenbei", "500毫升 保温杯", "苹果x 手机壳", "藍牙耳機"]

@@ -5,19 +5,15 @@ Each benchmark owns the text between `<!-- begin NAME -->` and `<!-- end NAME --
 
 from __future__ import annotations
 
-import os
-import platform
 import re
 from pathlib import Path
 
 
 def machine() -> str:
     import torch
+    from common import machine_line  # bench/ is on sys.path when a benchmark runs as a script
 
-    return (
-        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"torch {torch.__version__} ({torch.get_num_threads()} threads)"
-    )
+    return f"{machine_line()}, torch {torch.__version__} ({torch.get_num_threads()} threads)"
 
 
 def write_section(path: Path, name: str, markdown: str, title: str = "# Benchmarks") -> None:

@@ -1,4 +1,5 @@
-"""The `haitao` command: `index` a feed, `delete` products, `stats`, `serve` the API, `search` from the terminal."""
+"""The `haitao` command: `index` a feed, `delete` products, `stats`, `serve` the API, `search` from the terminal,
+`eval` relevance (`indexer/commands/eval.py`)."""
 
 from __future__ import annotations
 
@@ -9,27 +10,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.progress import Progress as RichProgress
 
-from search.config import Settings
+from indexer.commands.common import DataDir, err, settings_for
+from indexer.commands.eval import eval_command
 
 if TYPE_CHECKING:
     from search.backends.base import SearchBackend
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Haitao Search: Chinese search over US catalogs.")
-err = Console(stderr=True, soft_wrap=True)
-
-DataDir = Annotated[
-    Path | None,
-    typer.Option("--data-dir", help="Index directory (default: HAITAO_DATA_DIR, else var/data).", show_default=False),
-]
-
-
-def _settings(data_dir: Path | None) -> Settings:
-    return Settings(data_dir=data_dir) if data_dir is not None else Settings()
 
 
 class _BarProgress:
@@ -76,7 +67,7 @@ def index(
     from search.embedding import Embedder, ModelLoadError
     from search.embedding_cache import EmbeddingCache
 
-    settings = _settings(data_dir)
+    settings = settings_for(data_dir)
     if not file.is_file():
         err.print(f"[red]error:[/] no such file: {file}")
         raise typer.Exit(2)
@@ -184,7 +175,7 @@ def _open_existing(data_dir: Path | None) -> SearchBackend:
     from search.backends.factory import open_existing_backend
 
     try:
-        return open_existing_backend(_settings(data_dir))
+        return open_existing_backend(settings_for(data_dir))
     except Exception as exc:  # IndexNotFound, IndexLocked, a broken manifest: end with the message
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(1) from None
@@ -200,8 +191,8 @@ def serve(
     from search.api.app import create_app
     from search.api.server import serve as serve_app
 
-    overrides = {k: v for k, v in {"data_dir": data_dir, "host": host, "port": port}.items() if v is not None}
-    settings = Settings(**overrides)
+    overrides = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
+    settings = settings_for(data_dir, **overrides)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     serve_app(create_app(settings), settings.host, settings.port)
 
@@ -219,7 +210,7 @@ def search(
     from search.service import SearchRequest, SearchService
 
     try:
-        service = SearchService(_settings(data_dir))
+        service = SearchService(settings_for(data_dir))
     except (IndexNotFound, IndexMismatch, ModelLoadError) as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(1) from None
@@ -234,6 +225,9 @@ def search(
     for rank, hit in enumerate(outcome.result.hits, start=1):
         typer.echo(f"{rank:3d}. {hit.product.id}  ${hit.product.price:<8.2f} {hit.product.title}")
     service.close()
+
+
+app.command("eval")(eval_command)
 
 
 def main() -> None:

@@ -1,0 +1,66 @@
+"""What the benchmark scripts share: where things are, building an evaluation index, the machine and versions."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import platform
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# The Chorus catalog and judgments: ../shared/data/chorus beside the repository, or where CHORUS_DIR says.
+CHORUS = Path(os.environ.get("CHORUS_DIR") or ROOT.parent / "shared" / "data" / "chorus")
+CHORUS_QUERIES_ZH = ROOT / "bench" / "chorus" / "queries_zh.tsv"
+EVAL_DIR = ROOT / "var" / "eval"
+DOC = ROOT / "docs" / "benchmarks.md"
+
+
+def ensure_index(feed: Path) -> Path:
+    """`haitao index FEED` into var/eval/<feed's folder>: incremental, so a second run costs seconds."""
+    data_dir = EVAL_DIR / feed.parent.name
+    code = "from indexer.cli import main; main()"
+    subprocess.run([sys.executable, "-c", code, "index", str(feed), "--data-dir", str(data_dir)], check=True, cwd=ROOT)
+    return data_dir
+
+
+def git_commit() -> str:
+    head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    return head.stdout.strip() or "unknown"
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def versions(*packages: str) -> str:
+    """`name version` of each installed package, comma-separated (`name absent` when it is not installed)."""
+    found = []
+    for name in packages:
+        try:
+            found.append(f"{name} {importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            found.append(f"{name} absent")
+    return ", ".join(found)
+
+
+def machine_line() -> str:
+    return f"{cpu_model()} ({platform.machine()}), {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def peak_rss_mb() -> tuple[float, float]:
+    """This process's resident memory now and at its peak (VmRSS, VmHWM), in MB."""
+    status = Path("/proc/self/status").read_text()
+    values = {}
+    for line in status.splitlines():
+        key, _, rest = line.partition(":")
+        if key in ("VmRSS", "VmHWM"):
+            values[key] = int(rest.split()[0]) / 1024
+    return values.get("VmRSS", 0.0), values.get("VmHWM", 0.0)

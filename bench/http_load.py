@@ -1,0 +1,328 @@
+"""HTTP load against a live `haitao serve` on loopback: latency percentiles, throughput and errors by scenario and
+concurrency; writes one section of docs/benchmarks.md.
+
+    .venv/bin/python bench/http_load.py --data-dir var/eval/chorus --queries Q.tsv [Q2.tsv ...]
+        [--clients 1 4 16] [--duration 8] [--section http-load] [--title "HTTP load"]
+    .venv/bin/python bench/http_load.py --url http://127.0.0.1:8000 --queries Q.tsv   # a server already running
+
+Without `--url` it starts the server itself (`haitao serve --data-dir DIR` on a free loopback port, torch threads
+`--threads`) twice: with the query-embedding cache off, for every scenario of distinct queries (each search
+embeds its query, the worst case), then with the cache as configured, for the repeated query. Scenarios: `hybrid`
+at each `--clients` count (closed loop: each client sends its next request when the previous one is answered),
+then at 1 client `keyword`, `vector`, `facets` (hybrid with `facets=brand,category`), `suggest` (`/v1/suggest`
+with the first half of each query; skipped when the server answers 404) and `repeated` (one hybrid query again
+and again). Every scenario runs `--duration` seconds after `--warmup` seconds unmeasured; requests stop there.
+Only loopback addresses are accepted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from ipaddress import ip_address
+from itertools import count
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+from common import DOC, ROOT, git_commit, machine_line
+from report import write_section
+
+from search.eval import read_queries
+from search.eval.report import percentile
+
+Request = tuple[str, dict[str, str]]  # path, query parameters
+
+
+@dataclass
+class Scenario:
+    name: str
+    what: str
+    request: Callable[[int], Request]  # the i-th request
+    clients: int = 1
+
+
+@dataclass
+class Result:
+    scenario: str
+    what: str
+    clients: int
+    latencies_ms: list[float] = field(default_factory=list)
+    errors: int = 0
+    seconds: float = 0.0
+    skipped: str | None = None
+    first_error: str | None = None
+
+    @property
+    def throughput(self) -> float:
+        return len(self.latencies_ms) / self.seconds if self.seconds else 0.0
+
+    def percentiles(self) -> dict[str, float]:
+        ordered = sorted(self.latencies_ms)
+        return {f"p{p}": percentile(ordered, p) for p in (50, 95, 99)} | {"max": ordered[-1] if ordered else 0.0}
+
+
+def scenarios(queries: Sequence[str], clients: Sequence[int]) -> tuple[list[Scenario], list[Scenario]]:
+    """(scenarios of distinct queries, scenarios that repeat a query) over `queries`, cycled."""
+
+    def search(extra: dict[str, str]) -> Callable[[int], Request]:
+        return lambda i: ("/v1/search", {"q": queries[i % len(queries)], "size": "10", **extra})
+
+    distinct = [Scenario("hybrid", "hybrid search, top 10", search({}), n) for n in clients]
+    distinct += [
+        Scenario("keyword", "keyword leg only", search({"mode": "keyword"})),
+        Scenario("vector", "vector leg only", search({"mode": "vector"})),
+        Scenario("facets", "hybrid + facets=brand,category", search({"facets": "brand,category"})),
+        Scenario(
+            "suggest",
+            "/v1/suggest, first half of each query",
+            lambda i: ("/v1/suggest", {"q": _prefix(queries[i % len(queries)])}),
+        ),
+    ]
+    repeated = [Scenario("repeated", f"hybrid, the same query ({queries[0]}) each time", lambda i: search({})(0))]
+    return distinct, repeated
+
+
+def _prefix(query: str) -> str:
+    return query[: max(1, (len(query) + 1) // 2)].strip() or query[:1]
+
+
+async def _drive(base: str, scenario: Scenario, seconds: float, record: Result | None) -> None:
+    """`scenario.clients` closed-loop clients for `seconds`; latencies and errors into `record` (None: warm-up)."""
+    limits = httpx.Limits(max_connections=scenario.clients, max_keepalive_connections=scenario.clients)
+    numbers = count()
+    deadline = time.perf_counter() + seconds
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30.0) as client:
+
+        async def worker() -> None:
+            while time.perf_counter() < deadline:
+                path, params = scenario.request(next(numbers))
+                started = time.perf_counter()
+                try:
+                    response = await client.get(path, params=params)
+                    ok, why = response.status_code == 200, f"HTTP {response.status_code}: {response.text[:200]}"
+                except httpx.HTTPError as exc:
+                    ok, why = False, f"{type(exc).__name__}: {exc}"
+                if record is None:
+                    continue
+                if ok:
+                    record.latencies_ms.append((time.perf_counter() - started) * 1000)
+                else:
+                    record.errors += 1
+                    record.first_error = record.first_error or why
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(scenario.clients)))
+        if record is not None:
+            record.seconds = time.perf_counter() - started
+
+
+def run_scenario(base: str, scenario: Scenario, duration: float, warmup: float) -> Result:
+    result = Result(scenario.name, scenario.what, scenario.clients)
+    path, params = scenario.request(0)
+    probe = httpx.get(base + path, params=params, timeout=30.0)
+    if probe.status_code == 404 and path != "/v1/search":
+        result.skipped = f"{path} answered 404 (no such route in this server)"
+        return result
+    asyncio.run(_drive(base, scenario, warmup, None))
+    asyncio.run(_drive(base, scenario, duration, result))
+    return result
+
+
+def check_loopback(url: str) -> str:
+    host = urlsplit(url).hostname or ""
+    try:
+        loopback = host == "localhost" or ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback:
+        raise SystemExit(f"--url {url}: only loopback addresses (127.0.0.0/8, ::1, localhost) are load-tested")
+    return url.rstrip("/")
+
+
+class Server:
+    """`haitao serve` in a child process on a free loopback port; stopped (only this child) on exit."""
+
+    def __init__(self, data_dir: Path, threads: int, query_cache: bool) -> None:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        env = {k: v for k, v in os.environ.items() if k != "HAITAO_ADMIN_API_KEY"}  # a reader, not the writer
+        # No rate limit: the load comes from one loopback address, far above a shopper's rate.
+        env |= {"HAITAO_TORCH_THREADS": str(threads), "HF_HUB_OFFLINE": "1", "HAITAO_RATE_LIMIT_PER_MINUTE": "0"}
+        if not query_cache:  # every search does all its work: no cached embeddings, no cached responses
+            env |= {"HAITAO_QUERY_CACHE_SIZE": "0", "HAITAO_RESULT_CACHE_SIZE": "0"}
+        code = "from indexer.cli import main; main()"
+        cmd = [sys.executable, "-c", code, "serve", "--data-dir", str(data_dir), "--host", "127.0.0.1",
+               "--port", str(self.port)]  # fmt: skip
+        self.log = (ROOT / "var" / "bench" / f"serve-{self.port}.log").resolve()
+        self.log.parent.mkdir(parents=True, exist_ok=True)
+        with self.log.open("w") as log:
+            self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def wait_ready(self, timeout: float = 180.0) -> float:
+        started = time.perf_counter()
+        while time.perf_counter() - started < timeout:
+            if self.proc.poll() is not None:
+                raise SystemExit(f"haitao serve exited with {self.proc.returncode}; see {self.log}")
+            try:
+                if httpx.get(self.url + "/readyz", timeout=2.0).status_code == 200:
+                    return time.perf_counter() - started
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.5)
+        raise SystemExit(f"haitao serve not ready after {timeout:.0f} s; see {self.log}")
+
+    def memory_mb(self) -> dict[str, float]:
+        values = {}
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            key, _, rest = line.partition(":")
+            if key in ("VmRSS", "VmHWM", "RssAnon", "RssFile"):
+                values[key] = int(rest.split()[0]) / 1024
+        return values
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+    def __enter__(self) -> Server:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def catalog_size(base: str) -> int | None:
+    try:
+        return int(httpx.get(base + "/v1/search", params={"q": "", "size": "1"}, timeout=30.0).json()["total"])
+    except (httpx.HTTPError, KeyError, ValueError):
+        return None
+
+
+def run_all(args: argparse.Namespace, queries: list[str]) -> tuple[list[Result], dict]:
+    distinct, repeated = scenarios(queries, args.clients)
+    info: dict = {}
+    results = []
+
+    def go(base: str, chosen: list[Scenario]) -> None:
+        for scenario in chosen:
+            results.append(run_scenario(base, scenario, args.duration, args.warmup))
+            r = results[-1]
+            if r.skipped:
+                print(f"{r.scenario:9s} skipped: {r.skipped}", flush=True)
+                continue
+            p = r.percentiles()
+            print(
+                f"{r.scenario:9s} {r.clients:3d} clients  {r.throughput:7.1f} req/s  p50 {p['p50']:7.1f}  "
+                f"p95 {p['p95']:7.1f}  p99 {p['p99']:7.1f} ms  errors {r.errors}",
+                flush=True,
+            )
+
+    if args.url:
+        base = check_loopback(args.url)
+        info["products"] = catalog_size(base)
+        go(base, distinct + repeated)
+        return results, info
+    for query_cache, chosen in ((False, distinct), (True, repeated)):
+        with Server(args.data_dir, args.threads, query_cache) as server:
+            ready_s = server.wait_ready()
+            info.setdefault("products", catalog_size(server.url))
+            info.setdefault("ready_s", ready_s)
+            info.setdefault("memory_start", server.memory_mb())
+            go(server.url, chosen)
+            if not query_cache:
+                info["memory_end"] = server.memory_mb()
+    return results, info
+
+
+def section(args: argparse.Namespace, results: list[Result], info: dict, n_queries: int) -> str:
+    target = args.url or f"`haitao serve --data-dir {args.data_dir}` ({args.threads} torch threads)"
+    products = f"{info['products']:,} products" if info.get("products") is not None else "products: unknown"
+    lines = [
+        f"## {args.title}",
+        "",
+        f"`bench/http_load.py`, run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC at commit `{git_commit()}` on "
+        f"{machine_line()}. Server: {target}, {products}; uvicorn, one process. Client: the same machine "
+        f"(async httpx, keep-alive, closed loop), so client and server share the cores. {n_queries} distinct "
+        f"queries ({', '.join(str(q) for q in args.queries)}), cycled; {args.warmup:g} s warm-up then "
+        f"{args.duration:g} s measured per row. Latency is the client's, request sent to response read.",
+        "",
+    ]
+    if not args.url:
+        lines += [
+            "Distinct-query rows: query-embedding and response caches off (`HAITAO_QUERY_CACHE_SIZE=0`, "
+            "`HAITAO_RESULT_CACHE_SIZE=0`), so every search analyses, embeds and retrieves; the repeated row: caches "
+            "on, as configured (a repeated search is answered from the response cache). Rate limit off.",
+            "",
+        ]
+    lines += [
+        "| scenario | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        if r.skipped:
+            lines.append(f"| {r.what} | {r.clients} | — | — | — | — | — | — | skipped: {r.skipped} |")
+            continue
+        p = r.percentiles()
+        lines.append(
+            f"| {r.what} | {r.clients} | {len(r.latencies_ms):,} | {r.errors} | {r.throughput:.1f} | "
+            f"{p['p50']:.1f} | {p['p95']:.1f} | {p['p99']:.1f} | {p['max']:.1f} |"
+        )
+    errors = [f"{r.scenario} ×{r.clients}: {r.first_error}" for r in results if r.first_error]
+    if errors:
+        lines += ["", "First error of each row with errors: " + "; ".join(errors)]
+    if "memory_end" in info:
+        start, end = info["memory_start"], info["memory_end"]
+        lines += [
+            "",
+            f"Server memory: {start.get('VmRSS', 0):,.0f} MB resident when ready ({info['ready_s']:.1f} s after "
+            f"start), {end.get('VmRSS', 0):,.0f} MB after the distinct-query rows (anonymous "
+            f"{end.get('RssAnon', 0):,.0f} MB, file-backed {end.get('RssFile', 0):,.0f} MB), peak "
+            f"{end.get('VmHWM', 0):,.0f} MB.",
+        ]
+    lines.append("")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--data-dir", type=Path, help="Index to serve (a server is started and stopped).")
+    where.add_argument("--url", help="A running server on loopback, e.g. http://127.0.0.1:8000.")
+    parser.add_argument("--queries", type=Path, nargs="+", required=True, help="qid<TAB>query files.")
+    parser.add_argument("--clients", type=int, nargs="+", default=[1, 4, 16])
+    parser.add_argument("--duration", type=float, default=8.0, help="Measured seconds per row.")
+    parser.add_argument("--warmup", type=float, default=2.0, help="Unmeasured seconds before each row.")
+    parser.add_argument("--threads", type=int, default=2, help="Torch threads of the started server.")
+    parser.add_argument("--section", default="http-load", help="Section of docs/benchmarks.md to (re)write.")
+    parser.add_argument("--title", default="HTTP load", help="Heading of that section.")
+    parser.add_argument("--no-write", action="store_true", help="Print only; leave docs/benchmarks.md alone.")
+    args = parser.parse_args()
+    if args.duration <= 0 or args.warmup < 0 or min(args.clients) < 1 or max(args.clients) > 256:
+        parser.error("--duration must be > 0, --warmup ≥ 0, --clients between 1 and 256")
+    queries = list(dict.fromkeys(q for path in args.queries for q in read_queries(path).values()))
+    results, info = run_all(args, queries)
+    text = section(args, results, info, len(queries))
+    if args.no_write:
+        print(text)
+    else:
+        write_section(DOC, args.section, text)
+        print(f"wrote the {args.section} section of {DOC}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Subcommands of `haitao` that live in their own modules (registered by `indexer.cli`)."""
