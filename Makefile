@@ -83,8 +83,10 @@ test: lint browser
 relevance: $(BENCH_INSTALLED)
 	$(BIN)/python bench/relevance.py
 
-# Each step rewrites its own section of docs/benchmarks.md. About 8 minutes on 2 quiet cores from a fresh clone.
-# Without the Chorus catalog (CHORUS_DIR, default ../shared/data/chorus), the HTTP load runs on the demo catalog and the peers are skipped.
+# Each step rewrites its own section of docs/benchmarks.md. About 10 minutes on 2 cores from a fresh clone
+# (the Chorus catalog is embedded once, about 2 minutes; var/eval/chorus is reused afterwards).
+# Without the Chorus catalog (CHORUS_DIR, default ../shared/data/chorus), the HTTP load runs on the demo catalog
+# and the peers are skipped.
 bench: $(BENCH_INSTALLED)
 	$(BIN)/python bench/indexing.py --sizes 5000 --section indexing-quick --title "Indexing, 5,000 products (make bench)"
 	$(BIN)/python bench/query_analysis.py

@@ -25,6 +25,16 @@ def ensure_index(feed: Path) -> Path:
     return data_dir
 
 
+def display_path(path: Path) -> str:
+    """A path as the docs show it: relative to the repository, or under ../shared/data/chorus."""
+    path = Path(path).resolve()
+    if path.is_relative_to(ROOT):
+        return str(path.relative_to(ROOT))
+    if path.is_relative_to(CHORUS.resolve()):
+        return f"../shared/data/chorus/{path.relative_to(CHORUS.resolve())}"
+    return str(path)
+
+
 def git_commit() -> str:
     head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
     return head.stdout.strip() or "unknown"

@@ -224,8 +224,8 @@ class BM25S:
         tokens = bm25s.tokenize([query], stopwords="en", stemmer=self.stemmer, show_progress=False)
         if not tokens.vocab:  # nothing left of the query (only stop words): no hits
             return []
-        docs, _ = self.retriever.retrieve(tokens, k=k, show_progress=False)
-        return [self.ids[int(i)] for i in docs[0]]
+        docs, scores = self.retriever.retrieve(tokens, k=min(k, len(self.ids)), show_progress=False)
+        return [self.ids[int(i)] for i, score in zip(docs[0], scores[0], strict=True) if score > 0]  # matches only
 
     def describe(self) -> str:
         return f"BM25 method {self.retriever.method}, k1 {self.retriever.k1}, b {self.retriever.b}, PyStemmer english"

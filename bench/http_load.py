@@ -33,7 +33,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
-from common import DOC, ROOT, git_commit, machine_line
+from common import DOC, ROOT, display_path, git_commit, machine_line
 from report import write_section
 
 from search.eval import read_queries
@@ -253,7 +253,7 @@ def run_all(args: argparse.Namespace, queries: list[str]) -> tuple[list[Result],
 
 
 def section(args: argparse.Namespace, results: list[Result], info: dict, n_queries: int) -> str:
-    target = args.url or f"`haitao serve --data-dir {args.data_dir}` ({args.threads} torch threads)"
+    target = args.url or f"`haitao serve --data-dir {display_path(args.data_dir)}` ({args.threads} torch threads)"
     products = f"{info['products']:,} products" if info.get("products") is not None else "products: unknown"
     lines = [
         f"## {args.title}",
@@ -261,7 +261,7 @@ def section(args: argparse.Namespace, results: list[Result], info: dict, n_queri
         f"`bench/http_load.py`, run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC at commit `{git_commit()}` on "
         f"{machine_line()}. Server: {target}, {products}; uvicorn, one process. Client: the same machine "
         f"(async httpx, keep-alive, closed loop), so client and server share the cores. {n_queries} distinct "
-        f"queries ({', '.join(str(q) for q in args.queries)}), cycled; {args.warmup:g} s warm-up then "
+        f"queries ({', '.join(display_path(q) for q in args.queries)}), cycled; {args.warmup:g} s warm-up then "
         f"{args.duration:g} s measured per row. Latency is the client's, request sent to response read.",
         "",
     ]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from common import CHORUS, CHORUS_QUERIES_ZH, EVAL_DIR, ROOT, ensure_index, git_commit
+from common import CHORUS, CHORUS_QUERIES_ZH, EVAL_DIR, ROOT, display_path, ensure_index, git_commit
 from report import machine
 
 from search.config import Settings
@@ -206,7 +206,8 @@ def markdown(chosen: list[Suite], reports: dict[tuple[str, str], EvalReport], pn
         lines += [
             f"### {suite.name}",
             "",
-            f"`{_rel(suite.queries)}` ({total} queries, {scored} with a relevant judgment), `{_rel(suite.qrels)}`.",
+            f"`{display_path(suite.queries)}` ({total} queries, {scored} with a relevant judgment), "
+            f"`{display_path(suite.qrels)}`.",
             "",
             "| configuration | nDCG@10 | MRR@10 | Recall@100 | P@10 | ms/query (mean / p95) |",
             "|---|---:|---:|---:|---:|---:|",
@@ -232,15 +233,6 @@ def markdown(chosen: list[Suite], reports: dict[tuple[str, str], EvalReport], pn
         "",
     ]
     return lines
-
-
-def _rel(path: Path) -> str:
-    path = path.resolve()
-    if path.is_relative_to(ROOT):
-        return str(path.relative_to(ROOT))
-    if path.is_relative_to(CHORUS.resolve()):
-        return f"../shared/data/chorus/{path.relative_to(CHORUS.resolve())}"
-    return str(path)
 
 
 def main() -> None:
