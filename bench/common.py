@@ -18,11 +18,29 @@ DOC = ROOT / "docs" / "benchmarks.md"
 
 
 def ensure_index(feed: Path) -> Path:
-    """`haitao index FEED` into var/eval/<feed's folder>: incremental, so a second run costs seconds."""
+    """`haitao index FEED` into var/eval/<feed's folder>: incremental, so a second run costs seconds; rebuilt
+    (from the embedding cache) when it was made by another schema version or model."""
     data_dir = EVAL_DIR / feed.parent.name
     code = "from indexer.cli import main; main()"
-    subprocess.run([sys.executable, "-c", code, "index", str(feed), "--data-dir", str(data_dir)], check=True, cwd=ROOT)
+    command = [sys.executable, "-c", code, "index", str(feed), "--data-dir", str(data_dir)]
+    if _outdated(data_dir):
+        command.append("--rebuild")
+    subprocess.run(command, check=True, cwd=ROOT)
     return data_dir
+
+
+def _outdated(data_dir: Path) -> bool:
+    from search.backends.base import IndexMismatch, IndexNotFound  # noqa: PLC0415 - only when indexing
+    from search.backends.embedded.backend import EmbeddedBackend  # noqa: PLC0415
+    from search.config import DEFAULT_MODEL  # noqa: PLC0415
+
+    try:
+        EmbeddedBackend(data_dir, DEFAULT_MODEL, 384).close()
+    except IndexNotFound:
+        return False
+    except IndexMismatch:
+        return True
+    return False
 
 
 def display_path(path: Path) -> str:

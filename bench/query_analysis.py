@@ -13,7 +13,7 @@ import statistics
 import time
 from pathlib import Path
 
-from common import CHORUS
+from common import CHORUS, ensure_index
 from report import machine, write_section  # bench/ is on sys.path when this file runs as a script
 
 from search.analysis.query import default_analysis
@@ -35,9 +35,7 @@ def query_texts() -> list[str]:
 
 
 def vocabulary():
-    index = ROOT / "var" / "eval" / "demo"
-    if not (index / "manifest.json").exists():
-        return None, "none"
+    index = ensure_index(ROOT / "data" / "demo" / "products.jsonl")
     from search.backends.embedded.backend import EmbeddedBackend
     from search.config import DEFAULT_MODEL
 
