@@ -30,9 +30,9 @@ def ensure_index(feed: Path) -> Path:
 
 
 def _outdated(data_dir: Path) -> bool:
-    from search.backends.base import IndexMismatch, IndexNotFound  # noqa: PLC0415 - only when indexing
-    from search.backends.embedded.backend import EmbeddedBackend  # noqa: PLC0415
-    from search.config import DEFAULT_MODEL  # noqa: PLC0415
+    from search.backends.base import IndexMismatch, IndexNotFound
+    from search.backends.embedded.backend import EmbeddedBackend
+    from search.config import DEFAULT_MODEL
 
     try:
         EmbeddedBackend(data_dir, DEFAULT_MODEL, 384).close()
