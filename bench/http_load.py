@@ -70,17 +70,26 @@ class Result:
         return {f"p{p}": percentile(ordered, p) for p in (50, 95, 99)} | {"max": ordered[-1] if ordered else 0.0}
 
 
-def scenarios(queries: Sequence[str], clients: Sequence[int]) -> tuple[list[Scenario], list[Scenario]]:
+def scenarios(
+    queries: Sequence[str], clients: Sequence[int], every_mode_at_each: bool = False
+) -> tuple[list[Scenario], list[Scenario]]:
     """(scenarios of distinct queries, scenarios that repeat a query) over `queries`, cycled."""
 
     def search(extra: dict[str, str]) -> Callable[[int], Request]:
         return lambda i: ("/v1/search", {"q": queries[i % len(queries)], "size": "10", **extra})
 
     distinct = [Scenario("hybrid", "hybrid search, top 10", search({}), n) for n in clients]
+    modes = [
+        ("keyword", "keyword leg only", {"mode": "keyword"}),
+        ("vector", "vector leg only", {"mode": "vector"}),
+        ("facets", "hybrid + facets=brand,category", {"facets": "brand,category"}),
+    ]
     distinct += [
-        Scenario("keyword", "keyword leg only", search({"mode": "keyword"})),
-        Scenario("vector", "vector leg only", search({"mode": "vector"})),
-        Scenario("facets", "hybrid + facets=brand,category", search({"facets": "brand,category"})),
+        Scenario(name, what, search(extra), n)
+        for name, what, extra in modes
+        for n in (clients if every_mode_at_each else [1])
+    ]
+    distinct += [
         Scenario(
             "suggest",
             "/v1/suggest, first half of each query",
@@ -217,7 +226,7 @@ def catalog_size(base: str) -> int | None:
 
 
 def run_all(args: argparse.Namespace, queries: list[str]) -> tuple[list[Result], dict]:
-    distinct, repeated = scenarios(queries, args.clients)
+    distinct, repeated = scenarios(queries, args.clients, args.every_mode)
     info: dict = {}
     results = []
 
@@ -308,6 +317,9 @@ def main() -> None:
     where.add_argument("--url", help="A running server on loopback, e.g. http://127.0.0.1:8000.")
     parser.add_argument("--queries", type=Path, nargs="+", required=True, help="qid<TAB>query files.")
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 4, 16])
+    parser.add_argument(
+        "--every-mode", action="store_true", help="Keyword, vector and facets rows at every --clients count too."
+    )
     parser.add_argument("--duration", type=float, default=8.0, help="Measured seconds per row.")
     parser.add_argument("--warmup", type=float, default=2.0, help="Unmeasured seconds before each row.")
     parser.add_argument("--threads", type=int, default=2, help="Torch threads of the started server.")
