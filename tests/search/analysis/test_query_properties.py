@@ -22,7 +22,7 @@ CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
 EMOJI = st.characters(min_codepoint=0x1F300, max_codepoint=0x1FAFF)
 RTL = st.characters(min_codepoint=0x0590, max_codepoint=0x06FF)  # Hebrew, Arabic
 PINYINISH = st.sampled_from("abcdefghijklmnopqrstuvwxyz0123456789 -+.#'/")
-SYNTAX = st.sampled_from(list("\"'\\*?:()[]{}^~!&|<>=/") + ["AND", "OR", "NOT", " ", "元", "以下", "$"])
+SYNTAX = st.sampled_from([*"\"'\\*?:()[]{}^~!&|<>=/", "AND", "OR", "NOT", " ", "元", "以下", "$"])
 PIECES = st.one_of(st.characters(), CONTROL, CJK, EMOJI, RTL, PINYINISH, SYNTAX)
 
 
