@@ -82,9 +82,10 @@ class RejectsWriter:
     def write(self, reject: Reject) -> None:
         if self._rows is None or self._reasons is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._rows = self.path.open("w", encoding="utf-8", newline="")
+            # Rows that were not UTF-8 are written back as the bytes they were; their reasons escape them.
+            self._rows = self.path.open("w", encoding="utf-8", errors="surrogateescape", newline="")
             self._rows.write(self.reader.rejects_header())
-            self._reasons = self.reasons.open("w", encoding="utf-8")
+            self._reasons = self.reasons.open("w", encoding="utf-8", errors="backslashreplace")
         if reject.text:
             self._rows.write(reject.text + "\n")
         self._reasons.write(reject.to_json() + "\n")
@@ -174,7 +175,7 @@ class IndexPipeline:
                 on_reject(item)
 
         try:
-            for row in reader.rows():
+            for row in reader.read():
                 report.read += 1
                 progress.rows(1)
                 report.complete = report.complete and not row.fatal
