@@ -11,11 +11,12 @@ INSTALLED := $(VENV)/.installed
 DEV_INSTALLED := $(VENV)/.installed-dev
 DEMO_INDEX := $(DATA_DIR)/.demo-indexed
 
-.PHONY: demo serve index test lint format browser clean help
+.PHONY: demo serve index test fuzz lint format browser clean help
 
 help:
 	@echo "make demo   set up, index the demo catalog, serve the API on http://127.0.0.1:$(PORT)"
 	@echo "make test   lint and run the test suite"
+	@echo "make fuzz   the property-based and schema-driven tests, with many more examples (minutes)"
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
@@ -69,6 +70,11 @@ browser:
 
 test: lint browser
 	$(BIN)/python -m pytest
+
+# The tests marked `fuzz` (hypothesis, schemathesis) with the `fuzz` profile of tests/conftest.py: thousands of
+# examples instead of `make test`'s bounded, derandomised few hundred.
+fuzz: $(DEV_INSTALLED)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -m fuzz
 
 clean:
 	rm -rf var .pytest_cache .ruff_cache

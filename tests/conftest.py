@@ -26,6 +26,7 @@ DEMO = ROOT / "data" / "demo"
 _HYPOTHESIS = {"suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow], "deadline": None}
 settings.register_profile("ci", max_examples=200, derandomize=True, print_blob=True, **_HYPOTHESIS)
 settings.register_profile("fuzz", max_examples=2_000, print_blob=True, **_HYPOTHESIS)
+settings.register_profile("quick", max_examples=10, derandomize=True, **_HYPOTHESIS)  # a smoke run while editing
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
