@@ -116,6 +116,11 @@ class SearchService:
             analyzed = self.analysis.query_analyzer.analyze(request.q, self.backend.document_frequency)
         timings["analyze_ms"] = _ms_since(started)
         filters = self._filters(request, analyzed)
+        if analyzed is not None and analyzed.is_empty and analyzed.price is None:
+            # Text with nothing to search for (`*`, `"`, an emoji, only filler words) matches nothing, as a literal
+            # search does: never everything, as browsing would, so query syntax cannot turn into a match-all.
+            nothing = SearchResult([], 0, {name: {} for name in request.facets})
+            return SearchOutcome(request, analyzed, filters, nothing, _ms_since(started), timings)
 
         vector = None
         if analyzed is not None and request.mode is not Mode.KEYWORD:

@@ -18,7 +18,7 @@ from search.api.limits import (
     MAX_QUERY_LENGTH,
 )
 from search.backends.base import FACETS, Sort
-from search.catalog import Product
+from search.catalog import Product, normalize_category
 from search.service import Currency, Mode
 
 HIT_FIELDS = (
@@ -119,6 +119,13 @@ class SearchParams(BaseModel):
     def _brand_length(cls, value: list[str]) -> list[str]:
         if any(len(b) > MAX_FILTER_VALUE_LENGTH for b in value):
             raise ValueError(f"a brand is at most {MAX_FILTER_VALUE_LENGTH} characters")
+        return value
+
+    @field_validator("category")
+    @classmethod
+    def _names_a_category(cls, value: str | None) -> str | None:
+        if value is not None and value.strip() and not normalize_category(value):  # `>`: the root, every product
+            raise ValueError("names no category; write its levels, e.g. `Electronics > Audio`")
         return value
 
     @field_validator("facets")
