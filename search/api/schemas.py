@@ -303,6 +303,11 @@ class SearchResponse(BaseModel):
     next_cursor: str | None = Field(None, description="Send as `cursor` for the next page; null on the last page.")
     exchange_rate: ExchangeRate
     took_ms: float
+    degraded: bool = Field(
+        False,
+        description="True when the server could not load its embedding model and answered with keyword search "
+        "alone (HAITAO_KEYWORD_ONLY_FALLBACK); /readyz says why.",
+    )
     explain: dict[str, Any] | None = Field(None, description="The query analysis, when `explain=true`.")
 
 
@@ -437,6 +442,9 @@ class Readiness(BaseModel):
     products: int | None = Field(None, description="Products in the index, when ready.", examples=[1281])
     model: str | None = Field(None, description="Embedding model of the index, when ready.")
     message: str | None = Field(None, description="Why it is not ready.")
+    degraded: bool = Field(
+        False, description="Searches are answered keyword-only: the model could not be loaded (`message` says why)."
+    )
 
 
 class FieldError(BaseModel):
