@@ -11,7 +11,7 @@ INSTALLED := $(VENV)/.installed
 DEV_INSTALLED := $(VENV)/.installed-dev
 DEMO_INDEX := $(DATA_DIR)/.demo-indexed
 
-.PHONY: demo serve index test fuzz lint format browser clean help
+.PHONY: demo serve index test fuzz audit lint format browser clean help
 
 help:
 	@echo "make demo   set up, index the demo catalog, serve the API on http://127.0.0.1:$(PORT)"
@@ -75,6 +75,10 @@ test: lint browser
 # examples instead of `make test`'s bounded, derandomised few hundred.
 fuzz: $(DEV_INSTALLED)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -m fuzz
+
+# Known vulnerabilities of the installed packages (needs the network: PyPI's advisory data; not part of `make test`).
+audit: $(DEV_INSTALLED)
+	$(BIN)/pip-audit --progress-spinner off
 
 clean:
 	rm -rf var .pytest_cache .ruff_cache
