@@ -60,6 +60,8 @@ def test_readiness_is_false_and_says_why(degraded):
     assert body["message"].startswith("keyword-only search: cannot load embedding model")
     assert any("serving keyword-only search (degraded)" in r.getMessage() for r in records)
     assert client.get("/healthz").status_code == 200
+    metrics = client.get("/metrics").text
+    assert "haitao_degraded 1.0" in metrics and "haitao_ready 0.0" in metrics and "haitao_model_loaded 0.0" in metrics
 
 
 @pytest.mark.parametrize("mode", ["hybrid", "keyword", "vector"])
