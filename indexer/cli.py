@@ -134,8 +134,11 @@ def index(
             finished = True
         except IndexingFailed as exc:  # the disk is full, read-only, over a size limit: say so, keep what is committed
             done = exc.report
-            kept = "the live index is as it was (the new one is dropped)" if rebuild else "the index keeps every batch"
-            kept += f" committed before ({done.indexed} indexed, {done.unchanged} unchanged)" if not rebuild else ""
+            if rebuild:
+                kept = "the live index is as it was (the new one is dropped)"
+            else:
+                counts = f"{done.indexed} indexed, {done.unchanged} unchanged"
+                kept = f"the index keeps every batch committed before ({counts})"
             err.print(
                 f"[red]error:[/] indexing stopped: {escape(str(exc))}; {kept}. "
                 "Fix the cause and run again: what was indexed is skipped as unchanged."
