@@ -108,6 +108,7 @@ SYNTAXY = st.lists(
 ).map("".join)
 
 
+@pytest.mark.fuzz
 @given(value=SYNTAXY)
 def test_any_brand_value_keeps_only_that_brand(client, value):
     body = search(client, brand=value)

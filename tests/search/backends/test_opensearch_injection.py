@@ -124,6 +124,7 @@ def test_the_hostile_text_reaches_opensearch_only_as_analysed_words(analysis, te
     assert all(not set(q) & set('{}:*"\\^') for q in queries), queries  # no syntax character survives analysis
 
 
+@pytest.mark.fuzz
 @given(
     q=st.text(max_size=60),
     brand=st.text(max_size=30),
