@@ -14,13 +14,14 @@ CHORUS_DIR ?= ../shared/data/chorus
 export CHORUS_DIR
 DEMO_INDEX := $(DATA_DIR)/.demo-indexed
 
-.PHONY: demo serve index test lint format browser clean help relevance bench
+.PHONY: demo serve index test fuzz audit lint format browser clean help relevance bench
 
 help:
 	@echo "make demo       set up, index the demo catalog, serve the API on http://127.0.0.1:$(PORT)"
 	@echo "make test       lint and run the test suite"
 	@echo "make relevance  measure relevance (demo and Chorus suites); rewrites docs/relevance.md and .png"
 	@echo "make bench      indexing, query latency, HTTP load and the peer engines; rewrites docs/benchmarks.md"
+	@echo "make fuzz       the property-based and schema-driven tests, with many more examples (minutes)"
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
@@ -98,6 +99,15 @@ else
 	$(BIN)/haitao index $(DEMO_CATALOG) --data-dir var/eval/demo
 	$(BIN)/python bench/http_load.py --data-dir var/eval/demo --queries data/demo/queries.tsv data/demo/queries_en.tsv
 endif
+
+# The tests marked `fuzz` (hypothesis, schemathesis) with the `fuzz` profile of tests/conftest.py: thousands of
+# examples instead of `make test`'s bounded, derandomised few hundred.
+fuzz: $(DEV_INSTALLED)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -m fuzz
+
+# Known vulnerabilities of the installed packages (needs the network: PyPI's advisory data; not part of `make test`).
+audit: $(DEV_INSTALLED)
+	$(BIN)/pip-audit --progress-spinner off
 
 clean:
 	rm -rf var .pytest_cache .ruff_cache

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -61,7 +63,7 @@ def index(
 ) -> None:
     """Validate a feed and index its good rows (unchanged products are skipped)."""
     from indexer.feeds import UnknownFormat, count_lines, open_feed
-    from indexer.pipeline import IndexPipeline, default_rejects_path
+    from indexer.pipeline import IndexingFailed, IndexPipeline, default_rejects_path
     from search.analysis.query import default_analysis
     from search.backends.factory import open_backend
     from search.embedding import Embedder, ModelLoadError
@@ -77,6 +79,10 @@ def index(
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(2) from None
     rejects = rejects or default_rejects_path(settings.data_dir, file, reader.format)
+    problem = _unwritable(settings.data_dir)
+    if problem:
+        err.print(f"[red]error:[/] {escape(problem)}; the index was not touched")
+        raise typer.Exit(1)
 
     with err.status("loading the model and dictionaries…"):
         try:
@@ -91,7 +97,13 @@ def index(
     except Exception as exc:  # IndexMismatch, IndexLocked, OS errors: all end the run with their message
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(1) from None
-    cache = EmbeddingCache(settings.data_dir, embedder.name, embedder.dim) if settings.embedding_cache else None
+    try:
+        cache = EmbeddingCache(settings.data_dir, embedder.name, embedder.dim) if settings.embedding_cache else None
+    except (OSError, sqlite3.Error) as exc:  # a full disk: sqlite cannot even write its journal
+        backend.close()
+        where = settings.data_dir
+        err.print(f"[red]error:[/] cannot open the embedding cache in {where}: {exc}; the index was not touched")
+        raise typer.Exit(1) from None
 
     pipeline = IndexPipeline(
         backend, embedder, segmenter, settings.index_batch_size, settings.embed_batch_size, cache=cache
@@ -111,6 +123,18 @@ def index(
                 delete_missing=delete_missing,
             )
             finished = True
+        except IndexingFailed as exc:  # the disk is full, read-only, over a size limit: say so, keep what is committed
+            done = exc.report
+            if rebuild:
+                kept = "the live index is as it was (the new one is dropped)"
+            else:
+                counts = f"{done.indexed} indexed, {done.unchanged} unchanged"
+                kept = f"the index keeps every batch committed before ({counts})"
+            err.print(
+                f"[red]error:[/] indexing stopped: {escape(str(exc))}; {kept}. "
+                "Fix the cause and run again: what was indexed is skipped as unchanged."
+            )
+            raise typer.Exit(1) from None
         finally:
             if rebuild and finished and report.valid:
                 backend.commit_rebuild()  # the complete new index replaces the old one, atomically
@@ -169,6 +193,17 @@ def stats(
         return
     for name, value in fields.items():
         typer.echo(f"{name:<11} {value if value is not None else '-'}")
+
+
+def _unwritable(data_dir: Path) -> str | None:
+    """Why nothing can be written in the data directory (read-only, no permission), or None."""
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=data_dir):
+            pass
+    except OSError as exc:
+        return f"cannot write in {data_dir}: {exc.strerror or exc}"
+    return None
 
 
 def _open_existing(data_dir: Path | None) -> SearchBackend:

@@ -9,7 +9,9 @@ end, unless the feed could not be read to its end.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +27,17 @@ from search.embedding import Embedder
 from search.embedding_cache import EmbeddingCache
 
 DELETE_CHUNK = 1000
+# What a write that cannot be done raises: the disk is full or read-only (tantivy reports its I/O errors as
+# ValueError, sqlite as sqlite3.Error), a file is over the size limit.
+WRITE_ERRORS = (OSError, sqlite3.Error, ValueError)
+
+
+class IndexingFailed(Exception):
+    """A write failed: the run stopped. The index is at its last committed batch; `report` says how far it got."""
+
+    def __init__(self, message: str, report: IndexReport) -> None:
+        super().__init__(message)
+        self.report = report
 
 
 @dataclass
@@ -82,9 +95,10 @@ class RejectsWriter:
     def write(self, reject: Reject) -> None:
         if self._rows is None or self._reasons is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._rows = self.path.open("w", encoding="utf-8", newline="")
+            # Rows that were not UTF-8 are written back as the bytes they were; their reasons escape them.
+            self._rows = self.path.open("w", encoding="utf-8", errors="surrogateescape", newline="")
             self._rows.write(self.reader.rejects_header())
-            self._reasons = self.reasons.open("w", encoding="utf-8")
+            self._reasons = self.reasons.open("w", encoding="utf-8", errors="backslashreplace")
         if reject.text:
             self._rows.write(reject.text + "\n")
         self._reasons.write(reject.to_json() + "\n")
@@ -174,7 +188,7 @@ class IndexPipeline:
                 on_reject(item)
 
         try:
-            for row in reader.rows():
+            for row in reader.read():
                 report.read += 1
                 progress.rows(1)
                 report.complete = report.complete and not row.fatal
@@ -186,6 +200,13 @@ class IndexPipeline:
                     self._write(batch, report, progress, reader, reject)
                     batch = []
             self._write(batch, report, progress, reader, reject)
+        except WRITE_ERRORS as exc:
+            report.seconds = time.perf_counter() - started
+            if writer is not None:
+                with contextlib.suppress(OSError):  # a full disk fails this too: the first error is the one to tell
+                    writer.close()
+                writer = None
+            raise IndexingFailed(str(exc) or type(exc).__name__, report) from exc
         finally:
             if writer is not None:
                 writer.close()

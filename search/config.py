@@ -36,6 +36,12 @@ class Settings(BaseSettings):
         True, description="Keep computed vectors in DATA_DIR/embeddings.sqlite, keyed by model and embedded text."
     )
     torch_threads: int = Field(0, ge=0, description="CPU threads for the model; 0 = all cores.")
+    keyword_only_fallback: bool = Field(
+        True,
+        description="When the model cannot be loaded, the server still answers searches with the keyword leg alone "
+        "(responses say `degraded: true`, /readyz answers 503 with the reason); false = no search at all. Embedded "
+        "backend only.",
+    )
     query_cache_size: int = Field(2048, ge=0, description="Query embeddings kept in the LRU cache.")
 
     fusion: Literal["rrf", "weighted"] = Field("rrf", description="How the keyword and vector legs are fused.")

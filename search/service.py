@@ -11,11 +11,11 @@ import numpy as np
 
 from search.analysis.query import AnalyzedQuery, default_analysis
 from search.backends.base import BackendQuery, Filters, PriceBucket, SearchBackend, SearchResult, Sort
-from search.backends.factory import open_backend
+from search.backends.factory import open_backend, open_existing_backend
 from search.catalog import Product
 from search.config import Settings
 from search.cursor import Cursor, fingerprint
-from search.embedding import Embedder
+from search.embedding import Embedder, ModelLoadError
 from search.highlight import Highlight, QueryTerms, highlight
 from search.result_cache import ResultCache
 from search.suggest.index import Suggestion
@@ -76,16 +76,31 @@ class SearchOutcome:
     highlights: list[Highlight] = field(default_factory=list)  # one per hit
     next_cursor: str | None = None
     cached: bool = False
+    degraded: bool = False  # answered by the keyword leg alone: the model could not be loaded
 
 
 class SearchService:
     def __init__(self, settings: Settings, embedder: Embedder | None = None, backend: SearchBackend | None = None):
         self.settings = settings
         self.analysis = default_analysis()
-        self.embedder = embedder or Embedder(settings.model, settings.torch_threads, settings.query_cache_size)
+        # Why searches run keyword-only (the model could not be loaded and `keyword_only_fallback` is on), or None.
+        self.degraded: str | None = None
+        self.embedder: Embedder | None = embedder or self._load_embedder(settings)
+        if backend is None and self.embedder is None:
+            backend = open_existing_backend(settings)  # the index as built: nothing is embedded meanwhile
         self.backend = backend or open_backend(settings, self.embedder.name, self.embedder.dim)
         self.cache: ResultCache[SearchOutcome] = ResultCache(settings.result_cache_size, settings.result_cache_ttl_s)
         self.suggester = Suggester(self.backend, self.analysis.glossary, settings.suggest_refresh_s)
+
+    def _load_embedder(self, settings: Settings) -> Embedder | None:
+        try:
+            return Embedder(settings.model, settings.torch_threads, settings.query_cache_size)
+        except ModelLoadError as exc:
+            if not settings.keyword_only_fallback or settings.backend != "embedded":
+                raise
+            self.degraded = f"keyword-only search: {exc}"
+            log.error("the embedding model could not be loaded; serving keyword-only search (degraded): %s", exc)
+            return None
 
     def close(self) -> None:
         self.backend.close()
@@ -116,13 +131,20 @@ class SearchService:
             analyzed = self.analysis.query_analyzer.analyze(request.q, self.backend.document_frequency)
         timings["analyze_ms"] = _ms_since(started)
         filters = self._filters(request, analyzed)
+        if analyzed is not None and analyzed.is_empty and analyzed.price is None:
+            # Text with nothing to search for (`*`, `"`, an emoji, only filler words) matches nothing, as a literal
+            # search does: never everything, as browsing would, so query syntax cannot turn into a match-all.
+            nothing = SearchResult([], 0, {name: {} for name in request.facets})
+            degraded = self.embedder is None
+            return SearchOutcome(request, analyzed, filters, nothing, _ms_since(started), timings, degraded=degraded)
 
+        mode = request.mode if self.embedder is not None else Mode.KEYWORD  # degraded: the keyword leg alone
         vector = None
-        if analyzed is not None and request.mode is not Mode.KEYWORD:
+        if analyzed is not None and mode is not Mode.KEYWORD:
             t = time.perf_counter()
             vector = self._query_vector(analyzed)
             timings["embed_ms"] = _ms_since(t)
-        concepts = analyzed.concepts if analyzed is not None and request.mode is not Mode.VECTOR else []
+        concepts = analyzed.concepts if analyzed is not None and mode is not Mode.VECTOR else []
 
         offset = (request.page - 1) * request.size
         if cursor is not None:
@@ -157,6 +179,7 @@ class SearchService:
             timings,
             highlights,
             self._next_cursor(request, result, offset),
+            degraded=self.embedder is None,
         )
 
     @staticmethod
@@ -206,6 +229,7 @@ class SearchService:
             texts.append(analyzed.normalized)
         if not texts:
             return None  # nothing the (English) model can read: the keyword leg alone answers
+        assert self.embedder is not None  # no vector leg without a model (see `_search`)
         vectors = [self.embedder.encode_query(text) for text in texts]
         blended = np.mean(vectors, axis=0)
         return blended / (np.linalg.norm(blended) or 1.0)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import socket
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from indexer.pipeline import IndexPipeline
 from search.analysis.query import Analysis, default_analysis
@@ -18,6 +20,14 @@ from search.service import SearchService
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DEMO = ROOT / "data" / "demo"
+
+# Property-based tests (marked `fuzz`): a bounded number of examples in `make test`, many more in `make fuzz`
+# (HYPOTHESIS_PROFILE=fuzz). Deadlines are off: the machine is shared and timing is not what these tests check.
+_HYPOTHESIS = {"suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow], "deadline": None}
+settings.register_profile("ci", max_examples=200, derandomize=True, print_blob=True, **_HYPOTHESIS)
+settings.register_profile("fuzz", max_examples=2_000, print_blob=True, **_HYPOTHESIS)
+settings.register_profile("quick", max_examples=10, derandomize=True, **_HYPOTHESIS)  # a smoke run while editing
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")

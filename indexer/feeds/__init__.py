@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from indexer.feeds.base import FeedReader, FeedRow, open_text
+from indexer.feeds.base import READ_ERRORS, FeedReader, FeedRow, open_text
 from indexer.feeds.csv import CsvReader
 from indexer.feeds.jsonl import JsonlReader
 from indexer.feeds.merchant import MerchantTsvReader, MerchantXmlReader
@@ -64,13 +64,16 @@ def open_feed(path: Path, fmt: str | None = None) -> FeedReader:
 
 
 def read_feed(path: Path, fmt: str | None = None) -> Iterator[FeedRow]:
-    return open_feed(path, fmt).rows()
+    return open_feed(path, fmt).read()
 
 
-def count_lines(path: Path) -> int:
-    """Lines in the file (an estimate of rows, for the progress bar)."""
-    with open_text(path) as f:
-        return sum(1 for _ in f)
+def count_lines(path: Path) -> int | None:
+    """Lines in the file (an estimate of rows, for the progress bar); None when it cannot be read to its end."""
+    try:
+        with open_text(path) as f:
+            return sum(1 for _ in f)
+    except READ_ERRORS:
+        return None  # reading the feed reports why
 
 
 __all__ = [

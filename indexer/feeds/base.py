@@ -1,12 +1,20 @@
-"""What every feed reader yields, how files are opened (UTF-8 with or without BOM, gzip by extension), and the
-pieces shared by the readers: HTML stripping and the rejects file in the feed's own format."""
+"""What every feed reader yields, how files are opened (UTF-8 with or without BOM, UTF-16 and UTF-32 detected,
+gzip by extension), and the pieces shared by the readers: HTML stripping and the rejects file in the feed's own
+format.
+
+A feed is never trusted to be well-formed: `FeedReader.read()` turns bytes that are not UTF-8 (a GB18030 or
+Latin-1 file) into rejected rows that say so, and a file that cannot be read to its end (a truncated gzip, a
+runaway CSV quote) into a last, fatal row that names where reading stopped, instead of an exception."""
 
 from __future__ import annotations
 
+import codecs
+import csv
 import gzip
 import html
 import io
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -38,6 +46,21 @@ class FeedReader:
     def rows(self) -> Iterator[FeedRow]:  # pragma: no cover - every format overrides it
         raise NotImplementedError
 
+    def read(self) -> Iterator[FeedRow]:
+        """`rows()`, with rows that are not UTF-8 rejected and a read error turned into a last, fatal row."""
+        last = 0
+        try:
+            for row in self.rows():
+                last = row.line
+                error = encoding_error(row.text)
+                if error is not None:
+                    row = FeedRow(row.line, None, row.text, error, row.columns, row.fatal)
+                yield row
+        except READ_ERRORS as exc:
+            where = f"after {self.location} {last}" if last else "at its start"
+            message = f"the file could not be read {where}: {_read_error(exc)}; the rest was not read"
+            yield FeedRow(last + 1, None, "", message, fatal=True)
+
     def rejects_header(self) -> str:
         """What a rejects file starts with (a CSV header line, an XML prologue); known once a row was read."""
         return ""
@@ -52,9 +75,71 @@ def open_binary(path: Path) -> BinaryIO:
     return open(path, "rb")
 
 
+# What reading a damaged file raises: gzip (BadGzipFile is an OSError, EOFError when truncated, zlib.error), csv
+# (a quote never closed runs into the field size limit), a codec (UTF-16 cut in the middle of a character).
+READ_ERRORS = (OSError, EOFError, zlib.error, csv.Error, UnicodeError)
+_UNDECODED = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, kept as lone surrogates
+_CJK = re.compile("[\u4e00-\u9fff]")
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def sniff_encoding(head: bytes) -> str:
+    """The encoding of a feed from its first bytes: a byte-order mark, or UTF-16's zero bytes; else UTF-8."""
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return encoding
+    pairs = len(head) // 2
+    if pairs >= 2:
+        even, odd = head[0 : pairs * 2 : 2].count(0), head[1 : pairs * 2 : 2].count(0)
+        if odd >= pairs * 0.4 and even == 0:
+            return "utf-16-le"
+        if even >= pairs * 0.4 and odd == 0:
+            return "utf-16-be"
+    return "utf-8"
+
+
 def open_text(path: Path) -> TextIO:
-    """Open a feed as text: gzip is read transparently, a UTF-8 BOM is skipped, line ends are kept as written."""
-    return io.TextIOWrapper(open_binary(path), encoding="utf-8-sig", newline="")
+    """Open a feed as text: gzip is read transparently, the encoding sniffed (`sniff_encoding`), a BOM skipped,
+    line ends kept as written. Bytes that are not text in that encoding do not stop reading: they are kept as lone
+    surrogates (`surrogateescape`), so that `encoding_error` rejects their rows and the rejects file keeps them."""
+    binary = open_binary(path)
+    try:
+        encoding = sniff_encoding(binary.peek(4096)[:4096])  # type: ignore[attr-defined]
+    except READ_ERRORS:
+        encoding = "utf-8"  # a damaged gzip: the error comes again, where reading reports it
+    return io.TextIOWrapper(binary, encoding=encoding, errors="surrogateescape", newline="")
+
+
+def encoding_error(text: str) -> str | None:
+    """Why a row's text is not text: the first byte that was not UTF-8, and a hint at the encoding it may be in."""
+    match = _UNDECODED.search(text)
+    if match is None:
+        return None
+    byte = ord(match.group()) - 0xDC00
+    data = text.encode("utf-8", "surrogateescape")
+    hint = "save the feed as UTF-8"
+    try:
+        if _CJK.search(data.decode("gb18030")):
+            hint = "it reads as GB18030 (GBK) Chinese: convert it, e.g. iconv -f GB18030 -t UTF-8"
+    except UnicodeDecodeError:
+        pass
+    return f"not UTF-8 text (byte 0x{byte:02x} at character {match.start() + 1}); {hint}"
+
+
+def _read_error(exc: BaseException) -> str:
+    if isinstance(exc, EOFError):
+        return "the compressed file is truncated"
+    if isinstance(exc, gzip.BadGzipFile | zlib.error):
+        return f"not a valid gzip file ({exc})"
+    if isinstance(exc, UnicodeError):
+        return f"not valid text ({exc.reason})" if isinstance(exc, UnicodeDecodeError) else str(exc)
+    return str(exc) or type(exc).__name__
 
 
 def normalize_column(name: str) -> str:

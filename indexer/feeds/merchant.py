@@ -107,6 +107,9 @@ class MerchantXmlReader(FeedReader):
                 line, column = exc.position
                 message = f"the XML is not well-formed at line {line}, column {column}; the rest was not read"
                 yield FeedRow(index + 1, None, "", message, fatal=True)
+            except (ValueError, LookupError) as exc:  # a declared encoding expat cannot read (GB18030, unknown)
+                message = f"the XML cannot be read ({exc}); save the feed as UTF-8; the rest was not read"
+                yield FeedRow(index + 1, None, "", message, fatal=True)
 
     @staticmethod
     def _row(index: int, item: ET.Element) -> FeedRow:

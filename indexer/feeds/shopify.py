@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from indexer.feeds.base import FeedRow, open_text, strip_html, unescape
+from indexer.feeds.base import READ_ERRORS, FeedRow, open_text, strip_html, unescape
 from indexer.feeds.csv import DelimitedReader
 from search.catalog import parse_price
 
@@ -25,8 +25,11 @@ REQUIRED_COLUMNS = ("Handle", "Variant Price")
 
 def is_shopify_export(path: Path) -> bool:
     """Whether a CSV file's header is Shopify's (it has `Handle` and `Variant Price`)."""
-    with open_text(path) as f:
-        header = [name.strip() for name in next(csv.reader(f), [])]
+    try:
+        with open_text(path) as f:
+            header = [name.strip() for name in next(csv.reader(f), [])]
+    except READ_ERRORS:
+        return False  # read as a plain CSV, whose reading reports the error
     return all(column in header for column in REQUIRED_COLUMNS)
 
 

@@ -58,6 +58,7 @@ class CcCedict:
 
     def __init__(self, senses: dict[str, list[str]]) -> None:
         self._senses = senses
+        self.longest = max(map(len, senses), default=0)  # the longest word, in characters
 
     @classmethod
     def load(cls, path: Path = CEDICT_PATH) -> CcCedict:

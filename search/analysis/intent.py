@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -45,6 +46,8 @@ def extract_price(text: str) -> tuple[PriceIntent | None, str]:
             continue
         currency = "USD" if re.fullmatch(_USD, match["cur"]) else "CNY"
         numbers = [float(g) for g in match.groups()[: 2 if kind == "range" else 1]]
+        if not all(math.isfinite(n) for n in numbers):  # 400 digits overflow to inf: no price, just digits
+            continue
         low, high = {
             "range": (min(numbers), max(numbers)),
             "max": (None, numbers[0]),

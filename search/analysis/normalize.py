@@ -43,7 +43,10 @@ def normalize_text(text: str) -> str:
     if has_chinese(text):
         taiwan, hong_kong = _converters()
         text = hong_kong.convert(taiwan.convert(text))
-    return _SPACE_RE.sub(" ", text.casefold()).strip()
+    text = text.casefold()
+    if not unicodedata.is_normalized("NFKC", text):  # a dropped mark between combining marks, or case folding
+        text = unicodedata.normalize("NFKC", text)  # undid NFKC's order: restored, so normalising again changes nothing
+    return _SPACE_RE.sub(" ", text).strip()
 
 
 def fold_accents(text: str) -> str:

@@ -13,7 +13,8 @@ from search.analysis.normalize import has_chinese, normalize_text
 
 _KEEP_RE = re.compile(r"[\w\u3400-\u9fff]", re.UNICODE)
 _LATIN_RE = re.compile(r"^[0-9a-z][0-9a-z.+#'\-]*$")
-_LATIN_RUN_RE = re.compile(r"([0-9a-z]+(?:[-+.#'/][0-9a-z]+)+)")  # with inner punctuation: sm-g998
+# With inner punctuation: sm-g998. Possessive, and only from a run's start: linear in a long run of letters.
+_LATIN_RUN_RE = re.compile(r"((?<![0-9a-z])[0-9a-z]++(?:[-+.#'/][0-9a-z]++)+)")
 
 jieba.setLogLevel(logging.WARNING)
 

@@ -58,6 +58,8 @@ class Translator:
     def __init__(self, glossary: Glossary, cedict: CcCedict) -> None:
         self.glossary = glossary
         self.cedict = cedict
+        # No known word is longer: the split never tries longer pieces (linear, not quadratic, in a long query).
+        self._longest = max(cedict.longest, *(len(term) for term in glossary.terms()), 1)
 
     def concepts(self, word: str, vocabulary: Vocabulary | None = None) -> list[Concept]:
         """A query word → one concept, or several when the word has to be split to be understood."""
@@ -106,7 +108,7 @@ class Translator:
         """Longest-match split over the dictionaries; single characters only where nothing longer is known."""
         pieces, start = [], 0
         while start < len(word):
-            end = len(word)
+            end = min(len(word), start + self._longest)
             while end > start + 1 and not self._known(word[start:end]):
                 end -= 1
             pieces.append(word[start:end])

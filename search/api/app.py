@@ -131,5 +131,5 @@ def _become_writer(app: FastAPI) -> None:
         service.backend.reserve_writer()
     except IndexLocked as exc:
         log.warning("admin writes will fail until the other writer stops: %s", exc)
-    if settings.embedding_cache:
+    if settings.embedding_cache and service.embedder is not None:
         app.state.embedding_cache = EmbeddingCache(settings.data_dir, service.embedder.name, service.embedder.dim)

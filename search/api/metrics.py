@@ -69,8 +69,11 @@ class _ServiceCollector(Collector):
         yield info
         service = self.state.service
         loaded = GaugeMetricFamily("haitao_model_loaded", "1 once the index is open and the model loaded.")
-        loaded.add_metric((), 1 if service is not None else 0)
+        loaded.add_metric((), 1 if service is not None and service.embedder is not None else 0)
         yield loaded
+        degraded = GaugeMetricFamily("haitao_degraded", "1 while searches are answered keyword-only (no model).")
+        degraded.add_metric((), 1 if service is not None and service.degraded else 0)
+        yield degraded
         count = None
         if service is not None:
             try:
@@ -78,7 +81,7 @@ class _ServiceCollector(Collector):
             except Exception as exc:  # a scrape must not fail with the index: report not-ready instead
                 log.warning("metrics: index stats unavailable: %s", exc)
         ready = GaugeMetricFamily("haitao_ready", "1 when the index answers (as /readyz), else 0.")
-        ready.add_metric((), 1 if count is not None else 0)
+        ready.add_metric((), 1 if count is not None and not service.degraded else 0)
         yield ready
         if count is not None:
             yield GaugeMetricFamily("haitao_index_products", "Products in the index.", value=count)

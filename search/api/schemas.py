@@ -18,7 +18,7 @@ from search.api.limits import (
     MAX_QUERY_LENGTH,
 )
 from search.backends.base import FACETS, Sort
-from search.catalog import Product
+from search.catalog import Product, normalize_category
 from search.service import Currency, Mode
 
 HIT_FIELDS = (
@@ -119,6 +119,13 @@ class SearchParams(BaseModel):
     def _brand_length(cls, value: list[str]) -> list[str]:
         if any(len(b) > MAX_FILTER_VALUE_LENGTH for b in value):
             raise ValueError(f"a brand is at most {MAX_FILTER_VALUE_LENGTH} characters")
+        return value
+
+    @field_validator("category")
+    @classmethod
+    def _names_a_category(cls, value: str | None) -> str | None:
+        if value is not None and value.strip() and not normalize_category(value):  # `>`: the root, every product
+            raise ValueError("names no category; write its levels, e.g. `Electronics > Audio`")
         return value
 
     @field_validator("facets")
@@ -296,6 +303,11 @@ class SearchResponse(BaseModel):
     next_cursor: str | None = Field(None, description="Send as `cursor` for the next page; null on the last page.")
     exchange_rate: ExchangeRate
     took_ms: float
+    degraded: bool = Field(
+        False,
+        description="True when the server could not load its embedding model and answered with keyword search "
+        "alone (HAITAO_KEYWORD_ONLY_FALLBACK); /readyz says why.",
+    )
     explain: dict[str, Any] | None = Field(None, description="The query analysis, when `explain=true`.")
 
 
@@ -430,6 +442,9 @@ class Readiness(BaseModel):
     products: int | None = Field(None, description="Products in the index, when ready.", examples=[1281])
     model: str | None = Field(None, description="Embedding model of the index, when ready.")
     message: str | None = Field(None, description="Why it is not ready.")
+    degraded: bool = Field(
+        False, description="Searches are answered keyword-only: the model could not be loaded (`message` says why)."
+    )
 
 
 class FieldError(BaseModel):

@@ -80,6 +80,8 @@ def upsert_products(
         seen[product.id] = index
         products.append(product)
     service = admin.service
+    if service.embedder is None:
+        raise HTTPException(503, f"products cannot be indexed without the embedding model ({service.degraded})")
     try:
         written = index_products(
             service.backend,

@@ -29,7 +29,8 @@ def healthz() -> Health:
     responses={
         503: {
             "model": Readiness,
-            "description": "Not ready: the index is missing or being opened, or the search server is unreachable.",
+            "description": "Not ready: the index is missing or being opened, the search server is unreachable, or "
+            "the model could not be loaded (then `degraded` is true while searches are answered keyword-only).",
             "content": {"application/json": {"example": {"ready": False, "message": "starting"}}},
         }
     },
@@ -47,5 +48,8 @@ def readyz(request: Request) -> Readiness | JSONResponse:
         stats = service.backend.stats()
     except BackendUnavailable as exc:
         body = Readiness(ready=False, message=str(exc))
+        return JSONResponse(status_code=503, content=body.model_dump())
+    if service.degraded:  # searches are answered, keyword-only: not ready for full service, and saying why
+        body = Readiness(ready=False, degraded=True, products=stats.count, model=stats.model, message=service.degraded)
         return JSONResponse(status_code=503, content=body.model_dump())
     return Readiness(ready=True, products=stats.count, model=stats.model)

@@ -155,5 +155,6 @@ def to_response(outcome: SearchOutcome, settings: Settings, fields: list[str] | 
         next_cursor=outcome.next_cursor,
         exchange_rate=ExchangeRate(cny_per_usd=settings.cny_per_usd, as_of=settings.rate_as_of),
         took_ms=outcome.took_ms,
+        degraded=outcome.degraded,
         explain=analysis,
     )

@@ -39,6 +39,7 @@ def build_schema() -> tantivy.Schema:
 
 
 def category_facet(category: str) -> tantivy.Facet:
-    """`Electronics > Audio` → the facet `/electronics/audio` (a `/` inside a level becomes a space)."""
-    levels = [level.strip().casefold().replace("/", " ") for level in category.split(">")]
+    """`Electronics > Audio` → the facet `/electronics/audio` (a `/` inside a level becomes a space, and a `\\`, the
+    facet syntax's escape, stays a literal character: `\\` alone must not turn into the root, every product)."""
+    levels = [level.strip().casefold().replace("/", " ").replace("\\", "\\\\") for level in category.split(">")]
     return tantivy.Facet.from_string("/" + "/".join(level for level in levels if level))

@@ -41,6 +41,7 @@ def test_search_answers_503_while_opensearch_is_down_and_recovers(embedder, anal
                 "products": 1,
                 "model": embedder.name,
                 "message": None,
+                "degraded": False,
             }
         finally:
             server.close()
