@@ -87,7 +87,7 @@ class Haitao:
         from search.service import SearchService
 
         assert embedder is not None and self.cache_dir is not None
-        settings = Settings(data_dir=self.work, query_cache_size=0)
+        settings = Settings(data_dir=self.work, query_cache_size=0, result_cache_size=0)  # every search does its work
         backend = open_backend(settings, embedder.name, embedder.dim, create=True)
         cache = EmbeddingCache(self.cache_dir, embedder.name, embedder.dim)  # the vectors every engine gets
         try:
@@ -107,7 +107,8 @@ class Haitao:
         s = self.service.settings
         return (
             f"embedded backend (tantivy BM25 + exact numpy vectors), {self.mode}, fusion {s.fusion} "
-            f"(k {s.rrf_k}, keyword weight {s.keyword_weight}, {s.leg_size} a leg), query cache off"
+            f"(k {s.rrf_k}, keyword weight {s.keyword_weight}, {s.leg_size} a leg), "
+            "query-embedding and response caches off"
         )
 
     def close(self) -> None:

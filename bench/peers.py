@@ -229,8 +229,8 @@ def latency_section(result: dict, rounds: int) -> str:
         "",
         f"`bench/peers.py`, run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine_line()}. In process "
         f"(`SearchService.search`, top {K}, no facets), the Chorus index (19,406 products), {rounds} timed passes "
-        f"after a warm-up pass, query-embedding cache off (every search embeds its query), {THREADS} torch "
-        "threads. HTTP latency and concurrency: *HTTP load*.",
+        "after a warm-up pass, query-embedding and response caches off (every search embeds its query and "
+        f"retrieves), {THREADS} torch threads. HTTP latency and concurrency: *HTTP load*.",
         "",
         "| mode | queries | nDCG@10 | p50 ms | p95 ms | p99 ms | queries/s |",
         "|---|---|---:|---:|---:|---:|---:|",
