@@ -193,9 +193,13 @@ class SearchService:
             return None
         return Cursor(request.fingerprint(), offset=offset + len(result.hits)).encode()
 
+    def per_usd(self, currency: Currency) -> float:
+        """Units of `currency` in one US dollar, at the configured rate."""
+        return self.settings.cny_per_usd if currency is Currency.CNY else 1.0
+
     def price_buckets(self, currency: Currency) -> tuple[PriceBucket, ...]:
         """The price facet's buckets, labelled in `currency`, bounded in USD for the backend."""
-        rate = self.settings.cny_per_usd if currency is Currency.CNY else 1.0
+        rate = self.per_usd(currency)
         edges = PRICE_EDGES[currency]
         buckets = []
         for low, high in zip(edges, (*edges[1:], None), strict=True):
@@ -207,7 +211,7 @@ class SearchService:
         return self.backend.facet_values(facet, limit)
 
     def _filters(self, request: SearchRequest, analyzed: AnalyzedQuery | None) -> Filters:
-        rate = self.settings.cny_per_usd if request.currency is Currency.CNY else 1.0
+        rate = self.per_usd(request.currency)
         price_min = None if request.price_min is None else round(request.price_min / rate, 2)
         price_max = None if request.price_max is None else round(request.price_max / rate, 2)
         if analyzed is not None and analyzed.price is not None and price_min is None and price_max is None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from search.api.schemas import LandedEstimate, Price
+from search.api.schemas import FacetStats, LandedEstimate, Price
 from search.config import Settings
+from search.service import Currency, SearchService
 
 
 def price_of(usd: float, settings: Settings) -> Price:
@@ -21,3 +22,14 @@ def landed_estimate(usd: float, settings: Settings) -> LandedEstimate | None:
         f"estimate, not a quote: price + shipping ${shipping:.2f} + cross-border tax {settings.landed_tax_rate:.1%}"
     )
     return LandedEstimate(usd=round(landed, 2), cny=round(landed * settings.cny_per_usd, 2), note=note)
+
+
+def price_range_in(
+    currency: Currency, usd_range: tuple[float, float] | None, service: SearchService
+) -> FacetStats | None:
+    """The lowest and highest price of a result (USD from the backend) in the shopper's currency."""
+    if usd_range is None:
+        return None
+    rate = service.per_usd(currency)
+    low, high = usd_range
+    return FacetStats(min=round(low * rate, 2), max=round(high * rate, 2), currency=currency)

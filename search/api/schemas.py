@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -24,6 +25,14 @@ from search.service import Currency, Mode
 HIT_FIELDS = (
     "id title title_zh brand category price landed_estimate availability image_link link attributes score highlight"
 ).split()
+
+
+def _known(what: str, names: list[str], known: Sequence[str]) -> list[str]:
+    """`names`, or a ValueError naming the first one not in `known`."""
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise ValueError(f"unknown {what} {unknown[0]!r}; known: {', '.join(known)}")
+    return names
 
 
 def _comma_list(value: Any) -> Any:
@@ -131,18 +140,12 @@ class SearchParams(BaseModel):
     @field_validator("facets")
     @classmethod
     def _known_facets(cls, value: list[str]) -> list[str]:
-        unknown = [f for f in value if f not in FACETS]
-        if unknown:
-            raise ValueError(f"unknown facet {unknown[0]!r}; known: {', '.join(FACETS)}")
-        return list(dict.fromkeys(value))
+        return list(dict.fromkeys(_known("facet", value, FACETS)))
 
     @field_validator("fields")
     @classmethod
     def _known_fields(cls, value: list[str]) -> list[str]:
-        unknown = [f for f in value if f not in HIT_FIELDS]
-        if unknown:
-            raise ValueError(f"unknown field {unknown[0]!r}; known: {', '.join(HIT_FIELDS)}")
-        return value
+        return _known("field", value, HIT_FIELDS)
 
     @field_validator("attr")
     @classmethod

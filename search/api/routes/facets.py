@@ -6,9 +6,10 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from search.api.deps import ServiceDep, SettingsDep
+from search.api.deps import ServiceDep
 from search.api.errors import error_responses
-from search.api.schemas import FacetStats, FacetValues
+from search.api.prices import price_range_in
+from search.api.schemas import FacetValues
 from search.service import Currency, SearchRequest
 
 router = APIRouter(prefix="/v1", tags=["search"])
@@ -17,7 +18,6 @@ router = APIRouter(prefix="/v1", tags=["search"])
 @router.get("/facets", response_model=FacetValues, responses=error_responses(422, 503), summary="All values of a facet")
 def facet_values(
     service: ServiceDep,
-    settings: SettingsDep,
     name: Annotated[
         Literal["brand", "category", "availability", "price"],
         Query(
@@ -34,9 +34,5 @@ def facet_values(
     if name != "price":
         return FacetValues(facet=name, values=service.facet_values(name, limit))
     outcome = service.search(SearchRequest(size=1, facets=("price",), currency=currency))
-    stats = None
-    if outcome.result.price_range is not None:
-        rate = settings.cny_per_usd if currency is Currency.CNY else 1.0
-        low, high = outcome.result.price_range
-        stats = FacetStats(min=round(low * rate, 2), max=round(high * rate, 2), currency=currency)
+    stats = price_range_in(currency, outcome.result.price_range, service)
     return FacetValues(facet=name, values=outcome.result.facets["price"], stats=stats)

@@ -12,11 +12,10 @@ from fastapi import APIRouter, Body, HTTPException, Query
 
 from search.api.deps import ServiceDep, SettingsDep
 from search.api.errors import error_responses
-from search.api.prices import price_of
+from search.api.prices import price_of, price_range_in
 from search.api.schemas import (
     SEARCH_EXAMPLE,
     ExchangeRate,
-    FacetStats,
     HitExplain,
     SearchHit,
     SearchParams,
@@ -24,7 +23,7 @@ from search.api.schemas import (
 )
 from search.config import Settings
 from search.cursor import InvalidCursor
-from search.service import Currency, SearchOutcome, SearchRequest
+from search.service import SearchOutcome, SearchRequest, SearchService
 
 router = APIRouter(prefix="/v1", tags=["search"])
 
@@ -90,10 +89,12 @@ def _search(service: ServiceDep, settings: Settings, params: SearchParams) -> Se
         outcome = service.search(request)
     except InvalidCursor as exc:
         raise HTTPException(422, f"cursor: {exc}") from None
-    return to_response(outcome, settings, params.fields or None)
+    return to_response(outcome, service, settings, params.fields or None)
 
 
-def to_response(outcome: SearchOutcome, settings: Settings, fields: list[str] | None = None) -> SearchResponse:
+def to_response(
+    outcome: SearchOutcome, service: SearchService, settings: Settings, fields: list[str] | None = None
+) -> SearchResponse:
     request = outcome.request
     hits = []
     for hit, marked in zip(outcome.result.hits, outcome.highlights, strict=True):
@@ -139,11 +140,8 @@ def to_response(outcome: SearchOutcome, settings: Settings, fields: list[str] | 
         }
         analysis["timings"] = outcome.timings
         analysis["cached"] = outcome.cached
-    stats = {}
-    if outcome.result.price_range is not None:
-        rate = settings.cny_per_usd if request.currency is Currency.CNY else 1.0
-        low, high = outcome.result.price_range
-        stats["price"] = FacetStats(min=round(low * rate, 2), max=round(high * rate, 2), currency=request.currency)
+    price_range = price_range_in(request.currency, outcome.result.price_range, service)
+    stats = {"price": price_range} if price_range is not None else {}
     return SearchResponse(
         query=request.q,
         total=outcome.result.total,
