@@ -14,11 +14,13 @@ CHORUS_DIR ?= ../shared/data/chorus
 export CHORUS_DIR
 DEMO_INDEX := $(DATA_DIR)/.demo-indexed
 
-.PHONY: demo serve index test fuzz audit lint format browser clean help relevance bench
+.PHONY: demo serve index test test-fast fuzz audit lint format browser clean help relevance bench lock
 
 help:
 	@echo "make demo       set up, index the demo catalog, serve the API on http://127.0.0.1:$(PORT)"
 	@echo "make test       lint and run the test suite"
+	@echo "make test-fast  lint and run the suite without the slow tests (demo index, servers, browser, CLI)"
+	@echo "make lock       re-resolve requirements*.lock from pyproject.toml (after changing a dependency)"
 	@echo "make relevance  measure relevance (demo and Chorus suites); rewrites docs/relevance.md and .png"
 	@echo "make bench      indexing, query latency, HTTP load and the peer engines; rewrites docs/benchmarks.md"
 	@echo "make fuzz       the property-based and schema-driven tests, with many more examples (minutes)"
@@ -28,22 +30,33 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-# torch first, from the CPU build: otherwise sentence-transformers pulls the CUDA build.
-$(INSTALLED): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e .
+# Installs come from the lock files (`make lock` writes them from pyproject.toml): every version pinned, torch
+# as its CPU build (2.13.0+cpu, the local wheel), so that nothing can pull the CUDA build. Then the project itself.
+LOCK := requirements.lock
+DEV_LOCK := requirements-dev.lock
+BENCH_LOCK := requirements-bench.lock
+
+$(INSTALLED): $(LOCK) pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps -e .
 	@touch $@
 
-$(DEV_INSTALLED): $(INSTALLED)
-	$(BIN)/pip install --quiet -e '.[dev]'
+$(DEV_INSTALLED): $(INSTALLED) $(DEV_LOCK)
+	$(BIN)/pip install --quiet -r $(DEV_LOCK)
 	@touch $@
 
-$(BENCH_INSTALLED): $(INSTALLED)
-	$(BIN)/pip install --quiet -e '.[bench]'
+$(BENCH_INSTALLED): $(INSTALLED) $(BENCH_LOCK)
+	$(BIN)/pip install --quiet -r $(BENCH_LOCK)
 	@touch $@
+
+PIP_COMPILE := $(BIN)/pip-compile --quiet --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links
+lock: $(DEV_INSTALLED)
+	$(PIP_COMPILE) --output-file $(LOCK) pyproject.toml
+	$(PIP_COMPILE) --extra dev --output-file $(DEV_LOCK) pyproject.toml
+	$(PIP_COMPILE) --extra bench --output-file $(BENCH_LOCK) pyproject.toml
 
 # Rebuilt (atomically, from the embedding cache) when the catalog, the glossary or the index schema changes.
-SCHEMA := search/backends/embedded/schema.py
+SCHEMA := search/fields.py search/backends/embedded/schema.py
 
 $(DEMO_INDEX): $(DEMO_CATALOG) $(GLOSSARY) $(SCHEMA) $(INSTALLED)
 	$(BIN)/haitao index $(DEMO_CATALOG) --data-dir $(DATA_DIR) --rebuild
@@ -79,6 +92,9 @@ browser:
 
 test: lint browser
 	$(BIN)/python -m pytest
+
+test-fast: lint
+	$(BIN)/python -m pytest -m "not slow"
 
 # Indexes are built under var/eval/ (reused and updated incrementally on later runs).
 relevance: $(BENCH_INSTALLED)

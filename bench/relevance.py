@@ -77,7 +77,7 @@ def suites(skip_chorus: bool) -> list[Suite]:
 
 
 def measure(skip_chorus: bool) -> tuple[list[Suite], dict[tuple[str, str], EvalReport]]:
-    embedder = Embedder()
+    embedder = Embedder(cache_size=0)  # no query-embedding cache: every configuration pays for its embeddings
     reports: dict[tuple[str, str], EvalReport] = {}
     services: dict[tuple[Path, str], SearchService] = {}
     chosen = suites(skip_chorus)
@@ -89,7 +89,6 @@ def measure(skip_chorus: bool) -> tuple[list[Suite], dict[tuple[str, str], EvalR
             if key not in services:
                 services[key] = SearchService(Settings(data_dir=data_dir, fusion=config.fusion), embedder=embedder)
             service = services[key]
-            embedder.clear_cache()  # every configuration pays for its query embeddings
             run = run_queries(service, queries, SIZE, config.mode)
             settings = service.settings
             report = evaluate(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import logging
-import sqlite3
 import sys
 import tempfile
 from pathlib import Path
@@ -17,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, SpinnerColumn, TextColu
 from rich.progress import Progress as RichProgress
 
 from indexer.commands.common import DataDir, err, settings_for
-from indexer.commands.eval import eval_command
+from indexer.commands.eval import EvalMode, eval_command
 
 if TYPE_CHECKING:
     from search.backends.base import SearchBackend
@@ -64,10 +63,8 @@ def index(
     """Validate a feed and index its good rows (unchanged products are skipped)."""
     from indexer.feeds import UnknownFormat, count_lines, open_feed
     from indexer.pipeline import IndexingFailed, IndexPipeline, default_rejects_path
-    from search.analysis.query import default_analysis
-    from search.backends.factory import open_backend
     from search.embedding import Embedder, ModelLoadError
-    from search.embedding_cache import EmbeddingCache
+    from search.writer import CatalogWriter
 
     settings = settings_for(data_dir)
     if not file.is_file():
@@ -78,7 +75,7 @@ def index(
     except UnknownFormat as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(2) from None
-    rejects = rejects or default_rejects_path(settings.data_dir, file, reader.format)
+    rejects = rejects or default_rejects_path(settings.data_dir, reader)
     problem = _unwritable(settings.data_dir)
     if problem:
         err.print(f"[red]error:[/] {escape(problem)}; the index was not touched")
@@ -90,39 +87,26 @@ def index(
         except ModelLoadError as exc:
             err.print(f"[red]error:[/] {escape(str(exc))}")
             raise typer.Exit(1) from None
-        segmenter = default_analysis().segmenter
-    try:
-        backend = open_backend(settings, embedder.name, embedder.dim, create=True, rebuild=rebuild)
-        backend.reserve_writer()  # the single-writer check, before any row is read
-    except Exception as exc:  # IndexMismatch, IndexLocked, OS errors: all end the run with their message
-        err.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(1) from None
-    try:
-        cache = EmbeddingCache(settings.data_dir, embedder.name, embedder.dim) if settings.embedding_cache else None
-    except (OSError, sqlite3.Error) as exc:  # a full disk: sqlite cannot even write its journal
-        backend.close()
-        where = settings.data_dir
-        err.print(f"[red]error:[/] cannot open the embedding cache in {where}: {exc}; the index was not touched")
-        raise typer.Exit(1) from None
+        try:
+            writer = CatalogWriter.open(settings, embedder, rebuild=rebuild)
+        except Exception as exc:  # IndexMismatch, IndexLocked, the cache, OS errors: all end the run with their message
+            err.print(f"[red]error:[/] {escape(str(exc))}")
+            raise typer.Exit(1) from None
 
-    pipeline = IndexPipeline(
-        backend, embedder, segmenter, settings.index_batch_size, settings.embed_batch_size, cache=cache
-    )
     columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
-    finished = False
     with RichProgress(*columns, TimeElapsedColumn(), console=err, disable=not err.is_terminal, transient=True) as bar:
         total = count_lines(file) if err.is_terminal else None
         progress = _BarProgress(bar, bar.add_task("read", total=total), bar.add_task("embedded", total=None))
         try:
-            report = pipeline.run(
-                file,
-                reader.format,
-                rejects,
-                progress,
-                on_reject=lambda r: err.print(f"[yellow]rejected[/] {escape(r.describe())}"),
-                delete_missing=delete_missing,
-            )
-            finished = True
+            with writer:  # a rebuild replaces the live index only if this block completes with products accepted
+                report = IndexPipeline(writer, settings.index_batch_size).run(
+                    reader,
+                    rejects_path=rejects,
+                    progress=progress,
+                    on_reject=lambda r: err.print(f"[yellow]rejected[/] {escape(r.describe())}"),
+                    delete_missing=delete_missing,
+                )
+                bar.update(progress.rows_task, description="preparing search (vector graph of a large index)")
         except IndexingFailed as exc:  # the disk is full, read-only, over a size limit: say so, keep what is committed
             done = exc.report
             if rebuild:
@@ -135,17 +119,6 @@ def index(
                 "Fix the cause and run again: what was indexed is skipped as unchanged."
             )
             raise typer.Exit(1) from None
-        finally:
-            if rebuild and finished and report.valid:
-                backend.commit_rebuild()  # the complete new index replaces the old one, atomically
-            elif rebuild:
-                backend.abandon_rebuild()  # the old index stays as it was
-            if finished and report.valid:
-                bar.update(progress.rows_task, description="preparing search (vector graph of a large index)")
-                backend.prepare_search()  # so that the server starts with it ready
-            backend.close()
-            if cache is not None:
-                cache.close()
     for note in report.notes:
         err.print(f"[yellow]note:[/] {escape(note)}")
     if report.rejected:
@@ -165,9 +138,14 @@ def delete(
     data_dir: DataDir = None,
 ) -> None:
     """Remove products from the index by id."""
+    from search.writer import CatalogWriter
+
     backend = _open_existing(data_dir)
     try:
-        deleted = backend.delete(ids)
+        deleted = CatalogWriter(backend, None, None).delete(ids)
+    except Exception as exc:  # IndexLocked, an unreachable cluster: end with the message
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(1) from None
     finally:
         backend.close()
     typer.echo(f"deleted {deleted} of {len(ids)}")
@@ -185,6 +163,9 @@ def stats(
     backend = _open_existing(data_dir)
     try:
         info = backend.stats()
+    except Exception as exc:  # an unreachable cluster: end with the message
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(1) from None
     finally:
         backend.close()
     fields = {"products": info.count, "updated_at": info.updated_at, "model": info.model, "dims": info.dim}
@@ -211,7 +192,7 @@ def _open_existing(data_dir: Path | None) -> SearchBackend:
 
     try:
         return open_existing_backend(settings_for(data_dir))
-    except Exception as exc:  # IndexNotFound, IndexLocked, a broken manifest: end with the message
+    except Exception as exc:  # IndexNotFound, a broken manifest, an unreachable cluster: end with the message
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(1) from None
 
@@ -238,19 +219,22 @@ def search(
     data_dir: DataDir = None,
     size: Annotated[int, typer.Option(help="Hits to show.")] = 10,
     explain: Annotated[bool, typer.Option("--explain", help="Print the query analysis as JSON.")] = False,
+    mode: Annotated[EvalMode, typer.Option(help="Retrieval: both legs fused (hybrid), or one leg alone.")] = (
+        EvalMode.HYBRID
+    ),
 ) -> None:
     """Search the index from the terminal."""
     from search.backends.base import BackendUnavailable, IndexMismatch, IndexNotFound
     from search.embedding import ModelLoadError
-    from search.service import SearchRequest, SearchService
+    from search.service import Mode, SearchRequest, SearchService
 
     try:
         service = SearchService(settings_for(data_dir))
-    except (IndexNotFound, IndexMismatch, ModelLoadError) as exc:
+    except (IndexNotFound, IndexMismatch, ModelLoadError, BackendUnavailable) as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(1) from None
     try:
-        outcome = service.search(SearchRequest(q=query, size=size))
+        outcome = service.search(SearchRequest(q=query, size=size, mode=Mode(mode)))
     except BackendUnavailable as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(1) from None

@@ -89,10 +89,6 @@ class Embedder:
                 on_batch(len(chunk))
         return out
 
-    def clear_cache(self) -> None:
-        with self._lock:
-            self._cache.clear()
-
     def encode_query(self, text: str) -> np.ndarray:
         """One query's vector, from the LRU cache when the same text was asked recently."""
         with self._lock:

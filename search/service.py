@@ -1,4 +1,6 @@
-"""`SearchService`: query understanding + embedding + backend, the one entry point the API (and eval) call."""
+"""`SearchService`: query understanding + embedding + the backend's legs, fused and counted by `search.retrieval`;
+the one entry point the API (and eval) call. Its result cache is keyed by the backend's generation, and
+`invalidate()` (called by the `CatalogWriter` after each write) drops it at once."""
 
 from __future__ import annotations
 
@@ -9,14 +11,17 @@ from enum import StrEnum
 
 import numpy as np
 
+from search import retrieval
 from search.analysis.query import AnalyzedQuery, default_analysis
-from search.backends.base import BackendQuery, Filters, PriceBucket, SearchBackend, SearchResult, Sort
+from search.backends.base import BackendQuery, Filters, PriceBucket, SearchBackend, SearchResult, Sort, TermFilter
 from search.backends.factory import open_backend, open_existing_backend
 from search.catalog import Product
 from search.config import Settings
+from search.currency import Currency, ExchangeRate
 from search.cursor import Cursor, fingerprint
 from search.embedding import Embedder, ModelLoadError
 from search.highlight import Highlight, QueryTerms, highlight
+from search.ranking import RankingSpec
 from search.result_cache import ResultCache
 from search.suggest.index import Suggestion
 from search.suggest.suggester import Suggester
@@ -28,11 +33,6 @@ class Mode(StrEnum):
     HYBRID = "hybrid"
     KEYWORD = "keyword"
     VECTOR = "vector"
-
-
-class Currency(StrEnum):
-    CNY = "CNY"
-    USD = "USD"
 
 
 # Edges of the price facet's buckets, in the currency the shopper filters in.
@@ -48,7 +48,7 @@ class SearchRequest:
     page: int = 1
     size: int = 10
     cursor: str | None = None  # `next_cursor` of the previous page; replaces `page`
-    brands: tuple[str, ...] = ()
+    terms: tuple[TermFilter, ...] = ()  # keyword filters: ((field, (value, ...)), ...), e.g. (("brand", ("Sony",)),)
     category: str | None = None
     price_min: float | None = None
     price_max: float | None = None
@@ -89,6 +89,8 @@ class SearchService:
         if backend is None and self.embedder is None:
             backend = open_existing_backend(settings)  # the index as built: nothing is embedded meanwhile
         self.backend = backend or open_backend(settings, self.embedder.name, self.embedder.dim)
+        self.spec = RankingSpec.from_settings(settings)
+        self.rate = ExchangeRate(settings.cny_per_usd)
         self.cache: ResultCache[SearchOutcome] = ResultCache(settings.result_cache_size, settings.result_cache_ttl_s)
         self.suggester = Suggester(self.backend, self.analysis.glossary, settings.suggest_refresh_s)
 
@@ -104,6 +106,10 @@ class SearchService:
 
     def close(self) -> None:
         self.backend.close()
+
+    def invalidate(self) -> None:
+        """The catalog changed: drop cached results now (other processes see the new generation)."""
+        self.cache.clear()
 
     def get_product(self, product_id: str) -> Product | None:
         return self.backend.get(product_id)
@@ -150,7 +156,8 @@ class SearchService:
         if cursor is not None:
             offset = cursor.offset
         t = time.perf_counter()
-        result = self.backend.search(
+        result = retrieval.search(
+            self.backend,
             BackendQuery(
                 concepts=concepts,
                 vector=vector,
@@ -162,8 +169,8 @@ class SearchService:
                 offset=offset,
                 limit=request.size,
                 search_after=cursor.after if cursor is not None else None,
-                explain=request.explain,
-            )
+            ),
+            self.spec,
         )
         timings["backend_ms"] = _ms_since(t)
         t = time.perf_counter()
@@ -193,13 +200,9 @@ class SearchService:
             return None
         return Cursor(request.fingerprint(), offset=offset + len(result.hits)).encode()
 
-    def per_usd(self, currency: Currency) -> float:
-        """Units of `currency` in one US dollar, at the configured rate."""
-        return self.settings.cny_per_usd if currency is Currency.CNY else 1.0
-
     def price_buckets(self, currency: Currency) -> tuple[PriceBucket, ...]:
         """The price facet's buckets, labelled in `currency`, bounded in USD for the backend."""
-        rate = self.per_usd(currency)
+        rate = self.rate.per_usd(currency)
         edges = PRICE_EDGES[currency]
         buckets = []
         for low, high in zip(edges, (*edges[1:], None), strict=True):
@@ -211,14 +214,14 @@ class SearchService:
         return self.backend.facet_values(facet, limit)
 
     def _filters(self, request: SearchRequest, analyzed: AnalyzedQuery | None) -> Filters:
-        rate = self.per_usd(request.currency)
-        price_min = None if request.price_min is None else round(request.price_min / rate, 2)
-        price_max = None if request.price_max is None else round(request.price_max / rate, 2)
+        price_min = self.rate.to_usd(request.price_min, request.currency)
+        price_max = self.rate.to_usd(request.price_max, request.currency)
         if analyzed is not None and analyzed.price is not None and price_min is None and price_max is None:
             # A price written in the query ("500元以下") applies unless the request sets its own price range.
-            price_min, price_max = analyzed.price.in_usd(self.settings.cny_per_usd)
+            price_min = self.rate.to_usd(analyzed.price.min_amount, analyzed.price.currency)
+            price_max = self.rate.to_usd(analyzed.price.max_amount, analyzed.price.currency)
         return Filters(
-            brands=tuple(b for b in request.brands if b.strip()),
+            terms=request.terms,
             category=request.category or None,
             price_min=price_min,
             price_max=price_max,

@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, settings
 
 from indexer.pipeline import IndexPipeline
 from search.analysis.query import Analysis, default_analysis
-from search.backends.factory import open_backend
 from search.config import Settings
 from search.embedding import Embedder
 from search.service import SearchService
+from search.writer import CatalogWriter
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -45,12 +45,9 @@ def build_index(data_dir: Path, feed: Path, embedder: Embedder, analysis: Analys
 
 
 def index_feed(settings: Settings, feed: Path, embedder: Embedder, analysis: Analysis) -> Settings:
-    """Index a feed with the real pipeline into the backend the settings name; every row must be accepted."""
-    backend = open_backend(settings, embedder.name, embedder.dim, create=True)
-    try:
-        report = IndexPipeline(backend, embedder, analysis.segmenter, batch_size=256).run(feed)
-    finally:
-        backend.close()
+    """Index a feed through the one write path into the backend the settings name; every row must be accepted."""
+    with CatalogWriter.open(settings, embedder, analysis.segmenter) as writer:
+        report = IndexPipeline(writer, batch_size=256).run(feed)
     assert report.rejected == 0, [r.describe() for r in report.rejects]
     return settings
 
@@ -76,20 +73,41 @@ def small_settings(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder,
 
 
 @pytest.fixture(scope="session")
-def small_service(small_settings: Settings, embedder: Embedder) -> Iterator[SearchService]:
-    service = SearchService(small_settings, embedder=embedder)
-    yield service
-    service.close()
-
-
-@pytest.fixture(scope="session")
 def demo_settings(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder, analysis: Analysis) -> Settings:
     """An index of the bundled demo catalog, built with the real model."""
     return build_index(tmp_path_factory.mktemp("demo"), DEMO / "products.jsonl", embedder, analysis)
 
 
-@pytest.fixture(scope="session")
-def demo_service(demo_settings: Settings, embedder: Embedder) -> Iterator[SearchService]:
-    service = SearchService(demo_settings, embedder=embedder)
+def _service(settings: Settings, embedder: Embedder) -> Iterator[SearchService]:
+    service = SearchService(settings, embedder=embedder)
     yield service
     service.close()
+
+
+@pytest.fixture(scope="session")
+def small_service(small_settings: Settings, embedder: Embedder) -> Iterator[SearchService]:
+    yield from _service(small_settings, embedder)
+
+
+@pytest.fixture(scope="session")
+def demo_service(demo_settings: Settings, embedder: Embedder) -> Iterator[SearchService]:
+    yield from _service(demo_settings, embedder)
+
+
+# `make test-fast` runs `pytest -m "not slow"`: everything but what builds the demo index with the real model, starts
+# servers or browsers as processes, or runs every CLI command. `make test` runs all of it.
+SLOW_FIXTURES = {"demo_settings", "demo_service"}
+SLOW_MODULES = {
+    "test_live_server.py",
+    "test_storefront_browser.py",
+    "test_http_load.py",
+    "test_kill.py",
+    "test_relevance.py",
+    "test_cli.py",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.path.name in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)

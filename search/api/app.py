@@ -20,12 +20,12 @@ from search.api.routes import admin, facets, health, metrics, products, storefro
 from search.api.routes import search as search_routes
 from search.api.routes import suggest as suggest_routes
 from search.api.security import require_search_key
-from search.backends.base import BackendUnavailable, IndexMismatch, IndexNotFound
-from search.backends.embedded.backend import IndexLocked
+from search.backends.base import BackendUnavailable, IndexLocked, IndexMismatch, IndexNotFound
 from search.config import Settings, get_settings
 from search.embedding import ModelLoadError
 from search.embedding_cache import EmbeddingCache
 from search.service import SearchRequest, SearchService
+from search.writer import CatalogWriter
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +63,8 @@ def create_app(
         if settings.admin_api_key is not None and app.state.service is not None:
             _become_writer(app)
         yield
-        if app.state.embedding_cache is not None:
-            app.state.embedding_cache.close()
+        if app.state.writer is not None:
+            app.state.writer.finish(complete=True)  # closes the embedding cache (the backend is the service's)
         if owned and app.state.service is not None:
             app.state.service.close()
 
@@ -77,7 +77,7 @@ def create_app(
     )
     app.state.settings = settings
     app.state.service, app.state.startup_error = service, None
-    app.state.embedding_cache = None
+    app.state.writer = None
     app.state.rate_limiter = rate_limiter
     app.state.metrics = Metrics(app.state)
     _include_routers(app, rate_limited=rate_limiter is not None)
@@ -131,5 +131,14 @@ def _become_writer(app: FastAPI) -> None:
         service.backend.reserve_writer()
     except IndexLocked as exc:
         log.warning("admin writes will fail until the other writer stops: %s", exc)
+    cache = None  # keyword-only (degraded): a writer that can delete, not embed
     if settings.embedding_cache and service.embedder is not None:
-        app.state.embedding_cache = EmbeddingCache(settings.data_dir, service.embedder.name, service.embedder.dim)
+        cache = EmbeddingCache(settings.data_dir, service.embedder.name, service.embedder.dim)
+    app.state.writer = CatalogWriter(
+        service.backend,
+        service.embedder,
+        service.analysis.segmenter,
+        settings.embed_batch_size,
+        cache,
+        on_change=service.invalidate,
+    )

@@ -10,8 +10,8 @@ from fastapi import Depends, HTTPException, Path, Request
 from search.api.limits import MAX_PRODUCT_ID_LENGTH
 from search.api.security import require_admin_key
 from search.config import Settings
-from search.embedding_cache import EmbeddingCache
 from search.service import SearchService
+from search.writer import CatalogWriter
 
 
 def get_settings(request: Request) -> Settings:
@@ -35,16 +35,27 @@ ProductIdPath = Annotated[
 
 @dataclass
 class Admin:
-    """What an authorised admin request writes with: the server's own service (its backend is the one the
-    server searches with, and the index's single writer) and the embedding cache."""
+    """What an authorised admin request writes with: the server's `CatalogWriter` (on the backend the server
+    searches with; it drops the service's cached results after each write)."""
 
     service: SearchService
-    cache: EmbeddingCache | None
     settings: Settings
+    writer: CatalogWriter
+
+    def product_writer(self) -> CatalogWriter:
+        """The writer, for adding products: 503 while keyword-only (no model to embed them with)."""
+        if self.writer.encoder is None:
+            reason = self.service.degraded
+            raise HTTPException(503, f"products cannot be indexed without the embedding model ({reason})")
+        return self.writer
 
 
 def get_admin(request: Request, _: Annotated[None, Depends(require_admin_key)]) -> Admin:
-    return Admin(get_service(request), request.app.state.embedding_cache, request.app.state.settings)
+    service = get_service(request)
+    writer = request.app.state.writer
+    if writer is None:
+        raise HTTPException(503, "the catalog writer is not ready")
+    return Admin(service, request.app.state.settings, writer)
 
 
 AdminDep = Annotated[Admin, Depends(get_admin)]

@@ -1,4 +1,5 @@
-"""Response models of the HTTP API, with examples."""
+"""Request and response models of the HTTP API, with examples. The keyword filter parameters (`brand`, ...), the
+facet names and the hit fields come from the field registry (`search.fields`)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator, model_validator
 
 from search.api.limits import (
     MAX_ATTRIBUTE_FILTERS,
@@ -18,13 +19,16 @@ from search.api.limits import (
     MAX_PAGE,
     MAX_QUERY_LENGTH,
 )
-from search.backends.base import FACETS, Sort
+from search.backends.base import Sort, TermFilter
 from search.catalog import Product, normalize_category
-from search.service import Currency, Mode
+from search.currency import Currency
+from search.fields import FACETS, FIELDS, KEYWORD_FILTERS, SHOWN
+from search.service import Mode
 
-HIT_FIELDS = (
-    "id title title_zh brand category price landed_estimate availability image_link link attributes score highlight"
-).split()
+FIELDS_SHOWN = tuple(f for f in FIELDS if f.shown)
+
+HIT_FIELDS = [*SHOWN, "landed_estimate", "score", "highlight"]
+KEYWORD_PARAMS = tuple(f.name for f in KEYWORD_FILTERS)
 
 
 def _known(what: str, names: list[str], known: Sequence[str]) -> list[str]:
@@ -44,8 +48,10 @@ def _comma_list(value: Any) -> Any:
     return value
 
 
-class SearchParams(BaseModel):
-    """The parameters of a search: query parameters of GET /v1/search, the JSON body of POST /v1/search."""
+class _SearchParams(BaseModel):
+    """The parameters of a search: query parameters of GET /v1/search, the JSON body of POST /v1/search.
+
+    One list parameter per filterable keyword field of the registry is added below (`SearchParams`)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -64,12 +70,6 @@ class SearchParams(BaseModel):
         description="`next_cursor` of the previous page, to get the next one with the same q, filters and sort. "
         "Browsing (empty q) pages any depth by key; relevance-ranked results go as deep as the fused candidates.",
         examples=["eyJ2IjoxLCJmIjoiNjFmZTk0MmYwYjM1ZjY0NiIsIm8iOjEwfQ"],
-    )
-    brand: list[str] = Field(
-        default_factory=list,
-        max_length=MAX_FILTER_VALUES,
-        description="Only these brands (any of them); repeat the parameter or separate with commas.",
-        examples=[["Sony", "Bose"]],
     )
     category: str | None = Field(
         None,
@@ -121,14 +121,21 @@ class SearchParams(BaseModel):
         examples=[["id", "title", "price"]],
     )
 
-    _lists = field_validator("brand", "attr", "facets", "fields", mode="before")(_comma_list)
+    _lists = field_validator("attr", "facets", "fields", mode="before")(_comma_list)
 
-    @field_validator("brand")
+    @model_validator(mode="before")
     @classmethod
-    def _brand_length(cls, value: list[str]) -> list[str]:
-        if any(len(b) > MAX_FILTER_VALUE_LENGTH for b in value):
-            raise ValueError(f"a brand is at most {MAX_FILTER_VALUE_LENGTH} characters")
-        return value
+    def _keyword_lists(cls, data: Any) -> Any:
+        """The registry's keyword filters: comma-separated or repeated, each value of bounded length."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        for name in KEYWORD_PARAMS:
+            if name in data:
+                data[name] = values = _comma_list(data[name])
+                if isinstance(values, list) and any(len(str(v)) > MAX_FILTER_VALUE_LENGTH for v in values):
+                    raise ValueError(f"{name}: a value is at most {MAX_FILTER_VALUE_LENGTH} characters")
+        return data
 
     @field_validator("category")
     @classmethod
@@ -164,6 +171,10 @@ class SearchParams(BaseModel):
             raise ValueError("must not be less than price_min")
         return value
 
+    def term_filters(self) -> tuple[TermFilter, ...]:
+        """The keyword filters asked for: ((field, (value, ...)), ...)."""
+        return tuple((name, tuple(getattr(self, name))) for name in KEYWORD_PARAMS if getattr(self, name))
+
     def attribute_filters(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         grouped: dict[str, list[str]] = {}
         for item in self.attr:
@@ -171,6 +182,19 @@ class SearchParams(BaseModel):
             grouped.setdefault(re.sub(r"\s+", " ", name.strip().casefold()), []).append(wanted.strip())
         return tuple((name, tuple(values)) for name, values in grouped.items())
 
+
+SearchParams = create_model(
+    "SearchParams",
+    __base__=_SearchParams,
+    __doc__=_SearchParams.__doc__,
+    **{
+        f.name: (
+            list[str],
+            Field(default_factory=list, max_length=MAX_FILTER_VALUES, description=f.description, examples=[f.example]),
+        )
+        for f in KEYWORD_FILTERS
+    },
+)
 
 SEARCH_EXAMPLE = {"q": "降噪耳机 500元以下", "brand": ["Sony", "Anker"], "facets": ["brand", "price"], "size": 20}
 
@@ -206,7 +230,7 @@ class HitExplain(BaseModel):
     )
 
 
-class SearchHit(BaseModel):
+class _SearchHit(BaseModel):
     """A product in the results. With `fields`, only the fields asked for (and `id`) are present."""
 
     id: str = Field(examples=["ear-sony-xm5"])
@@ -234,6 +258,19 @@ class SearchHit(BaseModel):
         examples=[{"title": "Sony <em>Wireless</em> <em>Earbuds</em>", "title_zh": "索尼 <em>蓝牙耳机</em>"}],
     )
     explain: HitExplain | None = None
+
+
+# The registry's other shown fields (added there, e.g. a seller), as text.
+SearchHit = create_model(
+    "SearchHit",
+    __base__=_SearchHit,
+    __doc__=_SearchHit.__doc__,
+    **{
+        f.name: (str | None, Field(None, description=f.description or None))
+        for f in FIELDS_SHOWN
+        if f.name not in _SearchHit.model_fields
+    },
+)
 
 
 class ExchangeRate(BaseModel):

@@ -23,7 +23,10 @@ from search.api.schemas import (
 )
 from search.config import Settings
 from search.cursor import InvalidCursor
+from search.fields import BY_NAME, FIELDS, CatalogField, FieldType
 from search.service import SearchOutcome, SearchRequest, SearchService
+
+SHOWN = tuple(f for f in FIELDS if f.shown)
 
 router = APIRouter(prefix="/v1", tags=["search"])
 
@@ -73,7 +76,7 @@ def _search(service: ServiceDep, settings: Settings, params: SearchParams) -> Se
         page=params.page,
         size=params.size,
         cursor=params.cursor,
-        brands=tuple(params.brand),
+        terms=params.term_filters(),
         category=params.category,
         price_min=params.price_min,
         price_max=params.price_max,
@@ -98,23 +101,9 @@ def to_response(
     request = outcome.request
     hits = []
     for hit, marked in zip(outcome.result.hits, outcome.highlights, strict=True):
-        p = hit.product
-        price = price_of(p.price, settings)
-        values: dict[str, Any] = {
-            "id": p.id,
-            "title": p.title,
-            "title_zh": p.title_zh,
-            "brand": p.brand,
-            "category": p.category,
-            "price": price,
-            "landed_estimate": price.landed,
-            "availability": p.availability.value,
-            "image_link": p.image_link,
-            "link": p.link,
-            "attributes": p.attributes,
-            "score": round(hit.score, 6),
-            "highlight": marked.fields,
-        }
+        price = price_of(hit.product.price, settings)
+        values: dict[str, Any] = {f.name: _shown(f, hit.product) for f in SHOWN}
+        values.update(price=price, landed_estimate=price.landed, score=round(hit.score, 6), highlight=marked.fields)
         if fields is not None:
             values = {name: value for name, value in values.items() if name in fields or name == "id"}
         if request.explain:
@@ -131,7 +120,7 @@ def to_response(
     if request.explain:
         analysis = outcome.analyzed.explain() if outcome.analyzed else {}
         analysis["filters"] = {
-            "brands": list(outcome.filters.brands),
+            **{BY_NAME[name].filter_name: list(values) for name, values in outcome.filters.terms},
             "category": outcome.filters.category,
             "price_min_usd": outcome.filters.price_min,
             "price_max_usd": outcome.filters.price_max,
@@ -140,7 +129,7 @@ def to_response(
         }
         analysis["timings"] = outcome.timings
         analysis["cached"] = outcome.cached
-    price_range = price_range_in(request.currency, outcome.result.price_range, service)
+    price_range = price_range_in(request.currency, outcome.result.price_range, service.rate)
     stats = {"price": price_range} if price_range is not None else {}
     return SearchResponse(
         query=request.q,
@@ -156,3 +145,8 @@ def to_response(
         degraded=outcome.degraded,
         explain=analysis,
     )
+
+
+def _shown(field: CatalogField, product: Any) -> Any:
+    value = field.value(product)
+    return value.value if field.type is FieldType.AVAILABILITY else value
