@@ -84,22 +84,20 @@ class CatalogField:
         return f"{self.name}s"
 
 
+def facet(name: str, label: str, description: str, example: list[str], **options: Any) -> CatalogField:
+    """A keyword field shoppers filter by (any of the values given) and count (a facet), shown in hits."""
+    description += "; repeat the parameter or separate values with commas."
+    return CatalogField(
+        name, FieldType.KEYWORD, filterable=True, facetable=True, shown=True, label=label, description=description,
+        example=example, **options,
+    )  # fmt: skip
+
+
 FIELDS: tuple[CatalogField, ...] = (
     CatalogField("id", FieldType.ID, shown=True),
     CatalogField("title", FieldType.TEXT, search=Analysis.ENGLISH, shown=True),
     CatalogField("description", FieldType.TEXT, search=Analysis.ENGLISH),
-    CatalogField(
-        "brand",
-        FieldType.KEYWORD,
-        search=Analysis.ENGLISH,
-        filterable=True,
-        facetable=True,
-        shown=True,
-        label="品牌",
-        description="Only these brands (any of them); repeat the parameter or separate with commas.",
-        example=["Sony", "Bose"],
-        key=brand_key,
-    ),
+    facet("brand", "品牌", "Only these brands (any of them)", ["Sony", "Bose"], search=Analysis.ENGLISH, key=brand_key),
     CatalogField(
         "category",
         FieldType.CATEGORY,
@@ -110,6 +108,7 @@ FIELDS: tuple[CatalogField, ...] = (
         label="类目",
         text=lambda product: product.category.replace(">", " "),
     ),
+    facet("condition", "成色", "Only products in these conditions (new, refurbished, used)", ["new"]),
     CatalogField("availability", FieldType.AVAILABILITY, filterable=True, facetable=True, shown=True, label="库存"),
     CatalogField("price", FieldType.PRICE, filterable=True, facetable=True, sortable=True, shown=True, label="价格"),
     CatalogField("price_max", FieldType.STORED),

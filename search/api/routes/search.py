@@ -31,11 +31,17 @@ SHOWN = tuple(f for f in FIELDS if f.shown)
 router = APIRouter(prefix="/v1", tags=["search"])
 
 
+# What both routes answer: the response model (without the fields a `fields=` request leaves out) and the errors.
+ANSWERS = {
+    "response_model": SearchResponse,
+    "response_model_exclude_unset": True,
+    "responses": error_responses(422, 503),
+}
+
+
 @router.get(
     "/search",
-    response_model=SearchResponse,
-    response_model_exclude_unset=True,
-    responses=error_responses(422, 503),
+    **ANSWERS,
     summary="Search products",
     description="Query text in Chinese (Simplified or Traditional), pinyin or English; empty `q` browses. "
     "Filters narrow the results, facets count them, `cursor` pages deep.",
@@ -46,9 +52,7 @@ def search_get(service: ServiceDep, settings: SettingsDep, params: Annotated[Sea
 
 @router.post(
     "/search",
-    response_model=SearchResponse,
-    response_model_exclude_unset=True,
-    responses=error_responses(422, 503),
+    **ANSWERS,
     summary="Search products (JSON body)",
     description="The same search as GET /v1/search, with the parameters as a JSON object.",
 )

@@ -85,16 +85,17 @@ class EmbeddedBackend(SearchBackend):
 
     # -- reading by id ----------------------------------------------------------------------------------------
 
-    def fetch(self, ids: Sequence[str]) -> dict[str, Product]:
+    def _stored(self, ids: Sequence[str], name: str) -> dict[str, str]:
+        """A stored field of each of these ids that is in the index."""
         if not ids:
             return {}
         searcher = self._current().searcher
-        query = tantivy.Query.term_set_query(self.schema, "id", list(ids))
-        found = {}
-        for _, address in searcher.search(query, limit=len(ids), count=False).hits:
-            product = _product(searcher, address)
-            found[product.id] = product
-        return found
+        hits = searcher.search(tantivy.Query.term_set_query(self.schema, "id", list(ids)), limit=len(ids)).hits
+        docs = [searcher.doc(address) for _, address in hits]
+        return {doc.get_first("id"): doc.get_first(name) for doc in docs}
+
+    def fetch(self, ids: Sequence[str]) -> dict[str, Product]:
+        return {doc_id: Product.model_validate_json(record) for doc_id, record in self._stored(ids, "record").items()}
 
     def iter_ids(self) -> Iterator[str]:
         snapshot = self._current()
@@ -111,15 +112,7 @@ class EmbeddedBackend(SearchBackend):
             yield _product(searcher, address)
 
     def content_hashes(self, ids: Sequence[str]) -> dict[str, str]:
-        if not ids:
-            return {}
-        searcher = self._current().searcher
-        query = tantivy.Query.term_set_query(self.schema, "id", list(ids))
-        out = {}
-        for _, address in searcher.search(query, limit=len(ids), count=False).hits:
-            doc = searcher.doc(address)
-            out[doc.get_first("id")] = doc.get_first("content_hash")
-        return out
+        return self._stored(ids, "content_hash")
 
     def stats(self) -> IndexStats:
         manifest = self.index.read_manifest()

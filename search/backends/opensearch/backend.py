@@ -27,23 +27,8 @@ from opensearchpy import OpenSearch, helpers
 from opensearchpy.exceptions import ConnectionError as OSConnectionError
 from opensearchpy.exceptions import TransportError
 
-from search.backends.base import (
-    BackendQuery,
-    BackendUnavailable,
-    Counts,
-    DocumentWriteError,
-    Filters,
-    Hit,
-    IndexDocument,
-    IndexNotFound,
-    IndexStats,
-    Leg,
-    PriceBucket,
-    ResultSet,
-    SearchBackend,
-    Sort,
-    write_sequence,
-)
+from search.backends import base  # the contract's types, as base.X
+from search.backends.base import BackendUnavailable, DocumentWriteError, IndexNotFound, SearchBackend, write_sequence
 from search.backends.opensearch import queries
 from search.backends.opensearch.index import (
     CATEGORY_PATH,
@@ -231,7 +216,7 @@ class OpenSearchBackend(SearchBackend):
         hits = self._search(self._write_index, body)["hits"]["hits"]
         return {hit["_id"]: hit["_source"]["content_hash"] for hit in hits}
 
-    def stats(self) -> IndexStats:
+    def stats(self) -> base.IndexStats:
         self._ensure_open()
         name = self._call("reading the mapping", self.indices.current)
         meta = self._call("reading the mapping", lambda: self.indices.meta(name)) if name else {}
@@ -241,7 +226,7 @@ class OpenSearchBackend(SearchBackend):
         updated_at = None
         if latest is not None:
             updated_at = datetime.fromtimestamp(latest / 1000, UTC).isoformat(timespec="seconds")
-        return IndexStats(
+        return base.IndexStats(
             count=response["hits"]["total"]["value"],
             model=meta.get("model"),
             dim=meta.get("dim"),
@@ -250,14 +235,14 @@ class OpenSearchBackend(SearchBackend):
 
     # -- searching ----------------------------------------------------------------------------------------
 
-    def keyword_leg(self, query: BackendQuery, filters: Filters, size: int) -> Leg:
+    def keyword_leg(self, query: base.BackendQuery, filters: base.Filters, size: int) -> base.Leg:
         keyword = queries.keyword_query(query.concepts, self.spec, query.boost_brands)
         if keyword is None:
             return []
         hits = self._search(self.alias, queries.keyword_leg_body(keyword, filters, size))["hits"]["hits"]
         return [(hit["_id"], float(hit.get("_score") or 0.0)) for hit in hits]
 
-    def vector_leg(self, vector: np.ndarray, filters: Filters, size: int) -> Leg:
+    def vector_leg(self, vector: np.ndarray, filters: base.Filters, size: int) -> base.Leg:
         try:
             hits = self._search(self.alias, queries.knn_body(vector, filters, size))["hits"]["hits"]
         except TransportError as exc:
@@ -270,27 +255,29 @@ class OpenSearchBackend(SearchBackend):
         return [(hit["_id"], float(hit.get("_score") or 0.0)) for hit in hits]
 
     def browse(
-        self, filters: Filters, sort: Sort, offset: int, limit: int, search_after: tuple[Any, ...] | None
-    ) -> list[Hit]:
+        self, filters: base.Filters, sort: base.Sort, offset: int, limit: int, search_after: tuple[Any, ...] | None
+    ) -> list[base.Hit]:
         body = queries.browse_body(filters, sort, offset, limit, search_after)
         hits = self._search(self.alias, body)["hits"]["hits"]
-        return [Hit(_product(raw), 0.0, sort_key=tuple(raw.get("sort") or ())) for raw in hits]
+        return [base.Hit(_product(raw), 0.0, sort_key=tuple(raw.get("sort") or ())) for raw in hits]
 
-    def sort_values(self, ids: Sequence[str], sort: Sort) -> dict[str, float]:
+    def sort_values(self, ids: Sequence[str], sort: base.Sort) -> dict[str, float]:
         if not ids:
             return {}
-        name = "seq" if sort is Sort.NEWEST else "price"
+        name = "seq" if sort is base.Sort.NEWEST else "price"
         body = {"query": {"ids": {"values": list(ids)}}, "size": len(ids), "_source": False, "docvalue_fields": [name]}
         hits = self._search(self.alias, body)["hits"]["hits"]
         return {hit["_id"]: float((hit.get("fields", {}).get(name) or [0])[0]) for hit in hits}
 
-    def count(self, results: ResultSet, facets: Sequence[str], price_buckets: Sequence[PriceBucket]) -> Counts:
+    def count(
+        self, results: base.ResultSet, facets: Sequence[str], price_buckets: Sequence[base.PriceBucket]
+    ) -> base.Counts:
         keyword = None
         if results.concepts is not None:
             keyword = queries.keyword_query(results.concepts, self.spec)
         searching = results.concepts is not None or results.ids is not None
         if searching and keyword is None and not results.ids:  # neither leg found anything: nothing to count
-            return Counts(0, {name: {} for name in facets})
+            return base.Counts(0, {name: {} for name in facets})
         aggs = queries.facet_aggs(facets, price_buckets, self.spec.facet_size)
         response = self._search(self.alias, queries.count_body(keyword, results.ids, results.filters, aggs))
         aggregations = response.get("aggregations", {})
@@ -300,7 +287,7 @@ class OpenSearchBackend(SearchBackend):
         }
         stats = aggregations.get("price_stats") or {}
         price_range = (float(stats["min"]), float(stats["max"])) if stats.get("count") else None
-        return Counts(response["hits"]["total"]["value"], counts, price_range)
+        return base.Counts(response["hits"]["total"]["value"], counts, price_range)
 
     def facet_values(self, facet: str, limit: int) -> dict[str, int]:
         aggs = {"values": {"terms": {"field": facet, "size": limit}}}
@@ -342,7 +329,7 @@ class OpenSearchBackend(SearchBackend):
 
     # -- writing ------------------------------------------------------------------------------------------
 
-    def upsert(self, documents: Sequence[IndexDocument]) -> None:
+    def upsert(self, documents: Sequence[base.IndexDocument]) -> None:
         if not documents:
             return
         now = datetime.now(UTC).isoformat(timespec="seconds")
@@ -451,7 +438,7 @@ def _product(raw: dict[str, Any]) -> Product:
     return Product.model_validate(raw["_source"]["record"])
 
 
-def to_source(document: IndexDocument, indexed_at: str, seq: int) -> dict[str, Any]:
+def to_source(document: base.IndexDocument, indexed_at: str, seq: int) -> dict[str, Any]:
     """An `IndexDocument` as the `_source` of its OpenSearch document (the fields of `index.index_body`)."""
     product = document.product
     values = index_values(product, document.chinese_terms)
