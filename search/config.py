@@ -141,6 +141,13 @@ class Settings(BaseSettings):
         description="Key the search routes require (X-API-Key or Authorization: Bearer); unset = search is open. "
         "A public, search-only key: it may appear in a storefront page. The admin key is accepted too.",
     )
+    cursor_secret: SecretStr | None = Field(
+        None,
+        min_length=16,
+        description="Key that signs paging cursors (HMAC), at least 16 characters; unset = a random one generated "
+        "once and kept in DATA_DIR/cursor.secret (mode 0600). Set the same value on every server behind one "
+        "address (several OpenSearch-backed servers), so that a cursor from one is accepted by the others.",
+    )
     metrics_api_key: SecretStr | None = Field(
         None, description="Key GET /metrics requires (Bearer or X-API-Key); unset = /metrics is open."
     )
@@ -161,7 +168,7 @@ class Settings(BaseSettings):
         "(comma-separated or a JSON list; empty = trust none).",
     )
 
-    @field_validator("admin_api_key", "search_api_key", "metrics_api_key", mode="before")
+    @field_validator("admin_api_key", "search_api_key", "metrics_api_key", "cursor_secret", mode="before")
     @classmethod
     def _blank_key_is_unset(cls, value: Any) -> Any:
         """`HAITAO_ADMIN_API_KEY=` (empty) means no key, never the empty key."""
