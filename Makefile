@@ -45,8 +45,12 @@ $(DEV_INSTALLED): $(INSTALLED) $(DEV_LOCK)
 	$(BIN)/pip install --quiet -r $(DEV_LOCK)
 	@touch $@
 
+# pyserini 0.25.0: the newest release whose Anserini jar runs on Java 17 (Debian's OpenJDK; later ones need Java 21).
+# Without its declared dependencies (see the bench extra in pyproject.toml for what it needs instead).
+PYSERINI := pyserini==0.25.0
 $(BENCH_INSTALLED): $(INSTALLED) $(BENCH_LOCK)
 	$(BIN)/pip install --quiet -r $(BENCH_LOCK)
+	$(BIN)/pip install --quiet --no-deps $(PYSERINI)
 	@touch $@
 
 PIP_COMPILE := $(BIN)/pip-compile --quiet --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links

@@ -63,7 +63,7 @@ def index(
     """Validate a feed and index its good rows (unchanged products are skipped)."""
     from indexer.feeds import UnknownFormat, count_lines, open_feed
     from indexer.pipeline import IndexingFailed, IndexPipeline, default_rejects_path
-    from search.embedding import Embedder, ModelLoadError
+    from search.encoders import ModelLoadError, encoder_for
     from search.writer import CatalogWriter
 
     settings = settings_for(data_dir)
@@ -83,7 +83,7 @@ def index(
 
     with err.status("loading the model and dictionaries…"):
         try:
-            embedder = Embedder(settings.model, settings.torch_threads)
+            embedder = encoder_for(settings)
         except ModelLoadError as exc:
             err.print(f"[red]error:[/] {escape(str(exc))}")
             raise typer.Exit(1) from None
@@ -225,7 +225,7 @@ def search(
 ) -> None:
     """Search the index from the terminal."""
     from search.backends.base import BackendUnavailable, IndexMismatch, IndexNotFound
-    from search.embedding import ModelLoadError
+    from search.encoders import ModelLoadError
     from search.service import Mode, SearchRequest, SearchService
 
     try:

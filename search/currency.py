@@ -22,8 +22,8 @@ class ExchangeRate:
         return self.cny_per_usd if Currency(currency) is Currency.CNY else 1.0
 
     def to_usd(self, amount: float | None, currency: Currency | str) -> float | None:
-        """An amount in `currency` → USD, to the cent (None stays None)."""
-        return None if amount is None else round(amount / self.per_usd(currency), 2)
+        """An amount in `currency` → USD, to the cent (None stays None; -0.0 becomes 0.0)."""
+        return None if amount is None else round(amount / self.per_usd(currency), 2) + 0.0
 
     def from_usd(self, usd: float, currency: Currency | str) -> float:
         """A USD amount → `currency`, to the cent."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from typing import Protocol
 
 import numpy as np
 
@@ -14,20 +13,10 @@ from search.analysis.segment import Segmenter
 from search.backends.base import IndexDocument
 from search.catalog import Product
 from search.embedding_cache import EmbeddingCache
+from search.encoders import Encoder
 from search.fields import Analysis, searched
 
 EMBEDDING_TEXT_VERSION = 1
-
-
-class Encoder(Protocol):
-    """What the write path needs of a model: its name and dimension, and batch encoding of product texts."""
-
-    name: str
-    dim: int
-
-    def encode(
-        self, texts: Sequence[str], batch_size: int = ..., on_batch: Callable[[int], None] | None = ...
-    ) -> np.ndarray: ...
 
 
 def embedding_text(product: Product) -> str:
