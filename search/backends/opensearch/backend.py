@@ -103,8 +103,8 @@ class OpenSearchBackend(SearchBackend):
         self._write_index = self.alias  # a rebuild writes to its new physical index until it is published
         self._opened = False
         self._lock = threading.Lock()
-        self._frequencies: dict[str, int] = {}  # analysed term → products, for `_frequencies_at`
-        self._frequencies_at: Hashable = None  # the generation they were counted at
+        self._frequencies: dict[str, int] = {}  # analysed term → products, counted at `_frequencies_at`
+        self._frequencies_at: Hashable = None  # the generation last read
         try:
             self._ensure_open()
         except BackendUnavailable as exc:  # not fatal: every call retries until the cluster is back
@@ -300,15 +300,16 @@ class OpenSearchBackend(SearchBackend):
     def generation(self) -> Hashable:
         """The counter every write (by any process) records beside the alias; one realtime GET."""
         self._ensure_open()
-        return self._call("reading the generation", self.indices.generation)
+        generation = self._call("reading the generation", self.indices.generation)
+        with self._lock:
+            if generation != self._frequencies_at:  # the catalog changed: its term counts are stale
+                self._frequencies, self._frequencies_at = {}, generation
+        return generation
 
     def document_frequency(self, term: str) -> int:
         """Products using the term in an English field, counted by the index and cached until the generation
-        changes (checked at most once a search: the service reads the generation first)."""
-        generation = self.generation()
+        changes (as last read: the service reads it before every search, so no request is spent on it here)."""
         with self._lock:
-            if generation != self._frequencies_at:
-                self._frequencies, self._frequencies_at = {}, generation
             count = self._frequencies.get(term)
         if count is None:
             body = {"query": queries.english_term_query(term)}
