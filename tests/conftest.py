@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from hypothesis import HealthCheck, settings
 
@@ -58,6 +61,26 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def _wait_ready(server: subprocess.Popen, url: str, timeout_s: float = 120) -> None:
+    """Wait until a started `haitao serve` answers /readyz with 200 (fails if it exits or takes too long)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        assert server.poll() is None, server.stdout.read().decode() if server.stdout else "the server exited"
+        try:
+            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        assert time.monotonic() < deadline, "the server did not become ready"
+        time.sleep(0.3)
+
+
+@pytest.fixture(scope="session")
+def wait_ready():
+    """`wait_ready(server, url)`: a `haitao serve` process started by a test, ready (for files below this one)."""
+    return _wait_ready
 
 
 @pytest.fixture(scope="session")

@@ -30,7 +30,7 @@ def ids(result):
 
 def needs_knn(backend):
     if getattr(backend, "kind", None) == "osmem":
-        pytest.skip("osmem-server has no knn, hybrid query or search pipelines")
+        pytest.skip("osmem-server has no knn query")
 
 
 # -- the keyword leg --------------------------------------------------------------------------------------------
