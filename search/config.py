@@ -35,7 +35,19 @@ class Settings(BaseSettings):
     embedding_cache: bool = Field(
         True, description="Keep computed vectors in DATA_DIR/embeddings.sqlite, keyed by model and embedded text."
     )
-    torch_threads: int = Field(0, ge=0, description="CPU threads for the model; 0 = all cores.")
+    encoder: Literal["onnx", "torch", "onnx-int8"] = Field(
+        "onnx",
+        description="What runs the model: `onnx` (ONNX Runtime, fp32: torch's vectors, several times faster; the model "
+        "is exported once, on first use, and verified against torch, which stays the fallback for models that do "
+        "not export), `torch` (sentence-transformers), or `onnx-int8` (quantised: faster, different vectors, so an "
+        "index and embedding cache of its own).",
+    )
+    encoder_cache_dir: Path | None = Field(
+        None,
+        description="Where ONNX exports are kept, keyed by the model's files; unset = "
+        "$XDG_CACHE_HOME/haitao-search/encoders (~/.cache/...).",
+    )
+    torch_threads: int = Field(0, ge=0, description="CPU threads for the model (torch or ONNX Runtime); 0 = all cores.")
     keyword_only_fallback: bool = Field(
         True,
         description="When the model cannot be loaded, the server still answers searches with the keyword leg alone "

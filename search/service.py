@@ -15,7 +15,7 @@ from search.backends.factory import open_backend, open_existing_backend
 from search.catalog import Product
 from search.config import Settings
 from search.cursor import Cursor, CursorCodec, cursor_secret, fingerprint
-from search.embedding import Embedder, ModelLoadError
+from search.encoders import Encoder, ModelLoadError, encoder_for
 from search.highlight import Highlight, QueryTerms, highlight
 from search.result_cache import ResultCache
 from search.suggest.index import Suggestion
@@ -80,12 +80,12 @@ class SearchOutcome:
 
 
 class SearchService:
-    def __init__(self, settings: Settings, embedder: Embedder | None = None, backend: SearchBackend | None = None):
+    def __init__(self, settings: Settings, embedder: Encoder | None = None, backend: SearchBackend | None = None):
         self.settings = settings
         self.analysis = default_analysis()
         # Why searches run keyword-only (the model could not be loaded and `keyword_only_fallback` is on), or None.
         self.degraded: str | None = None
-        self.embedder: Embedder | None = embedder or self._load_embedder(settings)
+        self.embedder: Encoder | None = embedder or self._load_embedder(settings)
         if backend is None and self.embedder is None:
             backend = open_existing_backend(settings)  # the index as built: nothing is embedded meanwhile
         self.backend = backend or open_backend(settings, self.embedder.name, self.embedder.dim)
@@ -96,9 +96,9 @@ class SearchService:
         self.max_ranked_offset = 2 * settings.leg_size
         self.suggester = Suggester(self.backend, self.analysis.glossary, settings.suggest_refresh_s)
 
-    def _load_embedder(self, settings: Settings) -> Embedder | None:
+    def _load_embedder(self, settings: Settings) -> Encoder | None:
         try:
-            return Embedder(settings.model, settings.torch_threads, settings.query_cache_size)
+            return encoder_for(settings)
         except ModelLoadError as exc:
             if not settings.keyword_only_fallback or settings.backend != "embedded":
                 raise
