@@ -28,7 +28,7 @@ from search.backends.base import (
     Sort,
     write_sequence,
 )
-from search.backends.embedded.index import EmbeddedIndex, Snapshot, built_with
+from search.backends.embedded.index import EmbeddedIndex, Snapshot, built_with, stored_hashes
 from search.backends.embedded.queries import (
     KeywordQueryBuilder,
     any_of,
@@ -85,17 +85,13 @@ class EmbeddedBackend(SearchBackend):
 
     # -- reading by id ----------------------------------------------------------------------------------------
 
-    def _stored(self, ids: Sequence[str], name: str) -> dict[str, str]:
-        """A stored field of each of these ids that is in the index."""
+    def fetch(self, ids: Sequence[str]) -> dict[str, Product]:
         if not ids:
             return {}
         searcher = self._current().searcher
         hits = searcher.search(tantivy.Query.term_set_query(self.schema, "id", list(ids)), limit=len(ids)).hits
-        docs = [searcher.doc(address) for _, address in hits]
-        return {doc.get_first("id"): doc.get_first(name) for doc in docs}
-
-    def fetch(self, ids: Sequence[str]) -> dict[str, Product]:
-        return {doc_id: Product.model_validate_json(record) for doc_id, record in self._stored(ids, "record").items()}
+        products = (_product(searcher, address) for _, address in hits)
+        return {product.id: product for product in products}
 
     def iter_ids(self) -> Iterator[str]:
         snapshot = self._current()
@@ -112,7 +108,7 @@ class EmbeddedBackend(SearchBackend):
             yield _product(searcher, address)
 
     def content_hashes(self, ids: Sequence[str]) -> dict[str, str]:
-        return self._stored(ids, "content_hash")
+        return stored_hashes(self._current().searcher, self.schema, list(ids))
 
     def stats(self) -> IndexStats:
         manifest = self.index.read_manifest()
@@ -275,22 +271,35 @@ class EmbeddedBackend(SearchBackend):
                 )
         now = int(time.time())
         with self.index.write_lock:
+            self.index.check_writable()
             writer = self.index.writer()
-            for document, seq in zip(documents, write_sequence(len(documents)), strict=True):
-                writer.delete_documents_by_term("id", document.product.id)
-                writer.add_document(_to_tantivy(document, now, seq))
-            self.index.commit(writer)
+
+            def add(writer: tantivy.IndexWriter) -> None:
+                for document, seq in zip(documents, write_sequence(len(documents)), strict=True):
+                    writer.delete_documents_by_term("id", document.product.id)
+                    writer.add_document(_to_tantivy(document, now, seq))
+
+            self.index.add(writer, add)
+            self.index.commit(writer, {document.product.id: document.content_hash for document in documents})
 
     def delete(self, ids: Sequence[str]) -> int:
         with self.index.write_lock:
+            self.index.check_writable()
             existing = self.content_hashes(ids)
             if not existing:
                 return 0
             writer = self.index.writer()
-            for doc_id in existing:
-                writer.delete_documents_by_term("id", doc_id)
-            self.index.commit(writer)
+
+            def remove(writer: tantivy.IndexWriter) -> None:
+                for doc_id in existing:
+                    writer.delete_documents_by_term("id", doc_id)
+
+            self.index.add(writer, remove)
+            self.index.commit(writer, dict.fromkeys(existing))
             return len(existing)
+
+    def write_problem(self) -> str | None:
+        return self.index.write_problem()
 
     def commit_rebuild(self) -> None:
         self.index.commit_rebuild()

@@ -15,10 +15,14 @@ atomic replace of `manifest.json`; readers follow it on their next request.
 from __future__ import annotations
 
 import json
+import logging
 import os
+import re
 import shutil
 import threading
+import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,7 +31,7 @@ from typing import Any
 import numpy as np
 import tantivy
 
-from search.backends.base import Filters, IndexLocked, IndexNotFound, check_built_with
+from search.backends.base import Filters, IndexLocked, IndexNotFound, WriteUnavailable, check_built_with
 from search.backends.embedded.ann import AnnStore
 from search.backends.embedded.schema import build_schema
 from search.backends.embedded.vectors import VectorSet
@@ -38,6 +42,10 @@ FILTER_CACHE_SIZE = 64
 FREQUENCY_CACHE_SIZE = 100_000
 LIVE_MANIFEST = "manifest.json"
 STAGING_MANIFEST = "manifest.rebuild.json"
+WRITE_PROBE_BYTES = 1 << 20  # free space a recovery must find before writes are taken again
+RECOVERY_INTERVAL_S = 2.0  # at most one recovery attempt this often
+UNKNOWN_CAUSE = "an I/O error"
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -95,6 +103,8 @@ class EmbeddedIndex:
         self.live_writer: tantivy.IndexWriter | None = None  # the live index's, held during a rebuild
         self._reload_lock = threading.Lock()
         self.write_lock = threading.Lock()
+        self.problem: str | None = None  # why writes are refused (a commit failed), or None
+        self._recover_after = 0.0
 
         exists = self.manifest_path.exists() and tantivy.Index.exists(str(self.index_dir))
         if not exists and not create:
@@ -210,15 +220,136 @@ class EmbeddedIndex:
             self._writer = open_writer(self.index, self.data_dir)
         return self._writer
 
-    def commit(self, writer: tantivy.IndexWriter) -> None:
-        writer.commit()
-        self.write_manifest(updated_at=now())
+    # -- durability -------------------------------------------------------------------------------------------
+    #
+    # A write is acknowledged only once tantivy committed it and a fresh reader finds it. A commit that fails
+    # (a full disk, a file-size limit, an I/O error) leaves tantivy's writer unusable: it would take later
+    # documents and silently drop them. So the writer is rolled back to the last commit and writes are refused
+    # (`WriteUnavailable`, `write_problem`) until a recovery finds room to write, has a writer at the last commit
+    # and reads the index back.
+
+    def add(self, writer: tantivy.IndexWriter, change: Callable[[tantivy.IndexWriter], None]) -> None:
+        """Apply `change(writer)` (deletes and adds), refusing writes from now on if it fails."""
+        try:
+            change(writer)
+        except (OSError, ValueError) as exc:
+            raise self.failed(exc) from exc
+
+    def commit(self, writer: tantivy.IndexWriter, expected: dict[str, str | None]) -> None:
+        """Commit, then read back: every id in `expected` has its content hash (None: is gone)."""
+        try:
+            writer.commit()
+        except (OSError, ValueError) as exc:
+            raise self.failed(exc) from exc
+        self.index.reload()
+        found = stored_hashes(self.index.searcher(), self.schema, list(expected))
+        lost = [doc_id for doc_id, content_hash in expected.items() if found.get(doc_id) != content_hash]
+        if lost:
+            raise self.failed(RuntimeError(f"{len(lost)} product(s) not found after the commit, e.g. {lost[0]!r}"))
+        try:
+            self.write_manifest(updated_at=now())
+        except OSError as exc:  # the write is durable (committed, read back); only the update time is not
+            self.problem = f"the disk is failing: {_cause(exc)}"
+            self._recover_after = time.monotonic() + RECOVERY_INTERVAL_S
+            log.error("the index manifest could not be updated after a commit: %s", exc)
+
+    def failed(self, exc: Exception) -> WriteUnavailable:
+        """Refuse writes from now on (until `recover`) and roll the writer back to the last commit."""
+        cause = _cause(exc)
+        if cause == UNKNOWN_CAUSE:  # tantivy lost it (a worker thread died): what does the disk say?
+            cause = self._probe() or cause
+        self.problem = (
+            f"the last write could not be saved ({cause}); writes are refused until the index can be written again"
+        )
+        self._recover_after = time.monotonic() + RECOVERY_INTERVAL_S
+        log.error("a write to the index failed; writes are refused until it can write again: %s", exc)
+        if self._writer is not None:
+            try:
+                self._writer.rollback()
+            except (OSError, ValueError) as rollback_error:
+                log.error("the index writer could not be rolled back, it is reopened: %s", rollback_error)
+                self._writer = None
+        return WriteUnavailable(f"the write was not saved ({cause}); send it again once the index can be written")
+
+    def check_writable(self) -> None:
+        """Raise `WriteUnavailable` while writes are refused and a recovery does not succeed."""
+        if self.problem is not None and not self.recover(force=True):
+            raise WriteUnavailable(self.problem)
+
+    def recover(self, force: bool = False) -> bool:
+        """Try to take writes again (under the write lock): room to write, a writer at the last commit, the index
+        read back. Without `force`, at most every RECOVERY_INTERVAL_S."""
+        if not force and time.monotonic() < self._recover_after:
+            return False
+        self._recover_after = time.monotonic() + RECOVERY_INTERVAL_S
+        cause = self._probe()
+        if cause is not None:
+            self.problem = f"the index cannot be written ({cause}); writes are refused until it can be"
+            return False
+        try:
+            if self._writer is None:
+                self._writer = open_writer(self.index, self.data_dir)
+            else:
+                self._writer.rollback()
+            self.index.reload()
+            self.index.searcher()
+        except (OSError, ValueError, IndexLocked) as exc:
+            self.problem = f"the index cannot be reopened for writing: {_cause(exc)}"
+            return False
+        log.warning("the index takes writes again")
+        self.problem = None
+        return True
+
+    def _probe(self) -> str | None:
+        """Whether WRITE_PROBE_BYTES can be written and synced beside the index: None if so, else why not."""
+        probe = self.data_dir / ".write-probe"
+        try:
+            with probe.open("wb") as f:
+                f.write(b"\0" * WRITE_PROBE_BYTES)
+                f.flush()
+                os.fsync(f.fileno())
+        except OSError as exc:
+            return _cause(exc)
+        finally:
+            probe.unlink(missing_ok=True)
+        return None
+
+    def write_problem(self) -> str | None:
+        """Why writes are refused now, after a recovery attempt (if the writer is free to try one)."""
+        if self.problem is not None and self.write_lock.acquire(blocking=False):
+            try:
+                if self.problem is not None:
+                    self.recover()
+            finally:
+                self.write_lock.release()
+        return self.problem
 
     def close(self) -> None:
         with self.write_lock:
             if self._writer is not None:
                 self._writer.wait_merging_threads()
                 self._writer = None
+
+
+def stored_hashes(searcher: tantivy.Searcher, schema: tantivy.Schema, ids: list[str]) -> dict[str, str]:
+    """The stored content hash of each of these ids that the searcher finds."""
+    if not ids:
+        return {}
+    hits = searcher.search(tantivy.Query.term_set_query(schema, "id", ids), limit=len(ids), count=False).hits
+    docs = [searcher.doc(address) for _, address in hits]
+    return {doc.get_first("id"): doc.get_first("content_hash") for doc in docs}
+
+
+def _cause(exc: Exception) -> str:
+    """What went wrong, in words that carry no path: the OS error tantivy wraps in its message, if any."""
+    if isinstance(exc, OSError) and exc.errno:
+        return os.strerror(exc.errno)
+    code = re.search(r"os error (\d+)", str(exc))
+    if code:
+        return os.strerror(int(code.group(1)))
+    if "lock" in str(exc).lower():
+        return "another process holds the index's write lock"
+    return UNKNOWN_CAUSE if isinstance(exc, OSError | ValueError) else str(exc)
 
 
 def now() -> str:

@@ -328,6 +328,11 @@ class OpenSearchBackend(SearchBackend):
     def reserve_writer(self) -> None:
         """OpenSearch takes writes from any number of processes: nothing to reserve."""
 
+    def write_problem(self) -> str | None:
+        """Never a lasting one: a bulk write the cluster refuses fails alone (`BackendUnavailable`,
+        `DocumentWriteError`), and the next one is tried afresh."""
+        return None
+
     # -- writing ------------------------------------------------------------------------------------------
 
     def upsert(self, documents: Sequence[base.IndexDocument]) -> None:
