@@ -14,13 +14,14 @@ CHORUS_DIR ?= ../shared/data/chorus
 export CHORUS_DIR
 DEMO_INDEX := $(DATA_DIR)/.demo-indexed
 
-.PHONY: demo serve index test fuzz audit lint format browser clean help relevance bench
+.PHONY: demo serve index test fuzz audit lint format browser clean help relevance bench bench-100k bench-scale bench-indexing
 
 help:
 	@echo "make demo       set up, index the demo catalog, serve the API on http://127.0.0.1:$(PORT)"
 	@echo "make test       lint and run the test suite"
 	@echo "make relevance  measure relevance (demo and Chorus suites); rewrites docs/relevance.md and .png"
-	@echo "make bench      indexing, query latency, HTTP load and the peer engines; rewrites docs/benchmarks.md"
+	@echo "make bench      indexing, query latency, encoders, HTTP load and the peer engines; rewrites docs/benchmarks.md"
+	@echo "make bench-100k / bench-scale / bench-indexing   HTTP load at 100,000 products, one machine at 100k and 300k, cold indexing"
 	@echo "make fuzz       the property-based and schema-driven tests, with many more examples (minutes)"
 
 $(BIN)/python:
@@ -95,14 +96,35 @@ relevance: $(BENCH_INSTALLED)
 bench: $(BENCH_INSTALLED)
 	$(BIN)/python bench/indexing.py --sizes 5000 --section indexing-quick --title "Indexing, 5,000 products (make bench)"
 	$(BIN)/python bench/query_analysis.py
+	$(BIN)/haitao index $(DEMO_CATALOG) --data-dir var/eval/demo
+	$(BIN)/python bench/http_load.py --data-dir var/eval/demo --queries data/demo/queries.tsv data/demo/queries_en.tsv \
+		--clients 1 --section http-load-demo --title "HTTP load, demo catalog (hybrid against keyword)"
 ifneq ($(wildcard $(CHORUS_DIR)/products.jsonl),)
+	$(BIN)/python bench/encoders.py
 	$(BIN)/python bench/peers.py
 	$(BIN)/python bench/http_load.py --data-dir var/eval/chorus --queries $(CHORUS_DIR)/queries_supahands.tsv bench/chorus/queries_zh.tsv
 else
-	@echo "note: $(CHORUS_DIR) not found: no side-by-side run; HTTP load on the demo catalog"
-	$(BIN)/haitao index $(DEMO_CATALOG) --data-dir var/eval/demo
-	$(BIN)/python bench/http_load.py --data-dir var/eval/demo --queries data/demo/queries.tsv data/demo/queries_en.tsv
+	@echo "note: $(CHORUS_DIR) not found: no side-by-side run, encoders measured on the demo suites only"
+	$(BIN)/python bench/encoders.py --skip-chorus
 endif
+
+# The issue 18 figures at scale (each about 10-20 minutes; the 100,000-product index and the embedding cache are
+# made once, by the first run, then reused from var/bench/): HTTP load and in-process latency at 100,000 products,
+# one machine at 100,000 and 300,000, and cold indexing against torch's raw encode.
+bench-100k: $(BENCH_INSTALLED) var/bench/http-100000/manifest.json
+	$(BIN)/python bench/http_load.py --data-dir var/bench/http-100000 --queries data/demo/queries.tsv --every-mode \
+		--section http-load-100k --title "HTTP load, 100,000 products" --duration 10
+
+var/bench/http-100000/manifest.json: | $(INSTALLED)
+	mkdir -p var/bench
+	$(BIN)/python bench/feedgen.py var/bench/feed-100000.jsonl 100000
+	$(BIN)/haitao index var/bench/feed-100000.jsonl --data-dir var/bench/http-100000
+
+bench-scale: $(BENCH_INSTALLED) var/bench/http-100000/manifest.json
+	$(BIN)/python bench/scale.py --sizes 100000 300000 --unique 100000
+
+bench-indexing: $(BENCH_INSTALLED)
+	$(BIN)/python bench/indexing.py --sizes 20000
 
 # The tests marked `fuzz` (hypothesis, schemathesis) with the `fuzz` profile of tests/conftest.py: thousands of
 # examples instead of `make test`'s bounded, derandomised few hundred.
