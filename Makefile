@@ -100,6 +100,7 @@ relevance: $(BENCH_INSTALLED) ## measure relevance (demo and Chorus suites): rew
 bench: $(BENCH_INSTALLED) ## indexing, query latency, HTTP load, peer engines: rewrites docs/benchmarks.md
 	$(BIN)/python bench/indexing.py --sizes 5000 --section indexing-quick --title "Indexing, 5,000 products (make bench)"
 	$(BIN)/python bench/query_analysis.py
+	$(BIN)/python bench/cli_search.py
 ifneq ($(wildcard $(CHORUS_DIR)/products.jsonl),)
 	$(BIN)/python bench/peers.py
 	$(BIN)/python bench/http_load.py --data-dir var/eval/chorus --queries $(CHORUS_DIR)/queries_supahands.tsv bench/chorus/queries_zh.tsv

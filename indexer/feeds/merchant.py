@@ -11,8 +11,9 @@ Both carry the same attributes (`id`, `title`, `description`, `link`, `image_lin
   price is indexed, and the summary says how many sales had ended or not begun (index the feed again when one
   starts: the price then changes). A sale price above the price is a warning, and the price is indexed.
 - `product_type` (the seller's own path, `Home > Kitchen > Mugs`) is the category; without it a textual
-  `google_product_category` is. A numeric `google_product_category` (Google's taxonomy id, `2271`) is kept as
-  attribute `google_product_category_id`; a textual one as attribute `google_product_category`.
+  `google_product_category` is. Either form of `google_product_category` (a path, or Google's numeric taxonomy
+  id, `2271`) is kept as attribute `google_product_category`, for the taxonomy to place the product by; a product
+  with only an id and no `product_type` is counted in a note (it has no category path of its own).
 - HTML in descriptions is stripped and entities are decoded; other attributes (`gtin`, `color`, ...) are kept. An
   attribute that is not Merchant Center's but looks like a catalog field (`Chinese Title`) gets a hint.
 
@@ -122,17 +123,15 @@ def to_catalog(fields: dict[str, str], now: datetime) -> MerchantItem:
         else:
             raw[name] = value
     _price(fields, now, item)
-    google_category = fields.get("google_product_category", "")
-    if google_category.isdigit():
-        raw["google_product_category_id"] = google_category
-    elif google_category:
-        raw["google_product_category"] = unescape(google_category)
+    google_category = unescape(fields.get("google_product_category", ""))
+    if google_category:
+        raw["google_product_category"] = google_category  # a path, or Google's taxonomy id: kept as given
     if "product_type" in fields:
         raw["category"], item.columns["category"] = unescape(fields["product_type"]), "product_type"
     elif google_category.isdigit():
         item.category_id_only = True
     elif google_category:
-        raw["category"], item.columns["category"] = unescape(google_category), "google_product_category"
+        raw["category"], item.columns["category"] = google_category, "google_product_category"
     return item
 
 
@@ -208,9 +207,9 @@ class MerchantReader:
             n = self.category_ids_only
             has = "product has" if n == 1 else "products have"
             self.notes.append(
-                f"{self.path.name}: {n} {has} only a numeric google_product_category (kept as attribute "
-                "google_product_category_id) and no product_type, so no category to filter by; add product_type "
-                "(your own path, Home > Kitchen > Mugs)"
+                f"{self.path.name}: {n} {has} only a numeric google_product_category (Google's taxonomy id, kept "
+                "as attribute google_product_category) and no product_type, so no category path of its own; add "
+                "product_type (your own path, Home > Kitchen > Mugs)"
             )
 
     def hints(self, names: list[str]) -> None:

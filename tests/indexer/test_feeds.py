@@ -62,7 +62,7 @@ def test_merchant_xml_items_are_read_with_their_index():
     assert first["description"] == "22 liters Hip belt & pockets"
     assert (first["price"], first["list_price"]) == ("139.95 USD", "160.00 USD")
     assert first["category"] == "Sports & Outdoors > Camping > Backpacks"
-    assert first["google_product_category_id"] == "3781"  # Google's taxonomy id, kept as an id
+    assert first["google_product_category"] == "3781"  # Google's taxonomy id, kept as an id
     assert rows[1].raw["title"] == "Black Diamond Spot 400 Headlamp"  # RSS <title> without g: is accepted
     assert rows[0].text.startswith("<item") and "g:sale_price" in rows[0].text
 

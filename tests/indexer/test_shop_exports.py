@@ -182,12 +182,12 @@ def test_merchant_sale_windows_and_prices():
     assert "2 sale prices not in effect now (sale_price_effective_date: 1 ended, 1 not started)" in sales
 
 
-def test_merchant_google_product_category_ids_are_kept():
+def test_merchant_google_product_categorys_are_kept():
     reader = open_feed(FIXTURES / "merchant_center.xml", options=NOW)
     rows = {row.raw["id"]: row.raw for row in reader.read()}
-    assert rows["SO-10285"]["google_product_category_id"] == "2271"
+    assert rows["SO-10285"]["google_product_category"] == "2271"
     assert "category" not in rows["SO-10285"]
-    assert rows["SO-10231"]["google_product_category_id"] == "100"
+    assert rows["SO-10231"]["google_product_category"] == "100"
     assert rows["SO-10231"]["category"] == "Bags & Packs > Daypacks"  # product_type wins
     stove = rows["SO-10266"]  # a textual Google category is the category when there is no product_type
     assert stove["category"] == "Sporting Goods > Outdoor Recreation > Camping & Hiking > Portable Cooking Stoves"
@@ -208,7 +208,7 @@ def test_merchant_feed_through_the_cli(tmp_path, embedder):
     assert stored(data, embedder, "SO-10248").price == 49.95  # the expired sale is not shown
     assert stored(data, embedder, "SO-10231").price == 59.95
     nalgene = stored(data, embedder, "SO-10285")
-    assert nalgene.attributes["google_product_category_id"] == "2271" and nalgene.category == ""
+    assert nalgene.attributes["google_product_category"] == "2271" and nalgene.category == ""
 
 
 def test_merchant_text_feed_hints_at_a_misnamed_column():
