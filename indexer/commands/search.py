@@ -115,7 +115,7 @@ def _error_message(exc: urllib.error.HTTPError) -> str:
 
 def _search_here(settings: Settings, query: str, size: int, explain: bool) -> Answer:
     from search.backends.base import BackendUnavailable, IndexMismatch, IndexNotFound
-    from search.embedding import ModelLoadError
+    from search.encoders import ModelLoadError
     from search.service import SearchRequest, SearchService
 
     try:

@@ -23,8 +23,8 @@ from search.api.security import require_search_key
 from search.backends.base import BackendUnavailable, IndexMismatch, IndexNotFound
 from search.backends.embedded.backend import IndexLocked
 from search.config import Settings, get_settings
-from search.embedding import ModelLoadError
 from search.embedding_cache import EmbeddingCache
+from search.encoders import ModelLoadError
 from search.service import SearchRequest, SearchService
 
 log = logging.getLogger(__name__)

@@ -1,4 +1,6 @@
-"""What the browser tests share: a live server in a thread, and headless Chromium from Debian.
+"""What the API tests share: a live server in a thread and headless Chromium from Debian (the browser tests), and
+`haitao serve` as a real process (the tests that attack the server as a client would, where a crash of the process,
+not only a 500, must show, and uvicorn's own HTTP handling and logging are under test).
 
 A test module marked `pytest.mark.browser` is skipped before any of its fixtures is built when Chromium or a Chinese
 font is missing (`make browser` installs them, as root), except where HAITAO_REQUIRE_BROWSER or CI is set (as in
@@ -7,12 +9,19 @@ CI): there the `browser` fixture fails instead.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import socket
 import subprocess
+import sys
 import threading
 import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
+import httpx
 import pytest
 import uvicorn
 
@@ -27,6 +36,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+ROOT = Path(__file__).resolve().parents[3]
 # A name that is not the loopback's, resolved to it: pages that treat localhost specially are seen as deployed.
 PUBLIC_HOST = "shop.haitao.test"
 
@@ -110,3 +120,76 @@ def browser():
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=args)
         yield browser
         browser.close()
+
+
+@dataclass
+class ServerProcess:
+    process: subprocess.Popen
+    port: int
+    log: Path  # the server's stdout and stderr: uvicorn's access log, our log lines
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def log_text(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _copy(stream, path: Path) -> None:
+    with path.open("ab") as out:
+        for line in iter(stream.readline, b""):
+            out.write(line)
+            out.flush()
+
+
+@contextlib.contextmanager
+def server_process(
+    data_dir: Path, log: Path, preexec_fn: Callable[[], None] | None = None, **env: str
+) -> Iterator[ServerProcess]:
+    """`haitao serve --data-dir DATA_DIR` on a free port, with `HAITAO_*` settings from `env`; started (after its
+    lifespan startup) when it yields, stopped afterwards. Its output goes through a pipe to `log` (so that a
+    file-size limit set by `preexec_fn` applies to the server's own files only)."""
+    port = _free_port()
+    cmd = [sys.executable, "-c", "from indexer.cli import main; main()", "serve", "--data-dir", str(data_dir)]
+    cmd += ["--port", str(port)]
+    environ = {**os.environ, "HAITAO_HOST": "127.0.0.1", "HAITAO_TORCH_THREADS": "1", **env}
+    process = subprocess.Popen(
+        cmd, env=environ, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, preexec_fn=preexec_fn
+    )
+    copier = threading.Thread(target=_copy, args=(process.stdout, log), daemon=True)
+    copier.start()
+    server = ServerProcess(process, port, log)
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            assert server.alive(), f"the server exited: {server.log_text()[-3000:]}"
+            with contextlib.suppress(httpx.TransportError):
+                if httpx.get(f"{server.url}/healthz", timeout=2).status_code == 200:  # after the app's startup
+                    break
+            assert time.monotonic() < deadline, f"the server did not start: {server.log_text()[-3000:]}"
+            time.sleep(0.3)
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        copier.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """`server_process`, for test modules."""
+    return server_process
