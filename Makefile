@@ -17,7 +17,7 @@ CHORUS_DIR ?= ../shared/data/chorus
 export CHORUS_DIR
 DEMO_INDEX := $(DEMO_DATA_DIR)/.demo-indexed
 
-.PHONY: help demo serve index install test lint format browser relevance bench bench-100k bench-scale bench-idx fuzz audit clean
+.PHONY: help demo serve index install test lint format browser relevance bench bench-100k bench-scale bench-index fuzz audit clean
 
 help: ## this list
 	@echo "Usage: make TARGET [PORT=8000] [DATA_DIR=var/data]"
@@ -132,7 +132,7 @@ var/bench/http-100000/manifest.json: | $(INSTALLED)
 bench-scale: $(BENCH_INSTALLED) var/bench/http-100000/manifest.json ## one machine at 100,000 and 300,000 products
 	$(BIN)/python bench/scale.py --sizes 100000 300000 --unique 100000
 
-bench-indexing: $(BENCH_INSTALLED) ## cold indexing, 20,000 products, against raw torch encode
+bench-index: $(BENCH_INSTALLED) ## cold indexing, 20,000 products, against raw torch encode
 	$(BIN)/python bench/indexing.py --sizes 20000
 
 # The tests marked `fuzz` (hypothesis, schemathesis) with the `fuzz` profile of tests/conftest.py: thousands of
