@@ -118,6 +118,10 @@ MISTAKES = {
         _drop_good_judgments("z001"),
         "query z001 (蓝牙耳机) has no judgment of grade 2 or 3",
     ),
+    "a file missing": (
+        lambda d: (d / "qrels.tsv").unlink(),
+        "qrels.tsv: No such file or directory",
+    ),
     "query ids that differ between the two query files": (
         _drop_last_english_query,
         "queries_en.tsv lacks z127 of queries.tsv",

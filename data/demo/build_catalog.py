@@ -231,7 +231,7 @@ def _check_file_matches(path: Path, products: list[dict[str, Any]]) -> list[str]
     try:
         written = path.read_text(encoding="utf-8")
     except OSError as exc:
-        return [f"{path.name}: {exc}"]
+        return [f"{path.name}: {exc.strerror or exc}"]
     if written == render(products):
         return []
     rewrite = "run `python data/demo/build_catalog.py` to rewrite it from lines/"
@@ -251,10 +251,18 @@ def _check_file_matches(path: Path, products: list[dict[str, Any]]) -> list[str]
     return [f"{path.name} differs from the expansion of lines/ (line endings?): {rewrite}"]
 
 
+def _rows(path: Path, problems: list[str]) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        problems.append(f"{path.name}: {exc.strerror or exc}")
+        return []
+
+
 def _read_tsv_queries(path: Path) -> tuple[dict[str, str], list[str]]:
     queries: dict[str, str] = {}
-    problems = []
-    for number, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    problems: list[str] = []
+    for number, row in enumerate(_rows(path, problems), 1):
         qid, _, text = row.partition("\t")
         if not qid or not text.strip():
             problems.append(f"{path.name} line {number}: expected `qid<TAB>query`, got {row!r}")
@@ -279,8 +287,8 @@ def _read_queries(directory: Path) -> tuple[dict[str, str], list[str]]:
 def _read_qrels(path: Path, queries: dict[str, str], ids: set[str]) -> tuple[dict[str, dict[str, int]], list[str]]:
     """qrels.tsv in TREC format, `qid 0 product_id grade`, grades 0-3."""
     qrels: dict[str, dict[str, int]] = {qid: {} for qid in queries}
-    problems = []
-    for number, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    problems: list[str] = []
+    for number, row in enumerate(_rows(path, problems), 1):
         fields = row.split(" ")
         where = f"{path.name} line {number}"
         if len(fields) != 4 or fields[1] != "0" or fields[3] not in ("0", "1", "2", "3"):
