@@ -111,7 +111,7 @@ FIELDS: tuple[CatalogField, ...] = (
     facet("condition", "成色", "Only products in these conditions (new, refurbished, used)", ["new"]),
     CatalogField("availability", FieldType.AVAILABILITY, filterable=True, facetable=True, shown=True, label="库存"),
     CatalogField("price", FieldType.PRICE, filterable=True, facetable=True, sortable=True, shown=True, label="价格"),
-    CatalogField("price_max", FieldType.STORED),
+    CatalogField("price_max", FieldType.STORED, shown=True),  # the top of a price range, shown as a price
     CatalogField("title_zh", FieldType.TEXT, search=Analysis.CHINESE, shown=True),
     CatalogField("description_zh", FieldType.TEXT, search=Analysis.CHINESE),
     CatalogField("image_link", FieldType.STORED, shown=True),

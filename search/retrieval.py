@@ -24,12 +24,16 @@ from search.ranking import RankingSpec
 def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None = None) -> SearchResult:
     """Run `query` on `backend` with the ranking spec (default: the default spec)."""
     spec = spec or RankingSpec()
-    if not query.concepts and query.vector is None:
-        hits = backend.browse(query.filters, query.sort, query.offset, query.limit, query.search_after)
-        counts = _counts(backend, query, lambda filters: ResultSet(filters))
-        return SearchResult(hits, counts.total, counts.facets, counts.price_range)
+    if not query.concepts:
+        query = query.resolved()  # no keyword leg to run while the query is embedded
+        if query.vector is None:
+            hits = backend.browse(query.filters, query.sort, query.offset, query.limit, query.search_after)
+            counts = _counts(backend, query, lambda filters: ResultSet(filters))
+            return SearchResult(hits, counts.total, counts.facets, counts.price_range)
 
-    keyword = backend.keyword_leg(query, query.filters, spec.leg_size) if query.concepts else None
+    # The keyword leg runs while the query may still be being embedded (`BackendQuery.vector` a future).
+    keyword, keyword_total = backend.keyword_leg(query, query.filters, spec.leg_size) if query.concepts else (None, 0)
+    query = query.resolved()
     vector = backend.vector_leg(query.vector, query.filters, spec.leg_size) if query.vector is not None else None
     order = fusion.fuse([leg for leg in (keyword, vector) if leg is not None], spec)
     if query.sort is not Sort.RELEVANCE:
@@ -51,10 +55,12 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
 
     def result_set(filters: Filters) -> ResultSet:
         """Every keyword match plus the vector leg's neighbours, under these filters."""
-        nearest = vector
-        if query.vector is not None and filters != query.filters:  # a facet's counts, under the other filters
-            nearest = backend.vector_leg(query.vector, filters, spec.leg_size)
-        return ResultSet(filters, concepts, None if nearest is None else tuple(doc_id for doc_id, _ in nearest))
+        if filters != query.filters:  # a facet's counts, under the other filters
+            nearest = None if query.vector is None else backend.vector_leg(query.vector, filters, spec.leg_size)
+            return ResultSet(filters, concepts, None if nearest is None else tuple(doc_id for doc_id, _ in nearest))
+        ids = None if vector is None else tuple(doc_id for doc_id, _ in vector)
+        found = tuple(doc_id for doc_id, _ in keyword or ())
+        return ResultSet(filters, concepts, ids, keyword_total if keyword is not None else None, found)
 
     counts = _counts(backend, query, result_set)
     return SearchResult(hits, counts.total, counts.facets, counts.price_range)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import subprocess
 from datetime import UTC, datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -20,32 +19,30 @@ import typer
 from rich.cells import cell_len
 from rich.markup import escape
 
-from indexer.commands.common import DataDir, err, settings_for
+from indexer.commands.common import DataDir, SearchMode, err, settings_for
 from search.eval import METRICS, Comparison, EvalInputError, EvalReport, compare, evaluate, read_qrels, read_queries
 
 REPO = Path(__file__).resolve().parents[2]
 NAMES = list(METRICS)
 
 
-class EvalMode(StrEnum):
-    """search.service.Mode's values (Mode is not imported here: importing it loads the whole search stack)."""
-
-    HYBRID = "hybrid"
-    KEYWORD = "keyword"
-    VECTOR = "vector"
-
-
 def eval_command(
-    queries: Annotated[Path | None, typer.Option(help="Queries, `qid<TAB>query` a line.")] = None,
-    qrels: Annotated[Path | None, typer.Option(help="TREC qrels, `qid 0 docid grade` a line.")] = None,
+    queries: Annotated[Path | None, typer.Option(help="Queries, `qid<TAB>query` a line.", metavar="FILE")] = None,
+    qrels: Annotated[Path | None, typer.Option(help="TREC qrels, `qid 0 docid grade` a line.", metavar="FILE")] = None,
     data_dir: DataDir = None,
-    mode: Annotated[EvalMode, typer.Option(help="Retrieval mode.")] = EvalMode.HYBRID,
-    size: Annotated[int, typer.Option(min=1, max=1000, help="Hits retrieved per query (Recall@100 needs 100).")] = 100,
-    run_out: Annotated[Path | None, typer.Option(help="Write the run as a TREC run file here.")] = None,
-    json_out: Annotated[Path | None, typer.Option(help="Write the report as JSON here (for --compare).")] = None,
+    mode: Annotated[SearchMode, typer.Option(help="Retrieval mode.")] = SearchMode.HYBRID,
+    size: Annotated[
+        int, typer.Option(min=1, max=1000, help="Hits retrieved per query (Recall@100 needs 100).", metavar="N")
+    ] = 100,
+    run_out: Annotated[Path | None, typer.Option(help="Write the run as a TREC run file here.", metavar="PATH")] = None,
+    json_out: Annotated[
+        Path | None, typer.Option(help="Write the report as JSON here (for --compare).", metavar="PATH")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON instead of a table.")] = False,
-    tag: Annotated[str | None, typer.Option(help="Run tag in the TREC run file (default: haitao-MODE).")] = None,
-    limit: Annotated[int, typer.Option(min=0, help="Per-query rows to print (0 = all).")] = 0,
+    tag: Annotated[
+        str | None, typer.Option(help="Run tag in the TREC run file (default: haitao-MODE).", metavar="TAG")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=0, help="Per-query rows to print (0 = all).", metavar="N")] = 0,
     compare_with: Annotated[
         tuple[Path, Path] | None,
         typer.Option("--compare", metavar="A.json B.json", help="Compare two reports written with --json-out."),
@@ -77,7 +74,7 @@ def _run(
     queries_path: Path,
     qrels_path: Path,
     data_dir: Path | None,
-    mode: EvalMode,
+    mode: SearchMode,
     size: int,
     run_out: Path | None,
     tag: str,

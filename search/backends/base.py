@@ -15,6 +15,7 @@ from __future__ import annotations
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Hashable, Iterator, Mapping, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
@@ -184,7 +185,9 @@ class Sort(StrEnum):
 @dataclass
 class BackendQuery:
     concepts: list[Concept] = field(default_factory=list)  # the keyword leg; empty = no keyword leg
-    vector: np.ndarray | None = None  # the vector leg; None = no vector leg
+    # The vector leg; None = no vector leg. A `Future` while the query is still being embedded: the keyword leg runs
+    # meanwhile, and the vector leg waits for it (`resolved()`); a future that gives None means no vector leg.
+    vector: np.ndarray | Future[np.ndarray | None] | None = None
     # Soft preferences from the query ("耐克 跑鞋" → brand Nike): extra keyword-leg clauses, never filters.
     boost_brands: tuple[str, ...] = ()  # brand names as in the catalog, matched as the brand filter matches
     filters: Filters = field(default_factory=Filters)
@@ -195,6 +198,12 @@ class BackendQuery:
     limit: int = 10
     # Browsing (no keyword or vector leg) pages by key: the `sort_key` of the last hit of the previous page.
     search_after: tuple[Any, ...] | None = None
+
+    def resolved(self) -> BackendQuery:
+        """This query with its vector computed (waiting for the embedding if it is still running)."""
+        if isinstance(self.vector, Future):
+            return replace(self, vector=self.vector.result())
+        return self
 
 
 @dataclass
@@ -240,6 +249,10 @@ class ResultSet:
     filters: Filters
     concepts: tuple[Concept, ...] | None = None
     ids: tuple[str, ...] | None = None
+    # What the keyword leg found under these filters, when it ran: every match counted, and the ids it returned. A
+    # backend may count the result set from them (those matches plus the neighbours outside them) without a pass.
+    keyword_total: int | None = None
+    keyword_ids: tuple[str, ...] = ()
 
 
 @dataclass
@@ -315,9 +328,9 @@ class SearchBackend(ABC):
     # -- the primitives of a search (composed by search.retrieval) -----------------------------------------------
 
     @abstractmethod
-    def keyword_leg(self, query: BackendQuery, filters: Filters, size: int) -> Leg:
+    def keyword_leg(self, query: BackendQuery, filters: Filters, size: int) -> tuple[Leg, int]:
         """The `size` best keyword matches of `query.concepts` (with `query.boost_brands`) among the products
-        passing `filters`, by the ranking spec's keyword score."""
+        passing `filters`, by the ranking spec's keyword score; and how many products match in all."""
 
     @abstractmethod
     def vector_leg(self, vector: np.ndarray, filters: Filters, size: int) -> Leg:

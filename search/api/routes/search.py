@@ -112,7 +112,14 @@ def to_response(
     for hit, marked in zip(outcome.result.hits, outcome.highlights, strict=True):
         price = price_of(hit.product.price, settings)
         values: dict[str, Any] = {f.name: _shown(f, hit.product) for f in SHOWN}
-        values.update(price=price, landed_estimate=price.landed, score=round(hit.score, 6), highlight=marked.fields)
+        high = hit.product.price_max
+        values.update(
+            price=price,
+            price_max=None if high is None else price_of(high, settings),
+            landed_estimate=price.landed,
+            score=round(hit.score, 6),
+            highlight=marked.fields,
+        )
         if fields is not None:
             values = {name: value for name, value in values.items() if name in fields or name == "id"}
         if request.explain:

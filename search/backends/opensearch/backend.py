@@ -235,12 +235,12 @@ class OpenSearchBackend(SearchBackend):
 
     # -- searching ----------------------------------------------------------------------------------------
 
-    def keyword_leg(self, query: base.BackendQuery, filters: base.Filters, size: int) -> base.Leg:
+    def keyword_leg(self, query: base.BackendQuery, filters: base.Filters, size: int) -> tuple[base.Leg, int]:
         keyword = queries.keyword_query(query.concepts, self.spec, query.boost_brands)
         if keyword is None:
-            return []
-        hits = self._search(self.alias, queries.keyword_leg_body(keyword, filters, size))["hits"]["hits"]
-        return [(hit["_id"], float(hit.get("_score") or 0.0)) for hit in hits]
+            return [], 0
+        found = self._search(self.alias, queries.keyword_leg_body(keyword, filters, size))["hits"]
+        return [(hit["_id"], float(hit.get("_score") or 0.0)) for hit in found["hits"]], found["total"]["value"]
 
     def vector_leg(self, vector: np.ndarray, filters: base.Filters, size: int) -> base.Leg:
         try:

@@ -106,7 +106,7 @@ def filter_query(filters: Filters) -> Body | None:
 def keyword_leg_body(keyword: Body, filters: Filters, size: int) -> Body:
     flt = filter_query(filters)
     query = keyword if flt is None else {"bool": {"must": [keyword], "filter": [flt]}}
-    return {"query": query, "size": size, "_source": False, "track_total_hits": False}
+    return {"query": query, "size": size, "_source": False, "track_total_hits": True}
 
 
 def knn_body(vector: np.ndarray, filters: Filters, size: int) -> Body:
