@@ -22,6 +22,7 @@ from rich.markup import escape
 from indexer.commands.common import DataDir, SearchMode, err, settings_for
 from search.eval import METRICS, Comparison, EvalInputError, EvalReport, compare, evaluate, read_qrels, read_queries
 
+EvalMode = SearchMode  # its name here before `haitao search` took the same modes
 REPO = Path(__file__).resolve().parents[2]
 NAMES = list(METRICS)
 
