@@ -326,7 +326,7 @@ def test_hybrid_search_requests_and_fusion_above_the_legs(clone, embedder):
         if "ids" in query:  # the page's records
             hits = [{"_id": i, "_source": {"record": records[i]}} for i in query["ids"]["values"]]
             return {"hits": {"total": {"value": len(hits), "relation": "eq"}, "hits": hits}}
-        return {"hits": {"hits": [{"_id": "a", "_score": 7.5}]}}  # the keyword leg: a only
+        return {"hits": {"total": {"value": 1, "relation": "eq"}, "hits": [{"_id": "a", "_score": 7.5}]}}  # keyword
 
     backend._search = answer
     buckets = (PriceBucket("0-100", None, 13.89), PriceBucket("100-", 13.89, None))
