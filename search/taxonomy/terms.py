@@ -1,7 +1,8 @@
 """How taxonomy terms and the text they are matched against are normalised.
 
 English: prepared like the index's English fields (accents and case folded), split into words, stopwords (but not
-inside a hyphenated compound: `in-ear`) and the possessive `s` dropped, each word stemmed as tantivy's `en_stem`
+inside a hyphenated compound: `in-ear`), bare numbers (`iPhone 15 Case` is an iPhone
+case) and the possessive `s` dropped, each word stemmed as tantivy's `en_stem`
 does (`Headphones` = `headphone`), so that a seller's `Over-Ear Headphones`, a synonym `over ear headphone` and a
 title's `over-ear headphones` meet. Chinese: `normalize_text` (Traditional → Simplified, full width → half width,
 case folded).
@@ -37,8 +38,8 @@ def english_tokens(text: str) -> list[str]:
     out: list[str] = []
     for word in _WORD_RE.findall(prepare_english(text)):
         if "-" in word:
-            out += [stem(part) for part in word.split("-") if part != "s"]
-        elif word != "s" and word not in STOPWORDS:
+            out += [stem(part) for part in word.split("-") if part != "s" and not part.isdigit()]
+        elif word != "s" and word not in STOPWORDS and not word.isdigit():
             out.append(stem(word))
     return out
 

@@ -130,6 +130,16 @@ class Taxonomy:
     def depth(self, node_id: str) -> int:
         return len(self.lineage(node_id)) - 1
 
+    def common_ancestor(self, node_ids: list[str]) -> str | None:
+        """The deepest node that is every one of these nodes or an ancestor of it (None: no common root)."""
+        paths = [self.path_ids(node_id) for node_id in node_ids]
+        common = None
+        for level in zip(*paths, strict=False):
+            if len(set(level)) != 1:
+                break
+            common = level[0]
+        return common
+
     def descendants(self, node_id: str) -> list[str]:
         out, stack = [], list(self.children.get(node_id, []))
         while stack:
