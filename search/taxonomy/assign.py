@@ -133,12 +133,26 @@ class NodeAssigner:
 
     # -- the seller's category path -----------------------------------------------------------------------
 
+    def levels(self, text: str) -> list[tuple[str, str | None]]:
+        """Each level of a category path and the node it names (None when it names none we know)."""
+        out: list[tuple[str, str | None]] = []
+        scope: str | None = None
+        for level in _levels(text):
+            found = self._level(level, scope)
+            if found is None:
+                out.append((level, None))
+                continue
+            node, _, inside = found
+            if inside or scope is None:  # a level named outside the path so far does not move it
+                scope = node
+            out.append((level, node))
+        return out
+
     def _path(self, text: str, method: str) -> Assignment:
-        levels = [level.strip() for level in re.split(r"\s*(?:>|›|»|/(?=\s))\s*", text) if level.strip()]
         scope: str | None = None
         best: tuple[str, float, str] | None = None
         skipped = 0
-        for level in levels:
+        for level in _levels(text):
             found = self._level(level, scope)
             if found is None:
                 skipped += 1
@@ -199,12 +213,13 @@ class NodeAssigner:
 
     def _refined(self, found: Assignment, product: Product) -> Assignment:
         """A node below the one the category named, when the title names one (`Headphones` and a title ending
-        `Over-Ear Headphones`); failing that, for a partly matched level, a sibling (`Over-Ear & On-Ear`)."""
+        `Over-Ear Headphones`); failing that, for a partly matched level, one below its parent or grandparent
+        (`Over-Ear & On-Ear`, `Leashes & Harnesses`)."""
         assert found.node is not None
         node = self.taxonomy.get(found.node)
         places = [found.node]
-        if node is not None and node.parent and found.confidence < EXACT_LEVEL * SKIPPED_LEVEL_FACTOR:
-            places.append(node.parent)
+        if node is not None and found.confidence < EXACT_LEVEL * SKIPPED_LEVEL_FACTOR:
+            places += self.taxonomy.path_ids(found.node)[-3:-1][::-1]  # the parent, then the grandparent
         matches = self._title_matches(product)
         for within in places:
             head = head_match([m for m in matches if m.node != within and self.taxonomy.is_within(m.node, within)])
@@ -234,6 +249,10 @@ class NodeAssigner:
             if head is not None:
                 return Assignment(head.node, confidence, method, head.term)
         return NO_NODE
+
+
+def _levels(path: str) -> list[str]:
+    return [level.strip() for level in re.split(r"\s*(?:>|›|»|/(?=\s))\s*", path) if level.strip()]
 
 
 def _without_brand(title: str, brand: str) -> str:

@@ -3,12 +3,12 @@
 `耳机` → Headphones, `蓝牙耳机` → True Wireless Earbuds, `laptop` → Laptops, `laptop sleeve` → Laptop Bags &
 Sleeves, `狗狗 沐浴露` → Pet Shampoo. The words are looked up as the taxonomy's terms: Chinese in the normalised
 query (spaces ignored, so `狗狗 沐浴露` is `狗狗沐浴露`), English as stemmed words, in the query as typed and then in
-its English rendering (what a Chinese word was translated to). Of several, the phrase naming what is wanted: the
-first run of matched words, its head (see `match.head_match`).
+its English rendering (what a Chinese word was translated to). Of several, the longest, and of those the last: a
+query is a short noun phrase whose head comes last (`flat screen tv` asks for a TV, `computer desk` for a desk).
 
 Confidence: 0.9 when the words name the node and nothing else is typed but brands, units and numbers (`耳机`,
 `sony headphones`, `iphone 15 case`); 0.75 when other words qualify it (`gaming laptop 16gb`, `无线降噪耳机`);
-0.6 when only the English rendering of a Chinese query names it. A root of the tree (`electronics`) is too broad
+0.5 when only the English rendering of a Chinese query names it. A root of the tree (`electronics`) is too broad
 to say anything about type: no prediction.
 """
 
@@ -18,13 +18,13 @@ from dataclasses import dataclass
 
 from search.analysis.normalize import has_chinese, normalize_text
 from search.analysis.query import AnalyzedQuery
-from search.taxonomy.match import TermIndex, TermMatch, head_match
+from search.taxonomy.match import TermIndex, TermMatch
 from search.taxonomy.terms import english_tokens
 from search.taxonomy.tree import Taxonomy
 
 ALONE = 0.9
 QUALIFIED = 0.75
-VIA_TRANSLATION = 0.6
+VIA_TRANSLATION = 0.5
 
 
 @dataclass(frozen=True)
@@ -87,4 +87,5 @@ class CategoryPredictor:
         return Prediction(head.node, ALONE if covered else QUALIFIED, head.term, source)
 
     def _head(self, text: str) -> TermMatch | None:
-        return head_match(self.terms.find(text))
+        matches = self.terms.find(text)
+        return max(matches, key=lambda m: (m.size, m.end)) if matches else None
