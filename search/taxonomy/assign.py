@@ -222,7 +222,7 @@ class NodeAssigner:
             places += self.taxonomy.path_ids(found.node)[-3:-1][::-1]  # the parent, then the grandparent
         matches = self._title_matches(product)
         for within in places:
-            head = head_match([m for m in matches if m.node != within and self.taxonomy.is_within(m.node, within)])
+            head = head_match([m for m in matches if self.taxonomy.is_within(m.node, within)])
             if head is None or head.node == found.node or self.taxonomy.is_within(found.node, head.node):
                 continue
             confidence = min(found.confidence, REFINE_CAP)

@@ -69,7 +69,7 @@ class ChineseDisplay:
     def title(self, product: Product, node: str | None) -> str:
         parts = [self.brand(product.brand)] if product.brand.strip() else []
         model = self._model(product)
-        if model:
+        if model and model.casefold() not in {v.casefold().strip() for v in product.attributes.values()}:
             parts.append(model)
         attributes = {k.casefold(): v for k, v in product.attributes.items()}
         audience = AUDIENCE_ZH.get(attributes.get("gender", "").casefold())
@@ -148,7 +148,7 @@ class ChineseDisplay:
         if "stage" in attributes and attributes["stage"].strip().isdigit():
             out.append(f"{attributes['stage'].strip()}段")
         if "spf" in attributes:
-            out.append(f"SPF{attributes['spf'].strip()}")
+            out.append("SPF" + re.sub(r"(?i)^\s*spf\s*", "", attributes["spf"]).strip())
         colour = self.colour(attributes["color"]) if "color" in attributes else None
         if colour:
             out.append(colour)
@@ -198,6 +198,8 @@ def _capacity(text: str) -> str:
     if unit in ML_PER:
         ml = number * ML_PER[unit]
         return f"{_number(ml / 1000)}升" if ml >= 1000 and unit != "ml" else f"{_number(round(ml))}毫升"
+    if unit in ("in", "inch", "inches", '"'):
+        return f"{_number(number)}英寸"
     if unit == "mah":
         return f"{_number(number)}毫安"
     if unit in ("person", "people"):

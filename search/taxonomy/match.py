@@ -13,6 +13,7 @@ from search.taxonomy.terms import english_tokens
 from search.taxonomy.tree import Taxonomy, term_keys
 
 MAX_ZH_TERM = 12
+RUN_GAP = 1  # words allowed between two matches of one phrase (`K-Cup Pod Coffee Maker`)
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ class TermIndex:
 def head_match(matches: list[TermMatch]) -> TermMatch | None:
     """The match naming what a product *is*. Titles name the type early, then list features and specs
     (`Notebook Silver 39.6 cm ... 256 GB SSD`), so the first phrase of matched words counts: the run of
-    overlapping or adjacent matches that starts first. Within it, English noun phrases end with their head
+    overlapping or nearly adjacent matches (at most `RUN_GAP` words apart) that starts first. Within it, English noun phrases end with their head
     (`Baby Bottle Warmer` is a warmer): the match ending last, the longest of those (`Laptop Sleeve`)."""
     if not matches:
         return None
@@ -101,7 +102,7 @@ def head_match(matches: list[TermMatch]) -> TermMatch | None:
     run_end = ordered[0].end
     run = [ordered[0]]
     for match in ordered[1:]:
-        if match.start > run_end:
+        if match.start > run_end + RUN_GAP:
             break
         run.append(match)
         run_end = max(run_end, match.end)
