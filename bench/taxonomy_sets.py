@@ -69,8 +69,17 @@ def classify(suites: dict[str, Path]) -> list[dict[str, str]]:
             continue
         for qid, query in read_queries(path).items():
             found = predictor.predict(analyzer.analyze(query))
-            row = {"suite": suite, "qid": qid, "query": query, "set": "other", "node": "", "node_en": "",
-                   "confidence": "", "term": "", "evidence": ""}
+            row = {
+                "suite": suite,
+                "qid": qid,
+                "query": query,
+                "set": "other",
+                "node": "",
+                "node_en": "",
+                "confidence": "",
+                "term": "",
+                "evidence": "",
+            }
             if found is not None:
                 inside = containing_terms(taxonomy, found.node, found.term)
                 row.update(

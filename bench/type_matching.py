@@ -59,7 +59,7 @@ def node_map(service: SearchService, embedder: Embedder) -> dict[str, str | None
     taxonomy = default_taxonomy()
     node_vectors = NodeVectors(taxonomy, embed(NodeVectors.texts(taxonomy), embedder))
     assigner = NodeAssigner(taxonomy, vectors=node_vectors)
-    snapshot = service.backend._current()  # noqa: SLF001 - the embedded index's vectors, read once here
+    snapshot = service.backend._current()  # the embedded index's vectors, read once here
     vectors = snapshot.vectors
     row_of = {doc: row for row, doc in enumerate(vectors.ids)}
     out = {}
@@ -93,10 +93,14 @@ def measure(suite: str, feed: Path, queries_path: Path, qrels_path: Path, weight
         base_order = ordered(baseline)
         analyzed = service.analysis.query_analyzer.analyze(text, service.backend.document_frequency)
         prediction = predictor.predict(analyzed)
-        row = {"qid": qid, "query": text, "set": sets.get((suite, qid), "other"),
-               "node": prediction.node if prediction else None,
-               "base": ndcg_at_k(base_order, judgments), "base_j": ndcg_at_k(judged_only(base_order, judgments),
-                                                                            judgments)}
+        row = {
+            "qid": qid,
+            "query": text,
+            "set": sets.get((suite, qid), "other"),
+            "node": prediction.node if prediction else None,
+            "base": ndcg_at_k(base_order, judgments),
+            "base_j": ndcg_at_k(judged_only(base_order, judgments), judgments),
+        }
         for weight in weights:
             order = base_order
             if prediction is not None:
@@ -138,8 +142,8 @@ def main() -> None:
     args = parser.parse_args()
     weights = [float(w) for w in args.weights.split(",")]
     with SETS.open(encoding="utf-8") as fh:
-        sets = {(r["suite"], r["qid"]): r["set"] for r in csv.DictReader((l for l in fh if not l.startswith("#")),
-                                                                          delimiter="\t")}
+        lines = (line for line in fh if not line.startswith("#"))
+        sets = {(r["suite"], r["qid"]): r["set"] for r in csv.DictReader(lines, delimiter="\t")}
     demo = ROOT / "data" / "demo"
     suites = [
         ("demo-zh", demo / "products.jsonl", demo / "queries.tsv", demo / "qrels.tsv"),

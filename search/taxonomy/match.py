@@ -94,8 +94,9 @@ class TermIndex:
 def head_match(matches: list[TermMatch]) -> TermMatch | None:
     """The match naming what a product *is*. Titles name the type early, then list features and specs
     (`Notebook Silver 39.6 cm ... 256 GB SSD`), so the first phrase of matched words counts: the run of
-    overlapping or nearly adjacent matches (at most `RUN_GAP` words apart) that starts first. Within it, English noun phrases end with their head
-    (`Baby Bottle Warmer` is a warmer): the match ending last, the longest of those (`Laptop Sleeve`)."""
+    overlapping or nearly adjacent matches (at most `RUN_GAP` words apart) that starts first. Within it, English
+    noun phrases end with their head (`Baby Bottle Warmer` is a warmer): the match ending last, the longest of
+    those (`Laptop Sleeve`)."""
     if not matches:
         return None
     ordered = sorted(matches, key=lambda m: (m.start, -m.end))
