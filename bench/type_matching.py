@@ -27,7 +27,7 @@ from common import CHORUS, CHORUS_QUERIES_ZH, EVAL_DIR, ROOT, ensure_index
 
 from search.config import Settings
 from search.documents import embed
-from search.embedding import Embedder
+from search.encoders import Encoder, encoder_for
 from search.eval import read_qrels, read_queries
 from search.eval.metrics import ndcg_at_k
 from search.service import Mode, SearchRequest, SearchService
@@ -54,7 +54,7 @@ def ordered(fused: dict[str, float]) -> list[str]:
     return [doc for doc, _ in sorted(fused.items(), key=lambda item: (-item[1], item[0]))]
 
 
-def node_map(service: SearchService, embedder: Embedder) -> dict[str, str | None]:
+def node_map(service: SearchService, embedder: Encoder) -> dict[str, str | None]:
     """Every product's node, assigned as the index would (vectors read from the index for the fallback)."""
     taxonomy = default_taxonomy()
     node_vectors = NodeVectors(taxonomy, embed(NodeVectors.texts(taxonomy), embedder))
@@ -72,8 +72,8 @@ def node_map(service: SearchService, embedder: Embedder) -> dict[str, str | None
 
 def measure(suite: str, feed: Path, queries_path: Path, qrels_path: Path, weights: list[float], sets: dict) -> dict:
     data_dir = ensure_index(feed)
-    embedder = Embedder()
     settings = Settings(data_dir=data_dir)
+    embedder = encoder_for(settings)
     service = SearchService(settings, embedder=embedder)
     taxonomy = default_taxonomy()
     predictor = CategoryPredictor(taxonomy)
