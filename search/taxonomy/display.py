@@ -41,6 +41,7 @@ COUNT_UNIT_BY_WORD = {
     "packets": "包", "packs": "包", "sachets": "袋", "sticks": "条",
 }  # fmt: skip
 SOLD_BY_WEIGHT = frozenset({"bt-10-1", "hb-1-9", "ap-2-2-1", "ap-2-3-3", "ap-2-2-6", "ap-2-3-9", "ap-2-2-4"})
+HOLDS_LIQUID = frozenset({"hg-11-10-5", "hg-11-3", "bt-10-3", "bt-10-15", "hs-food-jars", "sg-4-11"})
 SIZE_UNIT_BY_NODE = {"aa-8": "码", "aa-1": "码", "bt-9-12": "号"}
 
 
@@ -224,14 +225,16 @@ def _mass(text: str) -> str:
 
 
 def _size(text: str, lineage: set[str]) -> str:
-    solid = lineage & SOLD_BY_WEIGHT  # `20.6 oz` of formula is a weight, `16.9 fl oz` of lotion a volume
+    # A size in plain `oz` is a weight (`19 oz` of cream, `20.6 oz` of formula); `16.9 fl oz` of lotion a volume.
+    plain_ounces = re.search(r"\boz\b", text, re.IGNORECASE) and not re.search(r"\bfl\.?\s*oz", text, re.IGNORECASE)
+    solid = not lineage & HOLDS_LIQUID and (lineage & SOLD_BY_WEIGHT or plain_ounces)
     measured = (_mass(text) or _capacity(text)) if solid else (_capacity(text) or _mass(text))
     if measured:
         return measured
     unit = next((u for node, u in SIZE_UNIT_BY_NODE.items() if node in lineage), "")
-    value = text.strip()
     letters = {"small": "S", "medium": "M", "large": "L", "x-large": "XL"}
-    value = letters.get(value.casefold(), value)
+    words = [letters.get(w.casefold(), w) for w in text.split()]
+    value = " ".join(re.sub(r'^(\d+(?:\.\d+)?)"$', r"\1英寸", w) for w in words)
     if unit and re.fullmatch(r"[0-9.]+|[XSML]{1,4}", value):
         return f"{value}{unit}"
     return value if len(value) <= 12 else ""
