@@ -20,16 +20,17 @@ from typing import TextIO
 
 from indexer.feeds import FeedReader, FeedRow, open_feed
 from search.analysis.segment import Segmenter
-from search.backends.base import SearchBackend
+from search.backends.base import SearchBackend, WriteUnavailable
 from search.catalog import InvalidProduct, Product
 from search.documents import index_products
 from search.embedding_cache import EmbeddingCache
 from search.encoders import Encoder
 
 DELETE_CHUNK = 1000
-# What a write that cannot be done raises: the disk is full or read-only (tantivy reports its I/O errors as
-# ValueError, sqlite as sqlite3.Error), a file is over the size limit.
-WRITE_ERRORS = (OSError, sqlite3.Error, ValueError)
+# What a write that cannot be done raises: the disk is full or read-only (a backend's commit raises
+# WriteUnavailable; tantivy reports other I/O errors as ValueError, sqlite as sqlite3.Error), a file is over the
+# size limit.
+WRITE_ERRORS = (OSError, sqlite3.Error, ValueError, WriteUnavailable)
 
 
 class IndexingFailed(Exception):

@@ -49,6 +49,12 @@ class BackendUnavailable(RuntimeError):
     """The storage backend cannot be reached right now (a search server down); retrying later may succeed."""
 
 
+class WriteUnavailable(RuntimeError):
+    """A write could not be made durable (a full disk, a file-size limit, an I/O error), so nothing of it is
+    acknowledged; the backend refuses writes until it can write again (`SearchBackend.write_problem`). The message
+    names the cause, never a path: it is shown to API clients (503)."""
+
+
 class DocumentWriteError(RuntimeError):
     """Some documents of a write were refused by the backend; the others were written."""
 
@@ -186,11 +192,21 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def upsert(self, documents: Sequence[IndexDocument]) -> None:
-        """Insert or replace documents by product id, durably (committed when this returns)."""
+        """Insert or replace documents by product id, durably: when this returns they are committed and read back.
+
+        Raises `WriteUnavailable` when the write could not be made durable (then none of it is acknowledged) or
+        while writes are refused after such a failure."""
 
     @abstractmethod
     def delete(self, ids: Sequence[str]) -> int:
-        """Remove products by id; returns how many existed."""
+        """Remove products by id, durably (as `upsert`); returns how many existed."""
+
+    def write_problem(self) -> str | None:
+        """Why writes are refused now (a commit failed and the backend could not yet write again), or None.
+
+        A backend that refuses writes tries to recover when asked (at most every few seconds): it checks that it
+        can write again, reopens its writer and verifies the index before taking writes. Readiness probes ask."""
+        return None
 
     @abstractmethod
     def get(self, product_id: str) -> Product | None: ...
