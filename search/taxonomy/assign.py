@@ -218,7 +218,8 @@ class NodeAssigner:
         assert found.node is not None
         node = self.taxonomy.get(found.node)
         places = [found.node]
-        if node is not None and found.confidence < EXACT_LEVEL * SKIPPED_LEVEL_FACTOR:
+        named_exactly = self.terms.exact(found.evidence) == found.node
+        if node is not None and not named_exactly and found.confidence < EXACT_LEVEL * SKIPPED_LEVEL_FACTOR:
             places += self.taxonomy.path_ids(found.node)[-3:-1][::-1]  # the parent, then the grandparent
         matches = self._title_matches(product)
         for within in places:
