@@ -1,7 +1,7 @@
 """Product-type matching, measured: nDCG@10 (standard and judged-only) with and without the type leg, on the query
 sets of bench/taxonomy/query_sets.tsv (accessory-prone, category-word, other), for each suite.
 
-    .venv/bin/python bench/type_matching.py [--skip-chorus] [--weights 0.5,1,2] [--json-out var/eval/type.json]
+    .venv/bin/python bench/type_matching.py [--skip-chorus] [--suites chorus-en] [--weights 0.5,1,2] [--json-out F]
 
 Each query runs through `SearchService` once per leg (keyword, vector; `leg_size` hits each) and the legs are fused
 here exactly as the backends do (weighted RRF, the configured k and keyword weight): that is the baseline. The
@@ -138,6 +138,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--skip-chorus", action="store_true")
     parser.add_argument("--weights", default="0.5,1,2")
+    parser.add_argument("--suites", default="", help="Only these suites (comma-separated keys), e.g. chorus-en.")
     parser.add_argument("--json-out", type=Path, default=EVAL_DIR / "type_matching.json")
     args = parser.parse_args()
     weights = [float(w) for w in args.weights.split(",")]
@@ -155,6 +156,8 @@ def main() -> None:
             ("chorus-en", CHORUS / "products.jsonl", CHORUS / "queries_supahands.tsv", qrels),
             ("chorus-zh", CHORUS / "products.jsonl", CHORUS_QUERIES_ZH, qrels),
         ]
+    if args.suites:
+        suites = [s for s in suites if s[0] in args.suites.split(",")]
     results = []
     header = "| suite | set | queries | baseline | " + " | ".join(f"type leg w={w}" for w in weights) + " |"
     print(header)
