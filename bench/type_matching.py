@@ -6,7 +6,8 @@ sets of bench/taxonomy/query_sets.tsv (accessory-prone, category-word, other), f
 Each query runs through `SearchService` once per leg (keyword, vector; `leg_size` hits each) and the legs are fused
 here exactly as the backends do (weighted RRF, the configured k and keyword weight): that is the baseline. The
 type leg then ranks the fused candidates that belong to the predicted node (`search.taxonomy.predict`) in their
-fused order, and is fused in as a third leg with weight `w × confidence` — so a product of the asked-for type
+fused order, and is fused in as a third leg with weight `w × the prediction's confidence × the product's
+assignment confidence` — so a product of the asked-for type
 moves up, ahead of products that merely mention it, and nothing is filtered out. Products get their nodes from
 `search.taxonomy.assign` (category path, title, and the vector nearest to the nodes' names).
 
@@ -54,7 +55,7 @@ def ordered(fused: dict[str, float]) -> list[str]:
     return [doc for doc, _ in sorted(fused.items(), key=lambda item: (-item[1], item[0]))]
 
 
-def node_map(service: SearchService, embedder: Encoder) -> dict[str, str | None]:
+def node_map(service: SearchService, embedder: Encoder) -> dict[str, tuple[str | None, float]]:
     """Every product's node, assigned as the index would (vectors read from the index for the fallback)."""
     taxonomy = default_taxonomy()
     node_vectors = NodeVectors(taxonomy, embed(NodeVectors.texts(taxonomy), embedder))
@@ -66,7 +67,8 @@ def node_map(service: SearchService, embedder: Encoder) -> dict[str, str | None]
     for product in service.backend.iter_products():
         row = row_of.get(product.id)
         vector = np.asarray(vectors.matrix[row]) if row is not None else None
-        out[product.id] = assigner.assign(product, vector).node
+        found = assigner.assign(product, vector)
+        out[product.id] = (found.node, found.confidence)
     return out
 
 
@@ -104,10 +106,14 @@ def measure(suite: str, feed: Path, queries_path: Path, qrels_path: Path, weight
         for weight in weights:
             order = base_order
             if prediction is not None:
-                in_node = [d for d in base_order if nodes.get(d) and taxonomy.is_within(nodes[d], prediction.node)]
+                in_node = [
+                    d
+                    for d in base_order
+                    if nodes.get(d, (None,))[0] and taxonomy.is_within(nodes[d][0], prediction.node)
+                ]
                 fused = dict(baseline)
                 for rank, doc in enumerate(in_node, start=1):
-                    fused[doc] += weight * prediction.confidence / (k + rank)
+                    fused[doc] += weight * prediction.confidence * nodes[doc][1] / (k + rank)
                 order = ordered(fused)
             row[f"w{weight}"] = ndcg_at_k(order, judgments)
             row[f"w{weight}_j"] = ndcg_at_k(judged_only(order, judgments), judgments)
