@@ -8,11 +8,16 @@ as they are, which h11 (and httptools) reject with 400. `Utf8RequestLineProtocol
 from __future__ import annotations
 
 import contextlib
+import socket
+from pathlib import Path
 
 import h11
 import uvicorn
 from fastapi import FastAPI
 from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from search import __version__
+from search.api import running
 
 MAX_REQUEST_LINE = 65536
 
@@ -52,9 +57,30 @@ def server_config(app: FastAPI, host: str, port: int, log_level: str = "info") -
     )
 
 
+class AnnouncedServer(uvicorn.Server):
+    """uvicorn's server, recorded in the data directory while it listens (`running`), for `haitao search`."""
+
+    def __init__(self, config: uvicorn.Config, data_dir: Path) -> None:
+        super().__init__(config)
+        self.data_dir = data_dir
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        if self.started and self.servers and self.servers[0].sockets:
+            port = self.servers[0].sockets[0].getsockname()[1]
+            running.announce(self.data_dir, self.config.host, port, __version__)
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        running.withdraw(self.data_dir)
+        await super().shutdown(sockets)
+
+
 def serve(app: FastAPI, host: str, port: int) -> None:
-    server = uvicorn.Server(server_config(app, host, port))
-    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C: uvicorn has shut down and re-raises the signal
-        server.run()
+    server = AnnouncedServer(server_config(app, host, port), app.state.settings.data_dir)
+    try:
+        with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C: uvicorn has shut down and re-raises the signal
+            server.run()
+    finally:
+        running.withdraw(server.data_dir)
     if not server.started:  # the port was taken, or the app failed to start: exit non-zero, as uvicorn.run does
         raise SystemExit(3)

@@ -32,7 +32,7 @@ from search.taxonomy.terms import english_tokens
 from search.taxonomy.tree import Taxonomy
 
 # Where a title stops naming what the product is and starts saying what it is for or comes with.
-_TYPE_ZONE_END = re.compile(r"\s(?:for|with|compatible|fits|w/)\s|[,(\[|]|\s[-–—]\s|\bfor\s", re.IGNORECASE)
+_TYPE_ZONE_END = re.compile(r"\s(?:for|with|compatible|fits|w/)\s|[,(\[|+&]|\s[-–—]\s|\bfor\s", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;。！？；]")
 GOOGLE_ID_CONFIDENCE = 1.0
 EXACT_LEVEL = 1.0

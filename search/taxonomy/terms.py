@@ -27,8 +27,14 @@ def _analyzer() -> tantivy.TextAnalyzer:
     return english_analyzer()
 
 
+# Words whose stem would make them another product word: `gaming` (a kind of laptop, mouse, chair) is no `game`.
+_UNSTEMMED = frozenset({"gaming"})
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
+    if word in _UNSTEMMED:
+        return word
     tokens = _analyzer().analyze(word)
     return tokens[0] if tokens else word
 
