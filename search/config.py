@@ -162,10 +162,17 @@ class Settings(BaseSettings):
     rate_limit_burst: int = Field(
         100, ge=1, description="Requests a client may make at once before the per-minute rate applies."
     )
+    rate_limit_max_bytes: int = Field(
+        32 * 1024 * 1024,
+        ge=64 * 1024,
+        description="Memory the rate limiter may use to remember clients, in bytes (about 330 a client: 32 MiB "
+        "is about 100,000); past it the least recently seen clients are forgotten first.",
+    )
     trusted_proxies: Annotated[list[str], NoDecode] = Field(
         default_factory=lambda: ["127.0.0.1"],
         description="Addresses or networks (CIDR) of reverse proxies whose X-Forwarded-For names the client "
-        "(comma-separated or a JSON list; empty = trust none).",
+        "(comma-separated or a JSON list; empty = trust none). Only a well-formed address is taken from the header; "
+        "anything else counts as the proxy itself.",
     )
 
     @field_validator("admin_api_key", "search_api_key", "metrics_api_key", "cursor_secret", mode="before")
