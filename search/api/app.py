@@ -13,6 +13,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from search import __version__
 from search.api.clients import ProxyHeadersMiddleware
+from search.api.deps import catalog_writer
 from search.api.errors import error_responses, install_error_handlers
 from search.api.gate import RequestGate, guard
 from search.api.limits import MAX_SEARCH_BODY_BYTES
@@ -24,10 +25,8 @@ from search.api.routes import suggest as suggest_routes
 from search.api.security import check_search_key, require_search_key
 from search.backends.base import BackendUnavailable, IndexLocked, IndexMismatch, IndexNotFound
 from search.config import Settings, get_settings
-from search.embedding_cache import EmbeddingCache
 from search.encoders import ModelLoadError
 from search.service import SearchRequest, SearchService
-from search.writer import CatalogWriter
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +68,7 @@ def create_app(
         yield
         if app.state.writer is not None:
             app.state.writer.finish(complete=True)  # closes the embedding cache (the backend is the service's)
+            app.state.writer = None
         if owned and app.state.service is not None:
             app.state.service.close()
 
@@ -139,19 +139,8 @@ def _become_writer(app: FastAPI) -> None:
     """With admin routes on, this server is the index's single writer: take the lock now, so that a
     `haitao index` on the same directory is refused from the start rather than at the first admin write."""
     service: SearchService = app.state.service
-    settings: Settings = app.state.settings
     try:
         service.backend.reserve_writer()
     except IndexLocked as exc:
         log.warning("admin writes will fail until the other writer stops: %s", exc)
-    cache = None  # keyword-only (degraded): a writer that can delete, not embed
-    if settings.embedding_cache and service.embedder is not None:
-        cache = EmbeddingCache(settings.data_dir, service.embedder.name, service.embedder.dim)
-    app.state.writer = CatalogWriter(
-        service.backend,
-        service.embedder,
-        service.analysis.segmenter,
-        settings.embed_batch_size,
-        cache,
-        on_change=service.invalidate,
-    )
+    catalog_writer(app.state, service)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Path, Request
 
 from search.api.limits import MAX_PRODUCT_ID_LENGTH
 from search.api.security import require_admin_key
 from search.config import Settings
+from search.embedding_cache import EmbeddingCache
 from search.service import SearchService
 from search.writer import CatalogWriter
 
@@ -50,12 +51,29 @@ class Admin:
         return self.writer
 
 
+def catalog_writer(state: Any, service: SearchService) -> CatalogWriter:
+    """The server's `CatalogWriter` (made at startup with the admin routes on, or at the first admin request): on
+    the service's backend, through the embedding cache, dropping the service's cached results after each write. A
+    keyword-only (degraded) service has no model: its writer can delete, not embed."""
+    if state.writer is None:
+        settings: Settings = state.settings
+        cache = None
+        if settings.embedding_cache and service.embedder is not None:
+            cache = EmbeddingCache(settings.data_dir, service.embedder.name, service.embedder.dim)
+        state.writer = CatalogWriter(
+            service.backend,
+            service.embedder,
+            service.analysis.segmenter,
+            settings.embed_batch_size,
+            cache,
+            on_change=service.invalidate,
+        )
+    return state.writer
+
+
 def get_admin(request: Request, _: Annotated[None, Depends(require_admin_key)]) -> Admin:
     service = get_service(request)
-    writer = request.app.state.writer
-    if writer is None:
-        raise HTTPException(503, "the catalog writer is not ready")
-    return Admin(service, request.app.state.settings, writer)
+    return Admin(service, request.app.state.settings, catalog_writer(request.app.state, service))
 
 
 AdminDep = Annotated[Admin, Depends(get_admin)]
