@@ -9,6 +9,7 @@ from enum import StrEnum
 
 import numpy as np
 
+from search.analysis.lexicon import CatalogLexicon
 from search.analysis.query import AnalyzedQuery, default_analysis
 from search.backends.base import BackendQuery, Filters, PriceBucket, SearchBackend, SearchResult, Sort
 from search.backends.factory import open_backend, open_existing_backend
@@ -19,6 +20,7 @@ from search.embedding import Embedder, ModelLoadError
 from search.highlight import Highlight, QueryTerms, highlight
 from search.result_cache import ResultCache
 from search.suggest.index import Suggestion
+from search.suggest.scan import CatalogScan
 from search.suggest.suggester import Suggester
 
 log = logging.getLogger(__name__)
@@ -90,7 +92,14 @@ class SearchService:
             backend = open_existing_backend(settings)  # the index as built: nothing is embedded meanwhile
         self.backend = backend or open_backend(settings, self.embedder.name, self.embedder.dim)
         self.cache: ResultCache[SearchOutcome] = ResultCache(settings.result_cache_size, settings.result_cache_ttl_s)
-        self.suggester = Suggester(self.backend, self.analysis.glossary, settings.suggest_refresh_s)
+        self.suggester = Suggester(
+            self.backend, self.analysis.glossary, settings.suggest_refresh_s, self._build_lexicon
+        )
+
+    def _build_lexicon(self, scan: CatalogScan) -> CatalogLexicon:
+        """Query analysis's knowledge of this catalog (typos, pinyin), from the suggestion build's catalog pass."""
+        titles = (title.text for title in scan.titles_zh.values())
+        return self.analysis.lexicons.build(scan.word_counts, titles, scan.products)
 
     def _load_embedder(self, settings: Settings) -> Embedder | None:
         try:
@@ -128,7 +137,8 @@ class SearchService:
         cursor = Cursor.decode(request.cursor, request.fingerprint()) if request.cursor else None
         analyzed = None
         if request.q.strip():
-            analyzed = self.analysis.query_analyzer.analyze(request.q, self.backend.document_frequency)
+            lexicon = self.suggester.wait_for_lexicon()
+            analyzed = self.analysis.query_analyzer.analyze(request.q, self.backend.document_frequency, lexicon)
         timings["analyze_ms"] = _ms_since(started)
         filters = self._filters(request, analyzed)
         if analyzed is not None and analyzed.is_empty and analyzed.price is None:

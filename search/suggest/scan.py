@@ -6,6 +6,8 @@
 - Product lines: title beginnings (`Nature Made Fish Oil`, `Apple AirPods Pro`, and without the brand
   `AirPods Pro`) that several products share, or that end at a model name (`Sony WH-1000XM5`).
 - The seller-written Chinese titles.
+- How many products use each English word of their title, brand, category or description (`word_counts`): the
+  catalog vocabulary query analysis corrects typos against (`search.analysis.lexicon`).
 
 Memory stays proportional to the distinct lines and Chinese titles, not to the products: a line's text is kept
 only once it can become a suggestion.
@@ -104,6 +106,7 @@ class CatalogScan:
         self.titles_zh: dict[str, ChineseTitle] = {}
         self._brands: dict[str, _Brand] = {}  # as written in the record
         self._category_words: dict[str, frozenset[str]] = {}
+        self.word_counts: Counter[str] = Counter()  # English word → products using it anywhere in their text
 
     def add(self, product: Product) -> None:
         ordinal = self.products
@@ -112,6 +115,8 @@ class CatalogScan:
         words = set(catalog_words(product.title)) | brand.catalog_words | self._words_of_category(product.category)
         for word in words & self._interesting:
             self._postings[word].append(ordinal)
+        text = f"{product.title} {product.brand} {product.category} {product.description}"
+        self.word_counts.update(set(english_words(text)))
         if brand.key:
             self.brand_counts[brand.key] += 1
             self._spellings[brand.key][product.brand.strip()] += 1
