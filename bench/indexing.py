@@ -35,7 +35,7 @@ from report import write_section  # noqa: E402
 from search.catalog import Product  # noqa: E402
 from search.config import Settings  # noqa: E402
 from search.documents import embedding_text  # noqa: E402
-from search.embedding import Embedder  # noqa: E402
+from search.encoders.torch_encoder import load_sentence_transformer  # noqa: E402
 
 WORK = ROOT / "var" / "bench"
 DOC = ROOT / "docs" / "benchmarks.md"
@@ -59,10 +59,10 @@ class Run:
 
 def raw_encode(n: int, threads: int, batch_size: int) -> float:
     texts = [embedding_text(Product.from_raw(p)) for p in products(n)]
-    embedder = Embedder(threads=threads)
-    embedder._model.encode(texts[:64], batch_size=batch_size)  # warm up
+    model = load_sentence_transformer(Settings().model, threads)
+    model.encode(texts[:64], batch_size=batch_size)  # warm up
     started = time.perf_counter()
-    embedder._model.encode(texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True)
+    model.encode(texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True)
     return n / (time.perf_counter() - started)
 
 

@@ -23,7 +23,7 @@ from common import CHORUS, CHORUS_QUERIES_ZH, EVAL_DIR, ROOT, display_path, ensu
 from report import machine
 
 from search.config import Settings
-from search.embedding import Embedder
+from search.encoders import encoder_for
 from search.eval import EvalReport, evaluate, read_qrels, read_queries, write_run
 from search.eval.runner import run_queries
 from search.service import Mode, SearchService
@@ -77,7 +77,7 @@ def suites(skip_chorus: bool) -> list[Suite]:
 
 
 def measure(skip_chorus: bool) -> tuple[list[Suite], dict[tuple[str, str], EvalReport]]:
-    embedder = Embedder()
+    embedder = encoder_for(Settings())
     reports: dict[tuple[str, str], EvalReport] = {}
     services: dict[tuple[Path, str], SearchService] = {}
     chosen = suites(skip_chorus)

@@ -66,8 +66,8 @@ def index(
     from indexer.pipeline import IndexingFailed, IndexPipeline, default_rejects_path
     from search.analysis.query import default_analysis
     from search.backends.factory import open_backend
-    from search.embedding import Embedder, ModelLoadError
     from search.embedding_cache import EmbeddingCache
+    from search.encoders import ModelLoadError, encoder_for
 
     settings = settings_for(data_dir)
     if not file.is_file():
@@ -86,7 +86,7 @@ def index(
 
     with err.status("loading the model and dictionaries…"):
         try:
-            embedder = Embedder(settings.model, settings.torch_threads)
+            embedder = encoder_for(settings)
         except ModelLoadError as exc:
             err.print(f"[red]error:[/] {escape(str(exc))}")
             raise typer.Exit(1) from None
@@ -241,7 +241,7 @@ def search(
 ) -> None:
     """Search the index from the terminal."""
     from search.backends.base import BackendUnavailable, IndexMismatch, IndexNotFound
-    from search.embedding import ModelLoadError
+    from search.encoders import ModelLoadError
     from search.service import SearchRequest, SearchService
 
     try:

@@ -23,8 +23,8 @@ from search.analysis.segment import Segmenter
 from search.backends.base import SearchBackend
 from search.catalog import InvalidProduct, Product
 from search.documents import index_products
-from search.embedding import Embedder
 from search.embedding_cache import EmbeddingCache
+from search.encoders import Encoder
 
 DELETE_CHUNK = 1000
 # What a write that cannot be done raises: the disk is full or read-only (tantivy reports its I/O errors as
@@ -149,7 +149,7 @@ class IndexPipeline:
     def __init__(
         self,
         backend: SearchBackend,
-        embedder: Embedder,
+        embedder: Encoder,
         segmenter: Segmenter,
         batch_size: int = 512,
         embed_batch_size: int = 64,

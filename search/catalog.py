@@ -16,6 +16,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 MAX_ID_LENGTH = 200
+MAX_PRICE = 10_000_000.0
+"""The highest price a product may have, in USD: anything above is a broken feed (cents for dollars, a typo), and
+every price stays finite and exact to the cent in any currency the API shows."""
 _AMOUNT_RE = re.compile(r"^\$?\s*(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$")
 _PRICE_RE = re.compile(r"^(?:(?P<pre>[A-Za-z]{3})\s+)?(?P<amount>\$?\s*[\d.,]+)\s*(?P<post>[A-Za-z]{3})?$")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

@@ -35,7 +35,19 @@ class Settings(BaseSettings):
     embedding_cache: bool = Field(
         True, description="Keep computed vectors in DATA_DIR/embeddings.sqlite, keyed by model and embedded text."
     )
-    torch_threads: int = Field(0, ge=0, description="CPU threads for the model; 0 = all cores.")
+    encoder: Literal["onnx", "torch", "onnx-int8"] = Field(
+        "onnx",
+        description="What runs the model: `onnx` (ONNX Runtime, fp32: torch's vectors, several times faster; the model "
+        "is exported once, on first use, and verified against torch, which stays the fallback for models that do "
+        "not export), `torch` (sentence-transformers), or `onnx-int8` (quantised: faster, different vectors, so an "
+        "index and embedding cache of its own).",
+    )
+    encoder_cache_dir: Path | None = Field(
+        None,
+        description="Where ONNX exports are kept, keyed by the model's files; unset = "
+        "$XDG_CACHE_HOME/haitao-search/encoders (~/.cache/...).",
+    )
+    torch_threads: int = Field(0, ge=0, description="CPU threads for the model (torch or ONNX Runtime); 0 = all cores.")
     keyword_only_fallback: bool = Field(
         True,
         description="When the model cannot be loaded, the server still answers searches with the keyword leg alone "
@@ -129,6 +141,13 @@ class Settings(BaseSettings):
         description="Key the search routes require (X-API-Key or Authorization: Bearer); unset = search is open. "
         "A public, search-only key: it may appear in a storefront page. The admin key is accepted too.",
     )
+    cursor_secret: SecretStr | None = Field(
+        None,
+        min_length=16,
+        description="Key that signs paging cursors (HMAC), at least 16 characters; unset = a random one generated "
+        "once and kept in DATA_DIR/cursor.secret (mode 0600). Set the same value on every server behind one "
+        "address (several OpenSearch-backed servers), so that a cursor from one is accepted by the others.",
+    )
     metrics_api_key: SecretStr | None = Field(
         None, description="Key GET /metrics requires (Bearer or X-API-Key); unset = /metrics is open."
     )
@@ -149,7 +168,7 @@ class Settings(BaseSettings):
         "(comma-separated or a JSON list; empty = trust none).",
     )
 
-    @field_validator("admin_api_key", "search_api_key", "metrics_api_key", mode="before")
+    @field_validator("admin_api_key", "search_api_key", "metrics_api_key", "cursor_secret", mode="before")
     @classmethod
     def _blank_key_is_unset(cls, value: Any) -> Any:
         """`HAITAO_ADMIN_API_KEY=` (empty) means no key, never the empty key."""

@@ -15,8 +15,8 @@ import numpy as np
 from search.analysis.segment import Segmenter
 from search.backends.base import DocumentWriteError, IndexDocument, SearchBackend
 from search.catalog import Product
-from search.embedding import Embedder
 from search.embedding_cache import EmbeddingCache
+from search.encoders import Encoder
 
 EMBEDDING_TEXT_VERSION = 1
 
@@ -36,7 +36,7 @@ def document_hash(product: Product, model: str, segmenter_version: str) -> str:
 
 def embed(
     texts: Sequence[str],
-    embedder: Embedder,
+    embedder: Encoder,
     batch_size: int = 64,
     cache: EmbeddingCache | None = None,
     on_batch: Callable[[int], None] | None = None,
@@ -59,7 +59,7 @@ def embed(
 
 def build_documents(
     products: Sequence[Product],
-    embedder: Embedder,
+    embedder: Encoder,
     segmenter: Segmenter,
     batch_size: int = 64,
     on_batch: Callable[[int], None] | None = None,
@@ -88,7 +88,7 @@ class Written:
 def index_products(
     backend: SearchBackend,
     products: Sequence[Product],
-    embedder: Embedder,
+    embedder: Encoder,
     segmenter: Segmenter,
     batch_size: int = 64,
     cache: EmbeddingCache | None = None,

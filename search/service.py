@@ -15,8 +15,8 @@ from search.backends.base import BackendQuery, Filters, PriceBucket, SearchBacke
 from search.backends.factory import open_backend, open_existing_backend
 from search.catalog import Product
 from search.config import Settings
-from search.cursor import Cursor, fingerprint
-from search.embedding import Embedder, ModelLoadError
+from search.cursor import Cursor, CursorCodec, cursor_secret, fingerprint
+from search.encoders import Encoder, ModelLoadError, encoder_for
 from search.highlight import Highlight, QueryTerms, highlight
 from search.result_cache import ResultCache
 from search.suggest.index import Suggestion
@@ -82,16 +82,20 @@ class SearchOutcome:
 
 
 class SearchService:
-    def __init__(self, settings: Settings, embedder: Embedder | None = None, backend: SearchBackend | None = None):
+    def __init__(self, settings: Settings, embedder: Encoder | None = None, backend: SearchBackend | None = None):
         self.settings = settings
         self.analysis = default_analysis()
         # Why searches run keyword-only (the model could not be loaded and `keyword_only_fallback` is on), or None.
         self.degraded: str | None = None
-        self.embedder: Embedder | None = embedder or self._load_embedder(settings)
+        self.embedder: Encoder | None = embedder or self._load_embedder(settings)
         if backend is None and self.embedder is None:
             backend = open_existing_backend(settings)  # the index as built: nothing is embedded meanwhile
         self.backend = backend or open_backend(settings, self.embedder.name, self.embedder.dim)
         self.cache: ResultCache[SearchOutcome] = ResultCache(settings.result_cache_size, settings.result_cache_ttl_s)
+        secret = settings.cursor_secret.get_secret_value() if settings.cursor_secret else None
+        self.cursors = CursorCodec(cursor_secret(secret, settings.data_dir))
+        # The deepest a relevance-ranked search pages: the two legs' candidates, fused (browsing pages by key).
+        self.max_ranked_offset = 2 * settings.leg_size
         self.suggester = Suggester(
             self.backend, self.analysis.glossary, settings.suggest_refresh_s, self._build_lexicon
         )
@@ -101,9 +105,9 @@ class SearchService:
         titles = (title.text for title in scan.titles_zh.values())
         return self.analysis.lexicons.build(scan.word_counts, titles, scan.products)
 
-    def _load_embedder(self, settings: Settings) -> Embedder | None:
+    def _load_embedder(self, settings: Settings) -> Encoder | None:
         try:
-            return Embedder(settings.model, settings.torch_threads, settings.query_cache_size)
+            return encoder_for(settings)
         except ModelLoadError as exc:
             if not settings.keyword_only_fallback or settings.backend != "embedded":
                 raise
@@ -134,7 +138,10 @@ class SearchService:
 
     def _search(self, request: SearchRequest, started: float) -> SearchOutcome:
         timings: dict[str, float] = {}
-        cursor = Cursor.decode(request.cursor, request.fingerprint()) if request.cursor else None
+        cursor = None
+        if request.cursor:
+            price_sort = request.sort in (Sort.PRICE_ASC, Sort.PRICE_DESC)
+            cursor = self.cursors.decode(request.cursor, request.fingerprint(), self.max_ranked_offset, price_sort)
         analyzed = None
         if request.q.strip():
             lexicon = self.suggester.wait_for_lexicon()
@@ -192,16 +199,16 @@ class SearchService:
             degraded=self.embedder is None,
         )
 
-    @staticmethod
-    def _next_cursor(request: SearchRequest, result: SearchResult, offset: int) -> str | None:
+    def _next_cursor(self, request: SearchRequest, result: SearchResult, offset: int) -> str | None:
         if len(result.hits) < request.size:
             return None  # a short page is the last one
         last = result.hits[-1]
         if last.sort_key is not None:  # browsing: by key
-            return Cursor(request.fingerprint(), after=last.sort_key).encode()
-        if offset + len(result.hits) >= result.total:
+            return self.cursors.encode(Cursor(request.fingerprint(), after=last.sort_key))
+        following = offset + len(result.hits)
+        if following >= min(result.total, self.max_ranked_offset):
             return None
-        return Cursor(request.fingerprint(), offset=offset + len(result.hits)).encode()
+        return self.cursors.encode(Cursor(request.fingerprint(), offset=following))
 
     def per_usd(self, currency: Currency) -> float:
         """Units of `currency` in one US dollar, at the configured rate."""
@@ -222,8 +229,9 @@ class SearchService:
 
     def _filters(self, request: SearchRequest, analyzed: AnalyzedQuery | None) -> Filters:
         rate = self.per_usd(request.currency)
-        price_min = None if request.price_min is None else round(request.price_min / rate, 2)
-        price_max = None if request.price_max is None else round(request.price_max / rate, 2)
+        # + 0.0: a -0.0 bound is 0.0
+        price_min = None if request.price_min is None else round(request.price_min / rate, 2) + 0.0
+        price_max = None if request.price_max is None else round(request.price_max / rate, 2) + 0.0
         if analyzed is not None and analyzed.price is not None and price_min is None and price_max is None:
             # A price written in the query ("500元以下") applies unless the request sets its own price range.
             price_min, price_max = analyzed.price.in_usd(self.settings.cny_per_usd)

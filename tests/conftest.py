@@ -14,7 +14,7 @@ from indexer.pipeline import IndexPipeline
 from search.analysis.query import Analysis, default_analysis
 from search.backends.factory import open_backend
 from search.config import Settings
-from search.embedding import Embedder
+from search.encoders import Encoder, load_encoder
 from search.service import SearchService
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,8 +31,8 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")
-def embedder() -> Embedder:
-    return Embedder(threads=2)
+def embedder() -> Encoder:
+    return load_encoder(threads=2)
 
 
 @pytest.fixture(scope="session")
@@ -40,11 +40,11 @@ def analysis() -> Analysis:
     return default_analysis()
 
 
-def build_index(data_dir: Path, feed: Path, embedder: Embedder, analysis: Analysis) -> Settings:
+def build_index(data_dir: Path, feed: Path, embedder: Encoder, analysis: Analysis) -> Settings:
     return index_feed(Settings(data_dir=data_dir), feed, embedder, analysis)
 
 
-def index_feed(settings: Settings, feed: Path, embedder: Embedder, analysis: Analysis) -> Settings:
+def index_feed(settings: Settings, feed: Path, embedder: Encoder, analysis: Analysis) -> Settings:
     """Index a feed with the real pipeline into the backend the settings name; every row must be accepted."""
     backend = open_backend(settings, embedder.name, embedder.dim, create=True)
     try:
@@ -70,26 +70,26 @@ def feed_indexer():
 
 
 @pytest.fixture(scope="session")
-def small_settings(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder, analysis: Analysis) -> Settings:
+def small_settings(tmp_path_factory: pytest.TempPathFactory, embedder: Encoder, analysis: Analysis) -> Settings:
     """An index of tests/fixtures/products.jsonl (26 hand-written products). Read-only for tests."""
     return build_index(tmp_path_factory.mktemp("small"), FIXTURES / "products.jsonl", embedder, analysis)
 
 
 @pytest.fixture(scope="session")
-def small_service(small_settings: Settings, embedder: Embedder) -> Iterator[SearchService]:
+def small_service(small_settings: Settings, embedder: Encoder) -> Iterator[SearchService]:
     service = SearchService(small_settings, embedder=embedder)
     yield service
     service.close()
 
 
 @pytest.fixture(scope="session")
-def demo_settings(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder, analysis: Analysis) -> Settings:
+def demo_settings(tmp_path_factory: pytest.TempPathFactory, embedder: Encoder, analysis: Analysis) -> Settings:
     """An index of the bundled demo catalog, built with the real model."""
     return build_index(tmp_path_factory.mktemp("demo"), DEMO / "products.jsonl", embedder, analysis)
 
 
 @pytest.fixture(scope="session")
-def demo_service(demo_settings: Settings, embedder: Embedder) -> Iterator[SearchService]:
+def demo_service(demo_settings: Settings, embedder: Encoder) -> Iterator[SearchService]:
     service = SearchService(demo_settings, embedder=embedder)
     yield service
     service.close()

@@ -86,7 +86,7 @@ def _run(
     tag: str,
 ) -> EvalReport:
     from search.backends.base import BackendUnavailable, IndexMismatch, IndexNotFound
-    from search.embedding import ModelLoadError
+    from search.encoders import ModelLoadError
     from search.eval.runner import run_queries
     from search.eval.trec import write_run
     from search.service import Mode, SearchService

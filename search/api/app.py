@@ -16,15 +16,15 @@ from search.api.errors import error_responses, install_error_handlers
 from search.api.limits import MAX_SEARCH_BODY_BYTES, BodySizeLimitMiddleware
 from search.api.metrics import Metrics, MetricsMiddleware
 from search.api.ratelimit import TokenBucketLimiter, rate_limit
-from search.api.routes import admin, facets, health, metrics, products, storefront
+from search.api.routes import admin, docs, facets, health, metrics, products, storefront
 from search.api.routes import search as search_routes
 from search.api.routes import suggest as suggest_routes
 from search.api.security import require_search_key
 from search.backends.base import BackendUnavailable, IndexMismatch, IndexNotFound
 from search.backends.embedded.backend import IndexLocked
 from search.config import Settings, get_settings
-from search.embedding import ModelLoadError
 from search.embedding_cache import EmbeddingCache
+from search.encoders import ModelLoadError
 from search.service import SearchRequest, SearchService
 
 log = logging.getLogger(__name__)
@@ -74,6 +74,8 @@ def create_app(
         summary="Chinese-language product search over English US catalogs.",
         lifespan=lifespan,
         dependencies=[Depends(rate_limit)],
+        docs_url=None,  # served by routes/docs.py with packaged assets, not from a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.service, app.state.startup_error = service, None
@@ -98,6 +100,7 @@ def _include_routers(app: FastAPI, rate_limited: bool) -> None:
     app.include_router(health.router)  # probes and metrics: no key, no rate limit (ratelimit.EXEMPT_PATHS)
     app.include_router(metrics.router)
     app.include_router(storefront.router)  # the demo page: open, like the storefront it stands for
+    docs.mount_docs(app)  # /docs and /redoc, open like /openapi.json
     app.mount(storefront.STATIC_PATH, storefront.static_files(), name="static")
 
 

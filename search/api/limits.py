@@ -20,6 +20,12 @@ MAX_QUERY_LENGTH = 200
 MAX_PAGE = 1000
 """Highest 1-based `page`."""
 
+MAX_RESULT_WINDOW = 10_000
+"""How deep `page` reaches: (page - 1) × size + size at most; deeper, browsing pages by `cursor`."""
+
+MAX_PRICE_FILTER = 1_000_000_000
+"""Highest `price_min` / `price_max`, in either currency (the catalog's prices stop at 10 million USD)."""
+
 MAX_FILTER_VALUES = 20
 """Values of one repeatable filter (`brand=...&brand=...`)."""
 

@@ -16,6 +16,7 @@ from search.api.limits import (
     MAX_FILTER_VALUE_LENGTH,
     MAX_FILTER_VALUES,
     MAX_PAGE,
+    MAX_PRICE_FILTER,
     MAX_QUERY_LENGTH,
 )
 from search.backends.base import FACETS, Sort
@@ -63,7 +64,7 @@ class SearchParams(BaseModel):
         max_length=MAX_CURSOR_LENGTH,
         description="`next_cursor` of the previous page, to get the next one with the same q, filters and sort. "
         "Browsing (empty q) pages any depth by key; relevance-ranked results go as deep as the fused candidates.",
-        examples=["eyJ2IjoxLCJmIjoiNjFmZTk0MmYwYjM1ZjY0NiIsIm8iOjEwfQ"],
+        examples=["eyJ2IjoyLCJmIjoiNjFmZTk0MmYwYjM1ZjY0NiIsIm8iOjEwfQ.xA8ygN5W924S9vWPadbbcw"],
     )
     brand: list[str] = Field(
         default_factory=list,
@@ -78,10 +79,15 @@ class SearchParams(BaseModel):
         examples=["Electronics > Audio"],
     )
     price_min: float | None = Field(
-        None, ge=0, allow_inf_nan=False, description="Lowest price, in `currency`.", examples=[100]
+        None, ge=0, le=MAX_PRICE_FILTER, allow_inf_nan=False, description="Lowest price, in `currency`.", examples=[100]
     )
     price_max: float | None = Field(
-        None, ge=0, allow_inf_nan=False, description="Highest price, in `currency`.", examples=[500]
+        None,
+        ge=0,
+        le=MAX_PRICE_FILTER,
+        allow_inf_nan=False,
+        description="Highest price, in `currency`.",
+        examples=[500],
     )
     currency: Currency = Field(
         Currency.CNY,
@@ -279,7 +285,7 @@ class SearchResponse(BaseModel):
                     ],
                     "facets": {"brand": {"Anker": 12, "Sony": 9}, "price": {"0-100": 0, "100-200": 14}},
                     "facets_stats": {"price": {"min": 129.53, "max": 2879.28, "currency": "CNY"}},
-                    "next_cursor": "eyJ2IjoxLCJmIjoiNjFmZTk0MmYwYjM1ZjY0NiIsIm8iOjEwfQ",
+                    "next_cursor": "eyJ2IjoyLCJmIjoiNjFmZTk0MmYwYjM1ZjY0NiIsIm8iOjEwfQ.xA8ygN5W924S9vWPadbbcw",
                     "exchange_rate": {"cny_per_usd": 7.2, "as_of": "2026-11-01"},
                     "took_ms": 21.4,
                     "explain": None,

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Body, HTTPException, Query
 
 from search.api.deps import ServiceDep, SettingsDep
 from search.api.errors import error_responses
+from search.api.limits import MAX_RESULT_WINDOW
 from search.api.prices import price_of, price_range_in
 from search.api.schemas import (
     SEARCH_EXAMPLE,
@@ -66,6 +67,10 @@ def search_post(
 def _search(service: ServiceDep, settings: Settings, params: SearchParams) -> SearchResponse:
     if params.size > settings.max_page_size:
         raise HTTPException(422, f"size: at most {settings.max_page_size} hits a page")
+    if params.page * params.size > MAX_RESULT_WINDOW:
+        raise HTTPException(
+            422, f"page: pages reach {MAX_RESULT_WINDOW} results deep (page × size); browse further with `cursor`"
+        )
     if params.cursor and params.page != 1:
         raise HTTPException(422, "page: do not send with cursor (the cursor says where the next page starts)")
     request = SearchRequest(

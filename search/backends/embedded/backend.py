@@ -364,10 +364,13 @@ class EmbeddedBackend(SearchBackend):
             skip, ties = 0, equal_to(value)
             after = order_key(value, query.search_after[-1])
         order = tantivy.Order.Desc if descending else tantivy.Order.Asc
-        fetch = skip + query.limit + 1 + ties
+        everything = searcher.num_docs  # never ask tantivy for more than there is (it allocates for `limit`)
+        if skip >= everything:
+            return []
+        fetch = min(skip + query.limit + 1 + ties, everything)
         window = searcher.search(window_query, limit=fetch, count=False, order_by_field=name, order=order).hits
-        if len(window) == fetch:  # the last group of equal values may be cut: take all of it
-            fetch += equal_to(window[-1][0])
+        if len(window) == fetch < everything:  # the last group of equal values may be cut: take all of it
+            fetch = min(fetch + equal_to(window[-1][0]), everything)
             window = searcher.search(window_query, limit=fetch, count=False, order_by_field=name, order=order).hits
         addresses = [address for _, address in window]
         prices = searcher.fast_field_values("price", addresses)

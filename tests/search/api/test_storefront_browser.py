@@ -1,112 +1,30 @@
 """The storefront page in a real headless Chromium, against a live server over the demo index.
 
 A shopper types a Chinese query, ticks a brand, turns on "explain", pages, goes back; the screenshots of the page
-are written to docs/screenshots/. Chromium and a Chinese font come from Debian (`make browser`, run by `make test`).
-Without them the tests are skipped, except where HAITAO_REQUIRE_BROWSER or CI is set (as in CI): there they fail.
+are written to docs/screenshots/. Chromium and a Chinese font come from Debian (`make browser`, run by `make test`);
+without them the tests are skipped or fail as `conftest.py` (the `browser` marker) says.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 
 from search.api.app import create_app
-from search.api.server import server_config
 from search.config import Settings
 
+pytestmark = pytest.mark.browser
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
-# Chromium flags for a machine with no network but the loopback: no background fetches, no sandbox (root).
-CHROMIUM_ARGS = [
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TIMEOUT_MS = 30_000
 
 
-def browser_required() -> bool:
-    return any(os.environ.get(name, "").lower() not in ("", "0", "false") for name in ("HAITAO_REQUIRE_BROWSER", "CI"))
-
-
-def chromium_path() -> str | None:
-    return os.environ.get("HAITAO_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def has_chinese_font() -> bool:
-    try:
-        out = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, check=False).stdout
-    except FileNotFoundError:
-        return False
-    return bool(out.strip())
-
-
-def missing_browser() -> str | None:
-    """Why the browser tests cannot run here, or None."""
-    if chromium_path() is None:
-        reason = "no Chromium found"
-    elif not has_chinese_font():
-        reason = "no Chinese font for Chromium (the screenshots would show boxes)"
-    else:
-        return None
-    return f"{reason}; `make browser` installs it (as root: apt-get install chromium fonts-wqy-microhei)"
-
-
-MISSING = missing_browser()
-# Skipped before any fixture is built; where the browser is required, the `browser` fixture fails instead.
-pytestmark = pytest.mark.skipif(MISSING is not None and not browser_required(), reason=str(MISSING))
-
-
-class LiveServer:
-    """The app served by uvicorn as `haitao serve` serves it, in a thread, on a port the OS picks."""
-
-    def __init__(self, app, *, lifespan: str = "auto") -> None:
-        config = server_config(app, "127.0.0.1", 0, log_level="warning")
-        config.lifespan = lifespan
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> str:
-        self.thread.start()
-        deadline = time.monotonic() + 60
-        while not self.server.started:
-            assert self.thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.05)
-        port = self.server.servers[0].sockets[0].getsockname()[1]
-        return f"http://127.0.0.1:{port}/"
-
-    def __exit__(self, *_) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=30)
-
-
 @pytest.fixture(scope="module")
-def browser():
-    if MISSING is not None:
-        pytest.fail(f"the browser test is required here (HAITAO_REQUIRE_BROWSER or CI): {MISSING}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def storefront(demo_settings, demo_service) -> Iterator[str]:
-    with LiveServer(create_app(demo_settings, service=demo_service)) as url:
+def storefront(live_server, demo_settings, demo_service) -> Iterator[str]:
+    with live_server(create_app(demo_settings, service=demo_service)) as url:
         yield url
 
 
@@ -245,9 +163,9 @@ def test_price_slider_filters_in_cny(page, storefront):
     assert page.locator("#price-max-value").inner_text() == "¥500"
 
 
-def test_an_unavailable_service_shows_why(browser, demo_settings: Settings):
+def test_an_unavailable_service_shows_why(browser, live_server, demo_settings: Settings):
     # Without its startup the app has no search service yet: the API answers 503, as while an index loads.
-    with LiveServer(create_app(demo_settings), lifespan="off") as url:
+    with live_server(create_app(demo_settings), lifespan="off") as url:
         assert httpx.get(f"{url}v1/search", params={"q": "耳机"}).status_code == 503
         context = browser.new_context(locale="zh-CN")
         try:

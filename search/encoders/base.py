@@ -1,0 +1,94 @@
+"""The encoder interface every writer and the search service use: batches for the indexer, one query at a time
+(with an LRU cache) for searches."""
+
+from __future__ import annotations
+
+import threading
+from abc import ABC, abstractmethod
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+
+class ModelLoadError(RuntimeError):
+    """The configured embedding model could not be loaded."""
+
+
+class Encoder(ABC):
+    """Encodes texts into L2-normalised float32 vectors (so a dot product is the cosine similarity).
+
+    `name` identifies the vector space: two encoders with the same name give the same vectors for the same text
+    (to within float rounding), so they may share an index and an embedding cache. The torch and fp32 ONNX
+    encoders of a model share its name; a quantised encoder's name says so (its vectors differ).
+    """
+
+    kind: str  # "torch", "onnx" or "onnx-int8"
+
+    def __init__(self, name: str, dim: int, cache_size: int = 2048, serial: bool = True) -> None:
+        self.name = name
+        self.dim = dim
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_size = cache_size
+        self._lock = threading.Lock()
+        # One forward pass at a time where the runtime already spreads one pass over every core: concurrent passes
+        # only oversubscribe them (measured: docs/benchmarks.md, *Query encoder*).
+        self._serial = serial
+        self._model_lock = threading.Lock()
+
+    @abstractmethod
+    def _forward(self, texts: list[str]) -> np.ndarray:
+        """One batch through the model: a (len(texts), dim) float32 array of unit vectors."""
+
+    def describe(self) -> str:
+        """What runs the model, for logs and benchmark reports."""
+        return self.kind
+
+    def encode(
+        self,
+        texts: Sequence[str],
+        batch_size: int = 64,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> np.ndarray:
+        """Encode many texts, `batch_size` at a time; `on_batch(n)` is called after each batch of n texts."""
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        # Longest first, as sentence-transformers does: texts of a batch have similar lengths, so little padding.
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        for start in range(0, len(texts), batch_size):
+            rows = order[start : start + batch_size]
+            chunk = [texts[i] for i in rows]
+            if self._serial:
+                with self._model_lock:
+                    out[rows] = self._forward(chunk)
+            else:
+                out[rows] = self._forward(chunk)
+            if on_batch:
+                on_batch(len(chunk))
+        return out
+
+    def clear_cache(self) -> None:
+        with self._lock:
+            self._cache.clear()
+
+    def encode_query(self, text: str) -> np.ndarray:
+        """One query's vector, from the LRU cache when the same text was asked recently."""
+        with self._lock:
+            cached = self._cache.get(text)
+            if cached is not None:
+                self._cache.move_to_end(text)
+                return cached
+        vector = self.encode([text])[0]
+        vector.setflags(write=False)
+        if self._cache_size:
+            with self._lock:
+                self._cache[text] = vector
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        return vector
+
+
+def normalized(vectors: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (a zero row stays zero), as float32."""
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.maximum(norms, 1e-12)
