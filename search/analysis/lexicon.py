@@ -13,12 +13,13 @@ listing), each weighted by jieba's dictionary frequency.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from search.analysis.cedict import CcCedict
 from search.analysis.glossary import Glossary
-from search.analysis.normalize import has_chinese
+from search.analysis.normalize import has_chinese, normalize_text
 from search.analysis.phonetic import PhoneticReader
 from search.analysis.pinyin import PinyinLexicon, syllables_of
 from search.analysis.segment import Segmenter
@@ -28,6 +29,10 @@ CEDICT_SENSES = 3  # the senses of a CC-CEDICT word that may put it in a catalog
 BASE_MIN_FREQUENCY = 50  # without a catalog: CC-CEDICT words at least this common in jieba's dictionary
 TITLE_WORD_FREQUENCY = 50  # the least count a word of a seller's Chinese title is given
 MIN_FREQUENCY = 1
+# How likely a Latin chunk is meant as typed (against reading it as pinyin), besides as often as listings use it:
+LOG_NUMBER = math.log(1e-3)  # a number; and any English word when no catalog is known
+LOG_ENGLISH = math.log(1e-5)  # an English word no listing uses
+LOG_TYPO = math.log(0.01)  # a word one typo away from a listing word
 
 
 def _fold(word: str) -> str:
@@ -46,9 +51,15 @@ class CatalogLexicon:
     pinyin: PinyinLexicon
     reader: PhoneticReader
     products: int = 0
+    chinese: str = ""  # the seller-written Chinese titles, normalised, one a line (what a Chinese term can match)
 
     def document_frequency(self, word: str) -> int:
         return self.words.get(word, 0)
+
+    @property
+    def known(self) -> bool:
+        """Whether a catalog was read (the base lexicon knows no catalog)."""
+        return self.products > 0
 
 
 class LexiconBuilder:
@@ -72,6 +83,7 @@ class LexiconBuilder:
             if has_chinese(term)
         ]
         self._base: CatalogLexicon | None = None
+        self._cedict: list[tuple[str, tuple[str, ...], int, list[frozenset[str]]]] | None = None
 
     def base(self) -> CatalogLexicon:
         """The lexicon without a catalog: glossary terms and common CC-CEDICT words; no typo vocabulary."""
@@ -89,21 +101,33 @@ class LexiconBuilder:
         folded = {_fold(word) for word in words}
         entries = list(self._glossary_words)
         title_words = set()
+        titles = [normalize_text(title) for title in titles]
         for title in titles:
             for token in self.segmenter.query_tokens(title):
                 if len(token) >= 2 and has_chinese(token) and token.isalnum() and not token.isascii():
                     frequency = max(self.segmenter.frequency(token), TITLE_WORD_FREQUENCY)
                     entries.append((token, syllables_of(token), frequency))
                     title_words.add(token)
-        for word in self.cedict.words():
-            reading = self.cedict.reading(word)
-            if not reading:
-                continue
-            for sense in self.cedict.senses(word)[:CEDICT_SENSES]:
-                if all(_fold(w) in folded for w in sense.replace("-", " ").split()):
-                    entries.append((word, reading, max(self.segmenter.frequency(word), MIN_FREQUENCY)))
-                    break
-        return self._lexicon(words, entries, products, title_words)
+        for word, reading, frequency, senses in self._cedict_words():
+            if any(sense <= folded for sense in senses):
+                entries.append((word, reading, frequency))
+        return self._lexicon(words, entries, products, title_words, "\n".join(titles))
+
+    def _cedict_words(self) -> list[tuple[str, tuple[str, ...], int, list[frozenset[str]]]]:
+        """Each CC-CEDICT word with its reading, frequency and the (folded) words of its first senses."""
+        if self._cedict is None:
+            self._cedict = []
+            for word in self.cedict.words():
+                reading = self.cedict.reading(word)
+                if not reading:
+                    continue
+                senses = [
+                    frozenset(_fold(w) for w in sense.replace("-", " ").split())
+                    for sense in self.cedict.senses(word)[:CEDICT_SENSES]
+                ]
+                frequency = max(self.segmenter.frequency(word), MIN_FREQUENCY)
+                self._cedict.append((word, reading, frequency, [s for s in senses if s]))
+        return self._cedict
 
     def _lexicon(
         self,
@@ -111,15 +135,29 @@ class LexiconBuilder:
         entries: list[tuple[str, tuple[str, ...], float]],
         products: int,
         title_words: set[str] | frozenset[str] = frozenset(),
+        chinese: str = "",
     ) -> CatalogLexicon:
         # Most likely first, so that a word found twice (glossary and title) keeps its best frequency.
         entries.sort(key=lambda e: -e[2])
         # Initials are typed for shopping words only: the glossary's terms and the catalog's title words.
         pinyin = PinyinLexicon(entries, self.total, lambda w: w in self.glossary or w in title_words)
         english = self._english
+        typos = TypoCorrector(words, protected=english)
 
-        def known_latin(word: str) -> bool:
-            return word.isdigit() or words.get(word, 0) > 0 or word in english
+        def latin(word: str) -> float | None:
+            """How likely a Latin word is meant as typed: as often as listings use it (or a word one typo away);
+            without a catalog, any English word is likely."""
+            if word.isdigit():
+                return LOG_NUMBER
+            used = words.get(word, 0)
+            if used and products:
+                return math.log(used / products)
+            if word in english:
+                return LOG_ENGLISH if products else LOG_NUMBER
+            corrections = typos.corrections(word) if products else []
+            if corrections:
+                return math.log(corrections[0].frequency / products) + LOG_TYPO
+            return None
 
-        reader = PhoneticReader(pinyin, self.segmenter.frequency, self.total, known_latin)
-        return CatalogLexicon(dict(words), TypoCorrector(words, protected=english), pinyin, reader, products)
+        reader = PhoneticReader(pinyin, self.segmenter.frequency, self.total, latin)
+        return CatalogLexicon(dict(words), typos, pinyin, reader, products, chinese)

@@ -10,10 +10,11 @@ pieces covering that string (a unigram language model, `pinyin.PinyinLexicon`), 
   or slipped to a homophone at a cost (`蓝呀耳机` → 蓝牙耳机: P(蓝牙耳机) × ε beats P(蓝) × P(呀) × P(耳机));
 - at the very end, a lexicon word whose last syllable is only begun (`lanya erj` → 蓝牙 耳机);
 - the typed Chinese characters themselves, as jieba's dictionary knows them (single characters always);
-- a Latin chunk taken literally: likely when it is a known word (English, a brand, a catalog word, a number),
-  unlikely otherwise — so that `mini usb` stays English while `lan ya er ji` reads as pinyin.
+- a Latin chunk taken literally, as likely as the catalog's listings use the word (or a word one typo away from
+  it), unlikely when nobody does — so that `mini usb` and `fan` stay English while `lan ya er ji`, `feng shan`
+  and `yu you` read as pinyin.
 
-A span is read only when something in it calls for it: a Latin chunk that is not a known word, or Chinese that
+A span is read only when something in it calls for it: a Latin chunk the catalog does not use, or Chinese that
 jieba had to leave in single characters or unknown words. Clean queries are left exactly as segmented.
 """
 
@@ -35,11 +36,13 @@ _SPAN_RE = re.compile(f"[{_CJK}0-9a-z]+(?: +[{_CJK}0-9a-z]+)*")
 _CHUNK_RE = re.compile(f"[{_CJK}]|[0-9a-z]+")
 LOG_SLIP = math.log(0.01)  # a character typed as a homophone of the intended one
 LOG_PARTIAL = math.log(0.1)  # the last syllable typed only in part
+LOG_PARTIAL_SYLLABLE = math.log(0.001)  # ... where what was typed is a whole syllable already (`hua shu` ≠ 华硕)
 LOG_SINGLE = math.log(0.01)  # a single syllable read as a one-character word: rarely what pinyin typists mean
-LOG_KNOWN_LATIN = math.log(1e-3)  # a known Latin word, taken as typed
 LOG_UNKNOWN_LATIN = math.log(1e-12)  # a Latin chunk nobody knows, taken as typed
+LOG_READ_BELOW = math.log(1e-4)  # a Latin chunk less likely than this as typed may be pinyin: read the span
 MAX_LETTERS = 60  # longer spans are not read (a query is short; this bounds the work)
-MAX_INITIALS = 8  # a chunk of initials stands for a few words at most
+MAX_INITIALS = 8  # letters of a chunk of initials
+MAX_INITIALS_WORDS = 2  # words a chunk of initials stands for (`wxjzej`: 无线 降噪耳机); more is a guess
 
 
 @dataclass
@@ -82,12 +85,13 @@ class PhoneticReader:
         lexicon: PinyinLexicon,
         frequency: Callable[[str], int],
         total: float,
-        known_latin: Callable[[str], bool],
+        latin: Callable[[str], float | None],
     ) -> None:
         self.lexicon = lexicon
         self._frequency = frequency  # jieba's count of a Chinese word (0: unknown)
         self._log_total = math.log(max(total, 1.0))
-        self._known_latin = known_latin  # English, brand, catalog word
+        self._latin = latin  # log-probability of a Latin word taken as typed; None: nobody uses it
+        self._syllables = frozenset(s for e in lexicon.entries() for s in e.syllables)
 
     def spans(self, text: str) -> list[re.Match[str]]:
         return list(_SPAN_RE.finditer(text))
@@ -99,8 +103,10 @@ class PhoneticReader:
             if _CJK_RE.search(token):
                 if len(token) == 1 or (self._frequency(token) <= 0 and token not in self.lexicon):
                     return True
-            elif token.isalpha() and not self._known_latin(token):
-                return True
+            elif token.isalpha() and token.isascii():
+                log_p = self._latin(token)
+                if log_p is None or log_p < LOG_READ_BELOW:
+                    return True
         return False
 
     def read(self, span: str, final: bool) -> Reading | None:
@@ -162,6 +168,11 @@ class PhoneticReader:
             if best[n] is None:
                 return None
             found: list[Piece] = []
+            words, at = 0, n
+            while at > 0:
+                words, at = words + 1, best[at][1]  # type: ignore[index]
+            if words > MAX_INITIALS_WORDS:
+                return None
             at = n
             while at > 0:
                 _, previous, entry = best[at]  # type: ignore[misc]
@@ -176,8 +187,8 @@ class PhoneticReader:
         n = len(letters)
         unit = starts.get(i)
         if unit is not None and unit.char is None:  # a Latin chunk, whole, as typed
-            known = self._known_latin(unit.text) or unit.text.isdigit()
-            yield unit.end, LOG_KNOWN_LATIN if known else LOG_UNKNOWN_LATIN, Piece(unit.text, unit.text, "latin")
+            log_p = self._latin(unit.text)
+            yield unit.end, LOG_UNKNOWN_LATIN if log_p is None else log_p, Piece(unit.text, unit.text, "latin")
         if unit is not None and unit.char is not None:  # typed Chinese characters, as jieba knows them
             text = ""
             for u in _following(units, unit):
@@ -202,7 +213,9 @@ class PhoneticReader:
                 for entry in self.lexicon.by_partial(key):
                     scored = self._fit(entry, units, hard, i, j, partial=True)
                     if scored is not None:
-                        yield j, entry.log_p + LOG_PARTIAL + scored[0], scored[1]
+                        begun = key[entry.starts[-1] :]  # what was typed of the last syllable
+                        cost = LOG_PARTIAL_SYLLABLE if begun in self._syllables else LOG_PARTIAL
+                        yield j, entry.log_p + cost + scored[0], scored[1]
                         break
 
     def _fit(self, entry: Entry, units, hard, i, j, partial: bool = False) -> tuple[float, Piece] | None:

@@ -114,6 +114,9 @@ class PinyinLexicon:
     def __contains__(self, word: str) -> bool:
         return word in self._words
 
+    def entries(self) -> Iterable[Entry]:
+        return self._words.values()
+
     def entry(self, word: str) -> Entry | None:
         return self._words.get(word)
 

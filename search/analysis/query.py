@@ -10,7 +10,7 @@ rendering for the vector leg.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
@@ -67,10 +67,23 @@ class AnalyzedQuery:
     pinyin: PinyinReading | None = None
     dropped: list[str] = field(default_factory=list)
     corrections: list[Correction] = field(default_factory=list)
+    renderings: list[str] = field(default_factory=list)  # each concept's part of `english` ("" for none)
 
     @property
     def is_empty(self) -> bool:
         return not self.concepts
+
+    def without(self, concepts: list[Concept]) -> AnalyzedQuery:
+        """The query less some concepts (a relaxed query): their brands and renderings go with them."""
+        if not concepts:
+            return self
+        keep = [i for i, c in enumerate(self.concepts) if all(c is not d for d in concepts)]
+        kept = [self.concepts[i] for i in keep]
+        renderings = [self.renderings[i] for i in keep] if self.renderings else []
+        gone = {c.best for c in concepts if c.best} | {brand_key(c.term) for c in concepts}
+        brands = [b for b in self.brands if b not in gone]
+        english = " ".join(r for r in renderings if r)
+        return replace(self, concepts=kept, renderings=renderings, english=english, brands=brands)
 
     @property
     def corrected_query(self) -> str | None:
@@ -241,6 +254,19 @@ class QueryAnalyzer:
                 if name in self.brand_names and not any(name in b for b in brands):
                     brands.append(name)
         return list(dict.fromkeys(brands))
+
+
+def relaxation_order(concepts: list[Concept], lexicon: CatalogLexicon) -> list[Concept]:
+    """The concepts of a query from the least informative to the most: first those no listing uses (they can
+    only empty the result), then the most common (Meilisearch's `frequency` strategy, IDF's order); ties: the
+    later concept first, as shoppers put the core product first."""
+
+    def products(concept: Concept) -> int:
+        # a concept matches a product using any word of any of its alternatives: the widest of them
+        return max((lexicon.document_frequency(w) for a in concept.alternatives for w in a.text.split()), default=0)
+
+    ranked = sorted(enumerate(concepts), key=lambda item: (products(item[1]) > 0, -products(item[1]), -item[0]))
+    return [concept for _, concept in ranked]
 
 
 def _style(style: str | None, piece: Piece) -> str:

@@ -25,6 +25,7 @@ from search.eval import (
     write_run,
 )
 
+MEASURES = [nDCG @ 10, nDCG(judged_only=True) @ 10, RR @ 10, R @ 100, P @ 10]
 JUDGED = {"a": 3, "b": 2, "c": 0, "d": 1}  # three relevant documents: a (3), b (2), d (1)
 
 
@@ -91,10 +92,7 @@ def random_collection(seed: int, queries: int = 30, docs: int = 60):
 def test_every_metric_agrees_with_ir_measures_query_by_query(seed):
     qrels, run = random_collection(seed)
     scored = {qid: {doc: float(len(docs) - i) for i, doc in enumerate(docs)} for qid, docs in run.items()}
-    theirs = {
-        (m.query_id, str(m.measure)): m.value
-        for m in ir_measures.iter_calc([nDCG @ 10, nDCG(judged_only=True) @ 10, RR @ 10, R @ 100, P @ 10], qrels, scored)
-    }
+    theirs = {(m.query_id, str(m.measure)): m.value for m in ir_measures.iter_calc(MEASURES, qrels, scored)}
     names = {CONDENSED: str(nDCG(judged_only=True) @ 10)}
     report = evaluate({qid: qid for qid in qrels}, run, qrels)
     assert len(report.per_query) == len(qrels)
@@ -112,7 +110,7 @@ def test_a_written_run_file_scores_the_same_in_ir_measures_ties_included(tmp_pat
         "".join(f"{q} 0 {d} {g}\n" for q, judged in qrels.items() for d, g in judged.items()), encoding="utf-8"
     )
     theirs = ir_measures.calc_aggregate(
-        [nDCG @ 10, nDCG(judged_only=True) @ 10, RR @ 10, R @ 100, P @ 10],
+        MEASURES,
         ir_measures.read_trec_qrels(str(tmp_path / "qrels")),
         ir_measures.read_trec_run(str(tmp_path / "run.txt")),
     )

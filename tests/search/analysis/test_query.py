@@ -78,7 +78,9 @@ def test_homophone_slips_are_corrected_and_said(analysis, query, corrected, engl
     assert analyzed.explain()["corrected_query"] == corrected
 
 
-@pytest.mark.parametrize("query", ["蓝牙耳机", "无线降噪耳机", "婴儿奶粉 1段", "推荐一款好用的保温杯", "5号电池", "iphone 15 手机壳"])
+@pytest.mark.parametrize(
+    "query", ["蓝牙耳机", "无线降噪耳机", "婴儿奶粉 1段", "推荐一款好用的保温杯", "5号电池", "iphone 15 手机壳"]
+)
 def test_clean_chinese_queries_are_neither_read_nor_corrected(analysis, query):
     analyzed = analysis.query_analyzer.analyze(query)
     assert analyzed.pinyin is None and analyzed.corrections == []
