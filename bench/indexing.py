@@ -39,7 +39,10 @@ from search.encoders.torch_encoder import load_sentence_transformer  # noqa: E40
 
 WORK = ROOT / "var" / "bench"
 DOC = ROOT / "docs" / "benchmarks.md"
-_SUMMARY = re.compile(r"read (\d+), indexed (\d+), unchanged (\d+), rejected (\d+), deleted (\d+) in ([\d.]+) s")
+_SUMMARY = re.compile(
+    r"read (\d+), indexed (\d+), unchanged (\d+), rejected (\d+), "
+    r"skipped \d+(?: \([^)]*\))?, deleted (\d+) in ([\d.]+) s"
+)
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/soak.py [--duration 600] [--clients 16] [--source DATA_DIR] [--report docs/reliability.md]
 
-A copy of the demo index (SOURCE, default var/eval/demo as bench/relevance.py builds it, else var/data as
+A copy of the demo index (SOURCE, default var/eval/demo as bench/relevance.py builds it, else var/demo as
 `make demo` does; built into a temporary directory from the demo catalog when neither exists) is served by a
 `haitao serve` subprocess with admin routes on and the rate limit off. CLIENTS asyncio clients, each with its own
 keep-alive connection, send a mix for DURATION seconds: searches (GET and POST, Chinese, Traditional, pinyin,
@@ -40,7 +40,7 @@ from report import machine, write_section  # bench/ is on sys.path when this fil
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_CATALOG = ROOT / "data" / "demo" / "products.jsonl"
-DEFAULT_SOURCES = [ROOT / "var" / "eval" / "demo", ROOT / "var" / "data"]
+DEFAULT_SOURCES = [ROOT / "var" / "eval" / "demo", ROOT / "var" / "demo"]
 REPORT = ROOT / "docs" / "reliability.md"
 ADMIN_KEY = "soak-admin-key"
 HAITAO = [sys.executable, "-c", "from indexer.cli import main; main()"]

@@ -1,13 +1,17 @@
-"""The `haitao` command: `index` a feed, `delete` products, `stats`, `serve` the API, `search` from the terminal,
-`eval` relevance (`indexer/commands/eval.py`)."""
+"""The `haitao` command: `index` a feed, `delete` products, `stats`, `serve` the API, `search` from the terminal
+(`indexer/commands/search.py`), `eval` relevance (`indexer/commands/eval.py`); `haitao --version`.
+
+Help is rendered plainly by click (`rich_markup_mode=None`): flags read `--rebuild`, values `--data-dir DIR`."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sqlite3
 import sys
 import tempfile
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -18,11 +22,34 @@ from rich.progress import Progress as RichProgress
 
 from indexer.commands.common import DataDir, err, settings_for
 from indexer.commands.eval import eval_command
+from indexer.commands.search import search_command
+from search import __version__
 
 if TYPE_CHECKING:
     from search.backends.base import SearchBackend
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Haitao Search: Chinese search over US catalogs.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="Haitao Search: Chinese search over US catalogs.",
+)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"haitao {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="Print the version and exit.", callback=_print_version, is_eager=True),
+    ] = False,
+) -> None:
+    """Haitao Search: Chinese search over US catalogs."""
 
 
 class _BarProgress:
@@ -39,20 +66,49 @@ class _BarProgress:
 FORMATS = "jsonl, csv, shopify, merchant-tsv (tsv), merchant-xml (xml)"
 
 
+def _shop_url(value: str | None) -> str | None:
+    """`--shop-url`: an http(s) address; `shop.example.com` is taken as https://shop.example.com."""
+    if value is None:
+        return None
+    url = value.strip().rstrip("/")
+    if "://" not in url:
+        url = f"https://{url}"
+    scheme, _, rest = url.partition("://")
+    host = rest.split("/", 1)[0]
+    if scheme.lower() not in ("http", "https") or not host or any(c.isspace() for c in url):
+        raise typer.BadParameter(f"{value!r} is not a web address like https://shop.example.com")
+    return url
+
+
 @app.command()
 def index(
     file: Annotated[
         Path,
         typer.Argument(
-            help="Catalog feed: .jsonl, .csv (plain or Shopify export), .tsv/.txt or .xml (Google "
-            "Merchant Center); optionally .gz."
+            help="Catalog feed: .jsonl, .csv or .xlsx (plain or Shopify export), .tsv/.txt or .xml (Google "
+            "Merchant Center); text optionally .gz.",
+            metavar="FILE",
+            show_default=False,
         ),
     ],
     data_dir: DataDir = None,
-    fmt: Annotated[str | None, typer.Option("--format", help=f"{FORMATS} (default: from the file).")] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", help=f"{FORMATS} (default: from the file).", metavar="FORMAT")
+    ] = None,
     rejects: Annotated[
         Path | None,
-        typer.Option(help="Where to write rejected rows, in the feed's format (default: DATA_DIR/rejects/)."),
+        typer.Option(
+            help="Where to write rejected rows, in the feed's format (default: DATA_DIR/rejects/).", metavar="PATH"
+        ),
+    ] = None,
+    shop_url: Annotated[
+        str | None,
+        typer.Option(
+            "--shop-url",
+            help="The shop's address, e.g. https://shop.example.com: Shopify products link to URL/products/HANDLE.",
+            metavar="URL",
+            callback=_shop_url,
+        ),
     ] = None,
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="Build a new index from this feed and swap it in when complete.")
@@ -62,7 +118,8 @@ def index(
     ] = False,
 ) -> None:
     """Validate a feed and index its good rows (unchanged products are skipped)."""
-    from indexer.feeds import UnknownFormat, count_lines, open_feed
+    from indexer import provenance
+    from indexer.feeds import FeedOptions, UnknownFormat, count_lines, open_feed
     from indexer.pipeline import IndexingFailed, IndexPipeline, default_rejects_path
     from search.analysis.query import default_analysis
     from search.backends.factory import open_backend
@@ -73,11 +130,14 @@ def index(
     if not file.is_file():
         err.print(f"[red]error:[/] no such file: {file}")
         raise typer.Exit(2)
+    options = FeedOptions(shop_url=shop_url)
     try:
-        reader = open_feed(file, fmt)
+        reader = open_feed(file, fmt, options)
     except UnknownFormat as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(2) from None
+    if shop_url and reader.format != "shopify":
+        err.print(f"[yellow]note:[/] --shop-url is for Shopify exports; {file.name} is read as {reader.format}")
     rejects = rejects or default_rejects_path(settings.data_dir, file, reader.format)
     problem = _unwritable(settings.data_dir)
     if problem:
@@ -94,9 +154,16 @@ def index(
     try:
         backend = open_backend(settings, embedder.name, embedder.dim, create=True, rebuild=rebuild)
         backend.reserve_writer()  # the single-writer check, before any row is read
+        products_before = 0 if rebuild else backend.stats().count
     except Exception as exc:  # IndexMismatch, IndexLocked, OS errors: all end the run with their message
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(1) from None
+
+    def check_catalog(first_ids: list[str]) -> None:
+        warning = provenance.other_catalog(backend, settings.data_dir, file, first_ids, products_before)
+        if warning:
+            err.print(f"[yellow]warning:[/] {escape(warning)}")
+
     try:
         cache = EmbeddingCache(settings.data_dir, embedder.name, embedder.dim) if settings.embedding_cache else None
     except (OSError, sqlite3.Error) as exc:  # a full disk: sqlite cannot even write its journal
@@ -121,6 +188,9 @@ def index(
                 progress,
                 on_reject=lambda r: err.print(f"[yellow]rejected[/] {escape(r.describe())}"),
                 delete_missing=delete_missing,
+                options=options,
+                on_warning=lambda w: err.print(f"[yellow]warning[/] {escape(w.describe())}"),
+                before_first_write=check_catalog,
             )
             finished = True
         except IndexingFailed as exc:  # the disk is full, read-only, over a size limit: say so, keep what is committed
@@ -143,6 +213,8 @@ def index(
             if finished and report.valid:
                 bar.update(progress.rows_task, description="preparing search (vector graph of a large index)")
                 backend.prepare_search()  # so that the server starts with it ready
+                with contextlib.suppress(OSError):  # only the record of what built the index: never worth a failure
+                    provenance.record(settings.data_dir, file, reader.format, report.valid, rebuild=rebuild)
             backend.close()
             if cache is not None:
                 cache.close()
@@ -161,7 +233,7 @@ def index(
 
 @app.command()
 def delete(
-    ids: Annotated[list[str], typer.Argument(help="Product ids to remove.")],
+    ids: Annotated[list[str], typer.Argument(help="Product ids to remove.", metavar="ID...")],
     data_dir: DataDir = None,
 ) -> None:
     """Remove products from the index by id."""
@@ -187,12 +259,17 @@ def stats(
         info = backend.stats()
     finally:
         backend.close()
+    from indexer import provenance
+
+    feeds = provenance.feeds(settings_for(data_dir).data_dir)
     fields = {"products": info.count, "updated_at": info.updated_at, "model": info.model, "dims": info.dim}
     if as_json:
-        typer.echo(json.dumps(fields))
+        typer.echo(json.dumps({**fields, "feeds": [asdict(feed) for feed in feeds]}))
         return
     for name, value in fields.items():
         typer.echo(f"{name:<11} {value if value is not None else '-'}")
+    for feed in feeds:
+        typer.echo(f"{'feed':<11} {feed.path} ({feed.format}, {feed.products} products, {feed.indexed_at})")
 
 
 def _unwritable(data_dir: Path) -> str | None:
@@ -219,8 +296,8 @@ def _open_existing(data_dir: Path | None) -> SearchBackend:
 @app.command()
 def serve(
     data_dir: DataDir = None,
-    host: Annotated[str | None, typer.Option(help="Listen address (default: HAITAO_HOST).")] = None,
-    port: Annotated[int | None, typer.Option(help="Port (default: HAITAO_PORT, else 8000).")] = None,
+    host: Annotated[str | None, typer.Option(help="Listen address (default: HAITAO_HOST).", metavar="HOST")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default: HAITAO_PORT, else 8000).", metavar="PORT")] = None,
 ) -> None:
     """Serve the HTTP API."""
     from search.api.app import create_app
@@ -232,36 +309,7 @@ def serve(
     serve_app(create_app(settings), settings.host, settings.port)
 
 
-@app.command()
-def search(
-    query: Annotated[str, typer.Argument(help="What a shopper types, e.g. 蓝牙耳机.")],
-    data_dir: DataDir = None,
-    size: Annotated[int, typer.Option(help="Hits to show.")] = 10,
-    explain: Annotated[bool, typer.Option("--explain", help="Print the query analysis as JSON.")] = False,
-) -> None:
-    """Search the index from the terminal."""
-    from search.backends.base import BackendUnavailable, IndexMismatch, IndexNotFound
-    from search.encoders import ModelLoadError
-    from search.service import SearchRequest, SearchService
-
-    try:
-        service = SearchService(settings_for(data_dir))
-    except (IndexNotFound, IndexMismatch, ModelLoadError) as exc:
-        err.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(1) from None
-    try:
-        outcome = service.search(SearchRequest(q=query, size=size))
-    except BackendUnavailable as exc:
-        err.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(1) from None
-    if explain and outcome.analyzed is not None:
-        typer.echo(json.dumps(outcome.analyzed.explain(), ensure_ascii=False, indent=2))
-    typer.echo(f"{outcome.result.total} results in {outcome.took_ms:.0f} ms")
-    for rank, hit in enumerate(outcome.result.hits, start=1):
-        typer.echo(f"{rank:3d}. {hit.product.id}  ${hit.product.price:<8.2f} {hit.product.title}")
-    service.close()
-
-
+app.command("search")(search_command)
 app.command("eval")(eval_command)
 
 

@@ -1,10 +1,14 @@
 """The indexing run: read a feed, validate each row, skip unchanged products, embed and write in batches.
 
 A bad row never costs a good one: it is reported (file, line or XML item, id, field, reason), written to the
-rejects file in the feed's own format (its reasons beside it, as JSON Lines), and the run goes on. Each batch is
-committed before the next is read, so an interrupted run keeps every batch committed so far and a rerun skips
-them as unchanged. With `delete_missing`, products of the index that the feed no longer lists are removed at the
-end, unless the feed could not be read to its end.
+rejects file in the feed's own format and encoding (its reasons beside it, as JSON Lines), and the run goes on. A
+row with something to warn about (a sale price above the price) is indexed and reported. Products the feed lists
+as not for sale (a Shopify draft, archived or unpublished product, a gift card) are skipped, counted by reason, and
+removed from the index if an earlier run put them there. Each batch is committed before the next is read, so an
+interrupted run keeps every batch committed so far and a rerun skips them as unchanged. With `delete_missing`,
+products of the index that the feed no longer lists are removed at the end, unless the feed could not be read to
+its end. What the reader noticed about the whole file (its encoding, columns it does not know) ends up in the
+report's notes.
 """
 
 from __future__ import annotations
@@ -13,23 +17,26 @@ import contextlib
 import json
 import sqlite3
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from indexer.feeds import FeedReader, FeedRow, open_feed
+from indexer.feeds import FeedOptions, FeedReader, FeedRow, open_feed
+from indexer.feeds.base import rejects_encoding
 from search.analysis.segment import Segmenter
-from search.backends.base import SearchBackend
+from search.backends.base import SearchBackend, WriteUnavailable
 from search.catalog import InvalidProduct, Product
 from search.documents import index_products
 from search.embedding_cache import EmbeddingCache
 from search.encoders import Encoder
 
 DELETE_CHUNK = 1000
-# What a write that cannot be done raises: the disk is full or read-only (tantivy reports its I/O errors as
-# ValueError, sqlite as sqlite3.Error), a file is over the size limit.
-WRITE_ERRORS = (OSError, sqlite3.Error, ValueError)
+# What a write that cannot be done raises: the disk is full or read-only (a backend's commit raises
+# WriteUnavailable; tantivy reports other I/O errors as ValueError, sqlite as sqlite3.Error), a file is over the
+# size limit.
+WRITE_ERRORS = (OSError, sqlite3.Error, ValueError, WriteUnavailable)
 
 
 class IndexingFailed(Exception):
@@ -95,8 +102,10 @@ class RejectsWriter:
     def write(self, reject: Reject) -> None:
         if self._rows is None or self._reasons is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            # Rows that were not UTF-8 are written back as the bytes they were; their reasons escape them.
-            self._rows = self.path.open("w", encoding="utf-8", errors="surrogateescape", newline="")
+            # In the feed's encoding (a BOM if it had one, so that Excel shows its Chinese; GB18030 if it was), and
+            # bytes that were not text in it written back as they were; their reasons escape them.
+            encoding = rejects_encoding(self.reader.encoding)
+            self._rows = self.path.open("w", encoding=encoding, errors="surrogateescape", newline="")
             self._rows.write(self.reader.rejects_header())
             self._reasons = self.reasons.open("w", encoding="utf-8", errors="backslashreplace")
         if reject.text:
@@ -124,6 +133,8 @@ class IndexReport:
     complete: bool = True  # the feed was read to its end
     rejects_file: Path | None = None
     rejects: list[Reject] = field(default_factory=list)
+    warnings: list[Reject] = field(default_factory=list)  # rows indexed despite them: where, and why
+    skipped: Counter[str] = field(default_factory=Counter)  # products not for sale, by reason ("draft": 2)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -131,9 +142,12 @@ class IndexReport:
         return self.indexed + self.unchanged
 
     def summary(self) -> str:
+        skipped = f"skipped {self.skipped.total()}"
+        if self.skipped:
+            skipped += " (" + ", ".join(f"{n} {why}" for why, n in sorted(self.skipped.items())) + ")"
         return (
             f"read {self.read}, indexed {self.indexed}, unchanged {self.unchanged}, "
-            f"rejected {self.rejected}, deleted {self.deleted} in {self.seconds:.2f} s"
+            f"rejected {self.rejected}, {skipped}, deleted {self.deleted} in {self.seconds:.2f} s"
         )
 
 
@@ -170,14 +184,21 @@ class IndexPipeline:
         progress: Progress | None = None,
         on_reject: Callable[[Reject], None] | None = None,
         delete_missing: bool = False,
+        options: FeedOptions | None = None,
+        on_warning: Callable[[Reject], None] | None = None,
+        before_first_write: Callable[[list[str]], None] | None = None,
     ) -> IndexReport:
+        """Index the feed at `path`. `before_first_write` is given the ids of the first batch before it is written
+        (a check of what the index holds); `on_reject` and `on_warning` each row reported, as it is read."""
         progress = progress or Progress()
-        reader = open_feed(path, fmt)
+        reader = open_feed(path, fmt, options)
         report = IndexReport(rejects_file=rejects_path)
         started = time.perf_counter()
         writer = RejectsWriter(rejects_path, reader) if rejects_path is not None else None
         first_line: dict[str, int] = {}  # every id of the feed, valid or not, and where it was first seen
+        not_for_sale: set[str] = set()
         batch: list[tuple[Product, FeedRow]] = []
+        first_write = before_first_write
 
         def reject(item: Reject) -> None:
             report.rejected += 1
@@ -187,19 +208,37 @@ class IndexPipeline:
             if on_reject:
                 on_reject(item)
 
+        def write(batch: list[tuple[Product, FeedRow]]) -> None:
+            nonlocal first_write
+            if first_write is not None and batch:
+                first_write([product.id for product, _ in batch])
+                first_write = None
+            self._write(batch, report, progress, reader, reject)
+
         try:
             for row in reader.read():
                 report.read += 1
                 progress.rows(1)
                 report.complete = report.complete and not row.fatal
+                if row.skip is not None:
+                    report.skipped[row.skip] += 1
+                    if row.raw and row.raw.get("id"):
+                        not_for_sale.add(str(row.raw["id"]))
+                    continue
                 product = self._validate(row, reader, first_line, reject)
                 if product is None:
                     continue
+                if row.warnings:
+                    warning = Reject(reader.path.name, row.line, product.id, row.warnings, row.text, reader.location)
+                    report.warnings.append(warning)
+                    if on_warning:
+                        on_warning(warning)
                 batch.append((product, row))
                 if len(batch) >= self.batch_size:
-                    self._write(batch, report, progress, reader, reject)
+                    write(batch)
                     batch = []
-            self._write(batch, report, progress, reader, reject)
+            write(batch)
+            self._remove_not_for_sale(not_for_sale - first_line.keys(), report)
         except WRITE_ERRORS as exc:
             report.seconds = time.perf_counter() - started
             if writer is not None:
@@ -210,10 +249,24 @@ class IndexPipeline:
         finally:
             if writer is not None:
                 writer.close()
+        report.notes[:0] = reader.notes
         if delete_missing:
             self._delete_missing(first_line.keys(), report)
         report.seconds = time.perf_counter() - started
         return report
+
+    def _remove_not_for_sale(self, ids: set[str], report: IndexReport) -> None:
+        """Products the feed lists as not for sale that an earlier run indexed: no longer to be found."""
+        listed, indexed = sorted(ids), []
+        for start in range(0, len(listed), DELETE_CHUNK):
+            indexed += self.backend.content_hashes(listed[start : start + DELETE_CHUNK])
+        for start in range(0, len(indexed), DELETE_CHUNK):
+            report.deleted += self.backend.delete(indexed[start : start + DELETE_CHUNK])
+        if indexed:
+            report.notes.append(
+                f"{len(indexed)} products the feed lists as not for sale (draft, archived, unpublished, gift card) "
+                "were in the index and were removed"
+            )
 
     @staticmethod
     def _validate(

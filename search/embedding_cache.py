@@ -6,7 +6,9 @@ model. The file only grows; delete it to reclaim the space (it is a cache: nothi
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import logging
 import sqlite3
 import threading
 from collections.abc import Sequence
@@ -14,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+log = logging.getLogger(__name__)
 FILE_NAME = "embeddings.sqlite"
 _QUERY_CHUNK = 500  # below SQLite's limit on host parameters
 
@@ -53,10 +56,17 @@ class EmbeddingCache:
         return found
 
     def put_many(self, texts: Sequence[str], vectors: np.ndarray) -> None:
+        """Keep these vectors, if the disk takes them: a cache that cannot be written (a full disk) is only a
+        cache that misses, never a failed write of the products themselves."""
         rows = [(self._key(t), np.asarray(v, dtype="<f4").tobytes()) for t, v in zip(texts, vectors, strict=True)]
         with self._lock:
-            self._db.executemany("INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)", rows)
-            self._db.commit()
+            try:
+                self._db.executemany("INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)", rows)
+                self._db.commit()
+            except sqlite3.Error as exc:
+                with contextlib.suppress(sqlite3.Error):
+                    self._db.rollback()
+                log.warning("the embedding cache could not keep %d vectors: %s", len(rows), exc)
 
     def __len__(self) -> int:
         with self._lock:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 
@@ -113,6 +114,8 @@ class SearchService:
         self.suggester = Suggester(
             self.backend, self.analysis.glossary, settings.suggest_refresh_s, self._build_lexicon
         )
+        # Queries are embedded here while the backend runs the keyword leg (see `BackendQuery.vector`).
+        self._embedding = ThreadPoolExecutor(max_workers=8, thread_name_prefix="embed-query")
 
     def _build_lexicon(self, scan: CatalogScan) -> CatalogLexicon:
         """Query analysis's knowledge of this catalog (typos, pinyin), from the suggestion build's catalog pass."""
@@ -130,6 +133,7 @@ class SearchService:
             return None
 
     def close(self) -> None:
+        self._embedding.shutdown(wait=True)
         self.backend.close()
 
     def get_product(self, product_id: str) -> Product | None:
@@ -177,9 +181,7 @@ class SearchService:
         def run(query: AnalyzedQuery | None) -> SearchResult:
             vector = None
             if query is not None and mode is not Mode.KEYWORD:
-                t = time.perf_counter()
-                vector = self._query_vector(query)
-                timings["embed_ms"] = timings.get("embed_ms", 0.0) + _ms_since(t)
+                vector = self._embedding.submit(self._timed_query_vector, query, timings)
             concepts = query.concepts if query is not None and mode is not Mode.VECTOR else []
             t = time.perf_counter()
             result = self.backend.search(
@@ -295,6 +297,13 @@ class SearchService:
             in_stock=request.in_stock,
             attributes=request.attributes,
         )
+
+    def _timed_query_vector(self, analyzed: AnalyzedQuery, timings: dict[str, float]) -> np.ndarray | None:
+        started = time.perf_counter()
+        try:
+            return self._query_vector(analyzed)
+        finally:
+            timings["embed_ms"] = _ms_since(started)
 
     def _query_vector(self, analyzed: AnalyzedQuery) -> np.ndarray | None:
         """The English rendering's vector; with a multilingual model, blended with the raw query's."""

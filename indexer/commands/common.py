@@ -14,7 +14,12 @@ err = Console(stderr=True, soft_wrap=True)
 
 DataDir = Annotated[
     Path | None,
-    typer.Option("--data-dir", help="Index directory (default: HAITAO_DATA_DIR, else var/data).", show_default=False),
+    typer.Option(
+        "--data-dir",
+        help="Index directory (default: HAITAO_DATA_DIR, else var/data).",
+        show_default=False,
+        metavar="DIR",
+    ),
 ]
 
 

@@ -38,16 +38,22 @@ class EvalMode(StrEnum):
 
 
 def eval_command(
-    queries: Annotated[Path | None, typer.Option(help="Queries, `qid<TAB>query` a line.")] = None,
-    qrels: Annotated[Path | None, typer.Option(help="TREC qrels, `qid 0 docid grade` a line.")] = None,
+    queries: Annotated[Path | None, typer.Option(help="Queries, `qid<TAB>query` a line.", metavar="FILE")] = None,
+    qrels: Annotated[Path | None, typer.Option(help="TREC qrels, `qid 0 docid grade` a line.", metavar="FILE")] = None,
     data_dir: DataDir = None,
     mode: Annotated[EvalMode, typer.Option(help="Retrieval mode.")] = EvalMode.HYBRID,
-    size: Annotated[int, typer.Option(min=1, max=1000, help="Hits retrieved per query (Recall@100 needs 100).")] = 100,
-    run_out: Annotated[Path | None, typer.Option(help="Write the run as a TREC run file here.")] = None,
-    json_out: Annotated[Path | None, typer.Option(help="Write the report as JSON here (for --compare).")] = None,
+    size: Annotated[
+        int, typer.Option(min=1, max=1000, help="Hits retrieved per query (Recall@100 needs 100).", metavar="N")
+    ] = 100,
+    run_out: Annotated[Path | None, typer.Option(help="Write the run as a TREC run file here.", metavar="PATH")] = None,
+    json_out: Annotated[
+        Path | None, typer.Option(help="Write the report as JSON here (for --compare).", metavar="PATH")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON instead of a table.")] = False,
-    tag: Annotated[str | None, typer.Option(help="Run tag in the TREC run file (default: haitao-MODE).")] = None,
-    limit: Annotated[int, typer.Option(min=0, help="Per-query rows to print (0 = all).")] = 0,
+    tag: Annotated[
+        str | None, typer.Option(help="Run tag in the TREC run file (default: haitao-MODE).", metavar="TAG")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=0, help="Per-query rows to print (0 = all).", metavar="N")] = 0,
     compare_with: Annotated[
         tuple[Path, Path] | None,
         typer.Option("--compare", metavar="A.json B.json", help="Compare two reports written with --json-out."),

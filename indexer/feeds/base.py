@@ -1,10 +1,12 @@
 """What every feed reader yields, how files are opened (UTF-8 with or without BOM, UTF-16 and UTF-32 detected,
-gzip by extension), and the pieces shared by the readers: HTML stripping and the rejects file in the feed's own
-format.
+GB18030/GBK Chinese recognised and decoded, gzip by extension), and the pieces shared by the readers: HTML
+stripping and the rejects file in the feed's own format and encoding.
 
-A feed is never trusted to be well-formed: `FeedReader.read()` turns bytes that are not UTF-8 (a GB18030 or
-Latin-1 file) into rejected rows that say so, and a file that cannot be read to its end (a truncated gzip, a
-runaway CSV quote) into a last, fatal row that names where reading stopped, instead of an exception."""
+A feed is never trusted to be well-formed: `FeedReader.read()` turns bytes that are not text in the file's encoding
+(a Latin-1 row in a UTF-8 file) into rejected rows that say so, and a file that cannot be read to its end (a
+truncated gzip, a runaway CSV quote) into a last, fatal row that names where reading stopped, instead of an
+exception. What a reader learns about the file as a whole (its encoding, columns it does not know) goes to
+`FeedReader.notes`; what it finds about one row that is still indexed, to `FeedRow.warnings`."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
@@ -31,6 +34,18 @@ class FeedRow:
     # catalog field → the column it came from, so that errors name what the seller sees ("Variant Price")
     columns: dict[str, str] = field(default_factory=dict)
     fatal: bool = False  # the rest of the file could not be read (broken XML): the feed is incomplete
+    # Why a product the feed lists is not for sale and is not indexed ("draft", "gift card"), or None.
+    skip: str | None = None
+    # (column, message) for what is wrong but does not stop the row being indexed (a sale price above the price)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FeedOptions:
+    """What a run tells the readers beyond the file itself."""
+
+    shop_url: str | None = None  # the shop's address, for product links a feed lacks (Shopify: /products/HANDLE)
+    now: datetime | None = None  # the time sale windows are judged at (default: when the reader is opened)
 
 
 class FeedReader:
@@ -40,8 +55,21 @@ class FeedReader:
     rejects_suffix: str = ""  # the extension of a rejects file in this format, e.g. ".csv"
     location: str = "line"  # what `FeedRow.line` counts: "line", or "item" for XML
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, options: FeedOptions | None = None) -> None:
         self.path = path
+        self.options = options or FeedOptions()
+        self.encoding = "utf-8"  # of the text as read (and of the rejects file): known once reading started
+        self.notes: list[str] = []  # about the file as a whole, for the run's summary
+
+    def open_text(self) -> TextIO:
+        """The feed as text (`open_text`), its encoding recorded, a note when it was not Unicode."""
+        self.encoding = detect_encoding(self.path)
+        if self.encoding == GB18030 and not any(GB18030 in note for note in self.notes):
+            self.notes.append(
+                f"{self.path.name} is not UTF-8: it was read as {GB18030} (GBK) Chinese, and its rejects file is "
+                "written the same way; save feeds as UTF-8 to be sure"
+            )
+        return open_text(self.path, self.encoding)
 
     def rows(self) -> Iterator[FeedRow]:  # pragma: no cover - every format overrides it
         raise NotImplementedError
@@ -104,16 +132,77 @@ def sniff_encoding(head: bytes) -> str:
     return "utf-8"
 
 
-def open_text(path: Path) -> TextIO:
-    """Open a feed as text: gzip is read transparently, the encoding sniffed (`sniff_encoding`), a BOM skipped,
+GB18030 = "gb18030"
+_CHUNK = 1 << 20
+# Share of a text's double-byte characters that must lie in GB2312 (both bytes 0xA1-0xFE), the characters of
+# everyday Simplified Chinese, for bytes that decode as GB18030 to be taken for it. A Latin-1 or Windows-1252 file
+# whose accented letters happen to pair up with the next byte decodes too, but into rare characters outside it.
+_GB2312_SHARE = 0.9
+
+
+def detect_encoding(path: Path) -> str:
+    """The encoding of a feed: a byte-order mark or UTF-16's zero bytes (`sniff_encoding`); else UTF-8 when every
+    byte reads as UTF-8, else GB18030 when the whole file reads as Chinese in it; else UTF-8 (whose bad bytes are
+    then rejected row by row)."""
+    try:
+        with open_binary(path) as binary:
+            encoding = sniff_encoding(binary.peek(4096)[:4096])  # type: ignore[attr-defined]
+            if encoding != "utf-8" or _decodes(binary, "utf-8"):
+                return encoding
+        with open_binary(path) as binary:
+            return GB18030 if _is_chinese_gb18030(binary) else "utf-8"
+    except READ_ERRORS:
+        return "utf-8"  # a damaged gzip: the error comes again, where reading reports it
+
+
+def _decodes(binary: BinaryIO, encoding: str) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        while chunk := binary.read(_CHUNK):
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _is_chinese_gb18030(binary: BinaryIO) -> bool:
+    decoder = codecs.getincrementaldecoder(GB18030)()
+    common = double = 0
+    try:
+        while True:
+            chunk = binary.read(_CHUNK)
+            for char in decoder.decode(chunk, final=not chunk):
+                if char > "\x7f":
+                    encoded = char.encode(GB18030)
+                    double += len(encoded) == 2
+                    common += len(encoded) == 2 and encoded[0] >= 0xA1 and encoded[1] >= 0xA1
+            if not chunk:
+                break
+    except UnicodeDecodeError:
+        return False
+    return double > 0 and common >= double * _GB2312_SHARE
+
+
+def open_text(path: Path, encoding: str | None = None) -> TextIO:
+    """Open a feed as text: gzip is read transparently, in `encoding` (default: `sniff_encoding`), a BOM skipped,
     line ends kept as written. Bytes that are not text in that encoding do not stop reading: they are kept as lone
     surrogates (`surrogateescape`), so that `encoding_error` rejects their rows and the rejects file keeps them."""
     binary = open_binary(path)
-    try:
-        encoding = sniff_encoding(binary.peek(4096)[:4096])  # type: ignore[attr-defined]
-    except READ_ERRORS:
-        encoding = "utf-8"  # a damaged gzip: the error comes again, where reading reports it
+    if encoding is None:
+        try:
+            encoding = sniff_encoding(binary.peek(4096)[:4096])  # type: ignore[attr-defined]
+        except READ_ERRORS:
+            encoding = "utf-8"  # a damaged gzip: the error comes again, where reading reports it
     return io.TextIOWrapper(binary, encoding=encoding, errors="surrogateescape", newline="")
+
+
+def rejects_encoding(encoding: str) -> str:
+    """The encoding a rejects file is written in, so that it opens as the feed did: a UTF-8 feed with a BOM (as
+    Excel saves one) gets a BOM, UTF-16 and UTF-32 their BOM, GB18030 stays GB18030."""
+    if encoding.startswith(("utf-16", "utf-32")):
+        return encoding[:6]  # "utf-16-le" → "utf-16": the codec that writes a BOM
+    return encoding
 
 
 def encoding_error(text: str) -> str | None:
@@ -125,7 +214,7 @@ def encoding_error(text: str) -> str | None:
     data = text.encode("utf-8", "surrogateescape")
     hint = "save the feed as UTF-8"
     try:
-        if _CJK.search(data.decode("gb18030")):
+        if _CJK.search(data.decode(GB18030)):
             hint = "it reads as GB18030 (GBK) Chinese: convert it, e.g. iconv -f GB18030 -t UTF-8"
     except UnicodeDecodeError:
         pass
@@ -143,9 +232,9 @@ def _read_error(exc: BaseException) -> str:
 
 
 def normalize_column(name: str) -> str:
-    """`g:image_link`, `Image Link`, ` image link ` → `image_link`."""
+    """`g:image_link`, `Image Link`, ` image-link `, `Body (HTML)` → `image_link`, ..., `body_html`; Chinese kept."""
     name = name.strip().lower().removeprefix("g:")
-    return re.sub(r"[\s-]+", "_", name)
+    return re.sub(r"\W+", "_", name).strip("_")
 
 
 class _TextExtractor(HTMLParser):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from indexer.feeds.base import FeedReader, FeedRow, open_text
+from indexer.feeds.base import FeedReader, FeedRow
 
 
 class JsonlReader(FeedReader):
@@ -13,7 +13,7 @@ class JsonlReader(FeedReader):
     rejects_suffix = ".jsonl"
 
     def rows(self) -> Iterator[FeedRow]:
-        with open_text(self.path) as lines:
+        with self.open_text() as lines:
             for number, line in enumerate(lines, start=1):
                 text = line.rstrip("\r\n")
                 if not text.strip():

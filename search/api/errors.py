@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from search.api.schemas import ErrorResponse
-from search.backends.base import BackendUnavailable
+from search.backends.base import BackendUnavailable, WriteUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,8 @@ _EXAMPLES: dict[int, tuple[str, str]] = {
         "too many requests: at most 600 a minute (bursts of 100); retry after 2 s",
     ),
     503: (
-        "The index is not loaded or the search server is unreachable; retry later.",
+        "The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written "
+        "now; retry later.",
         "search is temporarily unavailable: OpenSearch is unreachable",
     ),
 }
@@ -94,6 +95,10 @@ def install_error_handlers(app: FastAPI) -> None:
     async def backend_unavailable(_: Request, exc: BackendUnavailable) -> JSONResponse:
         log.warning("search backend unavailable: %s", exc)
         return error_response(503, f"search is temporarily unavailable: {exc}")
+
+    @app.exception_handler(WriteUnavailable)
+    async def write_unavailable(_: Request, exc: WriteUnavailable) -> JSONResponse:
+        return error_response(503, str(exc), {"Retry-After": "10"})
 
     @app.exception_handler(Exception)
     async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:

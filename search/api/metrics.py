@@ -80,8 +80,9 @@ class _ServiceCollector(Collector):
                 count = service.backend.stats().count
             except Exception as exc:  # a scrape must not fail with the index: report not-ready instead
                 log.warning("metrics: index stats unavailable: %s", exc)
-        ready = GaugeMetricFamily("haitao_ready", "1 when the index answers (as /readyz), else 0.")
-        ready.add_metric((), 1 if count is not None and not service.degraded else 0)
+        ready = GaugeMetricFamily("haitao_ready", "1 when the index answers and takes writes (as /readyz), else 0.")
+        writable = count is not None and service.backend.write_problem() is None
+        ready.add_metric((), 1 if writable and not service.degraded else 0)
         yield ready
         if count is not None:
             yield GaugeMetricFamily("haitao_index_products", "Products in the index.", value=count)

@@ -24,7 +24,8 @@ from search.catalog import Product, normalize_category
 from search.service import Currency, Mode
 
 HIT_FIELDS = (
-    "id title title_zh brand category price landed_estimate availability image_link link attributes score highlight"
+    "id title title_zh brand category price price_max landed_estimate availability image_link link attributes score "
+    "highlight"
 ).split()
 
 
@@ -222,7 +223,13 @@ class SearchHit(BaseModel):
     )
     brand: str | None = Field(None, examples=["Sony"])
     category: str | None = Field(None, examples=["Electronics > Audio > Headphones"])
-    price: Price | None = None
+    price: Price | None = Field(None, description="The price; for a product whose variants differ, the lowest.")
+    price_max: Price | None = Field(
+        None,
+        description="The highest variant price, when the variants' prices differ (a range `price`–`price_max`); "
+        "null otherwise.",
+        examples=[{"usd": 99.99, "cny": 719.93}],
+    )
     landed_estimate: LandedEstimate | None = Field(
         None, description="Estimated cost delivered in China, when HAITAO_LANDED_SHIPPING_USD is configured."
     )
@@ -485,10 +492,6 @@ class RejectedItem(BaseModel):
     index: int = Field(description="0-based position of the item in the posted batch.", examples=[3])
     id: str | None = Field(None, description="The item's id, if it had a readable one.")
     errors: list[FieldError]
-
-
-class ProductBatch(BaseModel):
-    products: list[Any] = Field(description="Catalog records, as in a JSON Lines feed.")
 
 
 class AdminWriteResponse(BaseModel):

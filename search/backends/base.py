@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
@@ -47,6 +48,12 @@ class IndexNotFound(FileNotFoundError):
 
 class BackendUnavailable(RuntimeError):
     """The storage backend cannot be reached right now (a search server down); retrying later may succeed."""
+
+
+class WriteUnavailable(RuntimeError):
+    """A write could not be made durable (a full disk, a file-size limit, an I/O error), so nothing of it is
+    acknowledged; the backend refuses writes until it can write again (`SearchBackend.write_problem`). The message
+    names the cause, never a path: it is shown to API clients (503)."""
 
 
 class DocumentWriteError(RuntimeError):
@@ -133,7 +140,9 @@ class Sort(StrEnum):
 @dataclass
 class BackendQuery:
     concepts: list[Concept] = field(default_factory=list)  # the keyword leg; empty = no keyword leg
-    vector: np.ndarray | None = None  # the vector leg; None = no vector leg
+    # The vector leg; None = no vector leg. A `Future` while the query is still being embedded: the keyword leg runs
+    # meanwhile, and the vector leg waits for it (`resolved()`); a future that gives None means no vector leg.
+    vector: np.ndarray | Future[np.ndarray | None] | None = None
     # Soft preferences from the query ("耐克 跑鞋" → brand Nike): extra keyword-leg clauses, never filters.
     boost_brands: tuple[str, ...] = ()  # brand names as in the catalog, matched case-insensitively
     boost_categories: tuple[str, ...] = ()  # category path prefixes
@@ -146,6 +155,12 @@ class BackendQuery:
     # Browsing (no keyword or vector leg) pages by key: the `sort_key` of the last hit of the previous page.
     search_after: tuple[Any, ...] | None = None
     explain: bool = False  # fill each hit's per-leg ranks and scores (may cost extra work)
+
+    def resolved(self) -> BackendQuery:
+        """This query with its vector computed (waiting for the embedding if it is still running)."""
+        if isinstance(self.vector, Future):
+            return replace(self, vector=self.vector.result())
+        return self
 
 
 @dataclass
@@ -186,11 +201,21 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def upsert(self, documents: Sequence[IndexDocument]) -> None:
-        """Insert or replace documents by product id, durably (committed when this returns)."""
+        """Insert or replace documents by product id, durably: when this returns they are committed and read back.
+
+        Raises `WriteUnavailable` when the write could not be made durable (then none of it is acknowledged) or
+        while writes are refused after such a failure."""
 
     @abstractmethod
     def delete(self, ids: Sequence[str]) -> int:
-        """Remove products by id; returns how many existed."""
+        """Remove products by id, durably (as `upsert`); returns how many existed."""
+
+    def write_problem(self) -> str | None:
+        """Why writes are refused now (a commit failed and the backend could not yet write again), or None.
+
+        A backend that refuses writes tries to recover when asked (at most every few seconds): it checks that it
+        can write again, reopens its writer and verifies the index before taking writes. Readiness probes ask."""
+        return None
 
     @abstractmethod
     def get(self, product_id: str) -> Product | None: ...

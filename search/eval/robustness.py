@@ -82,5 +82,3 @@ def score_off_catalog(service: SearchService, queries: Mapping[str, str], mode: 
         relaxed += bool(outcome.relaxed) and outcome.result.total > 0
     empty = sum(1 for total in totals.values() if total == 0)
     return OffCatalogScore(len(queries), empty, relaxed, totals)
-
-

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from indexer.feeds import read_feed
+from indexer.feeds import open_feed, read_feed
 from indexer.pipeline import IndexPipeline, default_rejects_path, reasons_path
 from search.backends.embedded.backend import EmbeddedBackend
 from search.catalog import InvalidProduct, Product
@@ -111,15 +111,22 @@ def test_utf16_and_utf32_feeds_are_detected_and_read(tmp_path, encoding, name, t
     assert other == utf8 and len(utf8) == 2 and all(utf8)
 
 
-@pytest.mark.parametrize(("name", "text"), [("feed.jsonl", JSONL), ("feed.csv", CSV), ("feed.tsv", CSV)])
-def test_gb18030_rows_are_rejected_with_the_line_and_how_to_convert(tmp_path, name, text):
-    text = text.replace(",", "\t") if name.endswith(".tsv") else text
-    rows = list(read_feed(write(tmp_path, name, text.encode("gb18030"))))
-    chinese = [row for row in rows if row.line == (1 if name.endswith(".jsonl") else 2)]
-    assert chinese and chinese[0].raw is None
-    assert "not UTF-8 text (byte 0xc0" in chinese[0].error and "iconv -f GB18030 -t UTF-8" in chinese[0].error
-    ascii_row = rows[-1]  # 保温杯 is not ASCII either: the second row is refused too
-    assert ascii_row.raw is None and "GB18030" in ascii_row.error
+@pytest.mark.parametrize(("name", "text"), [("feed.jsonl", JSONL), ("feed.csv", CSV), ("feed.tsv.gz", CSV)])
+def test_gb18030_feeds_are_decoded_with_a_note(tmp_path, name, text):
+    text = text.replace(",", "\t") if ".tsv" in name else text
+    utf8 = [row.raw for row in read_feed(write(tmp_path, "utf8-" + name, text.encode()))]
+    reader = open_feed(write(tmp_path, name, text.encode("gb18030")))
+    assert [row.raw for row in reader.read()] == utf8 and all(utf8)
+    assert reader.encoding == "gb18030"
+    assert any("is not UTF-8: it was read as gb18030 (GBK) Chinese" in note for note in reader.notes)
+
+
+def test_a_stray_gb18030_row_in_a_utf8_feed_is_rejected_with_how_to_convert(tmp_path):
+    data = "id,title,price\ne-1,蓝牙耳机 Bluetooth Earbuds,19.99\n".encode() + "e-2,保温杯,9.5\n".encode("gb18030")
+    rows = list(read_feed(write(tmp_path, "feed.csv", data)))  # mostly UTF-8: not a GB18030 file
+    assert rows[0].raw["title"] == "蓝牙耳机 Bluetooth Earbuds"
+    assert rows[1].raw is None
+    assert "not UTF-8 text (byte 0xb1" in rows[1].error and "iconv -f GB18030 -t UTF-8" in rows[1].error
 
 
 def test_latin1_rows_are_rejected_without_a_gb18030_hint(tmp_path):
@@ -129,10 +136,16 @@ def test_latin1_rows_are_rejected_without_a_gb18030_hint(tmp_path):
 
 
 def test_xml_in_an_encoding_expat_cannot_read_is_one_clear_fatal_row(tmp_path):
-    xml = '<?xml version="1.0" encoding="GB18030"?><rss><channel><item><id>1</id></item></channel></rss>'
-    rows = list(read_feed(write(tmp_path, "feed.xml", xml.encode("gb18030"))))
+    xml = '<?xml version="1.0" encoding="Shift_JIS"?><rss><channel><item><id>1</id></item></channel></rss>'
+    rows = list(read_feed(write(tmp_path, "feed.xml", xml.encode("shift_jis"))))
     assert len(rows) == 1 and rows[0].fatal
     assert "save the feed as UTF-8" in rows[0].error and "multi-byte encodings" in rows[0].error
+
+
+def test_xml_declared_gb18030_is_decoded(tmp_path):
+    xml = '<?xml version="1.0" encoding="GB18030"?><rss><channel><item><id>1</id><title>保温杯</title></item>'
+    [row] = list(read_feed(write(tmp_path, "feed.xml", (xml + "</channel></rss>").encode("gb18030"))))
+    assert row.raw == {"id": "1", "title": "保温杯"}
 
 
 @pytest.mark.parametrize(
@@ -156,19 +169,30 @@ def pipeline(tmp_path, embedder, analysis):
     backend.close()
 
 
-def test_a_gb18030_feed_is_rejected_row_by_row_and_its_rejects_keep_the_original_bytes(pipeline, tmp_path):
-    original = CSV.encode("gb18030") + b"e-3,Plain ASCII Mug,4\n"
-    feed = write(tmp_path, "gbk.csv", original)
+def test_rows_that_are_not_text_are_rejected_and_their_rejects_keep_the_original_bytes(pipeline, tmp_path):
+    latin1 = "l-1,Café crème,3\n".encode("latin-1")
+    original = b"id,title,price\n" + latin1 + "e-2,保温杯 Tumbler,9.5\ne-3,Plain ASCII Mug,4\n".encode()
+    feed = write(tmp_path, "mixed.csv", original)
     rejects = default_rejects_path(tmp_path / "data", feed)
     report = pipeline.run(feed, rejects_path=rejects, delete_missing=True)
-    assert (report.read, report.indexed, report.rejected) == (3, 1, 2)
-    described = [r.describe() for r in report.rejects]
-    assert described[0].startswith("gbk.csv:2: not UTF-8 text (byte 0xc0 at character 5)")
-    assert described[1].startswith("gbk.csv:3: not UTF-8 text (byte 0xb1")
-    assert rejects.read_bytes() == CSV.encode("gb18030")  # header and the two rows, byte for byte
+    assert (report.read, report.indexed, report.rejected) == (3, 2, 1)
+    [described] = [r.describe() for r in report.rejects]
+    assert described.startswith("mixed.csv:2: not UTF-8 text (byte 0xe9 at character 8)")
+    assert rejects.read_bytes() == b"id,title,price\n" + latin1  # header and the row, byte for byte
     reasons = [json.loads(line) for line in reasons_path(rejects).read_text(encoding="utf-8").splitlines()]
-    assert [r["line"] for r in reasons] == [2, 3]
+    assert [r["line"] for r in reasons] == [2]
     assert pipeline.backend.get("e-3").title == "Plain ASCII Mug"
+
+
+def test_a_gb18030_feed_is_indexed_and_its_rejects_stay_gb18030(pipeline, tmp_path):
+    original = CSV.encode("gb18030") + "e-3,坏价格 Mug,abc\n".encode("gb18030")
+    feed = write(tmp_path, "gbk.csv", original)
+    rejects = default_rejects_path(tmp_path / "data", feed)
+    report = pipeline.run(feed, rejects_path=rejects)
+    assert (report.read, report.indexed, report.rejected) == (3, 2, 1)
+    assert pipeline.backend.get("e-2").title == "保温杯"
+    assert any("read as gb18030" in note for note in report.notes)
+    assert rejects.read_bytes() == "id,title,price\ne-3,坏价格 Mug,abc\n".encode("gb18030")
 
 
 def test_a_truncated_gzip_feed_keeps_its_good_rows_and_deletes_nothing(pipeline, tmp_path):

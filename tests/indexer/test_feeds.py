@@ -38,7 +38,7 @@ def test_gzip_is_read_transparently(tmp_path):
 
 def test_unknown_extension_is_refused(tmp_path):
     with pytest.raises(UnknownFormat, match="--format"):
-        detect_format(tmp_path / "feed.xlsx")
+        detect_format(tmp_path / "feed.pdf")
 
 
 def test_merchant_tsv_with_bom_crlf_g_prefixed_header_entities_and_sale_price():
@@ -62,7 +62,7 @@ def test_merchant_xml_items_are_read_with_their_index():
     assert first["description"] == "22 liters Hip belt & pockets"
     assert (first["price"], first["list_price"]) == ("139.95 USD", "160.00 USD")
     assert first["category"] == "Sports & Outdoors > Camping > Backpacks"
-    assert first["google_product_category"] == "3781"
+    assert first["google_product_category"] == "3781"  # Google's taxonomy id, kept as an id
     assert rows[1].raw["title"] == "Black Diamond Spot 400 Headlamp"  # RSS <title> without g: is accepted
     assert rows[0].text.startswith("<item") and "g:sale_price" in rows[0].text
 
@@ -74,7 +74,7 @@ def test_broken_xml_keeps_the_items_before_the_break_and_says_where():
 
 
 def test_shopify_variants_become_one_product_with_a_price_range():
-    rows = list(read_feed(FIXTURES / "shopify_products.csv"))
+    rows = [row for row in read_feed(FIXTURES / "shopify_products.csv") if row.skip is None]
     assert [row.raw["id"] for row in rows] == ["hydro-flask-21oz", "yeti-rambler-20", "euro-mug", "no-title"]
     bottle = rows[0]
     assert bottle.line == 2 and bottle.text.count("hydro-flask-21oz") == 4  # all its rows, for the rejects file

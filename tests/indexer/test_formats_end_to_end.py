@@ -40,7 +40,8 @@ def test_merchant_tsv(pipeline, tmp_path):
     assert "title: is required" in described["m-4"]
     assert "g:sale_price: cannot read 'abc'" in described["m-5"]
     assert rejects.name == "merchant.rejects.tsv"
-    written = list(csv.reader(rejects.open(encoding="utf-8", newline=""), delimiter="\t"))
+    assert rejects.read_bytes().startswith(b"\xef\xbb\xbfg:id")  # the feed's BOM kept
+    written = list(csv.reader(rejects.open(encoding="utf-8-sig", newline=""), delimiter="\t"))
     assert written[0][0] == "g:id" and [row[0] for row in written[1:]] == ["m-3", "m-4", "m-5"]
     assert [r["line"] for r in reasons] == [4, 5, 6]
 
@@ -70,7 +71,7 @@ def test_broken_xml_indexes_what_came_before_and_never_deletes(pipeline, tmp_pat
 
 def test_shopify_export(pipeline, tmp_path):
     report, rejects, reasons = run(pipeline, tmp_path, "shopify_products.csv")
-    assert (report.read, report.indexed, report.rejected) == (4, 2, 2)
+    assert (report.read, report.indexed, report.rejected, report.skipped) == (5, 2, 2, {"draft": 1})
     bottle = pipeline.backend.get("hydro-flask-21oz")
     assert (bottle.price, bottle.price_max) == (29.95, 1299.0)
     assert "<p>" not in bottle.description and "&amp;" not in bottle.description
@@ -79,7 +80,7 @@ def test_shopify_export(pipeline, tmp_path):
     assert "Variant Price: '12,99 EUR' is in EUR" in described["euro-mug"]
     assert described["no-title"] == "shopify_products.csv:10 (id 'no-title'): Title: must not be empty"
     assert rejects.name == "shopify_products.rejects.csv"
-    written = list(csv.DictReader(rejects.open(encoding="utf-8", newline="")))
+    written = list(csv.DictReader(rejects.open(encoding="utf-8-sig", newline="")))  # with the feed's BOM
     assert [row["Handle"] for row in written] == ["euro-mug", "no-title"]
     assert [r["line"] for r in reasons] == [9, 10]
 
@@ -87,6 +88,6 @@ def test_shopify_export(pipeline, tmp_path):
 def test_csv_rejects_keep_the_header_and_quoted_newlines(pipeline, tmp_path):
     report, rejects, _ = run(pipeline, tmp_path, "malformed.csv")
     assert report.rejected == 3
-    written = list(csv.reader(rejects.open(encoding="utf-8", newline="")))
+    written = list(csv.reader(rejects.open(encoding="utf-8-sig", newline="")))  # the feed has a BOM: so do they
     assert written[0] == ["id", "title", "brand", "price", "availability", "color"]
     assert [row[0] for row in written[1:]] == ["c-3", "c-4", "c-5"]

@@ -90,7 +90,7 @@ def test_a_changed_row_is_reindexed_alone(tmp_path, pipeline_for):
 def test_cli_reports_rejects_and_exits_zero_when_something_was_indexed(tmp_path):
     result = CliRunner().invoke(app, ["index", str(FIXTURES / "malformed.jsonl"), "--data-dir", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert "read 10, indexed 3, unchanged 0, rejected 7, deleted 0 in " in result.stdout
+    assert "read 10, indexed 3, unchanged 0, rejected 7, skipped 0, deleted 0 in " in result.stdout
     assert "malformed.jsonl:4 (id 'bad-price'): price: cannot read 'abc'" in result.stderr
     assert (tmp_path / "rejects" / "malformed.rejects.jsonl").exists()
     assert (tmp_path / "rejects" / "malformed.rejects.reasons.jsonl").exists()

@@ -29,8 +29,9 @@ def healthz() -> Health:
     responses={
         503: {
             "model": Readiness,
-            "description": "Not ready: the index is missing or being opened, the search server is unreachable, or "
-            "the model could not be loaded (then `degraded` is true while searches are answered keyword-only).",
+            "description": "Not ready: the index is missing or being opened, the search server is unreachable, the "
+            "index cannot be written (a commit failed; admin writes are refused until it can), or the model could "
+            "not be loaded (then `degraded` is true while searches are answered keyword-only).",
             "content": {"application/json": {"example": {"ready": False, "message": "starting"}}},
         }
     },
@@ -48,6 +49,10 @@ def readyz(request: Request) -> Readiness | JSONResponse:
         stats = service.backend.stats()
     except BackendUnavailable as exc:
         body = Readiness(ready=False, message=str(exc))
+        return JSONResponse(status_code=503, content=body.model_dump())
+    problem = service.backend.write_problem()
+    if problem:  # a commit failed and the index cannot be written yet: admin writes are refused (503)
+        body = Readiness(ready=False, products=stats.count, model=stats.model, message=problem)
         return JSONResponse(status_code=503, content=body.model_dump())
     if service.degraded:  # searches are answered, keyword-only: not ready for full service, and saying why
         body = Readiness(ready=False, degraded=True, products=stats.count, model=stats.model, message=service.degraded)

@@ -112,6 +112,7 @@ def to_response(
             "brand": p.brand,
             "category": p.category,
             "price": price,
+            "price_max": None if p.price_max is None else price_of(p.price_max, settings),
             "landed_estimate": price.landed,
             "availability": p.availability.value,
             "image_link": p.image_link,

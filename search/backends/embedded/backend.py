@@ -15,7 +15,9 @@ atomic replace of `manifest.json`; readers follow it on their next request.
 from __future__ import annotations
 
 import json
+import logging
 import os
+import re
 import shutil
 import threading
 import time
@@ -41,6 +43,7 @@ from search.backends.base import (
     SearchBackend,
     SearchResult,
     Sort,
+    WriteUnavailable,
     check_built_with,
 )
 from search.backends.embedded.ann import AnnStore
@@ -62,6 +65,10 @@ FILTER_CACHE_SIZE = 64
 FACET_SIZE = 50
 FREQUENCY_CACHE_SIZE = 100_000
 STAGING_MANIFEST = "manifest.rebuild.json"
+WRITE_PROBE_BYTES = 1 << 20  # free space a recovery must find before writes are taken again
+RECOVERY_INTERVAL_S = 2.0  # at most one recovery attempt this often
+UNKNOWN_CAUSE = "an I/O error"
+log = logging.getLogger(__name__)
 
 
 class IndexLocked(RuntimeError):
@@ -129,6 +136,8 @@ class EmbeddedBackend(SearchBackend):
         self._reload_lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._live_writer: tantivy.IndexWriter | None = None  # held during a rebuild
+        self._write_problem: str | None = None  # why writes are refused (a commit failed), or None
+        self._recover_after = 0.0
         self._ann = AnnStore(self.data_dir, ann_min_products)
 
         exists = self.manifest_path.exists() and tantivy.Index.exists(str(self.index_dir))
@@ -296,9 +305,11 @@ class EmbeddedBackend(SearchBackend):
             yield self._product(searcher, address)
 
     def content_hashes(self, ids: Sequence[str]) -> dict[str, str]:
+        return self._hashes(self._current().searcher, ids)
+
+    def _hashes(self, searcher: tantivy.Searcher, ids: Sequence[str]) -> dict[str, str]:
         if not ids:
             return {}
-        searcher = self._current().searcher
         query = tantivy.Query.term_set_query(self.schema, "id", list(ids))
         out = {}
         for _, address in searcher.search(query, limit=len(ids), count=False).hits:
@@ -322,8 +333,10 @@ class EmbeddedBackend(SearchBackend):
         keyword = None
         if query.concepts:
             keyword = self._keyword.build(query.concepts, query.boost_brands, query.boost_categories)
-        if keyword is None and query.vector is None:
-            return self._browse(snapshot, query)
+        if keyword is None:
+            query = query.resolved()  # no keyword leg to run while the query is embedded
+            if query.vector is None:
+                return self._browse(snapshot, query)
         return self._ranked(snapshot, keyword, query)
 
     def _browse(self, snapshot: _Snapshot, query: BackendQuery) -> SearchResult:
@@ -385,7 +398,11 @@ class EmbeddedBackend(SearchBackend):
         return [Hit(self._product(searcher, address), 0.0, sort_key=sort_key) for _, address, sort_key in page]
 
     def _ranked(self, snapshot: _Snapshot, keyword: tantivy.Query | None, query: BackendQuery) -> SearchResult:
-        """The keyword and vector legs (each up to `leg_size` deep), fused, then ordered and paged."""
+        """The keyword and vector legs (each up to `leg_size` deep), fused, then ordered and paged.
+
+        The keyword leg runs first, while the query may still be being embedded (`BackendQuery.vector` a future).
+        Its hits' ids come from the vector set's row of each address, not from the stored documents, and its
+        search counts every match, so the total needs no second pass over the keyword query."""
         searcher = snapshot.searcher
         filters = filter_query(self.schema, query.filters)
         size = self.fusion.leg_size
@@ -393,12 +410,18 @@ class EmbeddedBackend(SearchBackend):
         legs: list[list[tuple[str, float]]] = []
         keyword_leg: list[tuple[str, float]] = []
         vector_leg: list[tuple[str, float]] = []
+        keyword_total = 0
         if keyword is not None:
-            for score, address in searcher.search(combine(keyword, filters), limit=size, count=False).hits:
-                doc_id = searcher.doc(address).get_first("id")
+            found = searcher.search(combine(keyword, filters), limit=size, count=True)
+            keyword_total = found.count or 0
+            vectors = snapshot.vectors
+            rows = vectors.rows_of([address for _, address in found.hits])
+            for (score, address), row in zip(found.hits, rows.tolist(), strict=True):
+                doc_id = vectors.ids[row]
                 address_of[doc_id] = address
                 keyword_leg.append((doc_id, float(score)))
             legs.append(keyword_leg)
+        query = query.resolved()
         if query.vector is not None:
             vector_leg = self._nearest(snapshot, query.vector, query.filters, filters, address_of)
             legs.append(vector_leg)
@@ -436,7 +459,27 @@ class EmbeddedBackend(SearchBackend):
             return combine(union, flt)
 
         facets, price_range = self._facets(searcher, matching, query)
-        return SearchResult(hits, _count(searcher, matching(query.filters)), facets, price_range)
+        return SearchResult(
+            hits, self._total(searcher, keyword, keyword_total, keyword_leg, vector_leg), facets, price_range
+        )
+
+    def _total(
+        self,
+        searcher: tantivy.Searcher,
+        keyword: tantivy.Query | None,
+        keyword_total: int,
+        keyword_leg: list[tuple[str, float]],
+        vector_leg: list[tuple[str, float]],
+    ) -> int:
+        """How many products the search matched: every keyword match plus the vector leg's neighbours (which pass
+        the filters already). Only the neighbours outside the keyword leg are checked against the keyword query,
+        by one small intersection instead of a second pass over all its matches."""
+        in_keyword_leg = {doc_id for doc_id, _ in keyword_leg}
+        others = [doc_id for doc_id, _ in vector_leg if doc_id not in in_keyword_leg]
+        if keyword is None or not others:
+            return keyword_total + len(others)
+        ids = tantivy.Query.term_set_query(self.schema, "id", others)
+        return keyword_total + len(others) - _count(searcher, combine(ids, keyword))
 
     def _nearest(
         self,
@@ -528,26 +571,126 @@ class EmbeddedBackend(SearchBackend):
                 )
         now = int(time.time())
         with self._write_lock:
+            self._check_writable()
             writer = self._get_writer()
-            for document, seq in zip(documents, write_sequence(len(documents)), strict=True):
-                writer.delete_documents_by_term("id", document.product.id)
-                writer.add_document(self._to_tantivy(document, now, seq))
-            self._commit(writer)
+            try:
+                for document, seq in zip(documents, write_sequence(len(documents)), strict=True):
+                    writer.delete_documents_by_term("id", document.product.id)
+                    writer.add_document(self._to_tantivy(document, now, seq))
+            except (OSError, ValueError) as exc:
+                raise self._failed(exc) from exc
+            self._commit(writer, {document.product.id: document.content_hash for document in documents})
 
     def delete(self, ids: Sequence[str]) -> int:
         with self._write_lock:
+            self._check_writable()
             existing = self.content_hashes(ids)
             if not existing:
                 return 0
             writer = self._get_writer()
-            for doc_id in existing:
-                writer.delete_documents_by_term("id", doc_id)
-            self._commit(writer)
+            try:
+                for doc_id in existing:
+                    writer.delete_documents_by_term("id", doc_id)
+            except (OSError, ValueError) as exc:
+                raise self._failed(exc) from exc
+            self._commit(writer, dict.fromkeys(existing))
             return len(existing)
 
-    def _commit(self, writer: tantivy.IndexWriter) -> None:
-        writer.commit()
-        self._write_manifest(updated_at=datetime.now(UTC).isoformat(timespec="seconds"))
+    # -- durability ---------------------------------------------------------------------------------------
+    #
+    # A write is acknowledged only once tantivy committed it and a fresh reader finds it. A commit that fails
+    # (a full disk, a file-size limit, an I/O error) leaves tantivy's writer unusable: it would take later
+    # documents and silently drop them. So the writer is rolled back to the last commit and writes are refused
+    # (`WriteUnavailable`, `write_problem`) until a recovery finds room to write, has a writer at the last commit
+    # and reads the index back.
+
+    def _commit(self, writer: tantivy.IndexWriter, expected: dict[str, str | None]) -> None:
+        """Commit, then read back: every id in `expected` has its content hash (None: is gone)."""
+        try:
+            writer.commit()
+        except (OSError, ValueError) as exc:
+            raise self._failed(exc) from exc
+        self.index.reload()
+        found = self._hashes(self.index.searcher(), list(expected))
+        lost = [doc_id for doc_id, content_hash in expected.items() if found.get(doc_id) != content_hash]
+        if lost:
+            raise self._failed(RuntimeError(f"{len(lost)} product(s) not found after the commit, e.g. {lost[0]!r}"))
+        try:
+            self._write_manifest(updated_at=datetime.now(UTC).isoformat(timespec="seconds"))
+        except OSError as exc:  # the write is durable (committed, read back); only the update time is not
+            self._write_problem = f"the disk is failing: {_cause(exc)}"
+            self._recover_after = time.monotonic() + RECOVERY_INTERVAL_S
+            log.error("the index manifest could not be updated after a commit: %s", exc)
+
+    def _failed(self, exc: Exception) -> WriteUnavailable:
+        """Refuse writes from now on (until `_recover`) and roll the writer back to the last commit."""
+        cause = _cause(exc)
+        if cause == UNKNOWN_CAUSE:  # tantivy lost it (a worker thread died): what does the disk say?
+            cause = self._probe() or cause
+        self._write_problem = (
+            f"the last write could not be saved ({cause}); writes are refused until the index can be written again"
+        )
+        self._recover_after = time.monotonic() + RECOVERY_INTERVAL_S
+        log.error("a write to the index failed; writes are refused until it can write again: %s", exc)
+        if self._writer is not None:
+            try:
+                self._writer.rollback()
+            except (OSError, ValueError) as rollback_error:
+                log.error("the index writer could not be rolled back, it is reopened: %s", rollback_error)
+                self._writer = None
+        return WriteUnavailable(f"the write was not saved ({cause}); send it again once the index can be written")
+
+    def _check_writable(self) -> None:
+        """Raise `WriteUnavailable` while writes are refused and a recovery does not succeed."""
+        if self._write_problem is not None and not self._recover(force=True):
+            raise WriteUnavailable(self._write_problem)
+
+    def _recover(self, force: bool = False) -> bool:
+        """Try to take writes again (under the write lock): room to write, a writer at the last commit, the index
+        read back. Without `force`, at most every RECOVERY_INTERVAL_S."""
+        if not force and time.monotonic() < self._recover_after:
+            return False
+        self._recover_after = time.monotonic() + RECOVERY_INTERVAL_S
+        cause = self._probe()
+        if cause is not None:
+            self._write_problem = f"the index cannot be written ({cause}); writes are refused until it can be"
+            return False
+        try:
+            if self._writer is None:
+                self._writer = _open_writer(self.index, self.data_dir)
+            else:
+                self._writer.rollback()
+            self.index.reload()
+            self.index.searcher()
+        except (OSError, ValueError, IndexLocked) as exc:
+            self._write_problem = f"the index cannot be reopened for writing: {_cause(exc)}"
+            return False
+        log.warning("the index takes writes again")
+        self._write_problem = None
+        return True
+
+    def _probe(self) -> str | None:
+        """Whether WRITE_PROBE_BYTES can be written and synced beside the index: None if so, else why not."""
+        probe = self.data_dir / ".write-probe"
+        try:
+            with probe.open("wb") as f:
+                f.write(b"\0" * WRITE_PROBE_BYTES)
+                f.flush()
+                os.fsync(f.fileno())
+        except OSError as exc:
+            return _cause(exc)
+        finally:
+            probe.unlink(missing_ok=True)
+        return None
+
+    def write_problem(self) -> str | None:
+        if self._write_problem is not None and self._write_lock.acquire(blocking=False):
+            try:
+                if self._write_problem is not None:
+                    self._recover()
+            finally:
+                self._write_lock.release()
+        return self._write_problem
 
     @staticmethod
     def _to_tantivy(document: IndexDocument, now: int, seq: int) -> tantivy.Document:
@@ -572,6 +715,18 @@ class EmbeddedBackend(SearchBackend):
             if self._writer is not None:
                 self._writer.wait_merging_threads()
                 self._writer = None
+
+
+def _cause(exc: Exception) -> str:
+    """What went wrong, in words that carry no path: the OS error tantivy wraps in its message, if any."""
+    if isinstance(exc, OSError) and exc.errno:
+        return os.strerror(exc.errno)
+    code = re.search(r"os error (\d+)", str(exc))
+    if code:
+        return os.strerror(int(code.group(1)))
+    if "lock" in str(exc).lower():
+        return "another process holds the index's write lock"
+    return UNKNOWN_CAUSE if isinstance(exc, OSError | ValueError) else str(exc)
 
 
 def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:

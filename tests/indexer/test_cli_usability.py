@@ -1,0 +1,138 @@
+"""What a new user meets first: `haitao --version`, readable `--help`, `make help` and `make serve`, a catalog that
+is not mixed into another, and `haitao search` answered by the running server of the index."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from typer.testing import CliRunner
+
+from indexer.cli import app
+from search import __version__
+from search.api import running
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+HAITAO = Path(sys.executable).with_name("haitao")  # the installed entry point of this environment
+COMMANDS = ["index", "delete", "stats", "serve", "search", "eval"]
+
+
+def invoke(*args: object):
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def test_version_from_the_installed_command():
+    result = subprocess.run([str(HAITAO), "--version"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"haitao {__version__}"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_shows_flags_as_flags(command):
+    result = invoke(command, "--help")
+    assert result.exit_code == 0
+    assert "<bool>" not in result.stdout, result.stdout
+    assert "--data-dir DIR" in result.stdout
+
+
+def test_index_help_names_its_options():
+    text = invoke("index", "--help").stdout
+    for option in ("--rebuild", "--delete-missing", "--format FORMAT", "--shop-url URL", "--rejects PATH"):
+        assert option in text
+    assert ".xlsx" in text
+
+
+def test_indexing_another_catalog_into_an_index_warns(tmp_path):
+    data = tmp_path / "data"
+    assert invoke("index", FIXTURES / "products.jsonl", "--data-dir", data).exit_code == 0
+    result = invoke("index", FIXTURES / "seller_sheet.csv", "--data-dir", data)
+    assert result.exit_code == 0, result.output
+    assert "already holds 26 products of another catalog (indexed from" in result.stderr
+    assert "products.jsonl)" in result.stderr and "--data-dir" in result.stderr and "--rebuild" in result.stderr
+
+
+def test_the_same_catalog_again_under_another_name_does_not_warn(tmp_path):
+    data = tmp_path / "data"
+    assert invoke("index", FIXTURES / "seller_sheet.csv", "--data-dir", data).exit_code == 0
+    renamed = tmp_path / "seller_sheet_2026-06-02.csv"
+    renamed.write_bytes((FIXTURES / "seller_sheet.csv").read_bytes())
+    result = invoke("index", renamed, "--data-dir", data)
+    assert result.exit_code == 0 and "another catalog" not in result.stderr
+    rebuilt = invoke("index", FIXTURES / "products.jsonl", "--data-dir", data, "--rebuild")
+    assert rebuilt.exit_code == 0 and "another catalog" not in rebuilt.stderr  # replacing, not mixing
+
+
+def makefile_targets() -> set[str]:
+    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    return set(re.findall(r"^([a-z][a-z0-9-]*):(?!=)", text, flags=re.MULTILINE))
+
+
+def test_make_help_lists_every_target():
+    result = subprocess.run(["make", "-s", "help"], cwd=ROOT, capture_output=True, text=True, check=True)
+    listed = set(re.findall(r"^  ([a-z][a-z0-9-]*)\s", result.stdout, flags=re.MULTILINE))
+    assert makefile_targets() == listed
+    assert {"demo", "serve", "test", "help"} <= listed
+
+
+def test_the_demo_has_its_own_data_directory():
+    result = subprocess.run(["make", "-n", "demo"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert "--data-dir var/demo" in result.stdout and "var/data" not in result.stdout
+
+
+@pytest.fixture()
+def served(tmp_path, small_settings, free_port):
+    """`make serve` on a copy of the small index; yields its URL once it answers."""
+    data = tmp_path / "data"
+    shutil.copytree(small_settings.data_dir, data)
+    env = {**os.environ, "HAITAO_RATE_LIMIT_PER_MINUTE": "0"}
+    command = ["make", "-s", "-o", ".venv/.installed", "serve", f"DATA_DIR={data}", f"PORT={free_port}"]
+    server = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True, stdout=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{free_port}"
+    try:
+        deadline = time.monotonic() + 180
+        while running.find(data) is None:
+            assert server.poll() is None, "make serve exited"
+            assert time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.2)
+        yield data, url
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        server.wait(timeout=60)
+    assert running.find(data) is None  # the record went with the server
+
+
+def test_make_serve_serves_the_index_and_haitao_search_asks_it(served):
+    data, url = served
+    assert httpx.get(f"{url}/readyz").json()["ready"] is True
+    assert running.find(data).url == url
+    result = invoke("search", "移动电源", "--data-dir", data, "--size", "3")
+    assert result.exit_code == 0, result.output
+    assert f"(server {url})" in result.stderr
+    assert "  1. pb-anker-10k" in result.stdout
+    local = invoke("search", "移动电源", "--data-dir", data, "--size", "3", "--local")
+    assert "(this process)" in local.stderr
+    assert local.stdout.splitlines()[1:] == result.stdout.splitlines()[1:]  # the same hits, either way
+
+
+def test_a_stale_server_record_falls_back_to_this_process(tmp_path, small_settings, free_port):
+    data = tmp_path / "data"
+    shutil.copytree(small_settings.data_dir, data)
+    running.announce(data, "127.0.0.1", free_port, __version__)  # this process "serves", but nothing listens
+    result = invoke("search", "移动电源", "--data-dir", data, "--size", "1")
+    assert result.exit_code == 0, result.output
+    assert "does not answer" in result.stderr and "(this process)" in result.stderr
+    assert "  1. pb-anker-10k" in result.stdout
+
+
+def test_search_with_an_explicit_server_that_does_not_answer_fails(tmp_path, free_port):
+    result = invoke("search", "耳机", "--data-dir", tmp_path, "--server", f"http://127.0.0.1:{free_port}")
+    assert result.exit_code == 1 and f"127.0.0.1:{free_port}" in result.stderr
