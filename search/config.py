@@ -98,6 +98,24 @@ class Settings(BaseSettings):
 
     host: str = Field("127.0.0.1", description="Address the API listens on.")
     port: int = Field(8000, ge=1, le=65535, description="Port the API listens on.")
+    header_timeout_s: float = Field(
+        10.0,
+        gt=0,
+        description="Seconds a client has to send a request's line and headers, from connecting (or from the "
+        "previous response); past it the connection is closed (slow clients, slowloris).",
+    )
+    body_timeout_s: float = Field(
+        60.0, gt=0, description="Seconds a client has to send a request's body once its headers are in."
+    )
+    keep_alive_timeout_s: int = Field(
+        5, ge=1, description="Seconds an idle keep-alive connection stays open after a response."
+    )
+    max_connections: int = Field(
+        512,
+        ge=1,
+        description="Connections (or requests in progress) the server takes at once; past it, requests get 503 "
+        "until some close. Keep it below the process's open-file limit (`ulimit -n`).",
+    )
     cny_per_usd: float = Field(7.2, gt=0, description="Exchange rate used to show prices in CNY.")
     rate_as_of: str = Field("2026-11-01", description="Date of the exchange rate, shown in responses.")
     admin_api_key: SecretStr | None = Field(
