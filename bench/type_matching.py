@@ -34,7 +34,7 @@ from search.eval.metrics import ndcg_at_k
 from search.service import Mode, SearchRequest, SearchService
 from search.taxonomy.assign import NodeAssigner, NodeVectors
 from search.taxonomy.predict import CategoryPredictor
-from search.taxonomy.tree import default_taxonomy
+from search.taxonomy.tree import default_taxonomy, term_keys
 
 SETS = ROOT / "bench" / "taxonomy" / "query_sets.tsv"
 
@@ -72,7 +72,37 @@ def node_map(service: SearchService, embedder: Encoder) -> dict[str, tuple[str |
     return out
 
 
-def measure(suite: str, feed: Path, queries_path: Path, qrels_path: Path, weights: list[float], sets: dict) -> dict:
+def mentioners(taxonomy, node: str, term: str) -> set[str]:
+    """Nodes outside `node` (and not above it) one of whose terms contains the query's type term, and their
+    subtrees: the products that merely mention the asked-for type (`laptop sleeve` for `laptop`)."""
+    out: set[str] = set()
+    words = term.split()
+    for other in taxonomy:
+        if taxonomy.is_within(other.id, node) or taxonomy.is_within(node, other.id):
+            continue
+        for key in term_keys(other):
+            parts = key.split()
+            contains = (
+                term in key
+                if not term.isascii()
+                else any(parts[i : i + len(words)] == words for i in range(len(parts) - len(words) + 1))
+            )
+            if key != term and contains:
+                out.add(other.id)
+                out.update(taxonomy.descendants(other.id))
+    return out
+
+
+def measure(
+    suite: str,
+    feed: Path,
+    queries_path: Path,
+    qrels_path: Path,
+    weights: list[float],
+    sets: dict,
+    reuse: bool = False,
+    demote: float = 0.0,
+) -> dict:
     data_dir = ensure_index(feed)
     settings = Settings(data_dir=data_dir)
     embedder = encoder_for(settings)
@@ -82,15 +112,19 @@ def measure(suite: str, feed: Path, queries_path: Path, qrels_path: Path, weight
     nodes = node_map(service, embedder)
     queries, qrels = read_queries(queries_path), read_qrels(qrels_path)
     k, w_kw, size = settings.rrf_k, settings.keyword_weight, settings.leg_size
+    cache_path = EVAL_DIR / "runs" / f"type-legs.{suite}.json"  # the legs do not depend on the taxonomy
+    cached = json.loads(cache_path.read_text(encoding="utf-8")) if reuse and cache_path.exists() else {}
     rows = []
     for qid, text in queries.items():
         judgments = qrels.get(qid, {})
         if not any(g >= 1 for g in judgments.values()):
             continue
-        legs = []
-        for mode in (Mode.KEYWORD, Mode.VECTOR):
-            hits = service.search(SearchRequest(q=text, size=size, mode=mode)).result.hits
-            legs.append([hit.product.id for hit in hits])
+        legs = cached.get(qid) or []
+        if not legs:
+            for mode in (Mode.KEYWORD, Mode.VECTOR):
+                hits = service.search(SearchRequest(q=text, size=size, mode=mode)).result.hits
+                legs.append([hit.product.id for hit in hits])
+            cached[qid] = legs
         baseline = rrf(legs, [w_kw, 1 - w_kw], k)
         base_order = ordered(baseline)
         analyzed = service.analysis.query_analyzer.analyze(text, service.backend.document_frequency)
@@ -114,10 +148,17 @@ def measure(suite: str, feed: Path, queries_path: Path, qrels_path: Path, weight
                 fused = dict(baseline)
                 for rank, doc in enumerate(in_node, start=1):
                     fused[doc] += weight * prediction.confidence * nodes[doc][1] / (k + rank)
+                if demote:
+                    mentioning = mentioners(taxonomy, prediction.node, prediction.term)
+                    others = [d for d in base_order if nodes.get(d, (None,))[0] in mentioning]
+                    for rank, doc in enumerate(others, start=1):
+                        fused[doc] -= demote * prediction.confidence * nodes[doc][1] / (k + rank)
                 order = ordered(fused)
             row[f"w{weight}"] = ndcg_at_k(order, judgments)
             row[f"w{weight}_j"] = ndcg_at_k(judged_only(order, judgments), judgments)
         rows.append(row)
+    cache_path.parent.mkdir(parents=True, exist_ok=True)
+    cache_path.write_text(json.dumps(cached), encoding="utf-8")
     service.close()
     return {"suite": suite, "rows": rows}
 
@@ -145,6 +186,13 @@ def main() -> None:
     parser.add_argument("--skip-chorus", action="store_true")
     parser.add_argument("--weights", default="0.5,1,2")
     parser.add_argument("--suites", default="", help="Only these suites (comma-separated keys), e.g. chorus-en.")
+    parser.add_argument("--reuse-legs", action="store_true", help="Reuse the legs of the last run (same index).")
+    parser.add_argument(
+        "--demote",
+        type=float,
+        default=0.0,
+        help="Weight of the leg that demotes products of types whose names contain the query's type (0: off).",
+    )
     parser.add_argument("--json-out", type=Path, default=EVAL_DIR / "type_matching.json")
     args = parser.parse_args()
     weights = [float(w) for w in args.weights.split(",")]
@@ -168,7 +216,7 @@ def main() -> None:
     header = "| suite | set | queries | baseline | " + " | ".join(f"type leg w={w}" for w in weights) + " |"
     print(header)
     for suite in suites:
-        result = measure(*suite, weights=weights, sets=sets)
+        result = measure(*suite, weights=weights, sets=sets, reuse=args.reuse_legs, demote=args.demote)
         results.append(result)
         print("\n".join(summary(result, weights)), flush=True)
     args.json_out.parent.mkdir(parents=True, exist_ok=True)

@@ -48,6 +48,8 @@ REFINE_CAP = 0.9
 VECTOR_FLOOR = 0.25  # cosine below which the nearest node is no evidence at all
 VECTOR_SPAN = 0.5  # cosine = floor + span → confidence 0.6 (never more: a vector is a guess)
 VECTOR_MAX = 0.6
+DISAGREEMENT_SLOPE = 2.0  # confidence lost per unit of cosine the vector is nearer another node than the title's
+DISAGREEMENT_FLOOR = 0.5
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ class NodeVectors:
 
     def __init__(self, taxonomy: Taxonomy, vectors: np.ndarray) -> None:
         self.ids = [node.id for node in taxonomy]
+        self._row = {node_id: row for row, node_id in enumerate(self.ids)}
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         self.matrix = (vectors / np.where(norms == 0, 1, norms)).astype(np.float32)
 
@@ -87,6 +90,10 @@ class NodeVectors:
             words = [node.en, *node.en_synonyms[:4]]
             out.append(", ".join(words) + (f" ({parent.en})" if parent else ""))
         return out
+
+    def similarity(self, vector: np.ndarray, node: str) -> float:
+        v = np.asarray(vector, dtype=np.float32)
+        return float(self.matrix[self._row[node]] @ (v / (np.linalg.norm(v) or 1.0)))
 
     def nearest(self, vector: np.ndarray) -> tuple[str, float]:
         v = np.asarray(vector, dtype=np.float32)
@@ -118,13 +125,28 @@ class NodeAssigner:
                     return self._refined(found, product)
         found = self._text(product)
         if found.node is not None:
-            return found
+            return self._checked(found, vector)
         if vector is not None and self.vectors is not None:
             node, cosine = self.vectors.nearest(vector)
             confidence = min(VECTOR_MAX, max(0.0, (cosine - VECTOR_FLOOR) / VECTOR_SPAN * VECTOR_MAX))
             if confidence > 0:
                 return Assignment(node, confidence, "vector", f"cosine {cosine:.3f}")
         return NO_NODE
+
+    def _checked(self, found: Assignment, vector: np.ndarray | None) -> Assignment:
+        """A title's word is weaker evidence when the product's vector points elsewhere: the confidence falls
+        with how much nearer the vector is to another node's names than to this node's (`Gaming Keyboard` read as
+        a game)."""
+        if vector is None or self.vectors is None or found.node is None:
+            return found
+        best_node, best = self.vectors.nearest(vector)
+        mine = self.vectors.similarity(vector, found.node)
+        if best_node == found.node or self.taxonomy.is_within(best_node, found.node) or mine >= best:
+            return found
+        factor = max(DISAGREEMENT_FLOOR, 1.0 - DISAGREEMENT_SLOPE * (best - mine))
+        return Assignment(
+            found.node, found.confidence * factor, found.method, f"{found.evidence}; vector nearer {best_node}"
+        )
 
     def assign_many(self, products: Sequence[Product], vectors: np.ndarray | None = None) -> list[Assignment]:
         if vectors is None:

@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from search.api.batches import TooManyRecords, read_batch
 from search.api.deps import Admin, AdminDep, ProductIdPath
-from search.api.errors import error_responses
+from search.api.errors import error_responses, without_paths
 from search.api.schemas import (
     AdminDeleteResponse,
     AdminWriteResponse,
@@ -103,7 +103,7 @@ def _upsert(admin: Admin, body: bytes) -> AdminWriteResponse:
     try:
         written = writer.write(products)
     except IndexLocked as exc:
-        raise HTTPException(409, str(exc)) from None
+        raise HTTPException(409, without_paths(str(exc), admin.settings.data_dir)) from None
     for product_id, reason in written.refused.items():  # stored nowhere: the backend refused the document
         errors = [FieldError(field="index", reason=reason)]
         rejected.append(RejectedItem(index=validator.first_seen[product_id], id=product_id, errors=errors))
@@ -113,7 +113,7 @@ def _upsert(admin: Admin, body: bytes) -> AdminWriteResponse:
 
 
 @router.delete(
-    "/products/{product_id}",
+    "/products/{product_id:path}",  # an id may hold `/` (Shopify gids do)
     response_model=AdminDeleteResponse,
     responses=error_responses(401, 404, 409, 422, 503, e401=_KEY),
     summary="Remove a product",
@@ -126,7 +126,7 @@ def delete_product(
     try:
         deleted = admin.writer.delete([product_id])
     except IndexLocked as exc:
-        raise HTTPException(409, str(exc)) from None
+        raise HTTPException(409, without_paths(str(exc), admin.settings.data_dir)) from None
     if not deleted:
         raise HTTPException(404, f"no product with id {product_id!r}")
     return AdminDeleteResponse(deleted=product_id)

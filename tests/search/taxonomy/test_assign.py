@@ -134,3 +134,18 @@ def test_a_products_chinese_category_terms_are_its_nodes_chinese_words():
     assert {"蓝牙耳机", "真无线蓝牙耳机", "耳机", "入耳式耳机", "数码"} <= set(terms)
     assert "耳机包" not in terms  # a case's words are not an earbud's
     assert types.chinese_terms(None, analysis.segmenter) == []
+
+
+def test_a_title_word_the_vector_disagrees_with_is_trusted_less(assigner):
+    taxonomy = default_taxonomy()
+    nodes = NodeVectors(taxonomy, np.eye(len(taxonomy), dtype=np.float32))
+    with_vectors = NodeAssigner(taxonomy, assigner.terms, nodes)
+    product = _product(title="Logitech G413 Gaming Keyboard")
+    agreeing = np.zeros(len(taxonomy), dtype=np.float32)
+    agreeing[nodes.ids.index("el-7-9-12-8")] = 1.0  # keyboards
+    elsewhere = np.zeros(len(taxonomy), dtype=np.float32)
+    elsewhere[nodes.ids.index("tg-2")] = 1.0  # games
+    trusted = with_vectors.assign(product, agreeing)
+    doubted = with_vectors.assign(product, elsewhere)
+    assert trusted.node == doubted.node == "el-7-9-12-8"
+    assert doubted.confidence < trusted.confidence
