@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from search.api.limits import (
     MAX_ATTRIBUTE_FILTERS,
@@ -130,20 +130,6 @@ class _SearchParams(BaseModel):
 
     _lists = field_validator("attr", "facets", "fields", mode="before")(_comma_list)
 
-    @model_validator(mode="before")
-    @classmethod
-    def _keyword_lists(cls, data: Any) -> Any:
-        """The registry's keyword filters: comma-separated or repeated, each value of bounded length."""
-        if not isinstance(data, dict):
-            return data
-        data = dict(data)
-        for name in KEYWORD_PARAMS:
-            if name in data:
-                data[name] = values = _comma_list(data[name])
-                if isinstance(values, list) and any(len(str(v)) > MAX_FILTER_VALUE_LENGTH for v in values):
-                    raise ValueError(f"{name}: a value is at most {MAX_FILTER_VALUE_LENGTH} characters")
-        return data
-
     @field_validator("category")
     @classmethod
     def _names_a_category(cls, value: str | None) -> str | None:
@@ -190,10 +176,20 @@ class _SearchParams(BaseModel):
         return tuple((name, tuple(values)) for name, values in grouped.items())
 
 
+def _bounded_values(value: list[str]) -> list[str]:
+    if any(len(v) > MAX_FILTER_VALUE_LENGTH for v in value):
+        raise ValueError(f"a value is at most {MAX_FILTER_VALUE_LENGTH} characters")
+    return value
+
+
 SearchParams = create_model(
     "SearchParams",
     __base__=_SearchParams,
     __doc__=_SearchParams.__doc__,
+    __validators__={  # the registry's keyword filters: comma-separated or repeated strings of bounded length
+        "_keyword_lists": field_validator(*KEYWORD_PARAMS, mode="before")(_comma_list),
+        "_keyword_lengths": field_validator(*KEYWORD_PARAMS)(_bounded_values),
+    },
     **{
         f.name: (
             list[str],
