@@ -165,6 +165,13 @@ describe("the InstantSearch adapter against Haitao (through algoliasearch-helper
     assert.deepEqual(facetCounts(content, "brand"), sorted(unrefined.facets!["brand"]!));
     const sonyCount = facetCounts(content, "brand")["Sony"];
     assert.equal(sonyCount, CATALOG.filter((p) => p.brand === "Sony").length);
+    // A menu widget (one value at a time) refines through a one-level hierarchical facet.
+    const menu = await algoliasearchHelper(searchClient as never, "products", {
+      hierarchicalFacets: [{ name: "brand", attributes: ["brand"] }],
+      ...AIS_TAGS,
+    }).searchOnce({ hitsPerPage: 30, hierarchicalFacetsRefinements: { brand: ["Apple"] } });
+    assert.deepEqual([...new Set(menu.content.hits.map((h: { brand: string }) => h.brand))], ["Apple"]);
+    assert.equal(menu.content.nbHits, CATALOG.filter((p) => p.brand === "Apple").length);
   });
 
   test("moving the price range: hits inside it, the slider's range from every price", async () => {
