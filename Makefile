@@ -17,11 +17,11 @@ CHORUS_DIR ?= ../shared/data/chorus
 export CHORUS_DIR
 DEMO_INDEX := $(DEMO_DATA_DIR)/.demo-indexed
 
-.PHONY: help demo serve index install test lint format browser js relevance bench fuzz audit clean
+.PHONY: help demo serve index install test lint format browser js relevance bench bench-100k bench-scale bench-index fuzz audit clean
 
 help: ## this list
 	@echo "Usage: make TARGET [PORT=8000] [DATA_DIR=var/data]"
-	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  \1\t\2/' | expand -t 14
+	@grep -E '^[a-z][a-z0-9-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z0-9-]+):.*## (.*)/  \1\t\2/' | expand -t 16
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
@@ -116,18 +116,39 @@ relevance: $(BENCH_INSTALLED) ## measure relevance (demo and Chorus suites): rew
 # (the Chorus catalog is embedded once, about 2 minutes; var/eval/chorus is reused afterwards).
 # Without the Chorus catalog (CHORUS_DIR, default ../shared/data/chorus), the HTTP load runs on the demo catalog
 # and the peers are skipped.
-bench: $(BENCH_INSTALLED) ## indexing, query latency, HTTP load, peer engines: rewrites docs/benchmarks.md
+bench: $(BENCH_INSTALLED) ## indexing, encoders, query latency, HTTP load, peers (Lucene too): rewrites docs/benchmarks.md
 	$(BIN)/python bench/indexing.py --sizes 5000 --section indexing-quick --title "Indexing, 5,000 products (make bench)"
 	$(BIN)/python bench/query_analysis.py
 	$(BIN)/python bench/cli_search.py
+	$(BIN)/haitao index $(DEMO_CATALOG) --data-dir var/eval/demo
+	$(BIN)/python bench/http_load.py --data-dir var/eval/demo --queries data/demo/queries.tsv data/demo/queries_en.tsv \
+		--clients 1 --section http-load-demo --title "HTTP load, demo catalog (hybrid against keyword)"
 ifneq ($(wildcard $(CHORUS_DIR)/products.jsonl),)
+	$(BIN)/python bench/encoders.py
 	$(BIN)/python bench/peers.py
 	$(BIN)/python bench/http_load.py --data-dir var/eval/chorus --queries $(CHORUS_DIR)/queries_supahands.tsv bench/chorus/queries_zh.tsv
 else
-	@echo "note: $(CHORUS_DIR) not found: no side-by-side run; HTTP load on the demo catalog"
-	$(BIN)/haitao index $(DEMO_CATALOG) --data-dir var/eval/demo
-	$(BIN)/python bench/http_load.py --data-dir var/eval/demo --queries data/demo/queries.tsv data/demo/queries_en.tsv
+	@echo "note: $(CHORUS_DIR) not found: no side-by-side run, encoders measured on the demo suites only"
+	$(BIN)/python bench/encoders.py --skip-chorus
 endif
+
+# The issue 18 figures at scale (each about 10-20 minutes; the 100,000-product index and the embedding cache are
+# made once, by the first run, then reused from var/bench/): HTTP load and in-process latency at 100,000 products,
+# one machine at 100,000 and 300,000, and cold indexing against torch's raw encode.
+bench-100k: $(BENCH_INSTALLED) var/bench/http-100000/manifest.json ## HTTP load at 100,000 products, every mode at 1, 4, 16 clients
+	$(BIN)/python bench/http_load.py --data-dir var/bench/http-100000 --queries data/demo/queries.tsv --every-mode \
+		--section http-load-100k --title "HTTP load, 100,000 products" --duration 10
+
+var/bench/http-100000/manifest.json: | $(INSTALLED)
+	mkdir -p var/bench
+	$(BIN)/python bench/feedgen.py var/bench/feed-100000.jsonl 100000
+	$(BIN)/haitao index var/bench/feed-100000.jsonl --data-dir var/bench/http-100000
+
+bench-scale: $(BENCH_INSTALLED) var/bench/http-100000/manifest.json ## one machine at 100,000 and 300,000 products
+	$(BIN)/python bench/scale.py --sizes 100000 300000 --unique 100000
+
+bench-index: $(BENCH_INSTALLED) ## cold indexing, 20,000 products, against raw torch encode
+	$(BIN)/python bench/indexing.py --sizes 20000
 
 # The tests marked `fuzz` (hypothesis, schemathesis) with the `fuzz` profile of tests/conftest.py: thousands of
 # examples instead of `make test`'s bounded, derandomised few hundred.

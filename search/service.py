@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 
@@ -95,6 +96,8 @@ class SearchService:
         # The deepest a relevance-ranked search pages: the two legs' candidates, fused (browsing pages by key).
         self.max_ranked_offset = 2 * settings.leg_size
         self.suggester = Suggester(self.backend, self.analysis.glossary, settings.suggest_refresh_s)
+        # Queries are embedded here while the backend runs the keyword leg (see `BackendQuery.vector`).
+        self._embedding = ThreadPoolExecutor(max_workers=8, thread_name_prefix="embed-query")
 
     def _load_embedder(self, settings: Settings) -> Encoder | None:
         try:
@@ -107,6 +110,7 @@ class SearchService:
             return None
 
     def close(self) -> None:
+        self._embedding.shutdown(wait=True)
         self.backend.close()
 
     def get_product(self, product_id: str) -> Product | None:
@@ -148,9 +152,7 @@ class SearchService:
         mode = request.mode if self.embedder is not None else Mode.KEYWORD  # degraded: the keyword leg alone
         vector = None
         if analyzed is not None and mode is not Mode.KEYWORD:
-            t = time.perf_counter()
-            vector = self._query_vector(analyzed)
-            timings["embed_ms"] = _ms_since(t)
+            vector = self._embedding.submit(self._timed_query_vector, analyzed, timings)
         concepts = analyzed.concepts if analyzed is not None and mode is not Mode.VECTOR else []
 
         offset = (request.page - 1) * request.size
@@ -233,6 +235,13 @@ class SearchService:
             in_stock=request.in_stock,
             attributes=request.attributes,
         )
+
+    def _timed_query_vector(self, analyzed: AnalyzedQuery, timings: dict[str, float]) -> np.ndarray | None:
+        started = time.perf_counter()
+        try:
+            return self._query_vector(analyzed)
+        finally:
+            timings["embed_ms"] = _ms_since(started)
 
     def _query_vector(self, analyzed: AnalyzedQuery) -> np.ndarray | None:
         """The English rendering's vector; with a multilingual model, blended with the raw query's."""

@@ -6,7 +6,11 @@ For search they are cut down to short English phrases; learner notes, classifier
 
 from __future__ import annotations
 
+import contextlib
 import gzip
+import hashlib
+import os
+import pickle
 import re
 from functools import lru_cache
 from importlib.resources import files
@@ -99,6 +103,32 @@ class CcCedict:
         return len(self._senses)
 
 
+def default_cache_dir() -> Path:
+    """The user's cache directory (`$XDG_CACHE_HOME`, else ~/.cache), as for the encoders' exports."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "haitao-search" / "analysis"
+
+
+def cached_cedict(cache_dir: Path, path: Path = CEDICT_PATH) -> CcCedict:
+    """`CcCedict.load()`, kept in `cache_dir` for the next process: parsing and cleaning takes seconds, reading the
+    cache a fraction of one. The cache is keyed by the dictionary file and this module's code, so a new
+    dictionary or new cleaning rules make a new one; a cache that cannot be read or written is passed by."""
+    stat = path.stat()
+    key = hashlib.sha256(f"{path}|{stat.st_size}|{stat.st_mtime_ns}|".encode() + Path(__file__).read_bytes())
+    cache = Path(cache_dir) / f"cedict-{key.hexdigest()[:24]}.pickle"
+    with contextlib.suppress(OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+        with cache.open("rb") as f:
+            cached = pickle.load(f)  # a file this user's own processes wrote, in this user's cache directory
+        if isinstance(cached, CcCedict):
+            return cached
+    cedict = CcCedict.load(path)
+    with contextlib.suppress(OSError):
+        cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        staging = cache.with_name(f".{cache.name}.{os.getpid()}")
+        staging.write_bytes(pickle.dumps(cedict, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(staging, cache)
+    return cedict
+
+
 @lru_cache(maxsize=1)
 def default_cedict() -> CcCedict:
-    return CcCedict.load()
+    return cached_cedict(default_cache_dir())

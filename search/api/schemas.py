@@ -474,10 +474,6 @@ class RejectedItem(BaseModel):
     errors: list[FieldError]
 
 
-class ProductBatch(BaseModel):
-    products: list[Any] = Field(description="Catalog records, as in a JSON Lines feed.")
-
-
 class AdminWriteResponse(BaseModel):
     model_config = ConfigDict(
         json_schema_extra={

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
@@ -139,7 +140,9 @@ class Sort(StrEnum):
 @dataclass
 class BackendQuery:
     concepts: list[Concept] = field(default_factory=list)  # the keyword leg; empty = no keyword leg
-    vector: np.ndarray | None = None  # the vector leg; None = no vector leg
+    # The vector leg; None = no vector leg. A `Future` while the query is still being embedded: the keyword leg runs
+    # meanwhile, and the vector leg waits for it (`resolved()`); a future that gives None means no vector leg.
+    vector: np.ndarray | Future[np.ndarray | None] | None = None
     # Soft preferences from the query ("耐克 跑鞋" → brand Nike): extra keyword-leg clauses, never filters.
     boost_brands: tuple[str, ...] = ()  # brand names as in the catalog, matched case-insensitively
     boost_categories: tuple[str, ...] = ()  # category path prefixes
@@ -152,6 +155,12 @@ class BackendQuery:
     # Browsing (no keyword or vector leg) pages by key: the `sort_key` of the last hit of the previous page.
     search_after: tuple[Any, ...] | None = None
     explain: bool = False  # fill each hit's per-leg ranks and scores (may cost extra work)
+
+    def resolved(self) -> BackendQuery:
+        """This query with its vector computed (waiting for the embedding if it is still running)."""
+        if isinstance(self.vector, Future):
+            return replace(self, vector=self.vector.result())
+        return self
 
 
 @dataclass

@@ -333,8 +333,10 @@ class EmbeddedBackend(SearchBackend):
         keyword = None
         if query.concepts:
             keyword = self._keyword.build(query.concepts, query.boost_brands, query.boost_categories)
-        if keyword is None and query.vector is None:
-            return self._browse(snapshot, query)
+        if keyword is None:
+            query = query.resolved()  # no keyword leg to run while the query is embedded
+            if query.vector is None:
+                return self._browse(snapshot, query)
         return self._ranked(snapshot, keyword, query)
 
     def _browse(self, snapshot: _Snapshot, query: BackendQuery) -> SearchResult:
@@ -396,7 +398,11 @@ class EmbeddedBackend(SearchBackend):
         return [Hit(self._product(searcher, address), 0.0, sort_key=sort_key) for _, address, sort_key in page]
 
     def _ranked(self, snapshot: _Snapshot, keyword: tantivy.Query | None, query: BackendQuery) -> SearchResult:
-        """The keyword and vector legs (each up to `leg_size` deep), fused, then ordered and paged."""
+        """The keyword and vector legs (each up to `leg_size` deep), fused, then ordered and paged.
+
+        The keyword leg runs first, while the query may still be being embedded (`BackendQuery.vector` a future).
+        Its hits' ids come from the vector set's row of each address, not from the stored documents, and its
+        search counts every match, so the total needs no second pass over the keyword query."""
         searcher = snapshot.searcher
         filters = filter_query(self.schema, query.filters)
         size = self.fusion.leg_size
@@ -404,12 +410,18 @@ class EmbeddedBackend(SearchBackend):
         legs: list[list[tuple[str, float]]] = []
         keyword_leg: list[tuple[str, float]] = []
         vector_leg: list[tuple[str, float]] = []
+        keyword_total = 0
         if keyword is not None:
-            for score, address in searcher.search(combine(keyword, filters), limit=size, count=False).hits:
-                doc_id = searcher.doc(address).get_first("id")
+            found = searcher.search(combine(keyword, filters), limit=size, count=True)
+            keyword_total = found.count or 0
+            vectors = snapshot.vectors
+            rows = vectors.rows_of([address for _, address in found.hits])
+            for (score, address), row in zip(found.hits, rows.tolist(), strict=True):
+                doc_id = vectors.ids[row]
                 address_of[doc_id] = address
                 keyword_leg.append((doc_id, float(score)))
             legs.append(keyword_leg)
+        query = query.resolved()
         if query.vector is not None:
             vector_leg = self._nearest(snapshot, query.vector, query.filters, filters, address_of)
             legs.append(vector_leg)
@@ -447,7 +459,27 @@ class EmbeddedBackend(SearchBackend):
             return combine(union, flt)
 
         facets, price_range = self._facets(searcher, matching, query)
-        return SearchResult(hits, _count(searcher, matching(query.filters)), facets, price_range)
+        return SearchResult(
+            hits, self._total(searcher, keyword, keyword_total, keyword_leg, vector_leg), facets, price_range
+        )
+
+    def _total(
+        self,
+        searcher: tantivy.Searcher,
+        keyword: tantivy.Query | None,
+        keyword_total: int,
+        keyword_leg: list[tuple[str, float]],
+        vector_leg: list[tuple[str, float]],
+    ) -> int:
+        """How many products the search matched: every keyword match plus the vector leg's neighbours (which pass
+        the filters already). Only the neighbours outside the keyword leg are checked against the keyword query,
+        by one small intersection instead of a second pass over all its matches."""
+        in_keyword_leg = {doc_id for doc_id, _ in keyword_leg}
+        others = [doc_id for doc_id, _ in vector_leg if doc_id not in in_keyword_leg]
+        if keyword is None or not others:
+            return keyword_total + len(others)
+        ids = tantivy.Query.term_set_query(self.schema, "id", others)
+        return keyword_total + len(others) - _count(searcher, combine(ids, keyword))
 
     def _nearest(
         self,

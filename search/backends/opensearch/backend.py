@@ -243,6 +243,7 @@ class OpenSearchBackend(SearchBackend):
     # -- searching ----------------------------------------------------------------------------------------
 
     def search(self, query: BackendQuery) -> SearchResult:
+        query = query.resolved()  # one request carries both legs: the vector is needed first
         keyword = None
         if query.concepts:
             keyword = queries.keyword_query(query.concepts, query.boost_brands, query.boost_categories)
