@@ -95,7 +95,7 @@ export interface paths {
         put?: never;
         /**
          * Add or update products
-         * @description Index a batch of catalog records (at most HAITAO_ADMIN_MAX_BATCH) in one commit. Good records are indexed, bad ones reported one by one; unchanged ones are not re-embedded. Needs the admin key.
+         * @description Index a batch of catalog records (at most HAITAO_ADMIN_MAX_BATCH) in one commit. Good records are indexed, bad ones reported one by one; unchanged ones are not re-embedded. The answer comes once the commit is durable. Needs the admin key.
          */
         post: operations["upsert_products_v1_admin_products_post"];
         delete?: never;
@@ -516,14 +516,6 @@ export interface components {
             attributes?: {
                 [key: string]: string;
             };
-        };
-        /** ProductBatch */
-        ProductBatch: {
-            /**
-             * Products
-             * @description Catalog records, as in a JSON Lines feed.
-             */
-            products: unknown[];
         };
         /**
          * ProductResponse
@@ -1539,9 +1531,13 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description A JSON array of catalog records, or `{"products": [...]}`, in the feed schema (README); at most HAITAO_MAX_BODY_BYTES bytes and HAITAO_ADMIN_MAX_BATCH records. */
         requestBody: {
             content: {
-                "application/json": unknown[] | components["schemas"]["ProductBatch"];
+                "application/json": unknown[] | {
+                    /** @description Catalog records. */
+                    products: unknown[];
+                };
             };
         };
         responses: {
