@@ -147,6 +147,9 @@ const RESPONSE: SearchResponse = {
   next_cursor: "abc",
   exchange_rate: { cny_per_usd: 7.2, as_of: "2026-11-01" },
   took_ms: 12.6,
+  corrected_query: "蓝牙耳机",
+  relaxed: [],
+  did_you_mean: [],
 };
 
 describe("Haitao answer → InstantSearch result", () => {
@@ -171,6 +174,9 @@ describe("Haitao answer → InstantSearch result", () => {
     assert.deepEqual(result.facets["availability"], { in_stock: 25, preorder: 3, out_of_stock: 2 });
     assert.deepEqual(result.facets["price"], RESPONSE.facets!["price"], "price buckets as Haitao counts them");
     assert.deepEqual(result.facets_stats, { price: { min: 129.5, max: 2879.28 } });
+    assert.deepEqual([result.corrected_query, result.relaxed, result.did_you_mean], ["蓝牙耳机", [], []]);
+    const nothing = toResult(plan({}), { ...RESPONSE, total: 0, hits: [], corrected_query: null, relaxed: ["xyz"], did_you_mean: ["蓝牙耳机"] }, 0);
+    assert.deepEqual([nothing.corrected_query, nothing.relaxed, nothing.did_you_mean], [null, ["xyz"], ["蓝牙耳机"]]);
   });
 
   test("a conjunctive refinement narrows its own facet's counts; an OR group does not", () => {

@@ -276,6 +276,15 @@ describe("the InstantSearch adapter against Haitao (through algoliasearch-helper
     assert.equal(anker.highlighted, "__ais-highlight__An__/ais-highlight__ker");
   });
 
+  test("Haitao's query corrections reach InstantSearch's results", async () => {
+    const slip = "蓝呀耳机"; // a pinyin keyboard's homophone slip
+    const direct = await client.search({ q: slip, size: 4 });
+    assert.ok(direct.corrected_query, "the API corrects the slip");
+    const { content } = await helperFor(searchClient).searchOnce({ query: slip });
+    assert.equal((content as unknown as { corrected_query: string }).corrected_query, direct.corrected_query);
+    assert.deepEqual(content.hits.map((h: { objectID: string }) => h.objectID), direct.hits.map((h) => h.id));
+  });
+
   test("errors reach InstantSearch: the adapter's and the API's", async () => {
     await assert.rejects(helperFor(searchClient).searchOnce({ query: "x", facetsExcludes: { in_stock: ["false"] } }), HaitaoAdapterError);
     await assert.rejects(helperFor(searchClient).searchOnce({ query: "耳".repeat(300) }), (error: unknown) => {

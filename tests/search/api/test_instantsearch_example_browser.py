@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlencode
 
 import httpx
 import pytest
@@ -195,6 +196,27 @@ def test_search_refine_price_paginate_stats(page, example: Example):
     page.reload()
     shows(page, second)
     assert page.locator("#searchbox .ais-SearchBox-input").input_value() == query
+
+
+def test_query_corrections_are_shown(page, example: Example):
+    slip = "蓝呀耳机"  # a pinyin keyboard's homophone slip
+    page.goto(f"{example.page_url}?{urlencode({'products[query]': slip})}")
+    answer = example.search(q=slip, size=PER_PAGE)
+    assert answer["corrected_query"] == "蓝牙耳机"
+    shows(page, answer)
+    assert page.locator("#notice").inner_text() == "已按 蓝牙耳机 为您搜索"
+
+    # Typed short, at a price no product has: nothing found, what the shopper may have meant offered, to click.
+    short = "蓝牙耳"
+    page.goto(f"{example.page_url}?{urlencode({'products[query]': short, 'products[range][price]': '100000:'})}")
+    nothing = example.search(q=short, price_min=100000, size=PER_PAGE)
+    assert nothing["total"] == 0 and nothing["did_you_mean"]
+    shows(page, nothing)
+    offered = page.locator("#notice .did-you-mean")
+    assert offered.all_inner_texts() == nothing["did_you_mean"]
+    offered.first.click()
+    shows(page, example.search(q=nothing["did_you_mean"][0], price_min=100000, size=PER_PAGE))
+    assert page.locator("#searchbox .ais-SearchBox-input").input_value() == nothing["did_you_mean"][0]
 
 
 def test_an_unavailable_api_is_shown(browser, bundle, live_server, demo_settings: Settings):

@@ -11,8 +11,8 @@
 import "instantsearch.css/themes/satellite-min.css";
 import "./style.css";
 import { HaitaoClient, type SearchHit } from "@haitao-search/client";
-import { haitaoSearchClient } from "@haitao-search/client/instantsearch";
-import instantsearch from "instantsearch.js";
+import { type InstantSearchResult, haitaoSearchClient } from "@haitao-search/client/instantsearch";
+import instantsearch, { type Widget } from "instantsearch.js";
 import { history } from "instantsearch.js/es/lib/routers";
 import {
   clearRefinements,
@@ -49,6 +49,39 @@ function showError(message: string | null): void {
   banner.textContent = message ?? "";
 }
 
+/**
+ * Haitao's query corrections, which InstantSearch keeps on its results: "已按 蓝牙耳机 为您搜索" when words were
+ * corrected, and what the shopper may have meant (to click) when nothing matched.
+ */
+function queryNotice(selector: string): Widget {
+  let searchFor: (query: string) => void = () => undefined;
+  return {
+    $$type: "haitao.queryNotice",
+    init({ helper }) {
+      searchFor = (query) => helper.setQuery(query).setPage(0).search();
+    },
+    render({ results }) {
+      const box = document.querySelector<HTMLElement>(selector)!;
+      const said = results as unknown as Partial<InstantSearchResult> | undefined;
+      box.replaceChildren();
+      if (said?.corrected_query) {
+        box.append(`已按 ${said.corrected_query} 为您搜索`);
+      } else if (said?.did_you_mean?.length) {
+        box.append("您是不是要找：");
+        for (const text of said.did_you_mean) {
+          const button = document.createElement("button");
+          button.type = "button";
+          button.className = "did-you-mean";
+          button.textContent = text;
+          button.addEventListener("click", () => searchFor(text));
+          box.append(button);
+        }
+      }
+      box.hidden = box.childNodes.length === 0;
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const config = await loadConfig();
   const client = new HaitaoClient({ baseUrl: config.baseUrl ?? window.location.origin, ...(config.apiKey ? { apiKey: config.apiKey } : {}) });
@@ -74,6 +107,7 @@ async function main(): Promise<void> {
     rangeSlider({ container: "#price", attribute: "price", precision: 0, pips: false, tooltips: { format: (v) => yuan.format(v) } }),
     toggleRefinement({ container: "#in-stock", attribute: "in_stock", templates: { labelText: () => "只看有货" } }),
     clearRefinements({ container: "#clear", templates: { resetLabel: () => "清除筛选" } }),
+    queryNotice("#notice"),
     currentRefinements({
       container: "#refinements",
       transformItems: (items) => items.map((item) => ({ ...item, label: LABELS[item.attribute] ?? item.label })),

@@ -867,7 +867,7 @@ export interface components {
             query: string;
             /**
              * Total
-             * @description Products matched: every keyword match plus the vector leg's nearest neighbours, filtered.
+             * @description Products matched: every keyword match plus the vector leg's hits above its similarity floor, filtered. A facet value's count is the total of the same search filtered by that value.
              */
             total: number;
             /** Page */
@@ -917,6 +917,29 @@ export interface components {
              * @default false
              */
             degraded?: boolean;
+            /**
+             * Corrected Query
+             * @description The query as searched when words were corrected — a homophone slip of a pinyin keyboard (`蓝呀耳机` → `蓝牙耳机`) or a Latin word the catalog does not use (`hedphones` → `headphones`); null when nothing was. Show it: 已按 蓝牙耳机 为您搜索.
+             * @example 蓝牙耳机
+             */
+            corrected_query?: string | null;
+            /**
+             * Relaxed
+             * @description When nothing matched every word, the words dropped to find these results (the least informative first); empty when the whole query matched.
+             * @example [
+             *       "xyzzy"
+             *     ]
+             */
+            relaxed?: string[];
+            /**
+             * Did You Mean
+             * @description When nothing (or only a relaxed query) matched: what the shopper may have meant, from the autocomplete vocabulary (mistyped words corrected).
+             * @example [
+             *       "蓝牙耳机",
+             *       "蓝牙音箱"
+             *     ]
+             */
+            did_you_mean?: string[];
             /**
              * Explain
              * @description The query analysis, when `explain=true`.

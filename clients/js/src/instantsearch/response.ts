@@ -1,7 +1,8 @@
 /**
  * Haitao's answer → InstantSearch's result: hits with `objectID` and highlights, facet counts per requested
  * attribute (category levels and the in-stock toggle derived from Haitao's facets), the price range as
- * `facets_stats.price`, and the paging numbers.
+ * `facets_stats.price`, the paging numbers, and Haitao's query corrections as they are (`corrected_query`,
+ * `relaxed`, `did_you_mean`: InstantSearch keeps them on its results, for a widget to show).
  */
 
 import type { SearchHit, SearchResponse } from "../types.js";
@@ -50,6 +51,9 @@ export function toResult(plan: Plan, response: SearchResponse | undefined, tookM
     processingTimeMS: Math.round(tookMs),
     exhaustiveNbHits: true,
     exhaustiveFacetsCount: true,
+    corrected_query: response?.corrected_query ?? null,
+    relaxed: response?.relaxed ?? [],
+    did_you_mean: response?.did_you_mean ?? [],
   };
 }
 

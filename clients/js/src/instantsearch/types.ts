@@ -61,6 +61,12 @@ export interface InstantSearchResult {
   processingTimeMS: number;
   exhaustiveNbHits: boolean;
   exhaustiveFacetsCount: boolean;
+  /** Haitao's own: the query as searched when words were corrected (show it: 已按 … 为您搜索), else null. */
+  corrected_query: string | null;
+  /** Haitao's own: the words dropped when nothing matched them all. */
+  relaxed: string[];
+  /** Haitao's own: what the shopper may have meant, when nothing (or only a relaxed query) matched. */
+  did_you_mean: string[];
 }
 
 export interface FacetHit {
