@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from common import git_commit, machine_line  # noqa: E402
+from common import INDEX_SUMMARY, git_commit, machine_line  # noqa: E402
 from feedgen import products, write_feed  # noqa: E402
 from report import write_section  # noqa: E402
 
@@ -40,10 +40,6 @@ from search.encoders.torch_encoder import load_sentence_transformer  # noqa: E40
 
 WORK = ROOT / "var" / "bench"
 DOC = ROOT / "docs" / "benchmarks.md"
-_SUMMARY = re.compile(
-    r"read (\d+), indexed (\d+), unchanged (\d+), rejected (\d+), "
-    r"skipped \d+(?: \([^)]*\))?, deleted (\d+) in ([\d.]+) s"
-)
 
 
 @dataclass
@@ -84,7 +80,7 @@ def index_run(label: str, feed: Path, data_dir: Path, threads: int, *extra: str)
     sampler.join()
     wall = time.perf_counter() - started
     out, errors = proc.stdout.read(), proc.stderr.read()  # type: ignore[union-attr]
-    match = _SUMMARY.search(out)
+    match = INDEX_SUMMARY.search(out)
     if os.waitstatus_to_exitcode(status) != 0 or not match:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{out}\n{errors}")
     indexed, unchanged, seconds = int(match[2]), int(match[3]), float(match[6])
