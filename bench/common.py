@@ -109,10 +109,9 @@ def peak_rss_mb() -> tuple[float, float]:
 
 def ndcg10(rankings: dict[str, list[str]], queries: Path, qrels: Path, judged_only: bool = False) -> float:
     """Mean nDCG@10 of `rankings` over the queries with a relevant judgment; `judged_only`: each ranking condensed to
-    its judged products first (unjudged products, not known to be wrong, cost nothing: Sakai's condensed lists)."""
-    from search.eval import evaluate, read_qrels, read_queries
+    its judged products first (unjudged products, not known to be wrong, cost nothing: Sakai's condensed lists, the
+    `nDCG'@10` of search/eval/metrics.py)."""
+    from search.eval import CONDENSED, evaluate, read_qrels, read_queries
 
-    judged = read_qrels(qrels)
-    if judged_only:
-        rankings = {qid: [d for d in ranked if d in judged.get(qid, {})] for qid, ranked in rankings.items()}
-    return evaluate(read_queries(queries), rankings, judged).overall["nDCG@10"]
+    overall = evaluate(read_queries(queries), rankings, read_qrels(qrels)).overall
+    return overall[CONDENSED if judged_only else "nDCG@10"]

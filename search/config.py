@@ -105,6 +105,24 @@ class Settings(BaseSettings):
 
     host: str = Field("127.0.0.1", description="Address the API listens on.")
     port: int = Field(8000, ge=1, le=65535, description="Port the API listens on.")
+    header_timeout_s: float = Field(
+        10.0,
+        gt=0,
+        description="Seconds a client has to send a request's line and headers, from connecting (or from the "
+        "previous response); past it the connection is closed (slow clients, slowloris).",
+    )
+    body_timeout_s: float = Field(
+        60.0, gt=0, description="Seconds a client has to send a request's body once its headers are in."
+    )
+    keep_alive_timeout_s: int = Field(
+        5, ge=1, description="Seconds an idle keep-alive connection stays open after a response."
+    )
+    max_connections: int = Field(
+        512,
+        ge=1,
+        description="Connections (or requests in progress) the server takes at once; past it, requests get 503 "
+        "until some close. Keep it below the process's open-file limit (`ulimit -n`).",
+    )
     cny_per_usd: float = Field(7.2, gt=0, description="Exchange rate used to show prices in CNY.")
     rate_as_of: str = Field("2026-11-01", description="Date of the exchange rate, shown in responses.")
     admin_api_key: SecretStr | None = Field(
@@ -169,10 +187,17 @@ class Settings(BaseSettings):
     rate_limit_burst: int = Field(
         100, ge=1, description="Requests a client may make at once before the per-minute rate applies."
     )
+    rate_limit_max_bytes: int = Field(
+        32 * 1024 * 1024,
+        ge=64 * 1024,
+        description="Memory the rate limiter may use to remember clients, in bytes (about 330 a client: 32 MiB "
+        "is about 100,000); past it the least recently seen clients are forgotten first.",
+    )
     trusted_proxies: Annotated[list[str], NoDecode] = Field(
         default_factory=lambda: ["127.0.0.1"],
         description="Addresses or networks (CIDR) of reverse proxies whose X-Forwarded-For names the client "
-        "(comma-separated or a JSON list; empty = trust none).",
+        "(comma-separated or a JSON list; empty = trust none). Only a well-formed address is taken from the header; "
+        "anything else counts as the proxy itself.",
     )
 
     @field_validator("admin_api_key", "search_api_key", "metrics_api_key", "cursor_secret", mode="before")

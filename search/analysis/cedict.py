@@ -6,7 +6,11 @@ For search they are cut down to short English phrases; learner notes, classifier
 
 from __future__ import annotations
 
+import contextlib
 import gzip
+import hashlib
+import os
+import pickle
 import re
 from functools import lru_cache
 from importlib.resources import files
@@ -53,17 +57,32 @@ def clean_sense(sense: str) -> str | None:
     return " ".join(words)
 
 
-class CcCedict:
-    """Simplified headword → cleaned senses, common-word entries before proper-noun entries."""
+def toneless(pinyin: str) -> tuple[str, ...]:
+    """CC-CEDICT's numbered pinyin → toneless syllables as shoppers type them: `lu:4 se4` → (`lv`, `se`)."""
+    return tuple(re.sub(r"[1-5]$", "", s.lower()).replace("u:", "v") for s in pinyin.split())
 
-    def __init__(self, senses: dict[str, list[str]]) -> None:
+
+class CcCedict:
+    """Simplified headword → cleaned senses, common-word entries before proper-noun entries; and each headword's
+    toneless pinyin (of its first common-word entry)."""
+
+    def __init__(
+        self,
+        senses: dict[str, list[str]],
+        readings: dict[str, tuple[str, ...]] | None = None,
+        common: dict[str, list[str]] | None = None,
+    ) -> None:
         self._senses = senses
+        self._readings = readings or {}
+        self._common = senses if common is None else common  # the senses of common-word entries only
         self.longest = max(map(len, senses), default=0)  # the longest word, in characters
 
     @classmethod
     def load(cls, path: Path = CEDICT_PATH) -> CcCedict:
         common: dict[str, list[str]] = {}
         proper: dict[str, list[str]] = {}
+        common_readings: dict[str, tuple[str, ...]] = {}
+        proper_readings: dict[str, tuple[str, ...]] = {}
         with gzip.open(path, mode="rt", encoding="utf-8") as lines:
             for line in lines:
                 if line.startswith("#"):
@@ -73,6 +92,7 @@ class CcCedict:
                     continue
                 _, simplified, pinyin, glosses = match.groups()
                 target = proper if pinyin[:1].isupper() else common
+                (common_readings if target is common else proper_readings).setdefault(simplified, toneless(pinyin))
                 bucket = target.setdefault(simplified, [])
                 for gloss in glosses.split("/"):
                     sense = clean_sense(gloss)
@@ -84,13 +104,25 @@ class CcCedict:
             senses += [s for s in proper.get(word, []) if s not in senses]
             if senses:
                 merged[word] = senses
-        return cls(merged)
+        readings = {word: common_readings.get(word) or proper_readings[word] for word in merged}
+        return cls(merged, readings, common)
 
     def all_senses(self) -> list[str]:
         return [sense for senses in self._senses.values() for sense in senses]
 
+    def common_senses(self) -> list[str]:
+        """The senses of common words: English, not the romanised names of places and people."""
+        return [sense for senses in self._common.values() for sense in senses]
+
     def senses(self, word: str) -> list[str]:
         return self._senses.get(word, [])
+
+    def reading(self, word: str) -> tuple[str, ...] | None:
+        """The toneless pinyin syllables of a headword, or None."""
+        return self._readings.get(word)
+
+    def words(self) -> list[str]:
+        return list(self._senses)
 
     def __contains__(self, word: str) -> bool:
         return word in self._senses
@@ -99,6 +131,32 @@ class CcCedict:
         return len(self._senses)
 
 
+def default_cache_dir() -> Path:
+    """The user's cache directory (`$XDG_CACHE_HOME`, else ~/.cache), as for the encoders' exports."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "haitao-search" / "analysis"
+
+
+def cached_cedict(cache_dir: Path, path: Path = CEDICT_PATH) -> CcCedict:
+    """`CcCedict.load()`, kept in `cache_dir` for the next process: parsing and cleaning takes seconds, reading the
+    cache a fraction of one. The cache is keyed by the dictionary file and this module's code, so a new
+    dictionary or new cleaning rules make a new one; a cache that cannot be read or written is passed by."""
+    stat = path.stat()
+    key = hashlib.sha256(f"{path}|{stat.st_size}|{stat.st_mtime_ns}|".encode() + Path(__file__).read_bytes())
+    cache = Path(cache_dir) / f"cedict-{key.hexdigest()[:24]}.pickle"
+    with contextlib.suppress(OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+        with cache.open("rb") as f:
+            cached = pickle.load(f)  # a file this user's own processes wrote, in this user's cache directory
+        if isinstance(cached, CcCedict):
+            return cached
+    cedict = CcCedict.load(path)
+    with contextlib.suppress(OSError):
+        cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        staging = cache.with_name(f".{cache.name}.{os.getpid()}")
+        staging.write_bytes(pickle.dumps(cedict, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(staging, cache)
+    return cedict
+
+
 @lru_cache(maxsize=1)
 def default_cedict() -> CcCedict:
-    return CcCedict.load()
+    return cached_cedict(default_cache_dir())

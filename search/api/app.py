@@ -4,22 +4,24 @@ and the JSON errors."""
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from search import __version__
+from search.api.clients import ProxyHeadersMiddleware
 from search.api.errors import error_responses, install_error_handlers
-from search.api.limits import MAX_SEARCH_BODY_BYTES, BodySizeLimitMiddleware
+from search.api.gate import RequestGate, guard
+from search.api.limits import MAX_SEARCH_BODY_BYTES
 from search.api.metrics import Metrics, MetricsMiddleware
-from search.api.ratelimit import TokenBucketLimiter, rate_limit
+from search.api.ratelimit import TokenBucketLimiter
 from search.api.routes import admin, docs, facets, health, metrics, products, storefront
 from search.api.routes import search as search_routes
 from search.api.routes import suggest as suggest_routes
-from search.api.security import require_search_key
+from search.api.security import check_search_key, require_search_key
 from search.backends.base import BackendUnavailable, IndexMismatch, IndexNotFound
 from search.backends.embedded.backend import IndexLocked
 from search.config import Settings, get_settings
@@ -43,7 +45,9 @@ def create_app(
     another limiter than the settings' (a test clock)."""
     settings = settings or get_settings()
     if rate_limiter is None and settings.rate_limit_per_minute > 0:
-        rate_limiter = TokenBucketLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
+        rate_limiter = TokenBucketLimiter(
+            settings.rate_limit_per_minute, settings.rate_limit_burst, max_bytes=settings.rate_limit_max_bytes
+        )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -73,7 +77,6 @@ def create_app(
         version=__version__,
         summary="Chinese-language product search over English US catalogs.",
         lifespan=lifespan,
-        dependencies=[Depends(rate_limit)],
         docs_url=None,  # served by routes/docs.py with packaged assets, not from a CDN
         redoc_url=None,
     )
@@ -89,28 +92,35 @@ def create_app(
 
 
 def _include_routers(app: FastAPI, rate_limited: bool) -> None:
+    """Each router with a key is also registered with the request gate, which checks keys before bodies."""
     limited = error_responses(429) if rate_limited else {}
+    app.state.guarded_routes = []
     for router in SEARCH_ROUTERS:
         app.include_router(
             router,
             dependencies=[Depends(require_search_key)],
             responses={**error_responses(401), **limited},
         )
+        guard(app, router, check_search_key)
     app.include_router(admin.router, responses=limited)
+    guard(app, admin.router)  # the admin key is a dependency of each admin route
     app.include_router(health.router)  # probes and metrics: no key, no rate limit (ratelimit.EXEMPT_PATHS)
     app.include_router(metrics.router)
+    guard(app, metrics.router)
     app.include_router(storefront.router)  # the demo page: open, like the storefront it stands for
     docs.mount_docs(app)  # /docs and /redoc, open like /openapi.json
     app.mount(storefront.STATIC_PATH, storefront.static_files(), name="static")
 
 
 def _add_middleware(app: FastAPI, settings: Settings) -> None:
-    """Last added runs first: proxy headers name the client, metrics time what CORS and the app answer."""
-    app.add_middleware(
-        BodySizeLimitMiddleware,
-        default=MAX_SEARCH_BODY_BYTES,
-        limits={f"{admin.router.prefix}/": settings.max_body_bytes},
-    )
+    """Last added runs first: proxy headers name the client, metrics time what CORS and the gate (rate limit,
+    keys, body caps: before any body is read) and the app answer."""
+    large_bodies = {admin.upsert_products: settings.max_body_bytes}  # every other route: MAX_SEARCH_BODY_BYTES
+
+    def body_limit(endpoint: Callable[..., Any] | None) -> int:
+        return large_bodies.get(endpoint, MAX_SEARCH_BODY_BYTES)
+
+    app.add_middleware(RequestGate, fastapi_app=app, body_limit=body_limit)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -122,7 +132,7 @@ def _add_middleware(app: FastAPI, settings: Settings) -> None:
         )
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
     if settings.trusted_proxies:
-        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)
+        app.add_middleware(ProxyHeadersMiddleware, trusted=settings.trusted_proxies)
 
 
 def _become_writer(app: FastAPI) -> None:

@@ -8,10 +8,6 @@ same ones.
 
 from __future__ import annotations
 
-from fastapi import HTTPException
-from starlette.datastructures import Headers
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
-
 from search.catalog import MAX_ID_LENGTH
 
 MAX_QUERY_LENGTH = 200
@@ -48,41 +44,5 @@ MAX_PRODUCT_ID_LENGTH = MAX_ID_LENGTH
 """Characters of a product id in a path: no longer than the catalog accepts."""
 
 MAX_SEARCH_BODY_BYTES = 64 * 1024
-"""Largest body of a request outside /v1/admin/ (POST /v1/search); the admin routes take HAITAO_MAX_BODY_BYTES."""
-
-
-class BodySizeLimitMiddleware:
-    """413 for a request body over its path's limit: `limits` maps path prefixes to bytes, `default` covers the
-    rest. A declared Content-Length over the limit is refused at the route's first read, before any byte is
-    taken; a chunked body as soon as it grows past it. Raised as an HTTPException, so the 413 is the usual JSON
-    error and is counted under its route."""
-
-    def __init__(self, app: ASGIApp, default: int, limits: dict[str, int]) -> None:
-        self.app = app
-        self.default = default
-        self.limits = limits
-
-    def limit_for(self, path: str) -> int:
-        return next((size for prefix, size in self.limits.items() if path.startswith(prefix)), self.default)
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        limit = self.limit_for(scope["path"])
-        declared = Headers(scope=scope).get("content-length", "")
-        too_large = HTTPException(413, f"request body: at most {limit} bytes")
-        received = 0
-
-        async def receive_within_limit() -> Message:
-            nonlocal received
-            if (declared.isdigit() and int(declared) > limit) or received > limit:
-                raise too_large
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > limit:
-                    raise too_large
-            return message
-
-        await self.app(scope, receive_within_limit, send)
+"""Largest body of a request (POST /v1/search) but POST /v1/admin/products, which takes HAITAO_MAX_BODY_BYTES
+(`search/api/gate.py` enforces both, while the body streams)."""

@@ -303,7 +303,8 @@ class SearchResponse(BaseModel):
 
     query: str = Field(examples=["蓝牙耳机"])
     total: int = Field(
-        description="Products matched: every keyword match plus the vector leg's nearest neighbours, filtered."
+        description="Products matched: every keyword match plus the vector leg's hits above its similarity floor, "
+        "filtered. A facet value's count is the total of the same search filtered by that value."
     )
     page: int
     size: int
@@ -323,6 +324,25 @@ class SearchResponse(BaseModel):
         False,
         description="True when the server could not load its embedding model and answered with keyword search "
         "alone (HAITAO_KEYWORD_ONLY_FALLBACK); /readyz says why.",
+    )
+    corrected_query: str | None = Field(
+        None,
+        description="The query as searched when words were corrected — a homophone slip of a pinyin keyboard "
+        "(`蓝呀耳机` → `蓝牙耳机`) or a Latin word the catalog does not use (`hedphones` → `headphones`); null "
+        "when nothing was. Show it: 已按 蓝牙耳机 为您搜索.",
+        examples=["蓝牙耳机"],
+    )
+    relaxed: list[str] = Field(
+        default_factory=list,
+        description="When nothing matched every word, the words dropped to find these results (the least "
+        "informative first); empty when the whole query matched.",
+        examples=[["xyzzy"]],
+    )
+    did_you_mean: list[str] = Field(
+        default_factory=list,
+        description="When nothing (or only a relaxed query) matched: what the shopper may have meant, from the "
+        "autocomplete vocabulary (mistyped words corrected).",
+        examples=[["蓝牙耳机", "蓝牙音箱"]],
     )
     explain: dict[str, Any] | None = Field(None, description="The query analysis, when `explain=true`.")
 
@@ -472,10 +492,6 @@ class RejectedItem(BaseModel):
     index: int = Field(description="0-based position of the item in the posted batch.", examples=[3])
     id: str | None = Field(None, description="The item's id, if it had a readable one.")
     errors: list[FieldError]
-
-
-class ProductBatch(BaseModel):
-    products: list[Any] = Field(description="Catalog records, as in a JSON Lines feed.")
 
 
 class AdminWriteResponse(BaseModel):

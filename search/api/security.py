@@ -2,7 +2,8 @@
 
 A key is sent as `X-API-Key: <key>` or `Authorization: Bearer <key>`. Keys are compared in constant time and never
 logged or echoed. Each check is a dependency: search-side routers are included with `require_search_key`, so a
-route added to them later is covered without doing anything.
+route added to them later is covered without doing anything; and because FastAPI reads a body before it runs
+dependencies, `search.api.gate.RequestGate` runs the same checks (`KEY_CHECKS`) from the headers first.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request, Security
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import SecretStr
+from starlette.datastructures import Headers
 
 from search.config import Settings
 
@@ -64,28 +66,61 @@ def unauthorized(what: str) -> HTTPException:
     )
 
 
-def _optional_key(what: str, key_of: Callable[[Settings], SecretStr | None]) -> Callable[..., Awaitable[None]]:
-    """A dependency requiring the key `key_of` names, or the admin key, once that key is set; nothing before."""
+def keys_in(headers: Headers) -> list[str]:
+    """The keys a request presents, read from its headers as the `presented_keys` dependency reads them."""
+    keys = [headers["x-api-key"]] if headers.get("x-api-key") else []
+    scheme, _, credentials = headers.get("authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and credentials:
+        keys.append(credentials)
+    return keys
 
-    async def require(request: Request, presented: PresentedKeys) -> None:
-        settings: Settings = request.app.state.settings
+
+KeyCheck = Callable[[Settings, list[str]], None]
+"""Raises the HTTPException for a request that presents these keys, or returns."""
+
+
+def _optional_key(what: str, key_of: Callable[[Settings], SecretStr | None]) -> KeyCheck:
+    """A check requiring the key `key_of` names, or the admin key, once that key is set; nothing before."""
+
+    def check(settings: Settings, presented: list[str]) -> None:
         key = key_of(settings)
         if key is not None and not key_matches(presented, key, settings.admin_api_key):
             raise unauthorized(what)
 
-    return require
+    return check
 
 
-require_search_key = _optional_key("API key", lambda settings: settings.search_api_key)
-"""With HAITAO_SEARCH_API_KEY set, the search key or the admin key."""
-require_metrics_key = _optional_key("metrics API key", lambda settings: settings.metrics_api_key)
-"""With HAITAO_METRICS_API_KEY set, the metrics key or the admin key."""
+check_search_key = _optional_key("API key", lambda settings: settings.search_api_key)
+check_metrics_key = _optional_key("metrics API key", lambda settings: settings.metrics_api_key)
 
 
-async def require_admin_key(request: Request, presented: PresentedKeys) -> None:
+def check_admin_key(settings: Settings, presented: list[str]) -> None:
     """The admin key; the admin routes are off (404) while HAITAO_ADMIN_API_KEY is unset."""
-    settings: Settings = request.app.state.settings
     if settings.admin_api_key is None:
         raise HTTPException(404, "admin routes are off: set HAITAO_ADMIN_API_KEY on the server to enable them")
     if not key_matches(presented, settings.admin_api_key):
         raise unauthorized("admin API key")
+
+
+def _dependency(check: KeyCheck) -> Callable[..., Awaitable[None]]:
+    async def require(request: Request, presented: PresentedKeys) -> None:
+        check(request.app.state.settings, presented)
+
+    return require
+
+
+require_search_key = _dependency(check_search_key)
+"""With HAITAO_SEARCH_API_KEY set, the search key or the admin key."""
+require_metrics_key = _dependency(check_metrics_key)
+"""With HAITAO_METRICS_API_KEY set, the metrics key or the admin key."""
+require_admin_key = _dependency(check_admin_key)
+"""The admin key; 404 while the admin routes are off."""
+
+KEY_CHECKS: dict[Callable[..., Awaitable[None]], KeyCheck] = {
+    require_search_key: check_search_key,
+    require_metrics_key: check_metrics_key,
+    require_admin_key: check_admin_key,
+}
+"""Each key dependency and its check: a route depending on one (directly or through another dependency) has the
+check run by `search.api.gate.RequestGate` before its body is read, then again as the dependency (which is what
+the OpenAPI document shows)."""

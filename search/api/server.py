@@ -1,15 +1,23 @@
-"""Serving the app with uvicorn, tolerant of raw UTF-8 in the request line.
+"""Serving the app with uvicorn: tolerant of raw UTF-8 in the request line, strict with slow clients.
 
 Shoppers' tools do not always percent-encode: `curl 'http://host/v1/search?q=蓝牙耳机'` sends the Chinese bytes
-as they are, which h11 (and httptools) reject with 400. `Utf8RequestLineProtocol` percent-encodes the bytes
-≥ 0x80 of each request line before h11 parses it — only the request line: headers and bodies pass unchanged.
+as they are, which h11 (and httptools) reject with 400. `HttpProtocol` percent-encodes the bytes ≥ 0x80 of each
+request line before h11 parses it — only the request line: headers and bodies pass unchanged.
+
+Slow clients: uvicorn closes a connection only when it has been idle for the keep-alive timeout after a response;
+a connection that never finishes its request line or headers (slowloris), or its body, was held forever.
+`HttpProtocol` gives a request's line and headers `HAITAO_HEADER_TIMEOUT_S` and its body `HAITAO_BODY_TIMEOUT_S`,
+then closes the connection; idle connections close after `HAITAO_KEEP_ALIVE_TIMEOUT_S`, and past
+`HAITAO_MAX_CONNECTIONS` open connections (or requests in progress) requests get 503 until some close.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import socket
 from pathlib import Path
+from typing import Any
 
 import h11
 import uvicorn
@@ -18,6 +26,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from search import __version__
 from search.api import running
+from search.config import Settings
 
 MAX_REQUEST_LINE = 65536
 
@@ -28,12 +37,40 @@ def percent_encode_non_ascii(line: bytes) -> bytes:
     return b"".join(b"%%%02X" % byte if byte >= 0x80 else bytes((byte,)) for byte in line)
 
 
-class Utf8RequestLineProtocol(H11Protocol):
-    """uvicorn's h11 protocol, with non-ASCII request-line bytes percent-encoded (RFC 3986 form)."""
+class HttpProtocol(H11Protocol):
+    """uvicorn's h11 protocol, with non-ASCII request-line bytes percent-encoded (RFC 3986 form), and deadlines:
+    a request's line and headers must arrive within `header_timeout_s` of the connection (or of the previous
+    response), its body within `body_timeout_s` of its headers; past either, the connection is closed. The time
+    the app takes to answer is never counted against the client."""
 
     _pending = b""
+    _deadline: asyncio.TimerHandle | None = None
+    _waiting_for: str | None = None  # "headers" or "body": what the running deadline is for
+
+    def __init__(self, config: uvicorn.Config, *args: Any, **kwargs: Any) -> None:
+        super().__init__(config, *args, **kwargs)
+        self.header_timeout_s: float = getattr(
+            config, "header_timeout_s", Settings.model_fields["header_timeout_s"].default
+        )
+        self.body_timeout_s: float = getattr(config, "body_timeout_s", Settings.model_fields["body_timeout_s"].default)
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._expect("headers")
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._expect(None)
+        super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
+        self._receive(data)
+        self._follow_state()
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()  # arms the keep-alive timeout; may start a pipelined request
+        self._follow_state()
+
+    def _receive(self, data: bytes) -> None:
         at_request_start = self.conn.their_state in (h11.IDLE, h11.DONE) and not self.conn.trailing_data[0]
         if not (self._pending or at_request_start):
             super().data_received(data)
@@ -42,18 +79,72 @@ class Utf8RequestLineProtocol(H11Protocol):
         end = data.find(b"\n")
         if end < 0 and len(data) < MAX_REQUEST_LINE:
             self._pending = data  # wait for the whole request line
+            self._unset_keepalive_if_required()  # a request has begun: its header deadline applies, not keep-alive
             return
         self._pending = b""
         if end >= 0:
             data = percent_encode_non_ascii(data[:end]) + data[end:]
         super().data_received(data)
 
+    def _follow_state(self) -> None:
+        """Run the deadline for what the client owes now: a body; headers (a request begun, or none yet on a new
+        connection); or nothing (the request is in, the app's turn; or idle after a response, the keep-alive
+        timeout's turn)."""
+        state = self.conn.their_state
+        begun = bool(self._pending or self.conn.trailing_data[0])
+        if state is h11.SEND_BODY:
+            self._expect("body")
+        elif state is h11.IDLE and (begun or self.timeout_keep_alive_task is None):
+            self._expect("headers")
+        else:
+            self._expect(None)
+
+    def _expect(self, what: str | None) -> None:
+        if what == self._waiting_for and (what is None or self._deadline is not None):
+            return  # the deadline running is already the one for this
+        if self._deadline is not None:
+            self._deadline.cancel()
+            self._deadline = None
+        self._waiting_for = what
+        if what is not None and not self.transport.is_closing():
+            seconds = self.header_timeout_s if what == "headers" else self.body_timeout_s
+            self._deadline = self.loop.call_later(seconds, self._too_slow)
+
+    def _too_slow(self) -> None:
+        self._deadline = None
+        if not self.transport.is_closing():
+            self.logger.info("closed a connection: the client did not send the request's %s in time", self._waiting_for)
+            self.transport.close()
+
+
+Utf8RequestLineProtocol = HttpProtocol  # its former name
+
+
+class ServerConfig(uvicorn.Config):
+    """uvicorn's configuration, with the deadlines `HttpProtocol` reads."""
+
+    def __init__(self, *args: Any, header_timeout_s: float, body_timeout_s: float, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.header_timeout_s = header_timeout_s
+        self.body_timeout_s = body_timeout_s
+
 
 def server_config(app: FastAPI, host: str, port: int, log_level: str = "info") -> uvicorn.Config:
-    """How `haitao serve` runs the app (also used by tests that need a live server)."""
-    # X-Forwarded-For is read by the app itself, from HAITAO_TRUSTED_PROXIES only (search/api/app.py).
-    return uvicorn.Config(
-        app, host=host, port=port, http=Utf8RequestLineProtocol, log_level=log_level, proxy_headers=False
+    """How `haitao serve` runs the app (also used by tests that need a live server); the slow-client limits come
+    from the app's settings."""
+    settings: Settings = app.state.settings
+    # X-Forwarded-For is read by the app itself, from HAITAO_TRUSTED_PROXIES only (search/api/clients.py).
+    return ServerConfig(
+        app,
+        host=host,
+        port=port,
+        http=HttpProtocol,
+        log_level=log_level,
+        proxy_headers=False,
+        header_timeout_s=settings.header_timeout_s,
+        body_timeout_s=settings.body_timeout_s,
+        timeout_keep_alive=settings.keep_alive_timeout_s,
+        limit_concurrency=settings.max_connections,
     )
 
 

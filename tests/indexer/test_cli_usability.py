@@ -73,12 +73,12 @@ def test_the_same_catalog_again_under_another_name_does_not_warn(tmp_path):
 
 def makefile_targets() -> set[str]:
     text = (ROOT / "Makefile").read_text(encoding="utf-8")
-    return set(re.findall(r"^([a-z][a-z-]*):(?!=)", text, flags=re.MULTILINE))
+    return set(re.findall(r"^([a-z][a-z0-9-]*):(?!=)", text, flags=re.MULTILINE))
 
 
 def test_make_help_lists_every_target():
     result = subprocess.run(["make", "-s", "help"], cwd=ROOT, capture_output=True, text=True, check=True)
-    listed = set(re.findall(r"^  ([a-z][a-z-]*)\s", result.stdout, flags=re.MULTILINE))
+    listed = set(re.findall(r"^  ([a-z][a-z0-9-]*)\s", result.stdout, flags=re.MULTILINE))
     assert makefile_targets() == listed
     assert {"demo", "serve", "test", "help"} <= listed
 

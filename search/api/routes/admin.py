@@ -9,17 +9,16 @@ by one; an unchanged product is not re-embedded.
 
 from __future__ import annotations
 
-from typing import Any
+from fastapi import APIRouter, HTTPException, Request
+from starlette.concurrency import run_in_threadpool
 
-from fastapi import APIRouter, Body, HTTPException
-
-from search.api.deps import AdminDep, ProductIdPath
+from search.api.batches import TooManyRecords, read_batch
+from search.api.deps import Admin, AdminDep, ProductIdPath
 from search.api.errors import error_responses
 from search.api.schemas import (
     AdminDeleteResponse,
     AdminWriteResponse,
     FieldError,
-    ProductBatch,
     RejectedItem,
 )
 from search.backends.embedded.backend import IndexLocked
@@ -41,24 +40,55 @@ _RECORD_EXAMPLE = {
 }
 
 
+_BODY = {
+    "required": True,
+    "description": 'A JSON array of catalog records, or `{"products": [...]}`, in the feed schema (README); at most '
+    "HAITAO_MAX_BODY_BYTES bytes and HAITAO_ADMIN_MAX_BATCH records.",
+    "content": {
+        "application/json": {
+            "schema": {
+                "anyOf": [
+                    {"type": "array", "items": {}, "description": "Catalog records."},
+                    {
+                        "type": "object",
+                        "properties": {"products": {"type": "array", "items": {}, "description": "Catalog records."}},
+                        "required": ["products"],
+                    },
+                ]
+            },
+            "examples": {
+                "array": {"summary": "An array of records", "value": [_RECORD_EXAMPLE]},
+                "object": {"summary": "An object with `products`", "value": {"products": [_RECORD_EXAMPLE]}},
+            },
+        }
+    },
+}
+
+
 @router.post(
     "/products",
     response_model=AdminWriteResponse,
     responses=error_responses(401, 404, 409, 413, 422, 503, e401=_KEY, e404=_OFF),
     summary="Add or update products",
     description="Index a batch of catalog records (at most HAITAO_ADMIN_MAX_BATCH) in one commit. Good records "
-    "are indexed, bad ones reported one by one; unchanged ones are not re-embedded. Needs the admin key.",
+    "are indexed, bad ones reported one by one; unchanged ones are not re-embedded. The answer comes once the "
+    "commit is durable. Needs the admin key.",
+    openapi_extra={"requestBody": _BODY},
 )
-def upsert_products(
-    admin: AdminDep,
-    body: list[Any] | ProductBatch = Body(  # noqa: B008 - FastAPI's way to declare a body
-        description='A JSON array of catalog records, or `{"products": [...]}`, in the feed schema (README).',
-        examples=[[_RECORD_EXAMPLE], {"products": [_RECORD_EXAMPLE]}],
-    ),
-) -> AdminWriteResponse:
-    items = body.products if isinstance(body, ProductBatch) else body
-    if len(items) > admin.settings.admin_max_batch:
-        raise HTTPException(413, f"at most {admin.settings.admin_max_batch} products a request, got {len(items)}")
+async def upsert_products(request: Request, admin: AdminDep) -> AdminWriteResponse:
+    # The key was checked before the body was read, and the body is capped while it streams (search/api/gate.py);
+    # it is parsed record by record in a worker thread, never on the event loop (search/api/batches.py).
+    body = await request.body()
+    return await run_in_threadpool(_upsert, admin, body)
+
+
+def _upsert(admin: Admin, body: bytes) -> AdminWriteResponse:
+    try:
+        items = read_batch(body, admin.settings.admin_max_batch)
+    except TooManyRecords as exc:
+        raise HTTPException(413, str(exc)) from None
+    except ValueError as exc:
+        raise HTTPException(422, f"body: {exc}") from None
     products: list[Product] = []
     rejected: list[RejectedItem] = []
     seen: dict[str, int] = {}

@@ -171,7 +171,13 @@ export function analysis(panel, explain, facts) {
   const rows = [];
   const row = (name, ...value) => rows.push(el("dt", {}, name), el("dd", {}, ...value));
   row("规范化", el("code", {}, explain.normalized ?? ""));
-  if (explain.pinyin) row("拼音识别", `${explain.pinyin.chinese.join(" ")}（${explain.pinyin.style === "initials" ? "首字母" : "全拼"}）`);
+  const styles = { initials: "首字母", partial: "末字未打完", mixed: "中文夹拼音", full: "全拼" };
+  if (explain.pinyin) row("拼音识别", `${explain.pinyin.chinese.join(" ")}（${styles[explain.pinyin.style] ?? "全拼"}）`);
+  if (explain.corrections?.length) {
+    const kinds = { typo: "拼写", homophone: "同音字" };
+    row("纠错", explain.corrections.map((c) => `${c.typed} → ${c.corrected}（${kinds[c.kind] ?? c.kind}）`).join("；"));
+  }
+  if (explain.relaxed?.length) row("放宽查询", `去掉：${explain.relaxed.join("、")}`);
   if (explain.concepts?.length) {
     row(
       "词语 → 英文",

@@ -1,14 +1,18 @@
 """The per-client rate limit: the token buckets themselves, and 429 + Retry-After through real HTTP (TestClient)
 with a clock the test moves."""
 
+import ipaddress
+import random
 import threading
+import tracemalloc
 
 import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from search.api.app import create_app
-from search.api.ratelimit import TokenBucketLimiter
+from search.api.clients import TrustedProxies, client_bucket
+from search.api.ratelimit import ENTRY_BYTES, TokenBucketLimiter
 
 PRODUCT = "/v1/products/skin-kiehls-cream"
 
@@ -122,13 +126,80 @@ def test_buckets_refill_at_the_rate_up_to_the_burst(clock):
 
 
 def test_memory_is_bounded_idle_clients_are_forgotten_and_the_oldest_dropped(clock):
-    limiter = TokenBucketLimiter(per_minute=60, burst=2, clock=clock, max_clients=3)
-    for i in range(10):
-        limiter.acquire(f"client-{i}")
-    assert len(limiter) == 3
+    room = 20 * (ENTRY_BYTES + len("192.0.2.100"))
+    limiter = TokenBucketLimiter(per_minute=60, burst=2, clock=clock, max_bytes=room)
+    for i in range(100):
+        limiter.acquire(f"192.0.2.{i + 100}")
+    assert len(limiter) == 20 and limiter.bytes <= room
+    assert limiter.acquire("192.0.2.199") == 0.0 and limiter.acquire("192.0.2.100") == 0.0  # the oldest was dropped
     clock.now += 2.0  # every bucket is full again: nothing is lost by forgetting them
-    limiter.acquire("new")
+    limiter.acquire("192.0.2.1")
     assert len(limiter) == 1
+
+
+def test_the_limiter_memory_is_bounded_in_bytes_whatever_the_addresses(clock):
+    """IPv6 clients each with a new /64, and peers that are not addresses at all (the longest keys): the memory
+    the limiter really holds (tracemalloc) stays within its byte budget."""
+    max_bytes = 1024 * 1024
+    limiter = TokenBucketLimiter(per_minute=60, burst=2, clock=clock, max_bytes=max_bytes)
+    rng = random.Random(12)
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for i in range(60_000):
+            if i % 3:
+                limiter.acquire(str(ipaddress.IPv6Address(rng.getrandbits(128))))
+            else:
+                limiter.acquire("unix-socket-peer-" + "x" * 500 + str(i))
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert limiter.bytes <= max_bytes and len(limiter) >= max_bytes // (ENTRY_BYTES + 70)
+    assert held <= max_bytes * 1.25, held
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        [
+            "2001:db8::1",
+            "2001:DB8::1",
+            "2001:0db8:0000:0000:0000:0000:0000:0001",
+            "2001:db8::1%eth0",
+            "[2001:db8::1]:443",
+        ],
+        ["2001:db8:0:0:1::1", "2001:db8::ffff:1:2:3", "2001:db8::2"],  # one /64: one client
+        ["192.0.2.1", "::ffff:192.0.2.1", "::ffff:c000:201", "192.0.2.1:8080", "[::ffff:192.0.2.1]:80"],
+    ],
+)
+def test_every_spelling_of_one_client_shares_one_bucket(limited, spellings):
+    statuses = [limited.get(PRODUCT, headers={"X-Forwarded-For": s}).status_code for s in spellings]
+    assert statuses == [200, 200, *[429] * (len(spellings) - 2)]
+
+
+def test_buckets_are_ipv4_addresses_and_ipv6_slash_64s():
+    assert client_bucket("2001:DB8:0:0:1::1%eth0") == "2001:db8::/64"
+    assert client_bucket("2001:db8:0:1::1") == "2001:db8:0:1::/64"
+    assert client_bucket("::ffff:10.1.2.3") == "10.1.2.3" == client_bucket("10.1.2.3")
+    assert client_bucket("testclient") == "other:testclient"
+    assert len(client_bucket("x" * 10_000)) == len("other:") + 64
+
+
+def test_only_a_well_formed_forwarded_address_is_believed(limited):
+    """Anything else in X-Forwarded-For counts as the trusted proxy itself: no fresh budget, no memory."""
+    forged = ["x" * 15_000, "1.2.3.4.5", "2001:db8::g", "<script>", "300.1.1.1", "1.2.3.4:99999x", "", " , ,"]
+    statuses = [limited.get(PRODUCT, headers={"X-Forwarded-For": value}).status_code for value in forged]
+    assert statuses == [200, 200, *[429] * (len(forged) - 2)]
+    assert len(limited.app.state.rate_limiter) == 1  # the proxy's own bucket
+
+
+def test_the_client_is_the_first_untrusted_address_from_the_right():
+    proxies = TrustedProxies(["10.0.0.0/8", "2001:db8:ffff::/48", "testclient"])
+    assert proxies.client("10.0.0.1", "203.0.113.7, 198.51.100.1, 10.2.3.4") == "198.51.100.1"
+    assert proxies.client("10.0.0.1", "203.0.113.7, [2001:db8:ffff::9]:80") == "203.0.113.7"
+    assert proxies.client("10.0.0.1", "203.0.113.7, garbage, 10.2.3.4") == "10.2.3.4"  # stops at the garbage
+    assert proxies.client("192.0.2.1", "203.0.113.7") == "192.0.2.1"  # not a proxy: its header is ignored
+    assert proxies.client("::ffff:10.0.0.1", "203.0.113.7") == "203.0.113.7"  # a mapped proxy address
 
 
 def test_forgetting_an_idle_client_never_gives_it_more_than_a_full_bucket(clock):

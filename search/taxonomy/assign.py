@@ -1,0 +1,285 @@
+"""Every product gets a taxonomy node, with a confidence and the evidence it was chosen on.
+
+The signals, most trusted first:
+
+1. `google_product_category` (a Merchant Center attribute) as a numeric id → the node with that Google id.
+2. The seller's category path (`category`: Shopify's "Product Category" or "Type", Merchant Center's
+   `product_type` or textual `google_product_category`, any `A > B > C` or free text), then a textual
+   `google_product_category` and Shopify's `type` attribute. Each level is matched by name and synonym, top
+   down, each level within the node the levels above it matched (`Animals & Pet Supplies > Grooming > Shampoo`
+   is pet shampoo, not hair shampoo); the deepest level that matched names the node. Then the title may refine
+   it to a node below (`Electronics > Audio > Headphones` and a title ending `Over-Ear Headphones`).
+3. The title: the term that names what the product is — the one ending last before the first `for`, `with`,
+   comma or bracket (`Laptop Sleeve for MacBook` is a laptop sleeve, not a laptop); then the description.
+4. The product's vector, nearest to the nodes' names embedded by the same model (when a model is given).
+
+Confidence is in [0, 1]: 1.0 for a Google id or a path that names a node exactly at every level, less for a
+partial or title match, the cosine-derived score for the vector.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from search.analysis.normalize import has_chinese, normalize_text
+from search.catalog import Product
+from search.taxonomy.match import TermIndex, TermMatch, head_match
+from search.taxonomy.terms import english_tokens
+from search.taxonomy.tree import Taxonomy
+
+# Where a title stops naming what the product is and starts saying what it is for or comes with.
+_TYPE_ZONE_END = re.compile(r"\s(?:for|with|compatible|fits|w/)\s|[,(\[|+&]|\s[-–—]\s|\bfor\s", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?;。！？；]")
+GOOGLE_ID_CONFIDENCE = 1.0
+EXACT_LEVEL = 1.0
+CONTAINED_LEVEL = 0.85  # the level's words are within a node's term, under the node the path already matched
+PARTIAL_LEVEL = 0.7  # a node's term is within the level's words; plus up to 0.2 for how much of it it covers
+SKIPPED_LEVEL_FACTOR = 0.95  # each level of the path below the match that named nothing we know
+SCOPE_WIDENING = 0.05  # a level found under an ancestor of the node the levels above named, per step up
+_COORDINATION = re.compile(r"\s*(?:&|\band\b|,|/|\+)\s*", re.IGNORECASE)
+TITLE_IN_ZONE = 0.8
+TITLE_ANYWHERE = 0.6
+DESCRIPTION = 0.5
+REFINE_CAP = 0.9
+VECTOR_FLOOR = 0.25  # cosine below which the nearest node is no evidence at all
+VECTOR_SPAN = 0.5  # cosine = floor + span → confidence 0.6 (never more: a vector is a guess)
+VECTOR_MAX = 0.6
+DISAGREEMENT_SLOPE = 2.0  # confidence lost per unit of cosine the vector is nearer another node than the title's
+DISAGREEMENT_FLOOR = 0.5
+
+
+@dataclass(frozen=True)
+class Assignment:
+    node: str | None
+    confidence: float
+    method: str  # google_id, category, google_product_category, type, title, description, vector, none
+    evidence: str = ""  # what was matched: the level or term, or the cosine
+
+    def explain(self, taxonomy: Taxonomy) -> dict[str, object]:
+        return {
+            "node": self.node,
+            "path": taxonomy.path_en(self.node) if self.node else None,
+            "path_zh": taxonomy.path_zh(self.node) if self.node else None,
+            "confidence": round(self.confidence, 3),
+            "method": self.method,
+            "evidence": self.evidence,
+        }
+
+
+NO_NODE = Assignment(None, 0.0, "none")
+
+
+class NodeVectors:
+    """The nodes' names embedded once (English name, synonyms and the parent's name), for the vector fallback."""
+
+    def __init__(self, taxonomy: Taxonomy, vectors: np.ndarray) -> None:
+        self.ids = [node.id for node in taxonomy]
+        self._row = {node_id: row for row, node_id in enumerate(self.ids)}
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        self.matrix = (vectors / np.where(norms == 0, 1, norms)).astype(np.float32)
+
+    @staticmethod
+    def texts(taxonomy: Taxonomy) -> list[str]:
+        out = []
+        for node in taxonomy:
+            parent = taxonomy.get(node.parent) if node.parent else None
+            words = [node.en, *node.en_synonyms[:4]]
+            out.append(", ".join(words) + (f" ({parent.en})" if parent else ""))
+        return out
+
+    def similarity(self, vector: np.ndarray, node: str) -> float:
+        v = np.asarray(vector, dtype=np.float32)
+        return float(self.matrix[self._row[node]] @ (v / (np.linalg.norm(v) or 1.0)))
+
+    def nearest(self, vector: np.ndarray) -> tuple[str, float]:
+        v = np.asarray(vector, dtype=np.float32)
+        v = v / (np.linalg.norm(v) or 1.0)
+        scores = self.matrix @ v
+        best = int(np.argmax(scores))
+        return self.ids[best], float(scores[best])
+
+
+class NodeAssigner:
+    def __init__(self, taxonomy: Taxonomy, terms: TermIndex | None = None, vectors: NodeVectors | None = None):
+        self.taxonomy = taxonomy
+        self.terms = terms or TermIndex(taxonomy)
+        self.vectors = vectors
+
+    def assign(self, product: Product, vector: np.ndarray | None = None) -> Assignment:
+        google = product.attributes.get("google_product_category", "").strip()
+        if google.isdigit() and google in self.taxonomy.by_google_id:
+            found = self.taxonomy.by_google_id[google]
+            return self._refined(Assignment(found, GOOGLE_ID_CONFIDENCE, "google_id", google), product)
+        for method, text in (
+            ("category", product.category),
+            ("google_product_category", "" if google.isdigit() else google),
+            ("type", product.attributes.get("type", "")),
+        ):
+            if text.strip():
+                found = self._path(text, method)
+                if found.node is not None:
+                    return self._refined(found, product)
+        found = self._text(product)
+        if found.node is not None:
+            return self._checked(found, vector)
+        if vector is not None and self.vectors is not None:
+            node, cosine = self.vectors.nearest(vector)
+            confidence = min(VECTOR_MAX, max(0.0, (cosine - VECTOR_FLOOR) / VECTOR_SPAN * VECTOR_MAX))
+            if confidence > 0:
+                return Assignment(node, confidence, "vector", f"cosine {cosine:.3f}")
+        return NO_NODE
+
+    def _checked(self, found: Assignment, vector: np.ndarray | None) -> Assignment:
+        """A title's word is weaker evidence when the product's vector points elsewhere: the confidence falls
+        with how much nearer the vector is to another node's names than to this node's (`Gaming Keyboard` read as
+        a game)."""
+        if vector is None or self.vectors is None or found.node is None:
+            return found
+        best_node, best = self.vectors.nearest(vector)
+        mine = self.vectors.similarity(vector, found.node)
+        if best_node == found.node or self.taxonomy.is_within(best_node, found.node) or mine >= best:
+            return found
+        factor = max(DISAGREEMENT_FLOOR, 1.0 - DISAGREEMENT_SLOPE * (best - mine))
+        return Assignment(
+            found.node, found.confidence * factor, found.method, f"{found.evidence}; vector nearer {best_node}"
+        )
+
+    def assign_many(self, products: Sequence[Product], vectors: np.ndarray | None = None) -> list[Assignment]:
+        if vectors is None:
+            return [self.assign(p) for p in products]
+        return [self.assign(p, v) for p, v in zip(products, vectors, strict=True)]
+
+    # -- the seller's category path -----------------------------------------------------------------------
+
+    def levels(self, text: str) -> list[tuple[str, str | None]]:
+        """Each level of a category path and the node it names (None when it names none we know)."""
+        out: list[tuple[str, str | None]] = []
+        scope: str | None = None
+        for level in _levels(text):
+            found = self._level(level, scope)
+            if found is None:
+                out.append((level, None))
+                continue
+            node, _, inside = found
+            if inside or scope is None:  # a level named outside the path so far does not move it
+                scope = node
+            out.append((level, node))
+        return out
+
+    def _path(self, text: str, method: str) -> Assignment:
+        scope: str | None = None
+        best: tuple[str, float, str] | None = None
+        skipped = 0
+        for level in _levels(text):
+            found = self._level(level, scope)
+            if found is None:
+                skipped += 1
+                continue
+            node, score, inside = found
+            if inside or scope is None:  # a level named outside the path so far does not move it
+                scope = node
+            best, skipped = (node, score, level), 0
+        if best is None:
+            return NO_NODE
+        node, score, level = best
+        return Assignment(node, score * SKIPPED_LEVEL_FACTOR**skipped, method, level)
+
+    def _level(self, level: str, scope: str | None) -> tuple[str, float, bool] | None:
+        """The node a level of a path names: by name first, then by its words, each looked for under the node
+        the levels above named, then under its ancestors (a little less trusted each step up), then anywhere."""
+        chain = self.taxonomy.path_ids(scope)[::-1] if scope else []
+        for way in (self._named, self._worded):
+            for step, within in enumerate(chain):
+                found = way(level, within)
+                if found is not None:
+                    return found[0], found[1] - SCOPE_WIDENING * step, True
+        for way in (self._named, self._worded):
+            found = way(level, None)
+            if found is not None:  # outside what the levels above named: trusted less
+                return found[0], min(found[1], PARTIAL_LEVEL) if scope else found[1], False
+        return None
+
+    def _inside(self, node: str, scope: str | None) -> bool:
+        return scope is None or (node != scope and self.taxonomy.is_within(node, scope))
+
+    def _named(self, level: str, scope: str | None) -> tuple[str, float] | None:
+        """The level is a node's name or synonym; or, for `Leashes & Harnesses`, names several: where they meet."""
+        exact = self.terms.exact(level)
+        if exact is not None and (exact == scope or self._inside(exact, scope)):
+            return exact, EXACT_LEVEL
+        parts = [p for p in _COORDINATION.split(level) if p.strip()]
+        if len(parts) > 1:
+            named = [n for n in (self.terms.exact(p) for p in parts) if n is not None and self._inside(n, scope)]
+            common = self.taxonomy.common_ancestor(named) if len(named) > 1 else None
+            if common is not None and (common == scope or self._inside(common, scope)):
+                return common, CONTAINED_LEVEL
+        return None
+
+    def _worded(self, level: str, scope: str | None) -> tuple[str, float] | None:
+        """A node's term within the level's words (`Baby Bottle Warmers`), or, under a known node, the level's
+        words within a node's term (`Shampoo` under pet grooming)."""
+        if scope is not None and not has_chinese(level):
+            containing = self.terms.containing(level, scope)
+            common = self.taxonomy.common_ancestor(containing) if containing else None
+            if common is not None and self._inside(common, scope):
+                return common, CONTAINED_LEVEL
+        head = head_match([m for m in self.terms.find(level) if self._inside(m.node, scope)])
+        if head is None:
+            return None
+        words = len(english_tokens(level)) if not has_chinese(level) else len(normalize_text(level))
+        return head.node, PARTIAL_LEVEL + 0.2 * head.size / max(words, 1)
+
+    def _refined(self, found: Assignment, product: Product) -> Assignment:
+        """A node below the one the category named, when the title names one (`Headphones` and a title ending
+        `Over-Ear Headphones`); failing that, for a partly matched level, one below its parent or grandparent
+        (`Over-Ear & On-Ear`, `Leashes & Harnesses`)."""
+        assert found.node is not None
+        node = self.taxonomy.get(found.node)
+        places = [found.node]
+        named_exactly = self.terms.exact(found.evidence) == found.node
+        if node is not None and not named_exactly and found.confidence < EXACT_LEVEL * SKIPPED_LEVEL_FACTOR:
+            places += self.taxonomy.path_ids(found.node)[-3:-1][::-1]  # the parent, then the grandparent
+        matches = self._title_matches(product)
+        for within in places:
+            head = head_match([m for m in matches if self.taxonomy.is_within(m.node, within)])
+            if head is None or head.node == found.node or self.taxonomy.is_within(found.node, head.node):
+                continue
+            confidence = min(found.confidence, REFINE_CAP)
+            return Assignment(head.node, confidence, found.method, f"{found.evidence}; title: {head.term}")
+        return found
+
+    # -- title and description ------------------------------------------------------------------------------
+
+    def _title_matches(self, product: Product) -> list[TermMatch]:
+        title = _without_brand(product.title, product.brand)
+        zone = _TYPE_ZONE_END.split(title, maxsplit=1)[0]
+        return self.terms.find(zone) or self.terms.find(title)
+
+    def _text(self, product: Product) -> Assignment:
+        title = _without_brand(product.title, product.brand)
+        zone = _TYPE_ZONE_END.split(title, maxsplit=1)[0]
+        for text, confidence, method in (
+            (zone, TITLE_IN_ZONE, "title"),
+            (title, TITLE_ANYWHERE, "title"),
+            (product.title_zh, TITLE_IN_ZONE, "title_zh"),
+            (_SENTENCE_END.split(product.description, maxsplit=1)[0], DESCRIPTION, "description"),
+        ):
+            head = head_match(self.terms.find(text)) if text.strip() else None
+            if head is not None:
+                return Assignment(head.node, confidence, method, head.term)
+        return NO_NODE
+
+
+def _levels(path: str) -> list[str]:
+    return [level.strip() for level in re.split(r"\s*(?:>|›|»|/(?=\s))\s*", path) if level.strip()]
+
+
+def _without_brand(title: str, brand: str) -> str:
+    """The title less the brand's name, which may be a product word (`Thermos`, `Instant Pot`, `Coach`)."""
+    if not brand.strip():
+        return title
+    return re.sub(re.escape(brand.strip()), " ", title, flags=re.IGNORECASE).strip() or title

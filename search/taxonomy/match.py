@@ -1,0 +1,110 @@
+"""Finding taxonomy terms in text: a seller's category level, a title, a query.
+
+`TermIndex` maps every node term (name or synonym; English as stemmed words, Chinese normalised) to its node.
+A term shared by a node and its ancestor (allowed by the checks) points at the deepest of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from search.analysis.normalize import has_chinese, normalize_text
+from search.taxonomy.terms import english_tokens
+from search.taxonomy.tree import Taxonomy, term_keys
+
+MAX_ZH_TERM = 12
+RUN_GAP = 1  # words allowed between two matches of one phrase (`K-Cup Pod Coffee Maker`)
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    node: str
+    term: str  # the term as the index keys it (stemmed English words, or normalised Chinese)
+    start: int  # position in the text: word index (English) or character index (Chinese)
+    end: int  # exclusive
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
+class TermIndex:
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+        self._en: dict[tuple[str, ...], str] = {}
+        self._zh: dict[str, str] = {}
+        for node in taxonomy:
+            for key in term_keys(node):
+                if has_chinese(key):
+                    self._zh[key] = self._deepest(self._zh.get(key), node.id)
+                else:
+                    words = tuple(key.split())
+                    self._en[words] = self._deepest(self._en.get(words), node.id)
+        self._longest_en = max((len(k) for k in self._en), default=1)
+
+    def _deepest(self, current: str | None, candidate: str) -> str:
+        if current is None:
+            return candidate
+        return candidate if self.taxonomy.is_within(candidate, current) else current
+
+    def exact(self, text: str) -> str | None:
+        """The node a text names exactly (`Over-Ear Headphones`, `耳机`), or None."""
+        if has_chinese(text):
+            return self._zh.get(normalize_text(text).replace(" ", ""))
+        return self._en.get(tuple(english_tokens(text)))
+
+    def find(self, text: str) -> list[TermMatch]:
+        """Every term occurring in the text (English: as consecutive stemmed words; Chinese: as a substring)."""
+        out = self._find_english(english_tokens(text))
+        if has_chinese(text):
+            out += self._find_chinese(normalize_text(text).replace(" ", ""))
+        return out
+
+    def find_tokens(self, tokens: list[str]) -> list[TermMatch]:
+        return self._find_english(tokens)
+
+    def _find_english(self, tokens: list[str]) -> list[TermMatch]:
+        out = []
+        for start in range(len(tokens)):
+            for end in range(start + 1, min(len(tokens), start + self._longest_en) + 1):
+                node = self._en.get(tuple(tokens[start:end]))
+                if node is not None:
+                    out.append(TermMatch(node, " ".join(tokens[start:end]), start, end))
+        return out
+
+    def _find_chinese(self, text: str) -> list[TermMatch]:
+        out = []
+        for start in range(len(text)):
+            for end in range(start + 2, min(len(text), start + MAX_ZH_TERM) + 1):
+                node = self._zh.get(text[start:end])
+                if node is not None:
+                    out.append(TermMatch(node, text[start:end], start, end))
+        return out
+
+    def containing(self, text: str, scope: str) -> list[str]:
+        """Nodes within `scope` one of whose English terms contains all the words of the text (a seller's
+        `Shampoo` under `Pet Supplies` is `Pet Shampoo & Conditioner`)."""
+        words = set(english_tokens(text))
+        if not words:
+            return []
+        within = set(self.taxonomy.descendants(scope))
+        return sorted({node for key, node in self._en.items() if node in within and words <= set(key)})
+
+
+def head_match(matches: list[TermMatch]) -> TermMatch | None:
+    """The match naming what a product *is*. Titles name the type early, then list features and specs
+    (`Notebook Silver 39.6 cm ... 256 GB SSD`), so the first phrase of matched words counts: the run of
+    overlapping or nearly adjacent matches (at most `RUN_GAP` words apart) that starts first. Within it, English
+    noun phrases end with their head (`Baby Bottle Warmer` is a warmer): the match ending last, the longest of
+    those (`Laptop Sleeve`)."""
+    if not matches:
+        return None
+    ordered = sorted(matches, key=lambda m: (m.start, -m.end))
+    run_end = ordered[0].end
+    run = [ordered[0]]
+    for match in ordered[1:]:
+        if match.start > run_end + RUN_GAP:
+            break
+        run.append(match)
+        run_end = max(run_end, match.end)
+    return max(run, key=lambda m: (m.end, m.size))

@@ -1,0 +1,151 @@
+"""Node assignment: from the seller's category path (by name and alias, level by level), a Google id, the
+title, and the vector nearest to the nodes' names."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from search.catalog import Product
+from search.taxonomy.assign import NodeAssigner, NodeVectors
+from search.taxonomy.tree import default_taxonomy
+from tests.conftest import DEMO
+
+
+@pytest.fixture(scope="module")
+def assigner() -> NodeAssigner:
+    return NodeAssigner(default_taxonomy())
+
+
+def _product(**fields) -> Product:
+    return Product.from_raw({"id": "p", "title": "Thing", "price": 1, **fields})
+
+
+@pytest.mark.parametrize(
+    ("category", "title", "node"),
+    [
+        # Shopify's "Product Category" path: exact at every level
+        (
+            "Electronics > Audio > Audio Components > Headphones & Headsets > Headphones > In-Ear Headphones",
+            "X",
+            "el-2-2-7-1-3",
+        ),
+        # a seller's own path, by alias: Earbuds is a synonym of true wireless earbuds
+        ("Electronics > Audio > Headphones > Earbuds", "Soundcore P3", "hs-true-wireless-earbuds"),
+        # a level read within what the levels above named: pet shampoo, not hair shampoo
+        ("Animals & Pet Supplies > Grooming > Shampoo", "Oatmeal Dog Shampoo", "ap-2-26-7"),
+        ("Beauty > Hair Care > Shampoo", "Repair Shampoo", "hb-3-10-13"),
+        # a partly named level, refined by the title
+        (
+            "Electronics > Audio > Headphones > Over-Ear & On-Ear Headphones",
+            "Sony WH-1000XM5 Wireless Noise Canceling Over-Ear Headphones",
+            "el-2-2-7-1-5",
+        ),
+        # Chinese paths
+        ("数码 > 耳机 > 蓝牙耳机", "X", "hs-true-wireless-earbuds"),
+        ("母婴 > 奶粉", "X", "bt-10-1-4"),
+    ],
+)
+def test_a_category_path_names_the_node(assigner, category, title, node):
+    found = assigner.assign(_product(category=category, title=title))
+    assert found.node == node, found
+    assert found.method == "category"
+    assert 0.5 <= found.confidence <= 1.0
+
+
+def test_an_exact_path_is_fully_trusted_and_a_partial_one_less(assigner):
+    exact = assigner.assign(_product(category="Baby & Toddler > Diapering > Diapers"))
+    partial = assigner.assign(_product(category="Baby Stuff > Bottle Warmers For Travel"))
+    assert exact.node == "bt-9-12" and exact.confidence == 1.0
+    assert partial.node == "bt-10-6" and partial.confidence < exact.confidence
+
+
+def test_a_numeric_google_product_category_maps_through_google_ids(assigner):
+    found = assigner.assign(_product(attributes={"google_product_category": "505771"}, title="Studio Headset"))
+    assert (found.node, found.method) == ("el-2-2-7-2", "google_id")  # refined below Headphones & Headsets
+
+
+def test_shopify_type_is_used_when_there_is_no_category(assigner):
+    found = assigner.assign(_product(attributes={"type": "Dog Toys"}, title="Classic Chew"))
+    assert (found.node, found.method) == ("ap-2-3-7", "type")
+
+
+@pytest.mark.parametrize(
+    ("title", "node"),
+    [
+        ("Targus 15.6 inch Laptop Sleeve for MacBook Pro", "hs-laptop-bags"),  # the sleeve, not the laptop
+        ('Lenovo IdeaPad 3 Notebook 39.6 cm (15.6") Intel Core i5 8 GB DDR4 256 GB SSD', "el-6-6"),  # not the SSD
+        ("Dr. Brown's Baby Bottle Warmer", "bt-10-6"),  # a warmer, not a bottle
+        ("OtterBox Defender Series iPhone 15 Case", "el-4-8-4-2"),
+        ("Epson T0873 Magenta Ink Cartridge", "el-13-3-1-7"),
+        ("Logitech G435 Gaming Headset with Mic", "hs-gaming-headsets"),
+    ],
+)
+def test_without_a_category_the_title_names_what_the_product_is(assigner, title, node):
+    found = assigner.assign(_product(title=title))
+    assert found.node == node, found
+    assert found.method == "title"
+
+
+def test_the_brand_is_not_read_as_a_product_word(assigner):
+    found = assigner.assign(_product(title="Thermos Stainless King Beverage Bottle", brand="Thermos"))
+    assert found.node != "hg-11-3-10"
+
+
+def test_the_vector_decides_when_no_word_is_known(assigner):
+    taxonomy = default_taxonomy()
+    vectors = np.eye(len(taxonomy), dtype=np.float32)  # one axis per node
+    nodes = NodeVectors(taxonomy, vectors)
+    with_vectors = NodeAssigner(taxonomy, assigner.terms, nodes)
+    target = nodes.ids.index("el-17-1")  # computer monitors
+    vector = np.zeros(len(taxonomy), dtype=np.float32)
+    vector[target] = 1.0
+    found = with_vectors.assign(_product(title='DELL SE2417HGX 61 cm (24") Full HD Black'), vector)
+    assert (found.node, found.method) == ("el-17-1", "vector")
+    assert 0 < found.confidence <= 0.6  # a vector is a guess
+    assert with_vectors.assign(_product(title="Zzz 123")).node is None  # no words, no vector: no node
+
+
+def test_every_demo_product_gets_a_node():
+    assigner = NodeAssigner(default_taxonomy())
+    products = [Product.model_validate(json.loads(line)) for line in (DEMO / "products.jsonl").open()]
+    found = [assigner.assign(p) for p in products]
+    assert sum(1 for a in found if a.node) / len(products) >= 0.95
+    assert sum(a.confidence for a in found) / len(found) >= 0.8
+
+
+def test_explain_names_the_path_in_both_languages(assigner):
+    found = assigner.assign(_product(category="Electronics > Audio > Headphones > Earbuds"))
+    explained = found.explain(default_taxonomy())
+    assert explained["path"].endswith("In-Ear Headphones > True Wireless Earbuds")
+    assert explained["path_zh"].endswith("入耳式耳机 > 真无线蓝牙耳机")
+    assert explained["method"] == "category" and explained["evidence"] == "Earbuds"
+
+
+def test_a_products_chinese_category_terms_are_its_nodes_chinese_words():
+    from search.analysis.query import default_analysis
+    from search.taxonomy import ProductTypes
+
+    analysis = default_analysis()
+    types = ProductTypes.default(analysis.glossary)
+    terms = types.chinese_terms("hs-true-wireless-earbuds", analysis.segmenter)
+    assert {"蓝牙耳机", "真无线蓝牙耳机", "耳机", "入耳式耳机", "数码"} <= set(terms)
+    assert "耳机包" not in terms  # a case's words are not an earbud's
+    assert types.chinese_terms(None, analysis.segmenter) == []
+
+
+def test_a_title_word_the_vector_disagrees_with_is_trusted_less(assigner):
+    taxonomy = default_taxonomy()
+    nodes = NodeVectors(taxonomy, np.eye(len(taxonomy), dtype=np.float32))
+    with_vectors = NodeAssigner(taxonomy, assigner.terms, nodes)
+    product = _product(title="Logitech G413 Gaming Keyboard")
+    agreeing = np.zeros(len(taxonomy), dtype=np.float32)
+    agreeing[nodes.ids.index("el-7-9-12-8")] = 1.0  # keyboards
+    elsewhere = np.zeros(len(taxonomy), dtype=np.float32)
+    elsewhere[nodes.ids.index("tg-2")] = 1.0  # games
+    trusted = with_vectors.assign(product, agreeing)
+    doubted = with_vectors.assign(product, elsewhere)
+    assert trusted.node == doubted.node == "el-7-9-12-8"
+    assert doubted.confidence < trusted.confidence

@@ -1,0 +1,48 @@
+"""Category prediction from the query: the node a shopper's words name, with a confidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.analysis.query import default_analysis
+from search.taxonomy.predict import CategoryPredictor
+from search.taxonomy.tree import default_taxonomy
+
+
+@pytest.fixture(scope="module")
+def predict():
+    predictor = CategoryPredictor(default_taxonomy())
+    analyzer = default_analysis().query_analyzer
+    return lambda q: predictor.predict(analyzer.analyze(q))
+
+
+@pytest.mark.parametrize(
+    ("query", "node"),
+    [
+        ("耳机", "el-2-2-7-1"),  # headphones
+        ("藍牙耳機", "hs-true-wireless-earbuds"),  # Traditional, normalised first
+        ("lanya erji", "hs-true-wireless-earbuds"),  # pinyin, read as 蓝牙耳机
+        ("儿童玩具", "tg-5"),  # toys for children, not dog toys
+        ("登山鞋", "hs-hiking-shoes"),
+        ("狗狗 沐浴露", "ap-2-26-7"),  # pet shampoo, not body wash
+        ("laptop", "el-6-6"),
+        ("gaming laptop", "hs-gaming-laptops"),
+        ("head set", "el-2-2-7-2"),
+        ("laptop sleeve", "hs-laptop-bags"),  # the sleeve, not the laptop
+        ("iPhone 15 手机壳", "el-4-8-4-2"),
+    ],
+)
+def test_the_query_names_a_node(predict, query, node):
+    found = predict(query)
+    assert found is not None and found.node == node, found
+
+
+def test_confidence_is_highest_when_the_type_is_all_that_is_typed(predict):
+    assert predict("耳机").confidence == pytest.approx(0.9)
+    assert predict("sony headphones").confidence == pytest.approx(0.9)  # a brand besides the type
+    assert predict("无线降噪耳机").confidence < 0.9  # qualified: which headphones
+
+
+def test_no_prediction_without_a_type_word_or_for_a_whole_vertical(predict):
+    assert predict("sony") is None
+    assert predict("数码") is None  # electronics: too broad to say what type
