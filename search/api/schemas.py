@@ -38,12 +38,13 @@ def _known(what: str, names: list[str], known: Sequence[str]) -> list[str]:
 
 
 def _comma_list(value: Any) -> Any:
-    """`a,b` and repeated parameters alike: ["a,b", "c"] → ["a", "b", "c"]."""
+    """`a,b` and repeated parameters alike: ["a,b", "c"] → ["a", "b", "c"]. Only strings: a JSON object or a
+    number is refused, never turned into text that happens to filter on something."""
     if isinstance(value, str):
         value = [value]
-    if isinstance(value, list):
-        return [part.strip() for item in value for part in str(item).split(",") if part.strip()]
-    return value
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValueError("must be a string or a list of strings (values may be separated by commas)")
+    return [part.strip() for item in value for part in item.split(",") if part.strip()]
 
 
 class SearchParams(BaseModel):
@@ -468,7 +469,8 @@ class Readiness(BaseModel):
                 {"ready": True, "products": 1281, "model": "sentence-transformers/all-MiniLM-L6-v2"},
                 {
                     "ready": False,
-                    "message": "no index in var/data: build one first with `haitao index FILE --data-dir var/data`",
+                    "message": "no index in the data directory: build one first with "
+                    "`haitao index FILE --data-dir DATA_DIR`",
                 },
             ]
         }
