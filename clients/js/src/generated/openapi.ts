@@ -555,7 +555,7 @@ export interface components {
          *       "ready": true
          *     }
          * @example {
-         *       "message": "no index in var/data: build one first with `haitao index FILE --data-dir var/data`",
+         *       "message": "no index in the data directory: build one first with `haitao index FILE --data-dir DATA_DIR`",
          *       "ready": false
          *     }
          */
@@ -1440,7 +1440,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the product, as in the feed. */
+                /** @description Id of the product, as in the feed; one holding `/` is sent as it is or with `%2F`. */
                 product_id: string;
             };
             cookie?: never;
@@ -1619,7 +1619,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "status": 409,
-                     *         "message": "another process is writing to the index in var/data: one writer at a time. ..."
+                     *         "message": "another process is writing to the index in the data directory: one writer at a time. ..."
                      *       }
                      *     }
                      */
@@ -1703,7 +1703,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the product, as in the feed. */
+                /** @description Id of the product, as in the feed; one holding `/` is sent as it is or with `%2F`. */
                 product_id: string;
             };
             cookie?: never;
@@ -1765,7 +1765,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "status": 409,
-                     *         "message": "another process is writing to the index in var/data: one writer at a time. ..."
+                     *         "message": "another process is writing to the index in the data directory: one writer at a time. ..."
                      *       }
                      *     }
                      */
