@@ -25,7 +25,7 @@ from search.backends.base import (
     Sort,
 )
 from search.backends.factory import open_backend, open_existing_backend
-from search.catalog import Product
+from search.catalog import MAX_PRICE, Product
 from search.config import Settings
 from search.cursor import Cursor, CursorCodec, cursor_secret, fingerprint
 from search.encoders import Encoder, ModelLoadError, encoder_for
@@ -37,6 +37,9 @@ from search.suggest.suggester import Suggester
 
 log = logging.getLogger(__name__)
 DID_YOU_MEAN = 3  # suggestions offered when nothing matched
+
+
+MAX_QUERY_PRICE_USD = 2 * MAX_PRICE  # a price read from the query text ("999999元以下") is clamped to this
 
 
 class Mode(StrEnum):
@@ -109,6 +112,11 @@ class SearchService:
         self.cache: ResultCache[SearchOutcome] = ResultCache(settings.result_cache_size, settings.result_cache_ttl_s)
         secret = settings.cursor_secret.get_secret_value() if settings.cursor_secret else None
         self.cursors = CursorCodec(cursor_secret(secret, settings.data_dir))
+        if secret is None and settings.backend == "opensearch":
+            log.info(
+                "cursors are signed with the key in the data directory: servers sharing one OpenSearch index behind "
+                "one address need the same HAITAO_CURSOR_SECRET, or a cursor of one is refused by another"
+            )
         # The deepest a relevance-ranked search pages: the two legs' candidates, fused (browsing pages by key).
         self.max_ranked_offset = 2 * settings.leg_size
         self.suggester = Suggester(
@@ -287,8 +295,12 @@ class SearchService:
         price_min = None if request.price_min is None else round(request.price_min / rate, 2) + 0.0
         price_max = None if request.price_max is None else round(request.price_max / rate, 2) + 0.0
         if analyzed is not None and analyzed.price is not None and price_min is None and price_max is None:
-            # A price written in the query ("500元以下") applies unless the request sets its own price range.
-            price_min, price_max = analyzed.price.in_usd(self.settings.cny_per_usd)
+            # A price written in the query ("500元以下") applies unless the request sets its own price range;
+            # bounded like every number a request brings (above any catalog price, it filters nothing more).
+            price_min, price_max = (
+                None if usd is None else min(max(usd, 0.0), MAX_QUERY_PRICE_USD) + 0.0
+                for usd in analyzed.price.in_usd(self.settings.cny_per_usd)
+            )
         return Filters(
             brands=tuple(b for b in request.brands if b.strip()),
             category=request.category or None,
