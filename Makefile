@@ -17,7 +17,7 @@ CHORUS_DIR ?= ../shared/data/chorus
 export CHORUS_DIR
 DEMO_INDEX := $(DEMO_DATA_DIR)/.demo-indexed
 
-.PHONY: help demo serve index install test test-fast lint format browser relevance bench bench-100k bench-scale bench-index fuzz audit lock clean
+.PHONY: help demo serve index install test test-fast lint format browser js relevance bench bench-100k bench-scale bench-index fuzz audit lock clean
 
 help: ## this list
 	@echo "Usage: make TARGET [PORT=8000] [DATA_DIR=var/data]"
@@ -101,7 +101,22 @@ browser: ## install Debian's Chromium and a Chinese font for the browser tests (
 			"(install: apt-get install $(BROWSER_PACKAGES))"; \
 	fi
 
-test: lint browser ## lint and run the whole test suite (browser tests included)
+# The JavaScript client and InstantSearch adapter (clients/js): npm ci, its tests (a live server over the test
+# catalog, and the check that its types match the API's OpenAPI document), then the build, whose InstantSearch
+# example the browser tests open. Node and npm from Debian, packages from the npm registry.
+JS := clients/js
+JS_INSTALLED := $(JS)/node_modules/.package-lock.json
+
+$(JS_INSTALLED): $(JS)/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for clients/js (Debian: apt-get install nodejs npm)"; exit 1; }
+	cd $(JS) && npm ci --no-audit --no-fund
+	@touch $@
+
+js: $(JS_INSTALLED) $(INSTALLED) ## the JS client: npm ci, npm test (types check, live server), npm run build
+	cd $(JS) && HAITAO_PYTHON=$(abspath $(BIN)/python) npm test
+	cd $(JS) && npm run build
+
+test: lint browser js ## lint, the JS client, and the whole test suite (browser tests included)
 	$(BIN)/python -m pytest
 
 test-fast: lint ## lint and the suite without the slow tests (demo index, servers, browsers, every CLI command)
@@ -158,5 +173,5 @@ fuzz: $(DEV_INSTALLED) ## the property-based and schema-driven tests with many m
 audit: $(DEV_INSTALLED) ## known vulnerabilities of the installed packages (needs the network)
 	$(BIN)/pip-audit --progress-spinner off
 
-clean: ## remove var/ (every index: yours, the demo's, the evaluation ones) and the tools' caches
-	rm -rf var .pytest_cache .ruff_cache
+clean: ## remove var/ (every index: yours, the demo's, the evaluation ones), the tools' caches and JS builds
+	rm -rf var .pytest_cache .ruff_cache $(JS)/dist $(JS)/build $(JS)/examples/instantsearch/dist

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.metadata
 import os
 import platform
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,11 @@ ROOT = Path(__file__).resolve().parent.parent
 CHORUS = Path(os.environ.get("CHORUS_DIR") or ROOT.parent / "shared" / "data" / "chorus")
 CHORUS_QUERIES_ZH = ROOT / "bench" / "chorus" / "queries_zh.tsv"
 EVAL_DIR = ROOT / "var" / "eval"
+# The last line of `haitao index`: read, indexed, unchanged, rejected, deleted, seconds (the run's own timer).
+INDEX_SUMMARY = re.compile(
+    r"read (\d+), indexed (\d+), unchanged (\d+), rejected (\d+), "
+    r"skipped \d+(?: \([^)]*\))?, deleted (\d+) in ([\d.]+) s"
+)
 DOC = ROOT / "docs" / "benchmarks.md"
 
 

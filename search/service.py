@@ -29,7 +29,7 @@ from search.backends.base import (
     TermFilter,
 )
 from search.backends.factory import open_backend, open_existing_backend
-from search.catalog import Product
+from search.catalog import MAX_PRICE, Product
 from search.config import Settings
 from search.currency import Currency, ExchangeRate
 from search.cursor import Cursor, CursorCodec, cursor_secret, fingerprint
@@ -43,6 +43,9 @@ from search.suggest.suggester import Suggester
 
 log = logging.getLogger(__name__)
 DID_YOU_MEAN = 3  # suggestions offered when nothing matched
+
+
+MAX_QUERY_PRICE_USD = 2 * MAX_PRICE  # a price read from the query text ("999999元以下") is clamped to this
 
 
 class Mode(StrEnum):
@@ -112,6 +115,11 @@ class SearchService:
         self.cache: ResultCache[SearchOutcome] = ResultCache(settings.result_cache_size, settings.result_cache_ttl_s)
         secret = settings.cursor_secret.get_secret_value() if settings.cursor_secret else None
         self.cursors = CursorCodec(cursor_secret(secret, settings.data_dir))
+        if secret is None and settings.backend == "opensearch":
+            log.info(
+                "cursors are signed with the key in the data directory: servers sharing one OpenSearch index behind "
+                "one address need the same HAITAO_CURSOR_SECRET, or a cursor of one is refused by another"
+            )
         # The deepest a relevance-ranked search pages: the two legs' candidates, fused (browsing pages by key).
         self.max_ranked_offset = 2 * settings.leg_size
         self.suggester = Suggester(
@@ -289,9 +297,16 @@ class SearchService:
         price_min = self.rate.to_usd(request.price_min, request.currency)
         price_max = self.rate.to_usd(request.price_max, request.currency)
         if analyzed is not None and analyzed.price is not None and price_min is None and price_max is None:
-            # A price written in the query ("500元以下") applies unless the request sets its own price range.
-            price_min = self.rate.to_usd(analyzed.price.min_amount, analyzed.price.currency)
-            price_max = self.rate.to_usd(analyzed.price.max_amount, analyzed.price.currency)
+            # A price written in the query ("500元以下") applies unless the request sets its own price range;
+            # bounded like every number a request brings (above any catalog price, it filters nothing more).
+            intent = analyzed.price
+            price_min, price_max = (
+                None if usd is None else min(max(usd, 0.0), MAX_QUERY_PRICE_USD) + 0.0
+                for usd in (
+                    self.rate.to_usd(intent.min_amount, intent.currency),
+                    self.rate.to_usd(intent.max_amount, intent.currency),
+                )
+            )
         return Filters(
             terms=request.terms,
             category=request.category or None,

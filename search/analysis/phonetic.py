@@ -32,7 +32,9 @@ from search.analysis.pinyin import Entry, PinyinLexicon
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 # What a span is made of: Chinese characters, Latin letters and digits, and the spaces between them.
-_SPAN_RE = re.compile(f"[{_CJK}0-9a-z]+(?: +[{_CJK}0-9a-z]+)*")
+# A space between two Chinese characters ends a span: a typed word does not run across it (`儿痛 科学实验`), while
+# pinyin runs across spaces (`lan ya`, `蓝牙 erji`).
+_SPAN_RE = re.compile(f"[{_CJK}0-9a-z]+(?:(?<![{_CJK}]) +[{_CJK}0-9a-z]+| +(?![{_CJK}])[0-9a-z]+)*")
 _CHUNK_RE = re.compile(f"[{_CJK}]|[0-9a-z]+")
 LOG_SLIP = math.log(0.01)  # a character typed as a homophone of the intended one
 LOG_PARTIAL = math.log(0.1)  # the last syllable typed only in part
@@ -199,9 +201,13 @@ class PhoneticReader:
                 if count > 0 or len(text) == 1:
                     yield u.end, math.log(max(count, 0.5)) - self._log_total, Piece(text, text, "chinese")
         for j in range(i + 1, min(n, i + self.lexicon.longest) + 1):
+            key = letters[i:j]
+            if not self.lexicon.starts_a_key(key):
+                break  # no word's pinyin goes on like this
             if j in inside_char:
                 continue
-            key = letters[i:j]
+            if unit is not None and unit.char is not None and j == unit.end:
+                continue  # one typed character: as typed (above); a one-character word is never a slip
             typed_chars = any(u.char is not None and i <= u.start < j for u in units)
             for entry in self.lexicon.by_key(key):
                 scored = self._fit(entry, units, hard, i, j)

@@ -91,6 +91,7 @@ class PinyinLexicon:
             entries.sort(key=lambda e: (-e.log_p, e.word))
             del entries[MAX_HOMOPHONES:]
         self._by_key = by_key
+        self._prefixes = frozenset(key[:end] for key in by_key for end in range(1, len(key) + 1))
         self._words = {e.word: e for entries in by_key.values() for e in entries}
         self.longest = max(map(len, by_key), default=0)
         self._initials: dict[str, list[Entry]] = {}
@@ -119,6 +120,10 @@ class PinyinLexicon:
 
     def entry(self, word: str) -> Entry | None:
         return self._words.get(word)
+
+    def starts_a_key(self, letters: str) -> bool:
+        """Whether some word's pinyin starts with these letters (a reading need not look further when not)."""
+        return letters in self._prefixes
 
     def by_key(self, key: str) -> list[Entry]:
         """The words typed as this joined pinyin, most likely first."""
