@@ -1,8 +1,9 @@
 """The storefront page in a real headless Chromium, against a live server over the demo index.
 
 A shopper types a Chinese query, ticks a brand, turns on "explain", pages, goes back; the screenshots of the page
-are written to docs/screenshots/. Chromium and a Chinese font come from Debian (`make browser`, run by `make test`);
-without them the tests are skipped or fail as `conftest.py` (the `browser` marker) says.
+go where the `screenshots` fixture says (var/screenshots/; docs/screenshots/ with `make screenshots`). Chromium and
+a Chinese font come from Debian (`make browser`, run by `make test`); without them the tests are skipped or fail as
+`conftest.py` (the `browser` marker) says.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from search.api.app import create_app
 from search.config import Settings
 
 pytestmark = pytest.mark.browser
-SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 TIMEOUT_MS = 30_000
 
 
@@ -64,7 +64,7 @@ def search_box(page):
     return page.get_by_role("combobox", name="搜索商品")
 
 
-def test_chinese_query_brand_facet_and_explain(page, storefront):
+def test_chinese_query_brand_facet_and_explain(page, storefront, screenshots: Path):
     page.goto(storefront)
     settled(page, "")  # an empty query browses the catalog
     box = search_box(page)
@@ -83,8 +83,7 @@ def test_chinese_query_brand_facet_and_explain(page, storefront):
     assert page.locator(".card-title-zh", has_text="蓝牙耳机").count() >= 1  # the seller's Chinese title
     assert "q=%E8%93%9D%E7%89%99%E8%80%B3%E6%9C%BA" in page.url
     assert page.get_by_role("status").inner_text().startswith("“蓝牙耳机” 共")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / "storefront-search.png")
+    page.screenshot(path=screenshots / "storefront-search.png")
 
     assert {c["brand"] for c in found} != {"Sony"}
     sony = page.get_by_role("checkbox", name=re.compile(r"^Sony\b"))
@@ -97,7 +96,7 @@ def test_chinese_query_brand_facet_and_explain(page, storefront):
     assert [c["id"] for c in filtered] != [c["id"] for c in found]
     assert sony.is_checked()
     assert page.get_by_role("button", name="移除筛选：Sony").is_visible()
-    page.screenshot(path=SCREENSHOTS / "storefront-facet.png")
+    page.screenshot(path=screenshots / "storefront-facet.png")
 
     page.get_by_role("checkbox", name="解释").check()
     page.wait_for_url(re.compile(r"explain=true"))
@@ -109,7 +108,7 @@ def test_chinese_query_brand_facet_and_explain(page, storefront):
     assert len(ranks) == len(filtered)
     assert all("关键词排名" in r and "向量排名" in r for r in ranks)
     assert re.search(r"关键词排名 #1\b", "".join(ranks))
-    page.screenshot(path=SCREENSHOTS / "storefront-explain.png")
+    page.screenshot(path=screenshots / "storefront-explain.png")
 
 
 def test_search_state_lives_in_the_url(page, storefront):
