@@ -101,7 +101,16 @@ class SearchOutcome:
 
 
 class SearchService:
-    def __init__(self, settings: Settings, embedder: Encoder | None = None, backend: SearchBackend | None = None):
+    def __init__(
+        self,
+        settings: Settings,
+        embedder: Encoder | None = None,
+        backend: SearchBackend | None = None,
+        *,
+        suggestions: bool = True,
+    ):
+        """`suggestions=False` for a process that mostly searches (`haitao search`, evaluations): the autocomplete
+        vocabulary is then made only when first asked for (see `Suggester`), not with every catalog lexicon."""
         self.settings = settings
         self.analysis = default_analysis()
         # Why searches run keyword-only (the model could not be loaded and `keyword_only_fallback` is on), or None.
@@ -123,7 +132,7 @@ class SearchService:
         # The deepest a relevance-ranked search pages: the two legs' candidates, fused (browsing pages by key).
         self.max_ranked_offset = 2 * settings.leg_size
         self.suggester = Suggester(
-            self.backend, self.analysis.glossary, settings.suggest_refresh_s, self._build_lexicon
+            self.backend, self.analysis.glossary, settings.suggest_refresh_s, self._build_lexicon, suggestions
         )
         # Queries are embedded here while the backend runs the keyword leg (see `BackendQuery.vector`).
         self._embedding = ThreadPoolExecutor(max_workers=8, thread_name_prefix="embed-query")

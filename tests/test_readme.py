@@ -98,7 +98,8 @@ class Shell:
     servers: list[subprocess.Popen] = field(default_factory=list)
     count: int = 0
 
-    def run(self, command: str, timeout: float) -> str:
+    def run(self, command: str, timeout: float) -> tuple[str, str]:
+        """Runs `command`; its standard output and error."""
         self.count += 1
         env_file = self.logs / f"env-{self.count}"
         script = f"set -eo pipefail\n{command}\nenv -0 > {env_file}\n"
@@ -108,7 +109,7 @@ class Shell:
         output = done.stdout + done.stderr
         assert done.returncode == 0, f"`{command}` failed ({done.returncode}):\n{output[-4000:]}"
         self.env = dict(item.split("=", 1) for item in env_file.read_text().split("\0") if "=" in item)
-        return output
+        return done.stdout, done.stderr
 
     def serve(self, command: str, port: int, timeout: float) -> None:
         self.stop()
@@ -145,11 +146,12 @@ class Shell:
         self.servers.clear()
 
 
-def _check_output(command: str, output: str) -> None:
+def _check_output(command: str, stdout: str, stderr: str) -> None:
     """What each kind of command must show, beyond exiting 0."""
+    output = stdout + stderr
     if command.startswith("curl "):
-        answer = json.loads(output[output.index("{") :])
-        assert answer["hits"], f"`{command}` found nothing: {output[:2000]}"
+        answer = json.loads(stdout)
+        assert answer["hits"], f"`{command}` found nothing: {stdout[:2000]}"
     elif re.search(r"\bhaitao index\b", command):
         assert re.search(r"indexed [1-9]", output), output[-2000:]
     elif re.search(r"\bhaitao search\b", command):
@@ -176,7 +178,7 @@ def test_the_readme_quick_start_works_on_a_fresh_copy(tmp_path):
             if SERVING.match(command):
                 shell.serve(command, port, timeout=1800)
             else:
-                _check_output(command, shell.run(command, timeout=1800))
+                _check_output(command, *shell.run(command, timeout=1800))
             ran.append(written)
     finally:
         shell.stop()
