@@ -4,8 +4,8 @@
  * → `price_min` / `price_max`, and the index name's sort suffix → `sort`.
  *
  * InstantSearch attributes and what they are in Haitao:
- *   brand, condition           keyword facets: the filter of the same name (a refinement list ORs its values)
- *                              and the facet; each product has one value of each
+ *   brand, condition           keyword facets: the facet and its filter (`KEYWORD_FACETS`: mostly of the same
+ *                              name; a refinement list ORs its values); each product has one value of each
  *   category, category.lvlN    the `category` filter (a path prefix, one at a time) and facet; `category.lvl0`,
  *                              `category.lvl1`, ... are its levels for a hierarchical menu (`A`, `A > B`, ...)
  *   in_stock                   `true` / `false` (a toggle): the `in_stock` filter; counted from `availability`
@@ -27,10 +27,13 @@ export class HaitaoAdapterError extends Error {
 
 /** The facets Haitao counts (`GET /v1/facets?name=`, `facets=`). */
 export type HaitaoFacet = FacetName;
-/** The facets whose values a product has one of and whose filter has the facet's name and takes a list. */
+/** The facets whose values a product has one of, each with a filter parameter taking a list of them. */
 export type KeywordFacet = Exclude<HaitaoFacet, "category" | "availability" | "price">;
-/** Every keyword facet of the API, so that a facet added to it fails the type check here until it is mapped. */
-const KEYWORD_FACETS: Record<KeywordFacet, true> = { brand: true, condition: true };
+/** The search parameters that take a list of strings (the keyword filters). */
+type ListParam = { [K in keyof SearchParams]-?: NonNullable<SearchParams[K]> extends string[] ? K : never }[keyof SearchParams];
+/** Every keyword facet of the API and its filter parameter, so that a facet added to the API fails the type check
+ * here until it is mapped. */
+const KEYWORD_FACETS: Record<KeywordFacet, ListParam> = { brand: "brand", condition: "condition" };
 export function isKeywordFacet(name: string): name is KeywordFacet {
   return Object.hasOwn(KEYWORD_FACETS, name);
 }
@@ -153,7 +156,7 @@ export function searchParamsOf(plan: Plan): SearchParams {
 export function countKey(plan: Plan, facet: HaitaoFacet | null): string {
   const { fields: _fields, ...rest } = plan.params;
   const params: SearchParams = { ...rest };
-  if (facet !== null && isKeywordFacet(facet)) delete params[facet];
+  if (facet !== null && isKeywordFacet(facet)) delete params[KEYWORD_FACETS[facet]];
   if (facet === "category") delete params.category;
   if (facet === "availability") delete params.in_stock;
   if (facet === "price") {
@@ -301,7 +304,7 @@ class Filters {
 
   applyTo(params: SearchParams): void {
     for (const [facet, values] of this.keywords) {
-      params[facet] = [...values].sort();
+      params[KEYWORD_FACETS[facet]] = [...values].sort();
       if (values.size === 0) this.matchesNothing = true;
     }
     const category = narrowest(this.categories);
