@@ -6,6 +6,7 @@ queries, `vectors.py` and `ann.py` search the vectors; this class answers the co
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Hashable, Iterator, Sequence
 from pathlib import Path
@@ -37,9 +38,9 @@ from search.backends.embedded.queries import (
     facet_aggs,
     filter_query,
 )
-from search.backends.embedded.schema import CATEGORY_PATH, category_facet, text_analyzer
+from search.backends.embedded.schema import CATEGORY_PATH, NODE_RECORD, category_facet, text_analyzer
 from search.catalog import Product
-from search.fields import english_index_text, index_values
+from search.fields import ProductNode, english_index_text, index_values
 from search.ranking import RankingSpec
 
 FREQUENCY_CACHE_SIZE = 100_000
@@ -109,6 +110,14 @@ class EmbeddedBackend(SearchBackend):
 
     def content_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         return stored_hashes(self._current().searcher, self.schema, list(ids))
+
+    def types(self, ids: Sequence[str]) -> dict[str, ProductNode]:
+        if not ids:
+            return {}
+        searcher = self._current().searcher
+        hits = searcher.search(tantivy.Query.term_set_query(self.schema, "id", list(ids)), limit=len(ids)).hits
+        docs = (searcher.doc(address) for _, address in hits)
+        return {doc.get_first("id"): _node(doc) for doc in docs}
 
     def stats(self) -> IndexStats:
         manifest = self.index.read_manifest()
@@ -335,7 +344,8 @@ class EmbeddedBackend(SearchBackend):
 def _to_tantivy(document: IndexDocument, now: int, seq: int) -> tantivy.Document:
     product = document.product
     fields: dict[str, Any] = {
-        **index_values(product, document.chinese_terms),
+        **index_values(product, document.chinese_terms, document.node),
+        NODE_RECORD: json.dumps(document.node.as_dict(), ensure_ascii=False),
         "content_hash": document.content_hash,
         "updated_at": now,
         "seq": seq,
@@ -346,6 +356,10 @@ def _to_tantivy(document: IndexDocument, now: int, seq: int) -> tantivy.Document
     if product.category:
         doc.add_facet(CATEGORY_PATH, category_facet(product.category))
     return doc
+
+
+def _node(doc: tantivy.Document) -> ProductNode:
+    return ProductNode.from_dict(json.loads(doc.get_first(NODE_RECORD) or "{}"))
 
 
 def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:

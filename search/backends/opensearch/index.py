@@ -57,6 +57,9 @@ def analysis_settings() -> dict[str, Any]:
     }
 
 
+NODE_RECORD = "node_record"
+
+
 def properties(dim: int, vector: VectorOptions) -> dict[str, Any]:
     """The mapping's fields: the registry's, then the system fields every document has."""
     keyword = {"type": "keyword"}
@@ -74,6 +77,9 @@ def properties(dim: int, vector: VectorOptions) -> dict[str, Any]:
             props[f.name] = {"type": "scaled_float", "scaling_factor": 100}
         elif f.type is FieldType.ATTRIBUTES:
             props[f.name] = keyword  # `attribute_term`s, for attribute filters
+        elif f.type is FieldType.NODE:
+            props[f.name] = keyword  # the taxonomy node's id
+            props[NODE_RECORD] = {"type": "object", "enabled": False}  # the stored `ProductNode`
     props.update(
         {
             "seq": {"type": "long"},  # unique, increasing with each write: newest first, browse cursors

@@ -72,8 +72,8 @@ def _across(fields: dict[str, float], term: str, spec: RankingSpec, boost: float
 
 
 def english_term_query(term: str) -> Body:
-    """Products using this analysed term in any English field (for document frequencies)."""
-    fields = [f.text_field for f in BY_NAME.values() if f.search is Analysis.ENGLISH]
+    """Products using this analysed term in any English field of their record (for document frequencies)."""
+    fields = [f.text_field for f in BY_NAME.values() if f.search is Analysis.ENGLISH and not f.derived]
     return {"bool": {"should": [{"term": {name: term}} for name in fields], "minimum_should_match": 1}}
 
 
