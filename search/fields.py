@@ -13,8 +13,8 @@ requires a rebuild: bump `SCHEMA_VERSION`.
 
 Derived fields (`derived=True`) are not in the seller's record: the write path computes them from the product's
 taxonomy node (`search.taxonomy`, assigned by `search.documents`): the node itself (`ProductNode`, stored, its
-id indexed), and the Chinese words saying what the product is (`type_zh`, `search.taxonomy.indexing`), which the
-keyword leg searches like any Chinese field.
+id, path and confidence indexed), and the Chinese words saying what the product is (`type_zh`,
+`search.taxonomy.indexing`), which the keyword leg searches like any Chinese field.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ class FieldType(StrEnum):
     PRICE = "price"  # USD: filtered by a range, counted in buckets, sortable
     ATTRIBUTES = "attributes"  # name → value pairs, filtered by `attr=name:value`
     STORED = "stored"  # kept in the record and returned (links, the top of a price range), never searched
-    NODE = "node"  # the product's taxonomy node (derived): its id indexed as written, `ProductNode` stored
+    NODE = "node"  # the product's taxonomy node (derived): `ProductNode` stored; its id, path and confidence indexed
 
 
 class Analysis(StrEnum):
@@ -216,6 +216,8 @@ class ProductNode:
 
 
 NO_NODE = ProductNode()
+NODE_PATH = "node_path"  # the index field of a product's node and its ancestors: "of this type" (the type leg)
+NODE_CONFIDENCE = "node_confidence"  # the index field of the assignment's confidence
 
 
 def index_values(
@@ -225,12 +227,15 @@ def index_values(
 ) -> dict[str, Any]:
     """What every backend indexes for a product, by index field name: analysed text (English and Chinese terms
     joined by spaces), keyword values as written and normalised, the category, availability, price and attribute
-    terms, the node's id. `chinese_terms` holds the terms of the Chinese fields, derived ones included. Each
-    backend adds its own fields (record, vector, sequence, its form of the category path, the stored node)."""
+    terms, the node (its id, its path, its confidence). `chinese_terms` holds the terms of the Chinese fields,
+    derived ones included. Each backend adds its own fields (record, vector, sequence, its form of the category
+    path, the stored node)."""
     values: dict[str, Any] = {}
     for field in FIELDS:
         if field.type is FieldType.NODE:
             values[field.name] = node.id or ""
+            values[NODE_PATH] = list(node.path)
+            values[NODE_CONFIDENCE] = float(node.confidence)
             continue
         if field.search is Analysis.ENGLISH:
             values[field.text_field] = index_text(field, product)

@@ -19,7 +19,7 @@ from search.backends.base import (
     Sort,
     TypePreference,
 )
-from search.fields import NO_NODE, ProductNode
+from search.fields import NO_NODE
 from search.ranking import RankingSpec
 
 
@@ -41,19 +41,16 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
     query = query.resolved()
     vector = backend.vector_leg(query.vector, query.filters, spec.leg_size) if query.vector is not None else None
     order = fusion.fuse([leg for leg in (keyword, vector) if leg is not None], spec)
-    types: dict[str, ProductNode] = {}
     type_at: dict[str, int] = {}
     if query.prefer_type is not None and query.sort is Sort.RELEVANCE and spec.type_leg_weight and order:
-        types = backend.types([doc_id for doc_id, _ in order])
-        order, type_at = _type_leg(order, types, query.prefer_type, spec)
+        order, type_at = _type_leg(backend, order, query.prefer_type, spec)
     if query.sort is not Sort.RELEVANCE:
         values = backend.sort_values([doc_id for doc_id, _ in order], query.sort)
         descending = query.sort is not Sort.PRICE_ASC
         order.sort(key=lambda item: -values.get(item[0], 0.0) if descending else values.get(item[0], 0.0))
     page = order[query.offset : query.offset + query.limit]
     products = backend.fetch([doc_id for doc_id, _ in page])
-    missing = [doc_id for doc_id, _ in page if doc_id not in types]
-    types.update(backend.types(missing) if missing else {})
+    types = backend.types([doc_id for doc_id, _ in page])
     keyword_at, vector_at = _positions(keyword), _positions(vector)
     hits = []
     for doc_id, score in page:
@@ -81,18 +78,15 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
 
 
 def _type_leg(
-    order: list[tuple[str, float]], types: dict[str, ProductNode], wanted: TypePreference, spec: RankingSpec
+    backend: SearchBackend, order: list[tuple[str, float]], wanted: TypePreference, spec: RankingSpec
 ) -> tuple[list[tuple[str, float]], dict[str, int]]:
     """The product-type leg: the fused candidates of the query's type (their node the predicted one or below it,
     assigned at least `type_min_confidence` surely), in fused order, fused in as a third RRF leg weighted
     `type_leg_weight` × the prediction's confidence, each product's share scaled by its own assignment's
     confidence. Products of the type move up ahead of those that merely mention it; nothing is filtered out.
     Returns the new order and each boosted product's rank in the leg."""
-    of_type = [
-        (doc_id, types[doc_id].confidence)
-        for doc_id, _ in order
-        if doc_id in types and types[doc_id].is_of(wanted.node, spec.type_min_confidence)
-    ]
+    sure = backend.of_type([doc_id for doc_id, _ in order], wanted.node, spec.type_min_confidence)
+    of_type = [(doc_id, sure[doc_id]) for doc_id, _ in order if doc_id in sure]
     fused = dict(order)
     fusion.add_leg(fused, of_type, spec.type_leg_weight * wanted.confidence, spec.rrf_k, scaled=True)
     return fusion.ranked(fused), {doc_id: rank for rank, (doc_id, _) in enumerate(of_type, start=1)}

@@ -325,6 +325,11 @@ class SearchBackend(ABC):
     def types(self, ids: Sequence[str]) -> dict[str, ProductNode]:
         """The stored taxonomy node (id, path, confidence, method, evidence) of each of these ids in the index."""
 
+    @abstractmethod
+    def of_type(self, ids: Sequence[str], node: str, min_confidence: float) -> dict[str, float]:
+        """Those of these ids whose taxonomy node is `node` or below it, assigned at least `min_confidence` surely,
+        with their assignment's confidence (answered from the index, without reading the stored records)."""
+
     def get(self, product_id: str) -> Product | None:
         return self.fetch([product_id]).get(product_id)
 

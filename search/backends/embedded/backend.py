@@ -40,7 +40,7 @@ from search.backends.embedded.queries import (
 )
 from search.backends.embedded.schema import CATEGORY_PATH, NODE_RECORD, category_facet, text_analyzer
 from search.catalog import Product
-from search.fields import ProductNode, english_index_text, index_values
+from search.fields import NODE_CONFIDENCE, NODE_PATH, ProductNode, english_index_text, index_values
 from search.ranking import RankingSpec
 
 FREQUENCY_CACHE_SIZE = 100_000
@@ -118,6 +118,28 @@ class EmbeddedBackend(SearchBackend):
         hits = searcher.search(tantivy.Query.term_set_query(self.schema, "id", list(ids)), limit=len(ids)).hits
         docs = (searcher.doc(address) for _, address in hits)
         return {doc.get_first("id"): _node(doc) for doc in docs}
+
+    def of_type(self, ids: Sequence[str], node: str, min_confidence: float) -> dict[str, float]:
+        """Ids from the vector set's row of each address and confidences from the fast field, as the keyword leg
+        reads them: no stored document is loaded."""
+        if not ids:
+            return {}
+        snapshot = self._current()
+        sure = tantivy.Query.range_query(self.schema, NODE_CONFIDENCE, tantivy.FieldType.Float, min_confidence, 1.0)
+        query = tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Must, tantivy.Query.term_set_query(self.schema, "id", list(ids))),
+                (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, NODE_PATH, node)),
+                (tantivy.Occur.Must, sure),
+            ]
+        )
+        addresses = [address for _, address in snapshot.searcher.search(query, limit=len(ids)).hits]
+        if not addresses:
+            return {}
+        vectors = snapshot.vectors
+        rows = vectors.rows_of(addresses).tolist()
+        confidences = snapshot.searcher.fast_field_values(NODE_CONFIDENCE, addresses)
+        return {vectors.ids[row]: float(c or 0.0) for row, c in zip(rows, confidences, strict=True)}
 
     def stats(self) -> IndexStats:
         manifest = self.index.read_manifest()

@@ -40,7 +40,7 @@ from search.backends.opensearch.index import (
     category_prefixes,
 )
 from search.catalog import Product
-from search.fields import BY_NAME, ProductNode, english_index_text, index_values
+from search.fields import BY_NAME, NODE_CONFIDENCE, ProductNode, english_index_text, index_values
 from search.ranking import RankingSpec
 
 log = logging.getLogger(__name__)
@@ -181,6 +181,17 @@ class OpenSearchBackend(SearchBackend):
         body = {"query": {"ids": {"values": list(ids)}}, "size": len(ids), "_source": [NODE_RECORD]}
         hits = self._search(self.alias, body)["hits"]["hits"]
         return {hit["_id"]: ProductNode.from_dict(hit["_source"].get(NODE_RECORD)) for hit in hits}
+
+    def of_type(self, ids: Sequence[str], node: str, min_confidence: float) -> dict[str, float]:
+        if not ids:
+            return {}
+        body = {
+            "query": {"bool": {"filter": queries.of_type_filter(ids, node, min_confidence)}},
+            "size": len(ids),
+            "_source": [NODE_CONFIDENCE],
+        }
+        hits = self._search(self.alias, body)["hits"]["hits"]
+        return {hit["_id"]: float(hit["_source"].get(NODE_CONFIDENCE) or 0.0) for hit in hits}
 
     def iter_ids(self) -> Iterator[str]:
         ids: list[str] = []

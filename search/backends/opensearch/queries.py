@@ -19,7 +19,7 @@ import numpy as np
 from search.analysis.translate import Concept
 from search.backends.base import Filters, PriceBucket, Sort
 from search.backends.opensearch.index import CATEGORY_PATH, VECTOR_FIELD, category_key
-from search.fields import BY_NAME, TERM_FACETS, Analysis, FieldType, attribute_term
+from search.fields import BY_NAME, NODE_CONFIDENCE, NODE_PATH, TERM_FACETS, Analysis, FieldType, attribute_term
 from search.ranking import RankingSpec
 
 Body = dict[str, Any]
@@ -101,6 +101,15 @@ def filter_query(filters: Filters) -> Body | None:
     if not clauses:
         return None
     return {"bool": {"filter": clauses}}
+
+
+def of_type_filter(ids: Sequence[str], node: str, min_confidence: float) -> list[Body]:
+    """These ids, of this taxonomy node or below it, assigned at least `min_confidence` surely."""
+    return [
+        {"ids": {"values": list(ids)}},
+        {"term": {NODE_PATH: node}},
+        {"range": {NODE_CONFIDENCE: {"gte": float(min_confidence)}}},
+    ]
 
 
 def keyword_leg_body(keyword: Body, filters: Filters, size: int) -> Body:
