@@ -126,12 +126,8 @@ class EmbeddedBackend(SearchBackend):
         return stored_hashes(self._current().searcher, self.schema, list(ids))
 
     def types(self, ids: Sequence[str]) -> dict[str, ProductNode]:
-        if not ids:
-            return {}
-        searcher = self._current().searcher
-        hits = searcher.search(tantivy.Query.term_set_query(self.schema, "id", list(ids)), limit=len(ids)).hits
-        docs = (searcher.doc(address) for _, address in hits)
-        return {doc.get_first("id"): _node(doc) for doc in docs}
+        snapshot = self._current()
+        return {doc_id: _node(snapshot.searcher.doc(a)) for doc_id, a in self._addresses(snapshot, ids).items()}
 
     def of_type(self, ids: Sequence[str], node: str, min_confidence: float) -> dict[str, float]:
         """Ids from the vector set's row of each address and confidences from the fast field, as the keyword leg
