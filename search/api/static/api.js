@@ -60,7 +60,7 @@ let priceFacet = true;
 export async function search(state, more, signal, facets) {
   const params = {
     q: state.q,
-    ...state.terms,
+    ...termParams(state.terms, facets),
     category: state.category,
     price_min: state.priceMin,
     price_max: state.priceMax,
@@ -80,6 +80,12 @@ export async function search(state, more, signal, facets) {
     }
     throw error;
   }
+}
+
+/** The keyword filters as the API's parameters: each facet's `param` (`size` filters as `variant_size`). */
+function termParams(terms, facets) {
+  const param = Object.fromEntries(facets.map((facet) => [facet.name, facet.param || facet.name]));
+  return Object.fromEntries(Object.entries(terms).map(([name, values]) => [param[name] || name, values]));
 }
 
 function facetList(facets) {
