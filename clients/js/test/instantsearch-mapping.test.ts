@@ -27,7 +27,9 @@ describe("InstantSearch request → Haitao search", () => {
     });
     assert.deepEqual(p.attributes, ["brand", "price", "category.lvl0", "in_stock"]);
     assert.equal(plan({}).hitsPerPage, 20, "the adapter's default");
-    assert.deepEqual(plan({ facets: "*" }).facets, ["availability", "brand", "category", "condition", "price"]);
+    assert.deepEqual(plan({ facets: "*" }).facets, [
+      "age_group", "availability", "brand", "category", "color", "condition", "gender", "material", "pattern", "price", "size",
+    ]);
   });
 
   test("facet refinements become filters: brands ORed, one category, in stock, attributes", () => {
@@ -58,6 +60,16 @@ describe("InstantSearch request → Haitao search", () => {
     assert.deepEqual(narrowed.facets["condition"], { used: 1 }, "a conjunctive refinement narrows its own counts");
     const ored = toResult(plan({ facets: ["condition"], facetFilters: [["condition:used"]] }), response, 0);
     assert.deepEqual(ored.facets["condition"], { new: 20, refurbished: 4, used: 1 });
+  });
+
+  test("variant attributes refine through their filters: size's is variant_size", () => {
+    const p = plan({ facets: ["size", "color"], facetFilters: [["size:M", "size:L"], ["color:Black"]] });
+    assert.deepEqual([p.params.variant_size, p.params.color, p.params.size], [["L", "M"], ["Black"], undefined]);
+    assert.deepEqual(searchParamsOf(p).facets, ["color", "size"]);
+    assert.equal(searchParamsOf(p).size, 20, "the page size stays the page size");
+    const sizes = plan({ query: "t-shirt", facets: "size", hitsPerPage: 0 });
+    assert.equal(countKey(p, "size"), countKey(plan({ facets: "size", facetFilters: [["color:Black"]] }), "size"));
+    assert.notEqual(countKey(p, "size"), countKey(sizes, "size"));
   });
 
   test("hierarchical levels narrow to the deepest path", () => {

@@ -4,8 +4,9 @@
  * → `price_min` / `price_max`, and the index name's sort suffix → `sort`.
  *
  * InstantSearch attributes and what they are in Haitao:
- *   brand, condition           keyword facets: the facet and its filter (`KEYWORD_FACETS`: mostly of the same
- *                              name; a refinement list ORs its values); each product has one value of each
+ *   brand, condition, color,   keyword facets: the facet and its filter (`KEYWORD_FACETS`: of the same name,
+ *   size, material, pattern,   but size's is `variant_size`; a refinement list ORs its values); each product (a
+ *   gender, age_group          variant is a product) has one value of each
  *   category, category.lvlN    the `category` filter (a path prefix, one at a time) and facet; `category.lvl0`,
  *                              `category.lvl1`, ... are its levels for a hierarchical menu (`A`, `A > B`, ...)
  *   in_stock                   `true` / `false` (a toggle): the `in_stock` filter; counted from `availability`
@@ -33,7 +34,17 @@ export type KeywordFacet = Exclude<HaitaoFacet, "category" | "availability" | "p
 type ListParam = { [K in keyof SearchParams]-?: NonNullable<SearchParams[K]> extends string[] ? K : never }[keyof SearchParams];
 /** Every keyword facet of the API and its filter parameter, so that a facet added to the API fails the type check
  * here until it is mapped. */
-const KEYWORD_FACETS: Record<KeywordFacet, ListParam> = { brand: "brand", condition: "condition" };
+const KEYWORD_FACETS: Record<KeywordFacet, ListParam> = {
+  brand: "brand",
+  condition: "condition",
+  // A product group's variants are products of their own, each with one value of each variant attribute.
+  color: "color",
+  size: "variant_size", // `size` is the page size
+  material: "material",
+  pattern: "pattern",
+  gender: "gender",
+  age_group: "age_group",
+};
 export function isKeywordFacet(name: string): name is KeywordFacet {
   return Object.hasOwn(KEYWORD_FACETS, name);
 }
