@@ -174,18 +174,6 @@ describe("the InstantSearch adapter against Haitao (through algoliasearch-helper
     assert.equal(menu.content.nbHits, CATALOG.filter((p) => p.brand === "Apple").length);
   });
 
-  test("a variant attribute's refinement list: color counted and refined through Haitao's own filter", async () => {
-    const helper = algoliasearchHelper(searchClient as never, "products", { disjunctiveFacets: ["color", "condition"], ...AIS_TAGS });
-    const { content } = await helper.searchOnce({ query: "", hitsPerPage: 30, disjunctiveFacetsRefinements: { color: ["Black"] } });
-    const direct = await client.search({ q: "", color: ["Black"], size: 30, facets: ["color", "condition"] });
-    assert.ok(direct.total > 0 && direct.total < CATALOG.length, `${direct.total} black products`);
-    assert.deepEqual(content.hits.map((h: { id: string }) => h.id), direct.hits.map((h) => h.id));
-    assert.equal(content.nbHits, direct.total);
-    const everything = await client.search({ q: "", size: 1, facets: ["color"] });
-    assert.deepEqual(facetCounts(content, "color"), sorted(everything.facets!["color"]!), "counted without its own filter");
-    assert.deepEqual(facetCounts(content, "condition"), sorted(direct.facets!["condition"]!));
-  });
-
   test("moving the price range: hits inside it, the slider's range from every price", async () => {
     const { client: counted, sent } = countingClient();
     const { content } = await helperFor(haitaoSearchClient(counted)).searchOnce({
