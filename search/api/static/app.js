@@ -110,6 +110,7 @@ function show(answer, append) {
   paging.more = paging.shown < answer.total ? paging.more : null;
   $("load-more").hidden = paging.more === null;
   results.dataset.query = answer.query;
+  if (!append && answer.query_id) results.dataset.queryId = answer.query_id;
   results.dataset.state = answer.total ? "done" : "empty";
   if (!answer.total) results.append(emptyState(answer));
   summary(answer);

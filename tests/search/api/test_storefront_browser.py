@@ -57,7 +57,7 @@ def open_page(browser, base: str, viewport: dict[str, int]):
     page.requested = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.on("request", lambda request: page.requested.append(request.url))
-    page.route(re.compile(rf"^(?!{re.escape(base)})"), lambda route: route.abort())
+    context.route(re.compile(rf"^(?!{re.escape(base)})"), lambda route: route.abort())  # tabs it opens too
     return context, page
 
 
