@@ -583,6 +583,20 @@ class SellerRecord(BaseModel):
 
 
 class SellerInfo(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "circuit-harbor",
+                    "name": "Circuit Harbor Electronics",
+                    "state": "CA",
+                    "specialties": ["headphones"],
+                    "products": 220,
+                }
+            ]
+        }
+    )
+
     id: str = Field(examples=["circuit-harbor"])
     name: str = Field(description="The display name (the id until one is set).", examples=["Circuit Harbor"])
     state: str | None = Field(None, description="The US state it ships from.", examples=["CA"])
@@ -591,9 +605,29 @@ class SellerInfo(BaseModel):
 
 
 class SellersResponse(BaseModel):
-    sellers: list[SellerInfo]
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "sellers": [
+                        {
+                            "id": "circuit-harbor",
+                            "name": "Circuit Harbor Electronics",
+                            "state": "CA",
+                            "specialties": ["headphones"],
+                            "products": 220,
+                        }
+                    ]
+                }
+            ]
+        }
+    )
+
+    sellers: list[SellerInfo] = Field(description="Every seller, by id.")
 
 
 class SellerRemoved(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"seller": "stride-lane", "products_removed": 157}]})
+
     seller: str = Field(description="The seller removed.")
     products_removed: int = Field(description="Its products, removed with it.")

@@ -15,7 +15,9 @@ is not re-embedded.
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Body, HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
 from search.api.batches import TooManyRecords, read_batch
@@ -127,7 +129,17 @@ def list_sellers(admin: AdminDep) -> SellersResponse:
     description="Set the seller's display name, the US state it ships from and its specialties (a seller gets a "
     "record, named by its id, with its first products: this names it). Needs the admin key or the seller's key.",
 )
-def put_seller(seller: SellerPath, record: SellerRecord, admin: SellerAdminDep) -> SellerInfo:
+def put_seller(
+    seller: SellerPath,
+    record: Annotated[
+        SellerRecord,
+        Body(
+            description="The seller's record: display name, ship-from state, specialties (left out: kept).",
+            examples=[{"name": "Circuit Harbor Electronics", "state": "CA", "specialties": ["headphones"]}],
+        ),
+    ],
+    admin: SellerAdminDep,
+) -> SellerInfo:
     try:
         entry = Seller(id=seller, **record.model_dump(exclude_unset=True))
     except ValueError as exc:

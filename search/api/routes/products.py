@@ -7,18 +7,30 @@ exclude is not found (404)."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Path
 
 from search.api.deps import ProductIdPath, SearchScopeDep, ServiceDep, SettingsDep
 from search.api.errors import error_responses
+from search.api.limits import MAX_PRODUCT_ID_LENGTH
 from search.api.prices import price_of
 from search.api.schemas import ProductResponse
-from search.catalog import SELLER_ID_RE, Product
+from search.catalog import SELLER_ID_RE, SELLER_ID_RULE, Product
 from search.config import Settings
 from search.keys import ScopedKey
 from search.service import SearchService
 
 router = APIRouter(prefix="/v1", tags=["products"])
+
+SellerProductIdPath = Annotated[
+    str,
+    Path(
+        max_length=MAX_PRODUCT_ID_LENGTH,
+        description="The seller's id of the product, as in its feed; one holding `/` is sent as it is or with `%2F`.",
+        examples=["CH-20001"],
+    ),
+]
 
 
 @router.get(
@@ -30,13 +42,16 @@ router = APIRouter(prefix="/v1", tags=["products"])
     "display name and its price in USD and in CNY at the configured exchange rate.",
 )
 def get_seller_product(
-    seller: str,
-    product_id: ProductIdPath,
+    seller: Annotated[
+        str,
+        Path(max_length=200, description=f"The seller's id ({SELLER_ID_RULE}).", examples=["circuit-harbor"]),
+    ],
+    product_id: SellerProductIdPath,
     service: ServiceDep,
     settings: SettingsDep,
     scope: SearchScopeDep,
 ) -> ProductResponse:
-    if SELLER_ID_RE.fullmatch(seller) and seller in service.sellers():
+    if product_id and SELLER_ID_RE.fullmatch(seller) and seller in service.sellers():
         product = service.get_product(seller, product_id)
         if product is None:
             raise HTTPException(404, f"seller {seller!r} has no product with id {product_id!r}")
@@ -46,7 +61,7 @@ def get_seller_product(
 
 
 @router.get(
-    "/products/{product_id}",
+    "/products/{product_id:path}",  # what the route above leaves: an id with `/` and no seller before it
     response_model=ProductResponse,
     responses=error_responses(404, 422, 503),
     summary="Get one product of the default seller",

@@ -1130,7 +1130,18 @@ export interface components {
                 [key: string]: unknown;
             } | null;
         };
-        /** SellerInfo */
+        /**
+         * SellerInfo
+         * @example {
+         *       "id": "circuit-harbor",
+         *       "name": "Circuit Harbor Electronics",
+         *       "products": 220,
+         *       "specialties": [
+         *         "headphones"
+         *       ],
+         *       "state": "CA"
+         *     }
+         */
         SellerInfo: {
             /**
              * Id
@@ -1187,7 +1198,13 @@ export interface components {
              */
             specialties?: string[];
         };
-        /** SellerRemoved */
+        /**
+         * SellerRemoved
+         * @example {
+         *       "products_removed": 157,
+         *       "seller": "stride-lane"
+         *     }
+         */
         SellerRemoved: {
             /**
              * Seller
@@ -1200,9 +1217,27 @@ export interface components {
              */
             products_removed: number;
         };
-        /** SellersResponse */
+        /**
+         * SellersResponse
+         * @example {
+         *       "sellers": [
+         *         {
+         *           "id": "circuit-harbor",
+         *           "name": "Circuit Harbor Electronics",
+         *           "products": 220,
+         *           "specialties": [
+         *             "headphones"
+         *           ],
+         *           "state": "CA"
+         *         }
+         *       ]
+         *     }
+         */
         SellersResponse: {
-            /** Sellers */
+            /**
+             * Sellers
+             * @description Every seller, by id.
+             */
             sellers: components["schemas"]["SellerInfo"][];
         };
         /**
@@ -1701,8 +1736,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The seller's id (lowercase letters, digits, - and _, at most 64). */
                 seller: string;
-                /** @description Id of the product, as in the feed; one holding `/` is sent as it is or with `%2F`. */
+                /** @description The seller's id of the product, as in its feed; one holding `/` is sent as it is or with `%2F`. */
                 product_id: string;
             };
             cookie?: never;
