@@ -30,6 +30,7 @@ from search.config import Settings
 from search.documents import Encoder, build_documents, document_hash
 from search.embedding_cache import EmbeddingCache
 from search.sellers import Seller, new_seller
+from search.taxonomy import taxonomy_version
 
 
 class WriterUnavailable(RuntimeError):
@@ -167,8 +168,8 @@ class CatalogWriter:
         if self.encoder is None or self.segmenter is None:
             raise RuntimeError("this writer was opened without a model: it can only delete")
         stored = self.backend.content_hashes([p.key for p in products])
-        model, version = self.encoder.name, self.segmenter.version
-        changed = [p for p in products if stored.get(p.key) != document_hash(p, model, version)]
+        model, version, taxonomy = self.encoder.name, self.segmenter.version, taxonomy_version()
+        changed = [p for p in products if stored.get(p.key) != document_hash(p, model, version, taxonomy)]
         written = Written(unchanged=len(products) - len(changed))
         if changed:
             documents = build_documents(

@@ -28,9 +28,14 @@ from search.service import Mode
 
 FIELDS_SHOWN = tuple(f for f in FIELDS if f.shown)
 
-HIT_FIELDS = [*SHOWN, "seller_name", "landed_estimate", "score", "highlight"]
+HIT_FIELDS = [*SHOWN, "seller_name", "display_zh", "landed_estimate", "score", "highlight"]
 ALWAYS = ("id", "seller")  # a hit's identity, whatever `fields` asks
 KEYWORD_PARAMS = tuple(f.name for f in KEYWORD_FILTERS)
+FACET_LABELS_DOC = (
+    "Chinese labels of facet values, beside the English value the counts (`facets`) and filters use: facet → "
+    "English value → Chinese label (category paths level by level, colours, availability, brands with a known "
+    "Chinese name). Values without a Chinese label are left out: show the value itself."
+)
 
 
 def _known(what: str, names: list[str], known: Sequence[str]) -> list[str]:
@@ -221,6 +226,44 @@ class Price(BaseModel):
     landed: LandedEstimate | None = Field(None, exclude=True)  # shown as the hit's `landed_estimate`
 
 
+class DisplayZh(BaseModel):
+    """What a Chinese storefront shows for a product (`search.taxonomy.display`)."""
+
+    title: str = Field(
+        description="The seller's Chinese title; else one composed from the brand's Chinese name, the product "
+        "type's Chinese name and key attributes in Chinese (colour, size, capacity, count).",
+        examples=["安克 Soundcore P3 蓝牙耳机"],
+    )
+    category: str = Field(
+        description="The product's category (its taxonomy node) as a Chinese path; empty when it has none.",
+        examples=["数码电子 > 影音 > 耳机 > 真无线蓝牙耳机"],
+    )
+    source: Literal["seller", "generated"] = Field(
+        description="`seller`: the seller wrote the title; `generated`: composed by Haitao Search (label it)."
+    )
+
+
+class ProductTypeExplain(BaseModel):
+    """The product's type (its taxonomy node), as assigned when it was indexed."""
+
+    node: str = Field(examples=["hs-true-wireless-earbuds"])
+    path: str = Field(examples=["Electronics > Audio > Headphones > True Wireless Earbuds"])
+    path_zh: str = Field(examples=["数码电子 > 影音 > 耳机 > 真无线蓝牙耳机"])
+    confidence: float = Field(description="How sure the assignment is, in [0, 1].", examples=[0.8])
+    method: str = Field(
+        description="What named it: google_id, category, google_product_category, type, title, title_zh, "
+        "description or vector (the product's vector nearest to the nodes' names).",
+        examples=["title"],
+    )
+    evidence: str = Field(description="The words or the similarity it was chosen on.", examples=["Wireless Earbuds"])
+    of_query_type: bool = Field(
+        False,
+        description="Whether the product is of the type the query names (`explain.product_type`), surely enough "
+        "to be boosted for it.",
+    )
+    type_rank: int | None = Field(None, description="1-based rank among the products of the query's type boosted.")
+
+
 class HitExplain(BaseModel):
     keyword_rank: int | None = Field(
         None, description="1-based rank in the keyword (BM25) leg, if it returned the hit."
@@ -233,6 +276,7 @@ class HitExplain(BaseModel):
         description="The product's words that matched the query (English by stem, Chinese by term).",
         examples=[["bluetooth", "earbuds", "蓝牙耳机"]],
     )
+    product_type: ProductTypeExplain | None = Field(None, description="The product's type; null when it has none.")
 
 
 class _SearchHit(BaseModel):
@@ -275,6 +319,7 @@ class _SearchHit(BaseModel):
         "is cut to a snippet.",
         examples=[{"title": "Sony <em>Wireless</em> <em>Earbuds</em>", "title_zh": "索尼 <em>蓝牙耳机</em>"}],
     )
+    display_zh: DisplayZh | None = Field(None, description="The product for a Chinese storefront.")
     explain: HitExplain | None = None
 
 
@@ -363,6 +408,13 @@ class SearchResponse(BaseModel):
     )
     facets_stats: dict[str, FacetStats] = Field(
         default_factory=dict, description="With the price facet: the lowest and highest price, in `currency`."
+    )
+    facet_labels: dict[str, dict[str, str]] = Field(
+        default_factory=dict,
+        description=FACET_LABELS_DOC,
+        examples=[
+            {"category": {"Electronics > Audio > Headphones": "数码电子 > 影音 > 耳机"}, "color": {"Black": "黑色"}}
+        ],
     )
     next_cursor: str | None = Field(None, description="Send as `cursor` for the next page; null on the last page.")
     exchange_rate: ExchangeRate
@@ -467,6 +519,11 @@ class ProductResponse(BaseModel):
                         "description_zh": "主动降噪，续航 50 小时",
                         "attributes": {"color": "black"},
                     },
+                    "display_zh": {
+                        "title": "安克 Soundcore P3 蓝牙耳机",
+                        "category": "数码电子 > 影音 > 耳机 > 真无线蓝牙耳机",
+                        "source": "seller",
+                    },
                     "price": {"usd": 79.99, "cny": 575.93},
                 }
             ]
@@ -475,6 +532,7 @@ class ProductResponse(BaseModel):
 
     product: Product = Field(description="The product as stored: the feed's record after validation.")
     seller_name: str = Field(description="The seller's display name.", examples=["Circuit Harbor Electronics"])
+    display_zh: DisplayZh = Field(description="The product for a Chinese storefront.")
     price: Price = Field(description="Its price in USD and in CNY at the configured rate.")
     landed_estimate: LandedEstimate | None = Field(
         None, description="Estimated cost delivered in China, when HAITAO_LANDED_SHIPPING_USD is configured."
@@ -498,6 +556,11 @@ class FacetValues(BaseModel):
     facet: str = Field(examples=["brand"])
     values: dict[str, int] = Field(
         description="Every value with its number of products, most first.", examples=[{"Sony": 40, "索尼": 0}]
+    )
+    labels: dict[str, str] = Field(
+        default_factory=dict,
+        description="Chinese labels of the values, by English value (values without one are left out).",
+        examples=[{"in_stock": "有货", "out_of_stock": "缺货"}],
     )
     stats: FacetStats | None = Field(None, description="For `price`: the lowest and highest price.")
 

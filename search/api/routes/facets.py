@@ -36,7 +36,8 @@ def facet_values(
 ) -> FacetValues:
     fixed = fixed_filters(scope)
     if name != "price":
-        return FacetValues(facet=name, values=service.facet_values(name, limit, fixed))
+        values = service.facet_values(name, limit, fixed)
+        return FacetValues(facet=name, values=values, labels=service.types.facet_labels({name: values}).get(name, {}))
     outcome = service.search(SearchRequest(size=1, facets=("price",), currency=currency, fixed=fixed))
     stats = price_range_in(currency, outcome.result.price_range, service.rate)
     return FacetValues(facet=name, values=outcome.result.facets["price"], stats=stats)

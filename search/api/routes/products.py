@@ -15,7 +15,7 @@ from search.api.deps import ProductIdPath, SearchScopeDep, ServiceDep, SettingsD
 from search.api.errors import error_responses
 from search.api.limits import MAX_PRODUCT_ID_LENGTH
 from search.api.prices import price_of
-from search.api.schemas import ProductResponse
+from search.api.schemas import DisplayZh, ProductResponse
 from search.catalog import SELLER_ID_RE, SELLER_ID_RULE, Product
 from search.config import Settings
 from search.keys import ScopedKey
@@ -38,8 +38,8 @@ SellerProductIdPath = Annotated[
     response_model=ProductResponse,
     responses=error_responses(404, 422, 503),
     summary="Get one product of a seller",
-    description="The product `(seller, id)` as stored (the feed's record after validation), with the seller's "
-    "display name and its price in USD and in CNY at the configured exchange rate.",
+    description="The product `(seller, id)` as stored (the feed's record after validation), the seller's display "
+    "name, its Chinese display fields, and its price in USD and in CNY at the configured exchange rate.",
 )
 def get_seller_product(
     seller: Annotated[
@@ -89,4 +89,7 @@ def _answer(product: Product, service: SearchService, settings: Settings, scope:
     price = price_of(product.price, settings)
     seller = service.sellers().get(product.seller)
     name = seller.display_name if seller is not None else product.seller
-    return ProductResponse(product=product, seller_name=name, price=price, landed_estimate=price.landed)
+    display = DisplayZh(**service.display_zh(product))
+    return ProductResponse(
+        product=product, seller_name=name, display_zh=display, price=price, landed_estimate=price.landed
+    )

@@ -17,12 +17,15 @@ from search.api.prices import price_intent_in, price_of, price_range_in
 from search.api.schemas import (
     ALWAYS,
     SEARCH_EXAMPLE,
+    DisplayZh,
     ExchangeRate,
     HitExplain,
+    ProductTypeExplain,
     SearchHit,
     SearchParams,
     SearchResponse,
 )
+from search.backends.base import Hit
 from search.config import Settings
 from search.cursor import InvalidCursor
 from search.fields import BY_NAME, FIELDS, CatalogField, FieldType
@@ -128,6 +131,7 @@ def to_response(
             landed_estimate=price.landed,
             score=round(hit.score, 6),
             highlight=marked.fields,
+            display_zh=DisplayZh(**service.types.display_zh(hit.product, hit.node)),
         )
         if fields is not None:
             values = {name: value for name, value in values.items() if name in fields or name in ALWAYS}
@@ -138,6 +142,7 @@ def to_response(
                 vector_rank=hit.vector_rank,
                 vector_score=hit.vector_score,
                 matched=marked.matched,
+                product_type=_product_type(service, outcome, hit),
             )
         hits.append(SearchHit(**values))
 
@@ -156,6 +161,10 @@ def to_response(
         analysis["timings"] = outcome.timings
         analysis["cached"] = outcome.cached
         analysis["relaxed"] = outcome.relaxed
+        prediction = outcome.prediction
+        analysis["product_type"] = (
+            {**prediction.explain(service.types.taxonomy), "use": "boost"} if prediction is not None else None
+        )
     price_range = price_range_in(request.currency, outcome.result.price_range, service.rate)
     stats = {"price": price_range} if price_range is not None else {}
     # The query's price applies only where the request set no price range of its own (service._filters).
@@ -170,6 +179,7 @@ def to_response(
         hits=hits,
         facets=outcome.result.facets,
         facets_stats=stats,
+        facet_labels=service.types.facet_labels(outcome.result.facets),
         next_cursor=outcome.next_cursor,
         exchange_rate=ExchangeRate(cny_per_usd=settings.cny_per_usd, as_of=settings.rate_as_of),
         took_ms=outcome.took_ms,
@@ -186,3 +196,13 @@ def to_response(
 def _shown(field: CatalogField, product: Any) -> Any:
     value = field.value(product)
     return value.value if field.type is FieldType.AVAILABILITY else value
+
+
+def _product_type(service: SearchService, outcome: SearchOutcome, hit: Hit) -> ProductTypeExplain | None:
+    """The hit's type as assigned, and whether the query's type boost applied to it."""
+    shown = service.types.explain(hit.node)
+    if shown is None:
+        return None
+    wanted = outcome.prediction
+    of_type = wanted is not None and hit.node.is_of(wanted.node, service.spec.type_min_confidence)
+    return ProductTypeExplain(**shown, of_query_type=of_type, type_rank=hit.type_rank)

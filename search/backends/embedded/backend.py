@@ -6,6 +6,7 @@ queries, `vectors.py` and `ann.py` search the vectors; this class answers the co
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Hashable, Iterator, Sequence
@@ -39,10 +40,10 @@ from search.backends.embedded.queries import (
     facet_aggs,
     filter_query,
 )
-from search.backends.embedded.schema import CATEGORY_PATH, category_facet, text_analyzer
+from search.backends.embedded.schema import CATEGORY_PATH, NODE_RECORD, category_facet, text_analyzer
 from search.backends.embedded.sellers import SellerFile
 from search.catalog import Product
-from search.fields import KEY_FIELD, english_index_text, index_values
+from search.fields import KEY_FIELD, NODE_CONFIDENCE, NODE_PATH, ProductNode, english_index_text, index_values
 from search.ranking import RankingSpec
 from search.sellers import Seller
 
@@ -147,6 +148,36 @@ class EmbeddedBackend(SearchBackend):
             except OSError as exc:
                 raise WriteUnavailable(f"the sellers could not be saved ({os.strerror(exc.errno or 5)})") from exc
             return True
+
+    def types(self, keys: Sequence[str]) -> dict[str, ProductNode]:
+        if not keys:
+            return {}
+        searcher = self._current().searcher
+        hits = searcher.search(tantivy.Query.term_set_query(self.schema, KEY_FIELD, list(keys)), limit=len(keys)).hits
+        docs = (searcher.doc(address) for _, address in hits)
+        return {doc.get_first(KEY_FIELD): _node(doc) for doc in docs}
+
+    def of_type(self, keys: Sequence[str], node: str, min_confidence: float) -> dict[str, float]:
+        """Keys from the vector set's row of each address and confidences from the fast field, as the keyword leg
+        reads them: no stored document is loaded."""
+        if not keys:
+            return {}
+        snapshot = self._current()
+        sure = tantivy.Query.range_query(self.schema, NODE_CONFIDENCE, tantivy.FieldType.Float, min_confidence, 1.0)
+        query = tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Must, tantivy.Query.term_set_query(self.schema, KEY_FIELD, list(keys))),
+                (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, NODE_PATH, node)),
+                (tantivy.Occur.Must, sure),
+            ]
+        )
+        addresses = [address for _, address in snapshot.searcher.search(query, limit=len(keys)).hits]
+        if not addresses:
+            return {}
+        vectors = snapshot.vectors
+        rows = vectors.rows_of(addresses).tolist()
+        confidences = snapshot.searcher.fast_field_values(NODE_CONFIDENCE, addresses)
+        return {vectors.ids[row]: float(c or 0.0) for row, c in zip(rows, confidences, strict=True)}
 
     def stats(self) -> IndexStats:
         manifest = self.index.read_manifest()
@@ -375,7 +406,8 @@ class EmbeddedBackend(SearchBackend):
 def _to_tantivy(document: IndexDocument, now: int, seq: int) -> tantivy.Document:
     product = document.product
     fields: dict[str, Any] = {
-        **index_values(product, document.chinese_terms),
+        **index_values(product, document.chinese_terms, document.node),
+        NODE_RECORD: json.dumps(document.node.as_dict(), ensure_ascii=False),
         "content_hash": document.content_hash,
         "updated_at": now,
         "seq": seq,
@@ -386,6 +418,10 @@ def _to_tantivy(document: IndexDocument, now: int, seq: int) -> tantivy.Document
     if product.category:
         doc.add_facet(CATEGORY_PATH, category_facet(product.category))
     return doc
+
+
+def _node(doc: tantivy.Document) -> ProductNode:
+    return ProductNode.from_dict(json.loads(doc.get_first(NODE_RECORD) or "{}"))
 
 
 def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:

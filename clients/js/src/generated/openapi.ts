@@ -73,7 +73,7 @@ export interface paths {
         };
         /**
          * Get one product of a seller
-         * @description The product `(seller, id)` as stored (the feed's record after validation), with the seller's display name and its price in USD and in CNY at the configured exchange rate.
+         * @description The product `(seller, id)` as stored (the feed's record after validation), the seller's display name, its Chinese display fields, and its price in USD and in CNY at the configured exchange rate.
          */
         get: operations["get_seller_product_v1_products__seller___product_id__get"];
         put?: never;
@@ -383,6 +383,30 @@ export interface components {
          * @enum {string}
          */
         Currency: "CNY" | "USD";
+        /**
+         * DisplayZh
+         * @description What a Chinese storefront shows for a product (`search.taxonomy.display`).
+         */
+        DisplayZh: {
+            /**
+             * Title
+             * @description The seller's Chinese title; else one composed from the brand's Chinese name, the product type's Chinese name and key attributes in Chinese (colour, size, capacity, count).
+             * @example 安克 Soundcore P3 蓝牙耳机
+             */
+            title: string;
+            /**
+             * Category
+             * @description The product's category (its taxonomy node) as a Chinese path; empty when it has none.
+             * @example 数码电子 > 影音 > 耳机 > 真无线蓝牙耳机
+             */
+            category: string;
+            /**
+             * Source
+             * @description `seller`: the seller wrote the title; `generated`: composed by Haitao Search (label it).
+             * @enum {string}
+             */
+            source: "seller" | "generated";
+        };
         /** ErrorBody */
         ErrorBody: {
             /**
@@ -479,6 +503,17 @@ export interface components {
             values: {
                 [key: string]: number;
             };
+            /**
+             * Labels
+             * @description Chinese labels of the values, by English value (values without one are left out).
+             * @example {
+             *       "in_stock": "有货",
+             *       "out_of_stock": "缺货"
+             *     }
+             */
+            labels?: {
+                [key: string]: string;
+            };
             /** @description For `price`: the lowest and highest price. */
             stats?: components["schemas"]["FacetStats"] | null;
         };
@@ -535,6 +570,8 @@ export interface components {
              *     ]
              */
             matched?: string[];
+            /** @description The product's type; null when it has none. */
+            product_type?: components["schemas"]["ProductTypeExplain"] | null;
         };
         /**
          * LandedEstimate
@@ -690,6 +727,11 @@ export interface components {
         /**
          * ProductResponse
          * @example {
+         *       "display_zh": {
+         *         "category": "数码电子 > 影音 > 耳机 > 真无线蓝牙耳机",
+         *         "source": "seller",
+         *         "title": "安克 Soundcore P3 蓝牙耳机"
+         *       },
          *       "price": {
          *         "cny": 575.93,
          *         "usd": 79.99
@@ -718,10 +760,62 @@ export interface components {
              * @example Circuit Harbor Electronics
              */
             seller_name: string;
+            /** @description The product for a Chinese storefront. */
+            display_zh: components["schemas"]["DisplayZh"];
             /** @description Its price in USD and in CNY at the configured rate. */
             price: components["schemas"]["Price"];
             /** @description Estimated cost delivered in China, when HAITAO_LANDED_SHIPPING_USD is configured. */
             landed_estimate?: components["schemas"]["LandedEstimate"] | null;
+        };
+        /**
+         * ProductTypeExplain
+         * @description The product's type (its taxonomy node), as assigned when it was indexed.
+         */
+        ProductTypeExplain: {
+            /**
+             * Node
+             * @example hs-true-wireless-earbuds
+             */
+            node: string;
+            /**
+             * Path
+             * @example Electronics > Audio > Headphones > True Wireless Earbuds
+             */
+            path: string;
+            /**
+             * Path Zh
+             * @example 数码电子 > 影音 > 耳机 > 真无线蓝牙耳机
+             */
+            path_zh: string;
+            /**
+             * Confidence
+             * @description How sure the assignment is, in [0, 1].
+             * @example 0.8
+             */
+            confidence: number;
+            /**
+             * Method
+             * @description What named it: google_id, category, google_product_category, type, title, title_zh, description or vector (the product's vector nearest to the nodes' names).
+             * @example title
+             */
+            method: string;
+            /**
+             * Evidence
+             * @description The words or the similarity it was chosen on.
+             * @example Wireless Earbuds
+             */
+            evidence: string;
+            /**
+             * Of Query Type
+             * @description Whether the product is of the type the query names (`explain.product_type`), surely enough to be boosted for it.
+             * @default false
+             */
+            of_query_type?: boolean;
+            /**
+             * Type Rank
+             * @description 1-based rank among the products of the query's type boosted.
+             */
+            type_rank?: number | null;
         };
         /**
          * Readiness
@@ -870,6 +964,8 @@ export interface components {
             highlight?: {
                 [key: string]: string;
             } | null;
+            /** @description The product for a Chinese storefront. */
+            display_zh?: components["schemas"]["DisplayZh"] | null;
             explain?: components["schemas"]["HitExplain"] | null;
             /** Condition */
             condition?: string | null;
@@ -978,7 +1074,7 @@ export interface components {
             explain?: boolean;
             /**
              * Fields
-             * @description Hit fields to return (comma-separated; `id` and `seller` always): id, title, brand, category, condition, seller, availability, price, price_max, title_zh, image_link, link, attributes, seller_name, landed_estimate, score, highlight. Empty = all.
+             * @description Hit fields to return (comma-separated; `id` and `seller` always): id, title, brand, category, condition, seller, availability, price, price_max, title_zh, image_link, link, attributes, seller_name, display_zh, landed_estimate, score, highlight. Empty = all.
              * @example [
              *       "id",
              *       "title",
@@ -1111,6 +1207,23 @@ export interface components {
              */
             facets_stats?: {
                 [key: string]: components["schemas"]["FacetStats"];
+            };
+            /**
+             * Facet Labels
+             * @description Chinese labels of facet values, beside the English value the counts (`facets`) and filters use: facet → English value → Chinese label (category paths level by level, colours, availability, brands with a known Chinese name). Values without a Chinese label are left out: show the value itself.
+             * @example {
+             *       "category": {
+             *         "Electronics > Audio > Headphones": "数码电子 > 影音 > 耳机"
+             *       },
+             *       "color": {
+             *         "Black": "黑色"
+             *       }
+             *     }
+             */
+            facet_labels?: {
+                [key: string]: {
+                    [key: string]: string;
+                };
             };
             /**
              * Next Cursor
@@ -1399,7 +1512,7 @@ export interface operations {
                 mode?: components["schemas"]["Mode"];
                 /** @description Include the query analysis and why each hit matched. */
                 explain?: boolean;
-                /** @description Hit fields to return (comma-separated; `id` and `seller` always): id, title, brand, category, condition, seller, availability, price, price_max, title_zh, image_link, link, attributes, seller_name, landed_estimate, score, highlight. Empty = all. */
+                /** @description Hit fields to return (comma-separated; `id` and `seller` always): id, title, brand, category, condition, seller, availability, price, price_max, title_zh, image_link, link, attributes, seller_name, display_zh, landed_estimate, score, highlight. Empty = all. */
                 fields?: string[];
                 /** @description Only these brands (any of them); repeat the parameter or separate values with commas. */
                 brand?: string[];
