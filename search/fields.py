@@ -233,9 +233,9 @@ def index_values(
 ) -> dict[str, Any]:
     """What every backend indexes for a product, by index field name: its key (`KEY_FIELD`), analysed text (English
     and Chinese terms joined by spaces), keyword values as written and normalised, the category, availability,
-    price and attribute terms, the node (its id, its path, its confidence). `chinese_terms` holds the terms of the Chinese fields,
-    derived ones included. Each backend adds its own fields (record, vector, sequence, its form of the category
-    path, the stored node)."""
+    price and attribute terms, the node (its id, its path, its confidence). `chinese_terms` holds the terms of the
+    Chinese fields, derived ones included. Each backend adds its own fields (record, vector, sequence, its form of
+    the category path, the stored node)."""
     values: dict[str, Any] = {KEY_FIELD: product.key}
     for field in FIELDS:
         if field.type is FieldType.NODE:
