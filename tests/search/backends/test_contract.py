@@ -434,16 +434,17 @@ def chinese(term):
 def test_every_product_is_stored_with_its_type_and_found_by_its_chinese_name(opener, embedder, analysis):
     backend = opener.open(create=True)
     backend.upsert(build_documents(TYPED, embedder, analysis.segmenter))
-    nodes = backend.types(["lap-1", "sleeve-1", "ear-1", "nope"])
-    assert set(nodes) == {"lap-1", "sleeve-1", "ear-1"}
-    assert nodes["lap-1"].id == "el-6-6" and nodes["lap-1"].path[-2:] == ("el-6", "el-6-6")
-    assert nodes["lap-1"].method == "title" and 0 < nodes["lap-1"].confidence <= 1
-    assert nodes["sleeve-1"].id == "hs-laptop-bags"  # a sleeve *for* a laptop is a bag
-    every = [p.id for p in TYPED] + ["nope"]
-    assert set(backend.of_type(every, "el-6", 0.5)) == {"lap-1"}  # Computers: the laptop, by its node's path
-    assert backend.of_type(every, "el-6-6", 0.5)["lap-1"] == pytest.approx(nodes["lap-1"].confidence)
-    assert backend.of_type(every, "el-6-6", nodes["lap-1"].confidence + 0.01) == {}  # not surely enough
-    assert backend.of_type(["sleeve-1"], "el-6-6", 0.0) == {} and backend.of_type([], "el-6-6", 0.0) == {}
+    nodes = backend.types(["default/lap-1", "default/sleeve-1", "default/ear-1", "default/nope"])
+    assert set(nodes) == {"default/lap-1", "default/sleeve-1", "default/ear-1"}
+    lap = nodes["default/lap-1"]
+    assert lap.id == "el-6-6" and lap.path[-2:] == ("el-6", "el-6-6")
+    assert lap.method == "title" and 0 < lap.confidence <= 1
+    assert nodes["default/sleeve-1"].id == "hs-laptop-bags"  # a sleeve *for* a laptop is a bag
+    every = [p.key for p in TYPED] + ["default/nope"]
+    assert set(backend.of_type(every, "el-6", 0.5)) == {"default/lap-1"}  # Computers: the laptop, by its node's path
+    assert backend.of_type(every, "el-6-6", 0.5)["default/lap-1"] == pytest.approx(lap.confidence)
+    assert backend.of_type(every, "el-6-6", lap.confidence + 0.01) == {}  # not surely enough
+    assert backend.of_type(["default/sleeve-1"], "el-6-6", 0.0) == {} and backend.of_type([], "el-6-6", 0.0) == {}
     # Document-side Chinese: a Chinese type word matches by BM25 with no translation, the product's own type only.
     assert ids(search(backend, BackendQuery(concepts=chinese("笔记本电脑")))) == ["lap-1"]
     assert set(ids(search(backend, BackendQuery(concepts=chinese("电脑包"))))) == {"sleeve-1", "bag-1"}
