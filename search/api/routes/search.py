@@ -13,7 +13,7 @@ from fastapi import APIRouter, Body, HTTPException, Query
 from search.api.deps import SearchScopeDep, ServiceDep, SettingsDep, fixed_filters
 from search.api.errors import error_responses
 from search.api.limits import MAX_RESULT_WINDOW
-from search.api.prices import price_intent_in, price_of, price_range_in
+from search.api.prices import discount_percent, price_intent_in, price_of, price_range_in
 from search.api.schemas import (
     ALWAYS,
     SEARCH_EXAMPLE,
@@ -122,12 +122,14 @@ def to_response(
     for hit, marked in zip(outcome.result.hits, outcome.highlights, strict=True):
         price = price_of(hit.product.price, settings)
         values: dict[str, Any] = {f.name: _shown(f, hit.product) for f in SHOWN}
-        high = hit.product.price_max
+        high, regular = hit.product.price_max, hit.product.list_price
         seller = sellers.get(hit.product.seller)
         values.update(
             seller_name=seller.display_name if seller is not None else hit.product.seller,
             price=price,
             price_max=None if high is None else price_of(high, settings),
+            list_price=None if regular is None else price_of(regular, settings),
+            discount_percent=discount_percent(hit.product.price, regular),
             landed_estimate=price.landed,
             score=round(hit.score, 6),
             highlight=marked.fields,
