@@ -289,9 +289,10 @@ def test_records_and_sort_values_changed_after_a_search_are_read_fresh(opener, e
     backend.upsert(build_documents([cheaper], embedder, analysis.segmenter))
     result = search(backend, by_price)
     assert ids(result) == ["b3", "b0", "b1", "b2"] and result.hits[0].product.title == "Insulated bottle, on sale"
-    assert backend.get("b3").price == 5 and set(backend.fetch(["b3", "b0", "nope"])) == {"b3", "b0"}
-    backend.delete(["b0"])
-    assert backend.get("b0") is None and ids(search(backend, by_price)) == ["b3", "b1", "b2"]
+    assert backend.get("default/b3").price == 5
+    assert set(backend.fetch(["default/b3", "default/b0", "default/nope"])) == {"default/b3", "default/b0"}
+    backend.delete(["default/b0"])
+    assert backend.get("default/b0") is None and ids(search(backend, by_price)) == ["b3", "b1", "b2"]
     backend.close()
 
 
