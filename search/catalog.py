@@ -313,6 +313,12 @@ class Product(BaseModel):
         return attributes
 
     @property
+    def group(self) -> str:
+        """The product group search collapses it into, `SELLER/ITEM_GROUP_ID` (two sellers' groups never merge), else
+        the product alone (`SELLER/ID`)."""
+        return product_key(self.seller, self.item_group_id or self.id)
+
+    @property
     def in_stock(self) -> bool:
         return self.availability is Availability.IN_STOCK
 
