@@ -314,9 +314,8 @@ class Product(BaseModel):
 
     @property
     def group(self) -> str:
-        """The product group search collapses it into, `SELLER/ITEM_GROUP_ID` (two sellers' groups never merge), else
-        the product alone (`SELLER/ID`)."""
-        return product_key(self.seller, self.item_group_id or self.id)
+        """The product group search collapses it into: its `item_group_id`, else the product alone (its id)."""
+        return self.item_group_id or self.id
 
     @property
     def in_stock(self) -> bool:
