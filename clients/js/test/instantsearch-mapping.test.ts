@@ -28,7 +28,7 @@ describe("InstantSearch request → Haitao search", () => {
     assert.deepEqual(p.attributes, ["brand", "price", "category.lvl0", "in_stock"]);
     assert.equal(plan({}).hitsPerPage, 20, "the adapter's default");
     assert.deepEqual(plan({ facets: "*" }).facets, [
-      "age_group", "availability", "brand", "category", "color", "condition", "gender", "material", "pattern", "price", "size",
+      "age_group", "availability", "brand", "category", "color", "condition", "gender", "material", "pattern", "price", "seller", "size",
     ]);
   });
 
@@ -147,6 +147,7 @@ const RESPONSE: SearchResponse = {
   hits: [
     {
       id: "ear-1",
+      seller: "circuit-harbor",
       title: "Sony Wireless <Earbuds> & Case",
       title_zh: "索尼 蓝牙耳机",
       brand: "Sony",
@@ -239,7 +240,8 @@ describe("Haitao answer → InstantSearch result", () => {
 
   test("hits: objectID, the fields, highlights as plain text with InstantSearch's placeholders", () => {
     const [hit] = toResult(plan({ ...AIS }), RESPONSE, 0).hits;
-    assert.equal(hit!.objectID, "ear-1");
+    assert.equal(hit!.objectID, "circuit-harbor/ear-1");
+    assert.equal(hit!["seller"], "circuit-harbor");
     assert.equal(hit!["title"], "Sony Wireless <Earbuds> & Case");
     assert.deepEqual(hit!["price"], { usd: 79.99, cny: 575.93 });
     assert.equal(hit!["highlight"], undefined);

@@ -37,6 +37,7 @@ type ListParam = { [K in keyof SearchParams]-?: NonNullable<SearchParams[K]> ext
 const KEYWORD_FACETS: Record<KeywordFacet, ListParam> = {
   brand: "brand",
   condition: "condition",
+  seller: "seller",
   // A product group's variants are products of their own, each with one value of each variant attribute.
   color: "color",
   size: "variant_size", // `size` is the page size
