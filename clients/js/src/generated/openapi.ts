@@ -84,6 +84,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a shopper's event
+         * @description A click, add-to-cart or purchase of a product found by a search: send the search's `query_id`, the product's `seller` and `id` and its 1-based `position` in the results. Answered once stored.
+         */
+        post: operations["post_event_v1_events_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/products": {
         parameters: {
             query?: never;
@@ -119,6 +139,77 @@ export interface paths {
          * @description Remove one product from the index. Needs the admin key.
          */
         delete: operations["delete_product_v1_admin_products__product_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/analytics/top-queries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Most frequent queries */
+        get: operations["top_queries_v1_admin_analytics_top_queries_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/analytics/no-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Queries that found nothing */
+        get: operations["no_results_v1_admin_analytics_no_results_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/analytics/ctr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Click-through per query
+         * @description Per query (most searched first): searches, clicks, click-through rate (share of searches with a click), mean position of the clicked results, adds to cart and purchases.
+         */
+        get: operations["click_through_v1_admin_analytics_ctr_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/analytics/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Searches per day */
+        get: operations["daily_v1_admin_analytics_daily_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -253,6 +344,20 @@ export interface components {
          * @enum {string}
          */
         Currency: "CNY" | "USD";
+        /** DailySearches */
+        DailySearches: {
+            /**
+             * Day
+             * @description UTC date, YYYY-MM-DD.
+             */
+            day: string;
+            /** Searches */
+            searches: number;
+            /** No Results */
+            no_results: number;
+            /** No Result Share */
+            no_result_share: number;
+        };
         /** ErrorBody */
         ErrorBody: {
             /**
@@ -279,6 +384,60 @@ export interface components {
          */
         ErrorResponse: {
             error: components["schemas"]["ErrorBody"];
+        };
+        /**
+         * Event
+         * @description What a shopper did with a search result (Algolia Insights' shape): clicked it, put it in the cart, bought it.
+         * @example {
+         *       "id": "ear-anker-p3",
+         *       "position": 2,
+         *       "query_id": "5f0c2a9e41b7d3c8e6a1f2b4c3d9e8a7b6c5d4e3",
+         *       "seller": "default",
+         *       "type": "click"
+         *     }
+         */
+        Event: {
+            /**
+             * Type
+             * @description What the shopper did.
+             * @enum {string}
+             */
+            type: "click" | "add_to_cart" | "purchase";
+            /**
+             * Query Id
+             * @description The `query_id` of the search whose results the product was in.
+             */
+            query_id: string;
+            /**
+             * Seller
+             * @description The product's seller.
+             * @example default
+             */
+            seller: string;
+            /**
+             * Id
+             * @description The product's id (of that seller).
+             */
+            id: string;
+            /**
+             * Position
+             * @description 1-based position of the product in the results (page included).
+             */
+            position?: number | null;
+            /**
+             * Session
+             * @description The storefront's anonymous session id, if it keeps one.
+             */
+            session?: string | null;
+        };
+        /** EventAccepted */
+        EventAccepted: {
+            /**
+             * Stored
+             * @description The event is written to the analytics store (on disk).
+             * @default true
+             */
+            stored?: boolean;
         };
         /** ExchangeRate */
         ExchangeRate: {
@@ -433,6 +592,26 @@ export interface components {
          * @enum {string}
          */
         Mode: "hybrid" | "keyword" | "vector";
+        /** NoResultQuery */
+        NoResultQuery: {
+            /** Query */
+            query: string;
+            /**
+             * Count
+             * @description Searches of it that found nothing.
+             */
+            count: number;
+            /**
+             * Last Typed
+             * @description How a shopper typed it last (before normalisation).
+             */
+            last_typed: string;
+            /**
+             * Last Seen
+             * @description When, UTC (ISO 8601).
+             */
+            last_seen: string;
+        };
         /** Price */
         Price: {
             /**
@@ -551,6 +730,37 @@ export interface components {
             price: components["schemas"]["Price"];
             /** @description Estimated cost delivered in China, when HAITAO_LANDED_SHIPPING_USD is configured. */
             landed_estimate?: components["schemas"]["LandedEstimate"] | null;
+        };
+        /** QueryClicks */
+        QueryClicks: {
+            /** Query */
+            query: string;
+            /**
+             * Count
+             * @description Searches of it in the window (= `searches`).
+             */
+            count: number;
+            /** Searches */
+            searches: number;
+            /**
+             * Clicks
+             * @description Click events on its results.
+             */
+            clicks: number;
+            /**
+             * Ctr
+             * @description Click-through rate: the share of its searches with at least one click.
+             */
+            ctr: number;
+            /**
+             * Mean Click Position
+             * @description Mean 1-based position of the clicked results.
+             */
+            mean_click_position: number | null;
+            /** Add To Cart */
+            add_to_cart: number;
+            /** Purchases */
+            purchases: number;
         };
         /**
          * Readiness
@@ -871,6 +1081,7 @@ export interface components {
          *       "next_cursor": "eyJ2IjoyLCJmIjoiNjFmZTk0MmYwYjM1ZjY0NiIsIm8iOjEwfQ.xA8ygN5W924S9vWPadbbcw",
          *       "page": 1,
          *       "query": "蓝牙耳机",
+         *       "query_id": "5f0c2a9e41b7d3c8e6a1f2b4c3d9e8a7b6c5d4e3",
          *       "size": 10,
          *       "took_ms": 21.4,
          *       "total": 83
@@ -882,6 +1093,12 @@ export interface components {
              * @example 蓝牙耳机
              */
             query: string;
+            /**
+             * Query Id
+             * @description This search's id: send it with the shopper's events (POST /v1/events) on its results.
+             * @example 5f0c2a9e41b7d3c8e6a1f2b4c3d9e8a7b6c5d4e3
+             */
+            query_id?: string | null;
             /**
              * Total
              * @description Products matched: every keyword match plus the vector leg's hits above its similarity floor, filtered. A facet value's count is the total of the same search filtered by that value.
@@ -1042,6 +1259,28 @@ export interface components {
              */
             product_id?: string | null;
         };
+        /** TopQuery */
+        TopQuery: {
+            /**
+             * Query
+             * @description The query, normalised (Simplified Chinese, lowercase): how searches are grouped.
+             */
+            query: string;
+            /**
+             * Count
+             * @description Searches of it in the window.
+             */
+            count: number;
+            /**
+             * No Results
+             * @description Of them, searches that found nothing.
+             */
+            no_results: number;
+            /** Mean Results */
+            mean_results: number;
+            /** Mean Latency Ms */
+            mean_latency_ms: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -1089,7 +1328,10 @@ export interface operations {
                 /** @description Only products in these conditions (new, refurbished, used); repeat the parameter or separate values with commas. */
                 condition?: string[];
             };
-            header?: never;
+            header?: {
+                /** @description The storefront's anonymous session id (1–64 letters, digits, `_ . : -`), kept with the search in the analytics; leave it out to keep none. */
+                "X-Session-Id"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1181,7 +1423,10 @@ export interface operations {
     search_post_v1_search_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The storefront's anonymous session id (1–64 letters, digits, `_ . : -`), kept with the search in the analytics; leave it out to keep none. */
+                "X-Session-Id"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1566,6 +1811,119 @@ export interface operations {
             };
         };
     };
+    post_event_v1_events_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventAccepted"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     upsert_products_v1_admin_products_post: {
         parameters: {
             query?: never;
@@ -1785,6 +2143,476 @@ export interface operations {
                      *       "error": {
                      *         "status": 409,
                      *         "message": "another process is writing to the index in the data directory: one writer at a time. ..."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    top_queries_v1_admin_analytics_top_queries_get: {
+        parameters: {
+            query?: {
+                /** @description Most queries listed. */
+                limit?: number;
+                /** @description The last this many days (ignored with `since`). */
+                days?: number;
+                /** @description Start of the window (ISO 8601). */
+                since?: string | null;
+                /** @description End of the window (ISO 8601); default now. */
+                until?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopQuery"][];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "admin routes are off: set HAITAO_ADMIN_API_KEY"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    no_results_v1_admin_analytics_no_results_get: {
+        parameters: {
+            query?: {
+                /** @description Most queries listed. */
+                limit?: number;
+                /** @description The last this many days (ignored with `since`). */
+                days?: number;
+                /** @description Start of the window (ISO 8601). */
+                since?: string | null;
+                /** @description End of the window (ISO 8601); default now. */
+                until?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoResultQuery"][];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "admin routes are off: set HAITAO_ADMIN_API_KEY"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    click_through_v1_admin_analytics_ctr_get: {
+        parameters: {
+            query?: {
+                /** @description Most queries listed. */
+                limit?: number;
+                /** @description The last this many days (ignored with `since`). */
+                days?: number;
+                /** @description Start of the window (ISO 8601). */
+                since?: string | null;
+                /** @description End of the window (ISO 8601); default now. */
+                until?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueryClicks"][];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "admin routes are off: set HAITAO_ADMIN_API_KEY"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    daily_v1_admin_analytics_daily_get: {
+        parameters: {
+            query?: {
+                /** @description The last this many days (ignored with `since`). */
+                days?: number;
+                /** @description Start of the window (ISO 8601). */
+                since?: string | null;
+                /** @description End of the window (ISO 8601); default now. */
+                until?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailySearches"][];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "admin routes are off: set HAITAO_ADMIN_API_KEY"
                      *       }
                      *     }
                      */
