@@ -20,7 +20,18 @@ from search.api.gate import RequestGate, guard
 from search.api.limits import MAX_SEARCH_BODY_BYTES
 from search.api.metrics import Metrics, MetricsMiddleware
 from search.api.ratelimit import TokenBucketLimiter
-from search.api.routes import admin, analytics, docs, events, facets, health, metrics, products, storefront
+from search.api.routes import (
+    admin,
+    analytics,
+    docs,
+    events,
+    facets,
+    health,
+    metrics,
+    products,
+    storefront,
+    synonyms,
+)
 from search.api.routes import search as search_routes
 from search.api.routes import suggest as suggest_routes
 from search.api.security import check_search_key, require_search_key
@@ -110,7 +121,7 @@ def _include_routers(app: FastAPI, rate_limited: bool) -> None:
             responses={**error_responses(401), **limited},
         )
         guard(app, router, check_search_key)
-    for router in (admin.router, analytics.router):
+    for router in (admin.router, analytics.router, synonyms.router):
         app.include_router(router, responses=limited)
         guard(app, router)  # the admin key is a dependency of each admin route
     app.include_router(health.router)  # probes and metrics: no key, no rate limit (ratelimit.EXEMPT_PATHS)

@@ -215,6 +215,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/synonyms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the synonyms */
+        get: operations["list_synonyms_v1_admin_synonyms_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/synonyms/{synonym_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a synonym */
+        get: operations["get_synonym_v1_admin_synonyms__synonym_id__get"];
+        /**
+         * Add or replace a synonym
+         * @description `{"root": "大鸟", "synonyms": ["bose"]}` (one-way) or `{"synonyms": ["sneakers", "trainers"]}` (multi-way). Applies to the next search; explain names it `synonyms:ID`.
+         */
+        put: operations["put_synonym_v1_admin_synonyms__synonym_id__put"];
+        post?: never;
+        /** Remove a synonym */
+        delete: operations["delete_synonym_v1_admin_synonyms__synonym_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -357,6 +396,14 @@ export interface components {
             no_results: number;
             /** No Result Share */
             no_result_share: number;
+        };
+        /** Deleted */
+        Deleted: {
+            /**
+             * Deleted
+             * @description The id removed.
+             */
+            deleted: string;
         };
         /** ErrorBody */
         ErrorBody: {
@@ -1258,6 +1305,49 @@ export interface components {
              * @description The product, when the suggestion names one.
              */
             product_id?: string | null;
+        };
+        /**
+         * SynonymBody
+         * @description A synonym entry in Typesense's shape.
+         * @example {
+         *       "root": "大鸟",
+         *       "synonyms": [
+         *         "bose"
+         *       ]
+         *     }
+         * @example {
+         *       "synonyms": [
+         *         "sneakers",
+         *         "trainers"
+         *       ]
+         *     }
+         */
+        SynonymBody: {
+            /**
+             * Root
+             * @description One-way: the root also searches as each synonym (a Chinese root works as a glossary entry). Leave it out for a multi-way synonym.
+             */
+            root?: string | null;
+            /**
+             * Synonyms
+             * @description The terms (1–32; at least two for a multi-way synonym).
+             */
+            synonyms: string[];
+        };
+        /** SynonymOut */
+        SynonymOut: {
+            /** Id */
+            id: string;
+            /**
+             * Root
+             * @description The root, normalised (Simplified, lowercase); null: multi-way.
+             */
+            root?: string | null;
+            /**
+             * Synonyms
+             * @description The terms, normalised.
+             */
+            synonyms: string[];
         };
         /** TopQuery */
         TopQuery: {
@@ -2613,6 +2703,455 @@ export interface operations {
                      *       "error": {
                      *         "status": 404,
                      *         "message": "admin routes are off: set HAITAO_ADMIN_API_KEY"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_synonyms_v1_admin_synonyms_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SynonymOut"][];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_synonym_v1_admin_synonyms__synonym_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 1–64 letters, digits, `_` or `-`. */
+                synonym_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SynonymOut"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    put_synonym_v1_admin_synonyms__synonym_id__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 1–64 letters, digits, `_` or `-`. */
+                synonym_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SynonymBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SynonymOut"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    delete_synonym_v1_admin_synonyms__synonym_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 1–64 letters, digits, `_` or `-`. */
+                synonym_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deleted"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
                      *       }
                      *     }
                      */
