@@ -28,6 +28,7 @@ from search.api.routes import (
     facets,
     health,
     metrics,
+    multi_search,
     products,
     storefront,
     synonyms,
@@ -43,7 +44,14 @@ from search.service import SearchRequest, SearchService
 log = logging.getLogger(__name__)
 
 
-SEARCH_ROUTERS = (search_routes.router, suggest_routes.router, facets.router, products.router, events.router)
+SEARCH_ROUTERS = (
+    search_routes.router,
+    multi_search.router,
+    suggest_routes.router,
+    facets.router,
+    products.router,
+    events.router,
+)
 """The routers shoppers call: behind the search key when one is set."""
 
 
