@@ -1,5 +1,6 @@
 """The `haitao` command: `index` a feed, `delete` products, `stats`, `serve` the API, `search` from the terminal
-(`indexer/commands/search.py`), `eval` relevance (`indexer/commands/eval.py`); `haitao --version`.
+(`indexer/commands/search.py`), `eval` relevance (`indexer/commands/eval.py`), `analytics` reports
+(`indexer/commands/analytics.py`), runtime `synonyms` (`indexer/commands/synonyms.py`); `haitao --version`.
 
 Help is rendered plainly by click (`rich_markup_mode=None`): flags read `--rebuild`, values `--data-dir DIR`."""
 
@@ -19,9 +20,11 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.progress import Progress as RichProgress
 
+from indexer.commands.analytics import analytics_command
 from indexer.commands.common import DataDir, err, settings_for
 from indexer.commands.eval import eval_command
 from indexer.commands.search import search_command
+from indexer.commands.synonyms import synonyms_app
 from search import __version__
 
 if TYPE_CHECKING:
@@ -291,6 +294,8 @@ def serve(
 
 app.command("search")(search_command)
 app.command("eval")(eval_command)
+app.command("analytics")(analytics_command)
+app.add_typer(synonyms_app, name="synonyms")
 
 
 def main() -> None:

@@ -10,7 +10,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException, Query
 
-from search.api.deps import ServiceDep, SettingsDep
+from search.analytics import Analytics
+from search.api.deps import AnalyticsDep, ServiceDep, SessionDep, SettingsDep
 from search.api.errors import error_responses
 from search.api.limits import MAX_RESULT_WINDOW
 from search.api.prices import discount_percent, price_intent_in, price_of, price_range_in
@@ -50,8 +51,14 @@ ANSWERS = {
     description="Query text in Chinese (Simplified or Traditional), pinyin or English; empty `q` browses. "
     "Filters narrow the results, facets count them, `cursor` pages deep.",
 )
-def search_get(service: ServiceDep, settings: SettingsDep, params: Annotated[SearchParams, Query()]) -> SearchResponse:
-    return _search(service, settings, params)
+def search_get(
+    service: ServiceDep,
+    settings: SettingsDep,
+    analytics: AnalyticsDep,
+    session: SessionDep,
+    params: Annotated[SearchParams, Query()],
+) -> SearchResponse:
+    return run_search(service, settings, params, analytics, session)
 
 
 @router.post(
@@ -63,6 +70,8 @@ def search_get(service: ServiceDep, settings: SettingsDep, params: Annotated[Sea
 def search_post(
     service: ServiceDep,
     settings: SettingsDep,
+    analytics: AnalyticsDep,
+    session: SessionDep,
     params: Annotated[
         SearchParams,
         Body(
@@ -71,10 +80,13 @@ def search_post(
         ),
     ],
 ) -> SearchResponse:
-    return _search(service, settings, params)
+    return run_search(service, settings, params, analytics, session)
 
 
-def _search(service: ServiceDep, settings: Settings, params: SearchParams) -> SearchResponse:
+def run_search(
+    service: SearchService, settings: Settings, params: SearchParams, analytics: Analytics, session: str | None
+) -> SearchResponse:
+    """One search: checked, run, answered with a new `query_id`, and recorded for the analytics."""
     if params.size > settings.max_page_size:
         raise HTTPException(422, f"size: at most {settings.max_page_size} hits a page")
     if params.page * params.size > MAX_RESULT_WINDOW:
@@ -104,11 +116,34 @@ def _search(service: ServiceDep, settings: Settings, params: SearchParams) -> Se
         outcome = service.search(request)
     except InvalidCursor as exc:
         raise HTTPException(422, f"cursor: {exc}") from None
-    return to_response(outcome, service, settings, params.fields or None)
+    query_id = analytics.ids.new()
+    response = to_response(outcome, service, settings, params.fields or None, query_id)
+    if request.q.strip():
+        _record(analytics, query_id, outcome, session)
+    return response
+
+
+def _record(analytics: Analytics, query_id: str, outcome: SearchOutcome, session: str | None) -> None:
+    analyzed = outcome.analyzed
+    filters = {key: value for key, value in _filters(outcome).items() if value not in (None, [], {})}
+    analytics.searched(
+        query_id,
+        outcome.request.q,
+        analyzed.normalized if analyzed is not None else "",
+        [c.term for c in analyzed.concepts] if analyzed is not None else [],
+        filters,
+        outcome.result.total,
+        outcome.took_ms,
+        session,
+    )
 
 
 def to_response(
-    outcome: SearchOutcome, service: SearchService, settings: Settings, fields: list[str] | None = None
+    outcome: SearchOutcome,
+    service: SearchService,
+    settings: Settings,
+    fields: list[str] | None = None,
+    query_id: str | None = None,
 ) -> SearchResponse:
     request = outcome.request
     hits = []
@@ -142,14 +177,7 @@ def to_response(
     analysis = None
     if request.explain:
         analysis = outcome.analyzed.explain() if outcome.analyzed else {}
-        analysis["filters"] = {
-            **{BY_NAME[name].filter_name: list(values) for name, values in outcome.filters.terms},
-            "category": outcome.filters.category,
-            "price_min_usd": outcome.filters.price_min,
-            "price_max_usd": outcome.filters.price_max,
-            "in_stock": outcome.filters.in_stock,
-            "attributes": {name: list(values) for name, values in outcome.filters.attributes},
-        }
+        analysis["filters"] = _filters(outcome)
         analysis["timings"] = outcome.timings
         analysis["cached"] = outcome.cached
         analysis["relaxed"] = outcome.relaxed
@@ -165,6 +193,7 @@ def to_response(
     intent = None if own_range else price_intent_in(request.currency, written, service.rate)
     return SearchResponse(
         query=request.q,
+        query_id=query_id,
         total=outcome.result.total,
         page=request.page,
         size=request.size,
@@ -183,6 +212,18 @@ def to_response(
         did_you_mean=outcome.did_you_mean,
         explain=analysis,
     )
+
+
+def _filters(outcome: SearchOutcome) -> dict[str, Any]:
+    """The filters a search applied (those of the request and a price read from the query), as explain shows them."""
+    return {
+        **{BY_NAME[name].filter_name: list(values) for name, values in outcome.filters.terms},
+        "category": outcome.filters.category,
+        "price_min_usd": outcome.filters.price_min,
+        "price_max_usd": outcome.filters.price_max,
+        "in_stock": outcome.filters.in_stock,
+        "attributes": {name: list(values) for name, values in outcome.filters.attributes},
+    }
 
 
 def _shown(field: CatalogField, product: Any) -> Any:
