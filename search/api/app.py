@@ -29,6 +29,7 @@ from search.api.routes import (
     metrics,
     multi_search,
     products,
+    sellers,
     storefront,
     synonyms,
 )
@@ -49,6 +50,7 @@ SEARCH_ROUTERS = (
     suggest_routes.router,
     facets.router,
     products.router,
+    sellers.router,
     events.router,
 )
 """The routers shoppers call: behind the search key when one is set."""
@@ -143,7 +145,11 @@ def _include_routers(app: FastAPI, rate_limited: bool) -> None:
 def _add_middleware(app: FastAPI, settings: Settings) -> None:
     """Last added runs first: proxy headers name the client, metrics time what CORS and the gate (rate limit,
     keys, body caps: before any body is read) and the app answer."""
-    large_bodies = {admin.upsert_products: settings.max_body_bytes}  # every other route: MAX_SEARCH_BODY_BYTES
+    # every other route: MAX_SEARCH_BODY_BYTES
+    large_bodies = {
+        admin.upsert_products: settings.max_body_bytes,
+        admin.upsert_seller_products: settings.max_body_bytes,
+    }
 
     def body_limit(endpoint: Callable[..., Any] | None) -> int:
         return large_bodies.get(endpoint, MAX_SEARCH_BODY_BYTES)

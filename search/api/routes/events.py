@@ -47,7 +47,7 @@ def post_event(
         raise HTTPException(
             422, "query_id: unknown (send the `query_id` of the search whose results the shopper acted on)"
         )
-    if service.get_product(event.id) is None:
+    if service.get_product(event.seller, event.id) is None:
         raise HTTPException(422, f"id: seller {event.seller!r} has no product with id {event.id!r}")
     if analytics.store is None:
         raise HTTPException(503, "events are not recorded: analytics are off on this server (HAITAO_ANALYTICS)")

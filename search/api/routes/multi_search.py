@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Body, HTTPException
 from pydantic import BaseModel, ConfigDict, Field
 
-from search.api.deps import AnalyticsDep, ServiceDep, SessionDep, SettingsDep
+from search.api.deps import AnalyticsDep, SearchScopeDep, ServiceDep, SessionDep, SettingsDep
 from search.api.errors import error_responses
 from search.api.routes.search import run_search
 from search.api.schemas import SEARCH_EXAMPLE, SearchParams, SearchResponse
@@ -51,13 +51,14 @@ def multi_search(
     body: Annotated[MultiSearchBody, Body(description="The searches, each with the parameters of POST /v1/search.")],
     service: ServiceDep,
     settings: SettingsDep,
+    scope: SearchScopeDep,
     analytics: AnalyticsDep,
     session: SessionDep,
 ) -> MultiSearchResponse:
     results = []
     for number, params in enumerate(body.searches):
         try:
-            results.append(run_search(service, settings, params, analytics, session))
+            results.append(run_search(service, settings, params, scope, analytics, session))
         except HTTPException as exc:
             if exc.status_code != 422:
                 raise
