@@ -1,12 +1,13 @@
 """A search on any backend, composed from the backend's primitives: the legs, fused above them (`search.fusion`),
-ordered and paged here; or browsing; then the result set's total and disjunctive facet counts.
+ordered, collapsed to one hit per product group (`distinct`, `search.collapse`) and paged here; or browsing; then
+the result set's total and disjunctive facet counts (of groups, with `distinct`).
 
 Every backend answers the same way because everything but the primitives happens here, once.
 """
 
 from __future__ import annotations
 
-from search import fusion
+from search import collapse, fusion
 from search.backends.base import (
     BackendQuery,
     Counts,
@@ -29,11 +30,16 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
     if not query.concepts:
         query = query.resolved()  # no keyword leg to run while the query is embedded
         if query.vector is None:
-            hits = backend.browse(query.filters, query.sort, query.offset, query.limit, query.search_after)
+            if query.distinct:
+                hits = collapse.browse(backend, query)
+            else:
+                hits = backend.browse(query.filters, query.sort, query.offset, query.limit, query.search_after)
             types = backend.types([hit.product.id for hit in hits])
             for hit in hits:
                 hit.node = types.get(hit.product.id, NO_NODE)
-            counts = _counts(backend, query, lambda filters: ResultSet(filters))
+            if query.distinct:
+                hits = collapse.summarize(backend, query.filters, hits)
+            counts = _counts(backend, query, lambda filters: ResultSet(filters, distinct=query.distinct))
             return SearchResult(hits, counts.total, counts.facets, counts.price_range)
 
     # The keyword leg runs while the query may still be being embedded (`BackendQuery.vector` a future).
@@ -48,6 +54,8 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
         values = backend.sort_values([doc_id for doc_id, _ in order], query.sort)
         descending = query.sort is not Sort.PRICE_ASC
         order.sort(key=lambda item: -values.get(item[0], 0.0) if descending else values.get(item[0], 0.0))
+    if query.distinct:  # the best-ranked variant of each group stands for it
+        order = collapse.first_of_each_group(order, backend.groups_of([doc_id for doc_id, _ in order]))
     page = order[query.offset : query.offset + query.limit]
     products = backend.fetch([doc_id for doc_id, _ in page])
     types = backend.types([doc_id for doc_id, _ in page])
@@ -61,6 +69,8 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
         hit = Hit(products[doc_id], score, k_rank, v_rank, k_score, v_score)
         hit.node, hit.type_rank = types.get(doc_id, NO_NODE), type_at.get(doc_id)
         hits.append(hit)
+    if query.distinct:
+        hits = collapse.summarize(backend, query.filters, hits)
 
     concepts = tuple(query.concepts) if keyword is not None else None
 
@@ -68,10 +78,12 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
         """Every keyword match plus the vector leg's neighbours, under these filters."""
         if filters != query.filters:  # a facet's counts, under the other filters
             nearest = None if query.vector is None else backend.vector_leg(query.vector, filters, spec.leg_size)
-            return ResultSet(filters, concepts, None if nearest is None else tuple(doc_id for doc_id, _ in nearest))
+            nearest_ids = None if nearest is None else tuple(doc_id for doc_id, _ in nearest)
+            return ResultSet(filters, concepts, nearest_ids, distinct=query.distinct)
         ids = None if vector is None else tuple(doc_id for doc_id, _ in vector)
         found = tuple(doc_id for doc_id, _ in keyword or ())
-        return ResultSet(filters, concepts, ids, keyword_total if keyword is not None else None, found)
+        total = keyword_total if keyword is not None else None
+        return ResultSet(filters, concepts, ids, total, found, distinct=query.distinct)
 
     counts = _counts(backend, query, result_set)
     return SearchResult(hits, counts.total, counts.facets, counts.price_range)

@@ -55,7 +55,8 @@ def test_bluetooth_earphones_come_first_for_the_chinese_query(demo_service):
 )
 def test_brand_named_in_chinese_or_latin_leads_the_results(demo_service, query, brand):
     hits = demo_service.search(SearchRequest(q=query, size=5)).result.hits
-    assert [hit.product.brand for hit in hits[:3]] == [brand] * 3
+    # the brand leads; the query also names a type, whose products of other brands may follow (the type leg)
+    assert [hit.product.brand for hit in hits[:2]] == [brand] * 2
 
 
 @pytest.mark.parametrize(

@@ -104,7 +104,7 @@ def test_keyword_leg_is_term_queries_of_analysed_terms_as_the_embedded_backend_b
     }
     assert phrase["span_near"]["clauses"] == [{"span_term": {"title": "wireless"}}, {"span_term": {"title": "earbud"}}]
     assert phrase["span_near"]["boost"] == pytest.approx(0.8 * spec.phrase_bonus)
-    assert {next(iter(q["term"])) for q in chinese["dis_max"]["queries"]} == {"title_zh", "description_zh"}
+    assert {next(iter(q["term"])) for q in chinese["dis_max"]["queries"]} == {"title_zh", "description_zh", "type_zh"}
     leg = queries.keyword_leg_body(body, Filters(in_stock=False), 150)
     assert leg["query"]["bool"]["must"] == [body] and leg["size"] == 150 and leg["_source"] is False
 
@@ -339,11 +339,12 @@ def test_hybrid_search_requests_and_fusion_above_the_legs(clone, embedder):
     )
     result = search(backend, query)
 
-    keyword_leg, vector_leg, page, main_counts, brand_vector_leg, brand_counts = sent
+    keyword_leg, vector_leg, page, page_types, main_counts, brand_vector_leg, brand_counts = sent
     assert keyword_leg["query"]["bool"]["must"] == [queries.keyword_query(concept("earbuds"), backend.spec)]
     assert keyword_leg["query"]["bool"]["filter"] == [{"bool": {"filter": [{"terms": {"brand_key": ["sony"]}}]}}]
     assert vector_leg["query"]["knn"]["vector"]["filter"] == {"bool": {"filter": [{"terms": {"brand_key": ["sony"]}}]}}
     assert page["query"] == {"ids": {"values": ["a", "b"]}}
+    assert page_types["query"] == page["query"] and page_types["_source"] == ["node_record"]  # the page's types
     assert main_counts["query"]["bool"]["should"][1] == {"ids": {"values": ["b", "a"]}}
     assert set(main_counts["aggs"]) == {"price", "price_stats"}  # brand is counted apart, without its own filter
     assert "filter" not in brand_vector_leg["query"]["knn"]["vector"]  # the neighbours without the brand filter
