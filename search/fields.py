@@ -31,10 +31,12 @@ from search.catalog import VARIANT_ATTRIBUTES
 if TYPE_CHECKING:
     from search.catalog import Product
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """2: attributes and seq; 3: fields from the registry, Snowball English terms on both backends; 4: the taxonomy node
 and the Chinese type terms of every product; 5: product groups (`item_group_id`), the variant attributes and
-`list_price`; 6: the `group` field (and the embedded index's group hash) that search collapses by."""
+`list_price`; 6: the `group` field (and the embedded index's group hash) that search collapses by; 7: sellers,
+`(seller, id)` identity (`key`). An index of an older version is migrated by `search.migration` (its records and
+vectors rewritten, nothing embedded again)."""
 
 
 class FieldType(StrEnum):
@@ -139,6 +141,7 @@ FIELDS: tuple[CatalogField, ...] = (
         text=lambda product: product.category.replace(">", " "),
     ),
     facet("condition", "成色", "Only products in these conditions (new, refurbished, used)", ["new"]),
+    facet("seller", "商家", "Only these sellers' products (seller ids)", ["circuit-harbor"]),
     CatalogField(
         "item_group_id",
         FieldType.KEYWORD,
@@ -172,6 +175,10 @@ FIELDS: tuple[CatalogField, ...] = (
 )
 
 BY_NAME = {f.name: f for f in FIELDS}
+
+KEY_FIELD = "key"
+"""The index field holding a product's identity, `SELLER/ID` (`Product.key`): unique in the index, what every
+backend stores, fetches, updates and deletes by."""
 
 
 def of_type(*types: FieldType) -> tuple[CatalogField, ...]:
@@ -264,12 +271,12 @@ def index_values(
     chinese_terms: dict[str, list[str]],
     node: ProductNode = NO_NODE,
 ) -> dict[str, Any]:
-    """What every backend indexes for a product, by index field name: analysed text (English and Chinese terms
-    joined by spaces), keyword values as written and normalised, the category, availability, price and attribute
-    terms, the node (its id, its path, its confidence). `chinese_terms` holds the terms of the Chinese fields,
-    derived ones included. Each backend adds its own fields (record, vector, sequence, its form of the category
-    path, the stored node)."""
-    values: dict[str, Any] = {}
+    """What every backend indexes for a product, by index field name: its key (`KEY_FIELD`), analysed text (English
+    and Chinese terms joined by spaces), keyword values as written and normalised, the category, availability,
+    price and attribute terms, the node (its id, its path, its confidence). `chinese_terms` holds the terms of the
+    Chinese fields, derived ones included. Each backend adds its own fields (record, vector, sequence, its form of
+    the category path, the stored node)."""
+    values: dict[str, Any] = {KEY_FIELD: product.key}
     for field in FIELDS:
         if field.type is FieldType.NODE:
             values[field.name] = node.id or ""

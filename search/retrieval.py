@@ -34,9 +34,9 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
                 hits = collapse.browse(backend, query)
             else:
                 hits = backend.browse(query.filters, query.sort, query.offset, query.limit, query.search_after)
-            types = backend.types([hit.product.id for hit in hits])
+            types = backend.types([hit.product.key for hit in hits])
             for hit in hits:
-                hit.node = types.get(hit.product.id, NO_NODE)
+                hit.node = types.get(hit.product.key, NO_NODE)
             if query.distinct:
                 hits = collapse.summarize(backend, query.filters, hits)
             counts = _counts(backend, query, lambda filters: ResultSet(filters, distinct=query.distinct))

@@ -19,7 +19,7 @@ from search.api.gate import RequestGate, guard
 from search.api.limits import MAX_SEARCH_BODY_BYTES
 from search.api.metrics import Metrics, MetricsMiddleware
 from search.api.ratelimit import TokenBucketLimiter
-from search.api.routes import admin, docs, facets, health, metrics, products, storefront
+from search.api.routes import admin, docs, facets, health, metrics, products, sellers, storefront
 from search.api.routes import search as search_routes
 from search.api.routes import suggest as suggest_routes
 from search.api.security import check_search_key, require_search_key
@@ -31,7 +31,7 @@ from search.service import SearchRequest, SearchService
 log = logging.getLogger(__name__)
 
 
-SEARCH_ROUTERS = (search_routes.router, suggest_routes.router, facets.router, products.router)
+SEARCH_ROUTERS = (search_routes.router, suggest_routes.router, facets.router, products.router, sellers.router)
 """The routers shoppers call: behind the search key when one is set."""
 
 
@@ -116,7 +116,11 @@ def _include_routers(app: FastAPI, rate_limited: bool) -> None:
 def _add_middleware(app: FastAPI, settings: Settings) -> None:
     """Last added runs first: proxy headers name the client, metrics time what CORS and the gate (rate limit,
     keys, body caps: before any body is read) and the app answer."""
-    large_bodies = {admin.upsert_products: settings.max_body_bytes}  # every other route: MAX_SEARCH_BODY_BYTES
+    # every other route: MAX_SEARCH_BODY_BYTES
+    large_bodies = {
+        admin.upsert_products: settings.max_body_bytes,
+        admin.upsert_seller_products: settings.max_body_bytes,
+    }
 
     def body_limit(endpoint: Callable[..., Any] | None) -> int:
         return large_bodies.get(endpoint, MAX_SEARCH_BODY_BYTES)

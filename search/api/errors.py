@@ -25,6 +25,10 @@ _EXAMPLES: dict[int, tuple[str, str]] = {
         "The API key is missing or wrong (only when the server has one set).",
         "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`",
     ),
+    403: (
+        "The key is valid but may not do this: another seller's key, or a search key, writing a seller's products.",
+        "this key writes only seller 'circuit-harbor''s products, not 'stride-lane''s",
+    ),
     404: ("Nothing with that id.", "no product with id 'ear-sony-xm6'"),
     409: (
         "Another process holds the index's write lock.",

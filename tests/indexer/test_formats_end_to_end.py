@@ -33,9 +33,9 @@ def run(pipeline, tmp_path, name):
 def test_merchant_tsv(pipeline, tmp_path):
     report, rejects, reasons = run(pipeline, tmp_path, "merchant.tsv")
     assert (report.read, report.indexed, report.rejected) == (6, 3, 3)
-    cooler = pipeline.backend.get("m-1")
+    cooler = pipeline.backend.get("default/m-1")
     assert (cooler.price, cooler.list_price, cooler.brand) == (19.99, 24.99, "Ben & Jerry's")
-    assert pipeline.backend.get("m-2").price == 1299.0  # "$1,299.00"
+    assert pipeline.backend.get("default/m-2").price == 1299.0  # "$1,299.00"
     described = {r.product_id: r.describe() for r in report.rejects}
     assert described["m-3"] == "merchant.tsv:4 (id 'm-3'): g:price: '12,99 EUR' is in EUR; prices must be in USD"
     assert "title: is required" in described["m-4"]
@@ -50,7 +50,7 @@ def test_merchant_tsv(pipeline, tmp_path):
 def test_merchant_xml_rejects_are_an_rss_feed_of_the_bad_items(pipeline, tmp_path):
     report, rejects, reasons = run(pipeline, tmp_path, "merchant.xml")
     assert (report.read, report.indexed, report.rejected) == (5, 2, 3)
-    assert pipeline.backend.get("x-1").category == "Sports & Outdoors > Camping > Backpacks"
+    assert pipeline.backend.get("default/x-1").category == "Sports & Outdoors > Camping > Backpacks"
     described = [r.describe() for r in report.rejects]
     assert described[0] == "merchant.xml item 3 (id 'x-3'): price: '12,99 EUR' is in EUR; prices must be in USD"
     assert described[1] == "merchant.xml item 4 (id 'x-4'): price: is required"
@@ -67,17 +67,20 @@ def test_broken_xml_indexes_what_came_before_and_never_deletes(pipeline, tmp_pat
     assert not report.complete and report.deleted == 0
     assert "could not be read to its end" in report.notes[0]
     assert "not well-formed" in report.rejects[-1].describe()
-    assert pipeline.backend.get("x-2") is not None
+    assert pipeline.backend.get("default/x-2") is not None
 
 
 def test_shopify_export(pipeline, tmp_path):
     report, rejects, reasons = run(pipeline, tmp_path, "shopify_products.csv")
     assert (report.read, report.indexed, report.rejected, report.skipped) == (7, 4, 2, {"draft": 1})
-    limited = pipeline.backend.get("HF-21-LTD")
+    limited = pipeline.backend.get("default/HF-21-LTD")
     assert (limited.price, limited.item_group_id, limited.color) == (1299.0, "hydro-flask-21oz", "Limited Edition")
-    assert (pipeline.backend.get("HF-21-PAC").price, pipeline.backend.get("HF-21-PAC").list_price) == (29.95, 34.95)
+    assert (pipeline.backend.get("default/HF-21-PAC").price, pipeline.backend.get("default/HF-21-PAC").list_price) == (
+        29.95,
+        34.95,
+    )
     assert "<p>" not in limited.description and "&amp;" not in limited.description
-    assert pipeline.backend.get("D-1") is None
+    assert pipeline.backend.get("default/D-1") is None
     described = {r.product_id: r.describe() for r in report.rejects}
     assert "Variant Price: '12,99 EUR' is in EUR" in described["EM-1"]
     assert described["NT-1"] == "shopify_products.csv:10 (id 'NT-1'): Title: must not be empty"

@@ -41,7 +41,7 @@ def index(*args: object) -> object:
 def stored(data_dir: Path, embedder, product_id: str):
     backend = EmbeddedBackend(data_dir, embedder.name, embedder.dim)
     try:
-        return backend.get(product_id)
+        return backend.get(f"default/{product_id}")
     finally:
         backend.close()
 
@@ -176,7 +176,7 @@ def test_sales_and_price_ranges_reach_the_hits(tmp_path, embedder):
         assert black["color"] == "Black" and black["link"] == f"{SHOP}/products/hydro-flask-32-oz-wide-mouth"
         assert by_id["W32BTS464"]["list_price"] is None and by_id["W32BTS464"]["discount_percent"] is None
         only = client.get("/v1/search", params={"q": "socks", "fields": "discount_percent", "color": "taupe"}).json()
-        assert only["hits"] == [{"id": "SW001618-M-TPE", "discount_percent": 20}]  # 19.16 of 23.95
+        assert only["hits"] == [{"id": "SW001618-M-TPE", "seller": "default", "discount_percent": 20}]  # 19.16 of 23.95
     finally:
         service.close()
 

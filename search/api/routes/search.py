@@ -10,11 +10,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException, Query
 
-from search.api.deps import ServiceDep, SettingsDep
+from search.api.deps import SearchScopeDep, ServiceDep, SettingsDep, fixed_filters
 from search.api.errors import error_responses
 from search.api.limits import MAX_RESULT_WINDOW
 from search.api.prices import discount_percent, price_intent_in, price_of, price_range_in
 from search.api.schemas import (
+    ALWAYS,
     SEARCH_EXAMPLE,
     DisplayZh,
     ExchangeRate,
@@ -30,6 +31,7 @@ from search.catalog import VARIANT_ATTRIBUTES, Product
 from search.config import Settings
 from search.cursor import InvalidCursor
 from search.fields import BY_NAME, FIELDS, CatalogField, FieldType
+from search.keys import ScopedKey
 from search.service import SearchOutcome, SearchRequest, SearchService
 
 SHOWN = tuple(f for f in FIELDS if f.shown)
@@ -52,8 +54,10 @@ ANSWERS = {
     description="Query text in Chinese (Simplified or Traditional), pinyin or English; empty `q` browses. "
     "Filters narrow the results, facets count them, `cursor` pages deep.",
 )
-def search_get(service: ServiceDep, settings: SettingsDep, params: Annotated[SearchParams, Query()]) -> SearchResponse:
-    return _search(service, settings, params)
+def search_get(
+    service: ServiceDep, settings: SettingsDep, scope: SearchScopeDep, params: Annotated[SearchParams, Query()]
+) -> SearchResponse:
+    return _search(service, settings, params, scope)
 
 
 @router.post(
@@ -65,6 +69,7 @@ def search_get(service: ServiceDep, settings: SettingsDep, params: Annotated[Sea
 def search_post(
     service: ServiceDep,
     settings: SettingsDep,
+    scope: SearchScopeDep,
     params: Annotated[
         SearchParams,
         Body(
@@ -73,10 +78,10 @@ def search_post(
         ),
     ],
 ) -> SearchResponse:
-    return _search(service, settings, params)
+    return _search(service, settings, params, scope)
 
 
-def _search(service: ServiceDep, settings: Settings, params: SearchParams) -> SearchResponse:
+def _search(service: ServiceDep, settings: Settings, params: SearchParams, scope: ScopedKey | None) -> SearchResponse:
     if params.size > settings.max_page_size:
         raise HTTPException(422, f"size: at most {settings.max_page_size} hits a page")
     if params.page * params.size > MAX_RESULT_WINDOW:
@@ -97,6 +102,7 @@ def _search(service: ServiceDep, settings: Settings, params: SearchParams) -> Se
         currency=params.currency,
         in_stock=params.in_stock,
         attributes=params.attribute_filters(),
+        fixed=fixed_filters(scope),
         facets=tuple(params.facets),
         sort=params.sort,
         mode=params.mode,
@@ -114,6 +120,7 @@ def to_response(
     outcome: SearchOutcome, service: SearchService, settings: Settings, fields: list[str] | None = None
 ) -> SearchResponse:
     request = outcome.request
+    sellers = service.sellers() if outcome.result.hits else {}
     hits = []
     for hit, marked in zip(outcome.result.hits, outcome.highlights, strict=True):
         values: dict[str, Any] = {f.name: _shown(f, hit.product) for f in SHOWN}
@@ -129,7 +136,9 @@ def to_response(
                 variant_options=[_option(product, settings) for product in hit.group.listed],
             )
         price = price_of(low, settings)
+        seller = sellers.get(hit.product.seller)
         values.update(
+            seller_name=seller.display_name if seller is not None else hit.product.seller,
             price=price,
             price_max=None if high is None else price_of(high, settings),
             list_price=None if regular is None else price_of(regular, settings),
@@ -140,7 +149,7 @@ def to_response(
             display_zh=DisplayZh(**service.types.display_zh(hit.product, hit.node)),
         )
         if fields is not None:
-            values = {name: value for name, value in values.items() if name in fields or name == "id"}
+            values = {name: value for name, value in values.items() if name in fields or name in ALWAYS}
         if request.explain:
             values["explain"] = HitExplain(
                 keyword_rank=hit.keyword_rank,
@@ -157,6 +166,7 @@ def to_response(
         analysis = outcome.analyzed.explain() if outcome.analyzed else {}
         analysis["filters"] = {
             **{BY_NAME[name].filter_name: list(values) for name, values in outcome.filters.terms},
+            "fixed_by_key": {name: list(values) for name, values in outcome.filters.fixed},
             "category": outcome.filters.category,
             "price_min_usd": outcome.filters.price_min,
             "price_max_usd": outcome.filters.price_max,

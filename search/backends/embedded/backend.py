@@ -7,6 +7,7 @@ queries, `vectors.py` and `ann.py` search the vectors; this class answers the co
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Hashable, Iterator, Sequence
 from pathlib import Path
@@ -27,6 +28,7 @@ from search.backends.base import (
     ResultSet,
     SearchBackend,
     Sort,
+    WriteUnavailable,
     write_sequence,
 )
 from search.backends.embedded.index import EmbeddedIndex, Snapshot, built_with, stored_hashes
@@ -47,9 +49,11 @@ from search.backends.embedded.schema import (
     group_hash,
     text_analyzer,
 )
+from search.backends.embedded.sellers import SellerFile
 from search.catalog import Product
-from search.fields import NODE_CONFIDENCE, NODE_PATH, ProductNode, english_index_text, index_values
+from search.fields import KEY_FIELD, NODE_CONFIDENCE, NODE_PATH, ProductNode, english_index_text, index_values
 from search.ranking import RankingSpec
+from search.sellers import Seller
 
 FREQUENCY_CACHE_SIZE = 100_000
 TOTAL = "_total"  # the aggregation counting the result set beside its facets (no facet has this name)
@@ -72,6 +76,7 @@ class EmbeddedBackend(SearchBackend):
         self.schema = self.index.schema
         self._keyword = KeywordQueryBuilder(self.schema, self.spec)
         self._analyzer = text_analyzer()
+        self._sellers = SellerFile(self.data_dir)
 
     @classmethod
     def rebuild(
@@ -93,34 +98,38 @@ class EmbeddedBackend(SearchBackend):
     def _current(self) -> Snapshot:
         return self.index.current()
 
-    # -- reading by id ----------------------------------------------------------------------------------------
+    # -- reading by key ---------------------------------------------------------------------------------------
 
-    def fetch(self, ids: Sequence[str]) -> dict[str, Product]:
+    def fetch(self, keys: Sequence[str]) -> dict[str, Product]:
         """Only these records are read, each at its address (`_addresses`)."""
         snapshot = self._current()
-        products = (_product(snapshot.searcher, address) for address in self._addresses(snapshot, ids).values())
-        return {product.id: product for product in products}
+        products = (_product(snapshot.searcher, address) for address in self._addresses(snapshot, keys).values())
+        return {product.key: product for product in products}
 
-    def _addresses(self, snapshot: Snapshot, ids: Sequence[str]) -> dict[str, tantivy.DocAddress]:
-        """The address of each of these ids that the snapshot holds: from the vector set's rows once it is loaded
-        (a dictionary look-up instead of a search: a term set query costs 0.2 ms at 100,000 products, whatever its
-        size), else by a search."""
-        if not ids:
+    def _addresses(self, snapshot: Snapshot, keys: Sequence[str]) -> dict[str, tantivy.DocAddress]:
+        """The address of each of these product keys that the snapshot holds: from the vector set's rows once it is
+        loaded (a dictionary look-up instead of a search: a term set query costs 0.2 ms at 100,000 products, whatever
+        its size), else by a search."""
+        if not keys:
             return {}
         vectors = snapshot.loaded_vectors
         if vectors is not None:
-            rows = ((doc_id, vectors.row(doc_id)) for doc_id in ids)
-            return {doc_id: vectors.addresses[row] for doc_id, row in rows if row is not None}
-        searcher, unique = snapshot.searcher, list(dict.fromkeys(ids))
-        query = tantivy.Query.term_set_query(self.schema, "id", unique)
-        found = {searcher.doc(a).get_first("id"): a for _, a in searcher.search(query, limit=len(unique)).hits}
-        return {doc_id: found[doc_id] for doc_id in unique if doc_id in found}
+            rows = ((key, vectors.row(key)) for key in keys)
+            return {key: vectors.addresses[row] for key, row in rows if row is not None}
+        searcher, unique = snapshot.searcher, list(dict.fromkeys(keys))
+        query = tantivy.Query.term_set_query(self.schema, KEY_FIELD, unique)
+        found = {searcher.doc(a).get_first(KEY_FIELD): a for _, a in searcher.search(query, limit=len(unique)).hits}
+        return {key: found[key] for key in unique if key in found}
 
-    def iter_ids(self) -> Iterator[str]:
+    def iter_keys(self, seller: str | None = None) -> Iterator[str]:
         snapshot = self._current()
         if snapshot.searcher.num_docs == 0:
             return iter(())
-        return iter(list(snapshot.vectors.ids))
+        keys = list(snapshot.vectors.ids)
+        if seller is None:
+            return iter(keys)
+        prefix = f"{seller}/"
+        return iter([key for key in keys if key.startswith(prefix)])
 
     def iter_products(self) -> Iterator[Product]:
         searcher = self._current().searcher  # one snapshot throughout, whatever is committed meanwhile
@@ -130,28 +139,57 @@ class EmbeddedBackend(SearchBackend):
         for _, address in everything:
             yield _product(searcher, address)
 
-    def content_hashes(self, ids: Sequence[str]) -> dict[str, str]:
-        return stored_hashes(self._current().searcher, self.schema, list(ids))
+    def content_hashes(self, keys: Sequence[str]) -> dict[str, str]:
+        return stored_hashes(self._current().searcher, self.schema, list(keys))
 
-    def types(self, ids: Sequence[str]) -> dict[str, ProductNode]:
+    # -- sellers ----------------------------------------------------------------------------------------------
+
+    def sellers(self) -> dict[str, Seller]:
+        return self._sellers.read()
+
+    def put_sellers(self, sellers: Sequence[Seller]) -> None:
+        if not sellers:
+            return
+        with self.index.write_lock:
+            self.index.writer()  # the index's single writer writes its sellers too
+            records = self._sellers.read()
+            records.update({seller.id: seller for seller in sellers})
+            try:
+                self._sellers.write(records)
+            except OSError as exc:
+                raise WriteUnavailable(f"the sellers could not be saved ({os.strerror(exc.errno or 5)})") from exc
+
+    def delete_seller(self, seller: str) -> bool:
+        with self.index.write_lock:
+            self.index.writer()
+            records = self._sellers.read()
+            if records.pop(seller, None) is None:
+                return False
+            try:
+                self._sellers.write(records)
+            except OSError as exc:
+                raise WriteUnavailable(f"the sellers could not be saved ({os.strerror(exc.errno or 5)})") from exc
+            return True
+
+    def types(self, keys: Sequence[str]) -> dict[str, ProductNode]:
         snapshot = self._current()
-        return {doc_id: _node(snapshot.searcher.doc(a)) for doc_id, a in self._addresses(snapshot, ids).items()}
+        return {key: _node(snapshot.searcher.doc(a)) for key, a in self._addresses(snapshot, keys).items()}
 
-    def of_type(self, ids: Sequence[str], node: str, min_confidence: float) -> dict[str, float]:
-        """Ids from the vector set's row of each address and confidences from the fast field, as the keyword leg
+    def of_type(self, keys: Sequence[str], node: str, min_confidence: float) -> dict[str, float]:
+        """Keys from the vector set's row of each address and confidences from the fast field, as the keyword leg
         reads them: no stored document is loaded."""
-        if not ids:
+        if not keys:
             return {}
         snapshot = self._current()
         sure = tantivy.Query.range_query(self.schema, NODE_CONFIDENCE, tantivy.FieldType.Float, min_confidence, 1.0)
         query = tantivy.Query.boolean_query(
             [
-                (tantivy.Occur.Must, tantivy.Query.term_set_query(self.schema, "id", list(ids))),
+                (tantivy.Occur.Must, tantivy.Query.term_set_query(self.schema, KEY_FIELD, list(keys))),
                 (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, NODE_PATH, node)),
                 (tantivy.Occur.Must, sure),
             ]
         )
-        addresses = [address for _, address in snapshot.searcher.search(query, limit=len(ids)).hits]
+        addresses = [address for _, address in snapshot.searcher.search(query, limit=len(keys)).hits]
         if not addresses:
             return {}
         vectors = snapshot.vectors
@@ -240,24 +278,26 @@ class EmbeddedBackend(SearchBackend):
         page = rows[skip : skip + limit]
         return [Hit(_product(searcher, address), 0.0, sort_key=sort_key) for _, address, sort_key in page]
 
-    def groups_of(self, ids: Sequence[str]) -> dict[str, str]:
-        """From the group hash's fast field, and the ids from the vector set's rows (no stored document read)."""
-        if not ids:
+    def groups_of(self, keys: Sequence[str]) -> dict[str, str]:
+        """From the group hash's fast field, and the keys from the vector set's rows (no stored document read)."""
+        if not keys:
             return {}
         snapshot = self._current()
-        found = snapshot.searcher.search(tantivy.Query.term_set_query(self.schema, "id", list(ids)), limit=len(ids))
+        found = snapshot.searcher.search(
+            tantivy.Query.term_set_query(self.schema, KEY_FIELD, list(keys)), limit=len(keys)
+        )
         addresses = [address for _, address in found.hits]
         rows = snapshot.vectors.rows_of(addresses).tolist()
         hashes = snapshot.searcher.fast_field_values(GROUP_HASH, addresses)
         return {snapshot.vectors.ids[row]: str(value) for row, value in zip(rows, hashes, strict=True)}
 
-    def sort_values(self, ids: Sequence[str], sort: Sort) -> dict[str, float]:
-        """From the sort field's column at each id's address: no stored record is read."""
+    def sort_values(self, keys: Sequence[str], sort: Sort) -> dict[str, float]:
+        """From the sort field's column at each key's address: no stored record is read."""
         snapshot = self._current()
-        found = self._addresses(snapshot, ids)
+        found = self._addresses(snapshot, keys)
         name = "seq" if sort is Sort.NEWEST else "price"
         values = snapshot.searcher.fast_field_values(name, list(found.values())) if found else []
-        return {doc_id: float(v or 0) for doc_id, v in zip(found, values, strict=True)}
+        return {key: float(v or 0) for key, v in zip(found, values, strict=True)}
 
     def count(self, results: ResultSet, facets: Sequence[str], price_buckets: Sequence[PriceBucket]) -> Counts:
         """One pass over the result set at most: the total is counted by the aggregation that counts the facets
@@ -271,7 +311,7 @@ class EmbeddedBackend(SearchBackend):
             query = combine(None, flt)
         else:
             keyword = self._keyword.build(results.concepts) if results.concepts is not None else None
-            ids = tantivy.Query.term_set_query(self.schema, "id", list(results.ids)) if results.ids else None
+            ids = tantivy.Query.term_set_query(self.schema, KEY_FIELD, list(results.ids)) if results.ids else None
             union = any_of([keyword, ids])
             query = combine(union, flt) if union is not None else tantivy.Query.empty_query()
         if results.distinct:
@@ -300,21 +340,22 @@ class EmbeddedBackend(SearchBackend):
         keyword = self._keyword.build(results.concepts)
         if keyword is None or not others:
             return results.keyword_total + len(others)
-        ids = tantivy.Query.term_set_query(self.schema, "id", others)
+        ids = tantivy.Query.term_set_query(self.schema, KEY_FIELD, others)
         return results.keyword_total + len(others) - _count(searcher, combine(ids, keyword))
 
-    def facet_values(self, facet: str, limit: int) -> dict[str, int]:
+    def facet_values(self, facet: str, limit: int, filters: Filters | None = None) -> dict[str, int]:
         searcher = self._current().searcher
         if not searcher.num_docs:
             return {}
         aggs = {"values": {"terms": {"field": facet, "size": limit}}}
-        buckets = searcher.aggregate(tantivy.Query.all_query(), aggs).get("values", {}).get("buckets", [])
+        query = combine(None, filter_query(self.schema, filters or Filters()))
+        buckets = searcher.aggregate(query, aggs).get("values", {}).get("buckets", [])
         return {b["key"]: b["doc_count"] for b in buckets if b["key"]}
 
     # -- what the layers above rely on ------------------------------------------------------------------------
 
     def generation(self) -> Hashable:
-        return (str(self.index.index_dir), self.index.stamp())
+        return (str(self.index.index_dir), self.index.stamp(), self._sellers.stamp())
 
     def document_frequency(self, term: str) -> int:
         snapshot = self._current()
@@ -351,7 +392,8 @@ class EmbeddedBackend(SearchBackend):
         for document in documents:
             if document.vector.shape != (self.dim,):
                 raise ValueError(
-                    f"product {document.product.id!r}: vector has shape {document.vector.shape}, expected ({self.dim},)"
+                    f"product {document.product.key!r}: vector has shape {document.vector.shape}, "
+                    f"expected ({self.dim},)"
                 )
         now = int(time.time())
         with self.index.write_lock:
@@ -360,23 +402,23 @@ class EmbeddedBackend(SearchBackend):
 
             def add(writer: tantivy.IndexWriter) -> None:
                 for document, seq in zip(documents, write_sequence(len(documents)), strict=True):
-                    writer.delete_documents_by_term("id", document.product.id)
+                    writer.delete_documents_by_term(KEY_FIELD, document.product.key)
                     writer.add_document(_to_tantivy(document, now, seq))
 
             self.index.add(writer, add)
-            self.index.commit(writer, {document.product.id: document.content_hash for document in documents})
+            self.index.commit(writer, {document.product.key: document.content_hash for document in documents})
 
-    def delete(self, ids: Sequence[str]) -> int:
+    def delete(self, keys: Sequence[str]) -> int:
         with self.index.write_lock:
             self.index.check_writable()
-            existing = self.content_hashes(ids)
+            existing = self.content_hashes(keys)
             if not existing:
                 return 0
             writer = self.index.writer()
 
             def remove(writer: tantivy.IndexWriter) -> None:
                 for doc_id in existing:
-                    writer.delete_documents_by_term("id", doc_id)
+                    writer.delete_documents_by_term(KEY_FIELD, doc_id)
 
             self.index.add(writer, remove)
             self.index.commit(writer, dict.fromkeys(existing))

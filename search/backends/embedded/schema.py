@@ -11,7 +11,7 @@ import hashlib
 
 import tantivy
 
-from search.fields import FIELDS, NODE_CONFIDENCE, NODE_PATH, FieldType, category_levels
+from search.fields import FIELDS, KEY_FIELD, NODE_CONFIDENCE, NODE_PATH, FieldType, category_levels
 
 TEXT_TOKENIZER = "whitespace"  # the text fields hold analysed terms, joined by spaces
 CATEGORY_PATH = "category_path"  # a facet field: a term on a level matches everything below it
@@ -24,6 +24,7 @@ GROUP_HASH = "group_hash"  # a 64-bit hash of the product's group: read for coll
 
 def build_schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
+    sb.add_text_field(KEY_FIELD, stored=True, tokenizer_name="raw", fast=True)  # `SELLER/ID`: unique
     for f in FIELDS:
         if f.search is not None:
             sb.add_text_field(f.text_field, tokenizer_name=TEXT_TOKENIZER)

@@ -35,7 +35,7 @@ def test_every_hit_carries_a_chinese_title_category_and_source(client):
 
 def test_display_zh_can_be_asked_for_alone(client):
     body = client.get("/v1/search", params={"q": "tent", "fields": "display_zh"}).json()
-    assert set(body["hits"][0]) == {"id", "display_zh"} and "帐篷" in body["hits"][0]["display_zh"]["title"]
+    assert set(body["hits"][0]) == {"id", "seller", "display_zh"} and "帐篷" in body["hits"][0]["display_zh"]["title"]
 
 
 def test_explain_shows_the_querys_type_as_a_boost_and_each_hits_type(client):

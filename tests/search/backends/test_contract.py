@@ -182,7 +182,7 @@ def test_a_facet_counts_ignore_its_own_filter(small_backend):
 def test_price_facet_counts_buckets_and_reports_the_range(small_backend):
     buckets = (PriceBucket("0-50", None, 50.0), PriceBucket("50-200", 50.0, 200.0), PriceBucket("200-", 200.0, None))
     result = search(small_backend, BackendQuery(facets=("price",), price_buckets=buckets))
-    prices = [small_backend.get(i).price for i in small_backend.iter_ids()]
+    prices = [small_backend.get(key).price for key in small_backend.iter_keys()]
     assert result.facets["price"] == {
         "0-50": sum(p < 50 for p in prices),
         "50-200": sum(50 <= p < 200 for p in prices),
@@ -215,16 +215,17 @@ def test_facet_values_lists_every_value(small_backend):
 
 
 def test_get_returns_the_stored_record(small_backend):
-    product = small_backend.get("skin-el-anr")
+    product = small_backend.get("default/skin-el-anr")
     assert product is not None and product.brand == "Estée Lauder"
-    assert small_backend.get("missing") is None
+    assert small_backend.get("default/missing") is None
 
 
-def test_iter_ids_and_content_hashes(small_backend):
-    every = list(small_backend.iter_ids())
-    assert len(every) == len(set(every)) == 26
-    hashes = small_backend.content_hashes(["skin-el-anr", "missing"])
-    assert list(hashes) == ["skin-el-anr"] and len(hashes["skin-el-anr"]) == 64
+def test_iter_keys_and_content_hashes(small_backend):
+    every = list(small_backend.iter_keys())
+    assert len(every) == len(set(every)) == 26 and all(key.startswith("default/") for key in every)
+    assert sorted(small_backend.iter_keys("default")) == sorted(every) and list(small_backend.iter_keys("other")) == []
+    hashes = small_backend.content_hashes(["default/skin-el-anr", "default/missing"])
+    assert list(hashes) == ["default/skin-el-anr"] and len(hashes["default/skin-el-anr"]) == 64
     assert small_backend.stats().count == 26
 
 
@@ -288,9 +289,10 @@ def test_records_and_sort_values_changed_after_a_search_are_read_fresh(opener, e
     backend.upsert(build_documents([cheaper], embedder, analysis.segmenter))
     result = search(backend, by_price)
     assert ids(result) == ["b3", "b0", "b1", "b2"] and result.hits[0].product.title == "Insulated bottle, on sale"
-    assert backend.get("b3").price == 5 and set(backend.fetch(["b3", "b0", "nope"])) == {"b3", "b0"}
-    backend.delete(["b0"])
-    assert backend.get("b0") is None and ids(search(backend, by_price)) == ["b3", "b1", "b2"]
+    assert backend.get("default/b3").price == 5
+    assert set(backend.fetch(["default/b3", "default/b0", "default/nope"])) == {"default/b3", "default/b0"}
+    backend.delete(["default/b0"])
+    assert backend.get("default/b0") is None and ids(search(backend, by_price)) == ["b3", "b1", "b2"]
     backend.close()
 
 
@@ -333,10 +335,10 @@ def test_upsert_replaces_delete_removes_and_changes_survive_reopening(opener, em
     renamed = p.model_copy(update={"title": "Hydro Flask Coffee Mug"})
     backend.upsert(build_documents([renamed], embedder, analysis.segmenter))
     assert backend.stats().count == 2
-    assert backend.get("p1").title == "Hydro Flask Coffee Mug"
+    assert backend.get("default/p1").title == "Hydro Flask Coffee Mug"
     assert ids(search(backend, BackendQuery(concepts=concept("mug")))) == ["p1"]
     assert search(backend, BackendQuery(concepts=concept("bottle"))).total == 0
-    assert backend.delete(["p2", "nope"]) == 1
+    assert backend.delete(["default/p2", "default/nope"]) == 1
     assert backend.delete([]) == 0
     backend.close()
 
@@ -344,8 +346,8 @@ def test_upsert_replaces_delete_removes_and_changes_survive_reopening(opener, em
     stats = reopened.stats()
     assert stats.count == 1 and stats.model == embedder.name and stats.dim == embedder.dim
     assert stats.updated_at is not None
-    assert reopened.get("p2") is None
-    assert list(reopened.iter_ids()) == ["p1"]
+    assert reopened.get("default/p2") is None
+    assert list(reopened.iter_keys()) == ["default/p1"]
     reopened.close()
 
 
@@ -448,7 +450,7 @@ def test_every_write_changes_the_generation_and_no_cached_result_hides_it(opener
     assert sorted(h.product.id for h in service.search(request).result.hits) == ["m1", "m2"]
 
     own = CatalogWriter(backend, embedder, analysis.segmenter, on_change=service.invalidate)
-    assert own.delete(["m1"]) == 1
+    assert own.delete(["default/m1"]) == 1
     assert len(service.cache) == 0
     assert [h.product.id for h in service.search(request).result.hits] == ["m2"]
     service.close()
@@ -474,16 +476,17 @@ def chinese(term):
 def test_every_product_is_stored_with_its_type_and_found_by_its_chinese_name(opener, embedder, analysis):
     backend = opener.open(create=True)
     backend.upsert(build_documents(TYPED, embedder, analysis.segmenter))
-    nodes = backend.types(["lap-1", "sleeve-1", "ear-1", "nope"])
-    assert set(nodes) == {"lap-1", "sleeve-1", "ear-1"}
-    assert nodes["lap-1"].id == "el-6-6" and nodes["lap-1"].path[-2:] == ("el-6", "el-6-6")
-    assert nodes["lap-1"].method == "title" and 0 < nodes["lap-1"].confidence <= 1
-    assert nodes["sleeve-1"].id == "hs-laptop-bags"  # a sleeve *for* a laptop is a bag
-    every = [p.id for p in TYPED] + ["nope"]
-    assert set(backend.of_type(every, "el-6", 0.5)) == {"lap-1"}  # Computers: the laptop, by its node's path
-    assert backend.of_type(every, "el-6-6", 0.5)["lap-1"] == pytest.approx(nodes["lap-1"].confidence)
-    assert backend.of_type(every, "el-6-6", nodes["lap-1"].confidence + 0.01) == {}  # not surely enough
-    assert backend.of_type(["sleeve-1"], "el-6-6", 0.0) == {} and backend.of_type([], "el-6-6", 0.0) == {}
+    nodes = backend.types(["default/lap-1", "default/sleeve-1", "default/ear-1", "default/nope"])
+    assert set(nodes) == {"default/lap-1", "default/sleeve-1", "default/ear-1"}
+    lap = nodes["default/lap-1"]
+    assert lap.id == "el-6-6" and lap.path[-2:] == ("el-6", "el-6-6")
+    assert lap.method == "title" and 0 < lap.confidence <= 1
+    assert nodes["default/sleeve-1"].id == "hs-laptop-bags"  # a sleeve *for* a laptop is a bag
+    every = [p.key for p in TYPED] + ["default/nope"]
+    assert set(backend.of_type(every, "el-6", 0.5)) == {"default/lap-1"}  # Computers: the laptop, by its node's path
+    assert backend.of_type(every, "el-6-6", 0.5)["default/lap-1"] == pytest.approx(lap.confidence)
+    assert backend.of_type(every, "el-6-6", lap.confidence + 0.01) == {}  # not surely enough
+    assert backend.of_type(["default/sleeve-1"], "el-6-6", 0.0) == {} and backend.of_type([], "el-6-6", 0.0) == {}
     # Document-side Chinese: a Chinese type word matches by BM25 with no translation, the product's own type only.
     assert ids(search(backend, BackendQuery(concepts=chinese("笔记本电脑")))) == ["lap-1"]
     assert set(ids(search(backend, BackendQuery(concepts=chinese("电脑包"))))) == {"sleeve-1", "bag-1"}

@@ -64,9 +64,9 @@ def test_variant_attributes_are_disjunctive_facets(variant_backend):
 
 
 def test_variant_fields_are_stored_and_read_back(variant_backend):
-    stored = variant_backend.get("hf-32-pacific")
+    stored = variant_backend.get("default/hf-32-pacific")
     assert (stored.item_group_id, stored.color, stored.size, stored.material) == ("hf-32", "Pacific", "32 oz", "Steel")
     assert (stored.price, stored.list_price) == (44.95, 49.95)
-    plain = variant_backend.get("mug")
+    plain = variant_backend.get("default/mug")
     assert plain.item_group_id is None and plain.color is None and plain.list_price is None
     assert variant_backend.facet_values("color", 10) == {"Black": 1, "Pacific": 1, "black": 1, "Navy": 1}

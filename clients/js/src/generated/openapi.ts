@@ -64,6 +64,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/products/{seller}/{product_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one product of a seller
+         * @description The product `(seller, id)` as stored (the feed's record after validation), the seller's display name, its Chinese display fields, and its price in USD and in CNY at the configured exchange rate.
+         */
+        get: operations["get_seller_product_v1_products__seller___product_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/products/{product_id}": {
         parameters: {
             query?: never;
@@ -72,13 +92,117 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get one product
-         * @description The product as stored (the feed's record after validation), its Chinese display fields, and its price in USD and in CNY at the configured exchange rate.
+         * Get one product of the default seller
+         * @description The default seller's (HAITAO_DEFAULT_SELLER) product with this id: the route of a single-catalog index. In a marketplace use GET /v1/products/{seller}/{id}.
          */
         get: operations["get_product_v1_products__product_id__get"];
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sellers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the sellers
+         * @description Every seller: its id (the `seller` filter and facet value), display name, the US state it ships from, its specialties and its products in the index.
+         */
+        get: operations["sellers_v1_sellers_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/sellers/{seller}/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add or update a seller's products
+         * @description Index a batch of the seller's catalog records (at most HAITAO_ADMIN_MAX_BATCH) in one commit. A record that names no seller is this seller's; one naming another seller is rejected. Good records are indexed, bad ones reported one by one; unchanged ones are not re-embedded. The answer comes once the commit is durable. Needs the admin key or the seller's key (`haitao keys create --seller SELLER`).
+         */
+        post: operations["upsert_seller_products_v1_admin_sellers__seller__products_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/sellers/{seller}/products/{product_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a seller's product
+         * @description Remove the product `(seller, id)` from the index. Needs the admin key or the seller's key.
+         */
+        delete: operations["delete_seller_product_v1_admin_sellers__seller__products__product_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/sellers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the sellers
+         * @description Every seller's record, with its products and product groups in the index. Needs the admin key.
+         */
+        get: operations["list_sellers_v1_admin_sellers_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/sellers/{seller}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Add a seller or change its record
+         * @description Set the seller's display name, the US state it ships from and its specialties (a seller gets a record, named by its id, with its first products: this names it). Needs the admin key or the seller's key.
+         */
+        put: operations["put_seller_v1_admin_sellers__seller__put"];
+        post?: never;
+        /**
+         * Remove a seller and its products
+         * @description Remove every product of the seller, then its record. Needs the admin key.
+         */
+        delete: operations["delete_seller_v1_admin_sellers__seller__delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -94,8 +218,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Add or update products
-         * @description Index a batch of catalog records (at most HAITAO_ADMIN_MAX_BATCH) in one commit. Good records are indexed, bad ones reported one by one; unchanged ones are not re-embedded. The answer comes once the commit is durable. Needs the admin key.
+         * Add or update products (any seller)
+         * @description Index a batch of catalog records (at most HAITAO_ADMIN_MAX_BATCH) in one commit; each record names its seller (`seller`), or is the default seller's (HAITAO_DEFAULT_SELLER). Good records are indexed, bad ones reported one by one; unchanged ones are not re-embedded. The answer comes once the commit is durable. Needs the admin key.
          */
         post: operations["upsert_products_v1_admin_products_post"];
         delete?: never;
@@ -115,8 +239,8 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Remove a product
-         * @description Remove one product from the index. Needs the admin key.
+         * Remove a product of the default seller
+         * @description Remove the default seller's (HAITAO_DEFAULT_SELLER) product with this id; in a marketplace use DELETE /v1/admin/sellers/{seller}/products/{id}. Needs the admin key.
          */
         delete: operations["delete_product_v1_admin_products__product_id__delete"];
         options?: never;
@@ -191,7 +315,8 @@ export interface components {
         /**
          * AdminDeleteResponse
          * @example {
-         *       "deleted": "ear-anker-p3"
+         *       "deleted": "ear-anker-p3",
+         *       "seller": "default"
          *     }
          */
         AdminDeleteResponse: {
@@ -200,6 +325,11 @@ export interface components {
              * @description Id of the removed product.
              */
             deleted: string;
+            /**
+             * Seller
+             * @description Its seller.
+             */
+            seller: string;
         };
         /**
          * AdminWriteResponse
@@ -518,9 +648,17 @@ export interface components {
         Product: {
             /**
              * Id
+             * @description The seller's id of the product (its SKU): unique within the seller, not across sellers.
              * @example anker-a3947
              */
             id: string;
+            /**
+             * Seller
+             * @description The seller's id (lowercase letters, digits, - and _, at most 64); `(seller, id)` is the product's identity.
+             * @default default
+             * @example circuit-harbor
+             */
+            seller?: string;
             /**
              * Title
              * @example Soundcore Liberty 4 NC Wireless Earbuds
@@ -658,6 +796,12 @@ export interface components {
         ProductResponse: {
             /** @description The product as stored: the feed's record after validation. */
             product: components["schemas"]["Product"];
+            /**
+             * Seller Name
+             * @description The seller's display name.
+             * @example Circuit Harbor Electronics
+             */
+            seller_name: string;
             /** @description The product for a Chinese storefront. */
             display_zh: components["schemas"]["DisplayZh"];
             /** @description Its price in USD and in CNY at the configured rate. */
@@ -779,9 +923,22 @@ export interface components {
         SearchHit: {
             /**
              * Id
+             * @description The seller's id of the product.
              * @example ear-sony-xm5
              */
             id: string;
+            /**
+             * Seller
+             * @description The seller's id: `(seller, id)` names the product (GET /v1/products/{seller}/{id}).
+             * @example circuit-harbor
+             */
+            seller: string;
+            /**
+             * Seller Name
+             * @description The seller's display name.
+             * @example Circuit Harbor Electronics
+             */
+            seller_name?: string | null;
             /**
              * Title
              * @example Sony WF-1000XM5 Wireless Noise Canceling Earbuds
@@ -969,7 +1126,7 @@ export interface components {
             attr?: string[];
             /**
              * Facets
-             * @description Facets to count: brand, category, condition, color, size, material, pattern, gender, age_group, availability, price (comma-separated). Each facet's counts apply every filter but its own; `price` counts price buckets in `currency` and reports the range in `facets_stats`.
+             * @description Facets to count: brand, category, condition, seller, color, size, material, pattern, gender, age_group, availability, price (comma-separated). Each facet's counts apply every filter but its own; `price` counts price buckets in `currency` and reports the range in `facets_stats`.
              * @example [
              *       "brand",
              *       "category",
@@ -1005,7 +1162,7 @@ export interface components {
             distinct?: boolean;
             /**
              * Fields
-             * @description Hit fields to return (comma-separated; `id` always): id, title, brand, category, condition, item_group_id, color, size, material, pattern, gender, age_group, availability, price, price_max, list_price, title_zh, image_link, link, attributes, display_zh, discount_percent, variants, variant_options, landed_estimate, score, highlight. Empty = all.
+             * @description Hit fields to return (comma-separated; `id` and `seller` always): id, title, brand, category, condition, seller, item_group_id, color, size, material, pattern, gender, age_group, availability, price, price_max, list_price, title_zh, image_link, link, attributes, seller_name, display_zh, discount_percent, variants, variant_options, landed_estimate, score, highlight. Empty = all.
              * @example [
              *       "id",
              *       "title",
@@ -1030,6 +1187,14 @@ export interface components {
              *     ]
              */
             condition?: string[];
+            /**
+             * Seller
+             * @description Only these sellers' products (seller ids); repeat the parameter or separate values with commas.
+             * @example [
+             *       "circuit-harbor"
+             *     ]
+             */
+            seller?: string[];
             /**
              * Item Group Id
              * @description Only the variants of these product groups (ids as the seller wrote them; with `distinct=false`, every variant of a group); repeat the parameter or separate values with commas.
@@ -1269,6 +1434,116 @@ export interface components {
             } | null;
         };
         /**
+         * SellerInfo
+         * @example {
+         *       "id": "circuit-harbor",
+         *       "name": "Circuit Harbor Electronics",
+         *       "products": 220,
+         *       "specialties": [
+         *         "headphones"
+         *       ],
+         *       "state": "CA"
+         *     }
+         */
+        SellerInfo: {
+            /**
+             * Id
+             * @example circuit-harbor
+             */
+            id: string;
+            /**
+             * Name
+             * @description The display name (the id until one is set).
+             * @example Circuit Harbor
+             */
+            name: string;
+            /**
+             * State
+             * @description The US state it ships from.
+             * @example CA
+             */
+            state?: string | null;
+            /** Specialties */
+            specialties?: string[];
+            /**
+             * Products
+             * @description Its products in the index.
+             * @example 220
+             */
+            products: number;
+        };
+        /**
+         * SellerRecord
+         * @description What a seller's record says (PUT /v1/admin/sellers/{seller}); fields left out keep their value.
+         * @example {
+         *       "name": "Circuit Harbor Electronics",
+         *       "specialties": [
+         *         "headphones"
+         *       ],
+         *       "state": "CA"
+         *     }
+         */
+        SellerRecord: {
+            /**
+             * Name
+             * @description The name shoppers see.
+             * @default
+             */
+            name?: string;
+            /**
+             * State
+             * @description The US state (two-letter code) the seller ships from.
+             */
+            state?: string | null;
+            /**
+             * Specialties
+             * @description What the seller is known for.
+             */
+            specialties?: string[];
+        };
+        /**
+         * SellerRemoved
+         * @example {
+         *       "products_removed": 157,
+         *       "seller": "stride-lane"
+         *     }
+         */
+        SellerRemoved: {
+            /**
+             * Seller
+             * @description The seller removed.
+             */
+            seller: string;
+            /**
+             * Products Removed
+             * @description Its products, removed with it.
+             */
+            products_removed: number;
+        };
+        /**
+         * SellersResponse
+         * @example {
+         *       "sellers": [
+         *         {
+         *           "id": "circuit-harbor",
+         *           "name": "Circuit Harbor Electronics",
+         *           "products": 220,
+         *           "specialties": [
+         *             "headphones"
+         *           ],
+         *           "state": "CA"
+         *         }
+         *       ]
+         *     }
+         */
+        SellersResponse: {
+            /**
+             * Sellers
+             * @description Every seller, by id.
+             */
+            sellers: components["schemas"]["SellerInfo"][];
+        };
+        /**
          * Sort
          * @enum {string}
          */
@@ -1416,7 +1691,7 @@ export interface operations {
                 in_stock?: boolean | null;
                 /** @description Attribute filters `name:value` (case-insensitive), e.g. `color:black`; values of one name are alternatives, different names all apply. */
                 attr?: string[];
-                /** @description Facets to count: brand, category, condition, color, size, material, pattern, gender, age_group, availability, price (comma-separated). Each facet's counts apply every filter but its own; `price` counts price buckets in `currency` and reports the range in `facets_stats`. */
+                /** @description Facets to count: brand, category, condition, seller, color, size, material, pattern, gender, age_group, availability, price (comma-separated). Each facet's counts apply every filter but its own; `price` counts price buckets in `currency` and reports the range in `facets_stats`. */
                 facets?: string[];
                 /** @description Result order; browsing by relevance lists the newest first. */
                 sort?: components["schemas"]["Sort"];
@@ -1426,12 +1701,14 @@ export interface operations {
                 explain?: boolean;
                 /** @description One hit per product group (a seller's variants sharing an `item_group_id`: colours, sizes): the best-matching variant stands for its group and lists the group's variants; `total` and facet counts count groups. `false`: every variant is a hit of its own. */
                 distinct?: boolean;
-                /** @description Hit fields to return (comma-separated; `id` always): id, title, brand, category, condition, item_group_id, color, size, material, pattern, gender, age_group, availability, price, price_max, list_price, title_zh, image_link, link, attributes, display_zh, discount_percent, variants, variant_options, landed_estimate, score, highlight. Empty = all. */
+                /** @description Hit fields to return (comma-separated; `id` and `seller` always): id, title, brand, category, condition, seller, item_group_id, color, size, material, pattern, gender, age_group, availability, price, price_max, list_price, title_zh, image_link, link, attributes, seller_name, display_zh, discount_percent, variants, variant_options, landed_estimate, score, highlight. Empty = all. */
                 fields?: string[];
                 /** @description Only these brands (any of them); repeat the parameter or separate values with commas. */
                 brand?: string[];
                 /** @description Only products in these conditions (new, refurbished, used); repeat the parameter or separate values with commas. */
                 condition?: string[];
+                /** @description Only these sellers' products (seller ids); repeat the parameter or separate values with commas. */
+                seller?: string[];
                 /** @description Only the variants of these product groups (ids as the seller wrote them; with `distinct=false`, every variant of a group); repeat the parameter or separate values with commas. */
                 item_group_id?: string[];
                 /** @description Only products in these colours; repeat the parameter or separate values with commas. */
@@ -1716,8 +1993,8 @@ export interface operations {
     facet_values_v1_facets_get: {
         parameters: {
             query: {
-                /** @description The facet: brand, category, condition, color, size, material, pattern, gender, age_group, availability, price (price: buckets and range). */
-                name: "brand" | "category" | "condition" | "color" | "size" | "material" | "pattern" | "gender" | "age_group" | "availability" | "price";
+                /** @description The facet: brand, category, condition, seller, color, size, material, pattern, gender, age_group, availability, price (price: buckets and range). */
+                name: "brand" | "category" | "condition" | "seller" | "color" | "size" | "material" | "pattern" | "gender" | "age_group" | "availability" | "price";
                 /** @description Most values returned, most products first. */
                 limit?: number;
                 /** @description Currency of the price buckets and range. */
@@ -1751,6 +2028,120 @@ export interface operations {
                      *       "error": {
                      *         "status": 401,
                      *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_seller_product_v1_products__seller___product_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The seller's id (lowercase letters, digits, - and _, at most 64). */
+                seller: string;
+                /** @description The seller's id of the product, as in its feed; one holding `/` is sent as it is or with `%2F`. */
+                product_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponse"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
                      *       }
                      *     }
                      */
@@ -1863,6 +2254,771 @@ export interface operations {
                      *       "error": {
                      *         "status": 404,
                      *         "message": "no product with id 'ear-sony-xm6'"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    sellers_v1_sellers_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellersResponse"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    upsert_seller_products_v1_admin_sellers__seller__products_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The seller's id (lowercase letters, digits, - and _, at most 64). */
+                seller: string;
+            };
+            cookie?: never;
+        };
+        /** @description A JSON array of catalog records, or `{"products": [...]}`, in the feed schema (README); at most HAITAO_MAX_BODY_BYTES bytes and HAITAO_ADMIN_MAX_BATCH records. */
+        requestBody: {
+            content: {
+                "application/json": unknown[] | {
+                    /** @description Catalog records. */
+                    products: unknown[];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminWriteResponse"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong key: the admin key or the seller's key (`X-API-Key` or `Authorization: Bearer`)"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but may not do this: another seller's key, or a search key, writing a seller's products. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 403,
+                     *         "message": "a key of another seller (or a search key): it cannot write this seller's products"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "admin routes are off: set HAITAO_ADMIN_API_KEY on the server to enable them"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Another process holds the index's write lock. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 409,
+                     *         "message": "another process is writing to the index in the data directory: one writer at a time. ..."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body or batch is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 413,
+                     *         "message": "at most 1000 products a request, got 1500"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    delete_seller_product_v1_admin_sellers__seller__products__product_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The seller's id (lowercase letters, digits, - and _, at most 64). */
+                seller: string;
+                /** @description Id of the product, as in the feed; one holding `/` is sent as it is or with `%2F`. */
+                product_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDeleteResponse"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong key: the admin key or the seller's key (`X-API-Key` or `Authorization: Bearer`)"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but may not do this: another seller's key, or a search key, writing a seller's products. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 403,
+                     *         "message": "a key of another seller (or a search key): it cannot write this seller's products"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Another process holds the index's write lock. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 409,
+                     *         "message": "another process is writing to the index in the data directory: one writer at a time. ..."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_sellers_v1_admin_sellers_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellersResponse"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong admin API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "admin routes are off: set HAITAO_ADMIN_API_KEY on the server to enable them"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    put_seller_v1_admin_sellers__seller__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The seller's id (lowercase letters, digits, - and _, at most 64). */
+                seller: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SellerRecord"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellerInfo"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong key: the admin key or the seller's key (`X-API-Key` or `Authorization: Bearer`)"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but may not do this: another seller's key, or a search key, writing a seller's products. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 403,
+                     *         "message": "a key of another seller (or a search key): it cannot write this seller's products"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "admin routes are off: set HAITAO_ADMIN_API_KEY on the server to enable them"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Another process holds the index's write lock. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 409,
+                     *         "message": "another process is writing to the index in the data directory: one writer at a time. ..."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    delete_seller_v1_admin_sellers__seller__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The seller's id (lowercase letters, digits, - and _, at most 64). */
+                seller: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellerRemoved"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong admin API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "admin routes are off: set HAITAO_ADMIN_API_KEY on the server to enable them"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Another process holds the index's write lock. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 409,
+                     *         "message": "another process is writing to the index in the data directory: one writer at a time. ..."
                      *       }
                      *     }
                      */
