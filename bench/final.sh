@@ -76,7 +76,7 @@ $PY bench/peers.py --rounds "$ROUNDS" --engines "${PEERS[@]}" | tee -a "$LOG"
 
 if [[ -f bench/collapse.py ]]; then
     step "collapse at ${SIZES[0]} products"
-    $PY bench/collapse.py --data-dir "$HTTP_INDEX" | tail -20 | tee -a "$LOG"
+    $PY bench/collapse.py --products "${SIZES[0]}" --rounds "$ROUNDS" | tail -20 | tee -a "$LOG"
 fi
 
 step "done"
