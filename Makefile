@@ -17,7 +17,7 @@ CHORUS_DIR ?= ../shared/data/chorus
 export CHORUS_DIR
 DEMO_INDEX := $(DEMO_DATA_DIR)/.demo-indexed
 
-.PHONY: help demo serve index install test test-fast lint format browser js relevance bench bench-100k bench-scale bench-index fuzz audit lock clean
+.PHONY: help demo serve index install test test-fast lint format browser js relevance bench bench-100k bench-scale bench-index bench-final fuzz audit lock clean
 
 help: ## this list
 	@echo "Usage: make TARGET [PORT=8000] [DATA_DIR=var/data]"
@@ -163,6 +163,9 @@ bench-scale: $(BENCH_INSTALLED) var/bench/http-100000/manifest.json ## one machi
 
 bench-index: $(BENCH_INSTALLED) ## cold indexing, 20,000 products, against raw torch encode
 	$(BIN)/python bench/indexing.py --sizes 20000
+
+bench-final: $(BENCH_INSTALLED) ## every issue 18 acceptance figure in one run (about 30 minutes; a quiet machine)
+	bench/final.sh
 
 # The tests marked `fuzz` (hypothesis, schemathesis) with the `fuzz` profile of tests/conftest.py: thousands of
 # examples instead of `make test`'s bounded, derandomised few hundred.

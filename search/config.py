@@ -162,6 +162,27 @@ class Settings(BaseSettings):
         "(70% of VAT 13%) for most goods within the annual allowance.",
     )
 
+    analytics: bool = Field(
+        True,
+        description="Keep the search log and the shoppers' events in DATA_DIR/analytics.sqlite (query text, its "
+        "normalised form, filters, result count, latency, time; a session id only when the storefront sends one; "
+        "never an address or a key). Off: searches still answer a `query_id`, events are refused.",
+    )
+    analytics_retention_days: float = Field(
+        90, gt=0, le=3650, description="Days searches and events are kept in the analytics store."
+    )
+    analytics_max_rows: int = Field(
+        1_000_000,
+        ge=1000,
+        description="Most searches (and most events) the analytics store keeps; past it the oldest go first.",
+    )
+    events_per_minute: int = Field(
+        120,
+        ge=0,
+        description="Events (POST /v1/events) a minute each client (IP address) may send, in bursts of up to a "
+        "quarter of it; 0 = no limit beyond HAITAO_RATE_LIMIT_PER_MINUTE.",
+    )
+
     suggest_refresh_s: float = Field(
         30.0,
         ge=0,

@@ -51,6 +51,8 @@ VECTOR_MAX = 0.6
 DISAGREEMENT_SLOPE = 2.0  # confidence lost per unit of cosine the vector is nearer another node than the title's
 DISAGREEMENT_FLOOR = 0.5
 
+PATH_CACHE_SIZE = 50_000  # category paths remembered by an assigner (its reading of each)
+
 
 @dataclass(frozen=True)
 class Assignment:
@@ -108,6 +110,7 @@ class NodeAssigner:
         self.taxonomy = taxonomy
         self.terms = terms or TermIndex(taxonomy)
         self.vectors = vectors
+        self._paths: dict[tuple[str, str], Assignment] = {}
 
     def assign(self, product: Product, vector: np.ndarray | None = None) -> Assignment:
         google = product.attributes.get("google_product_category", "").strip()
@@ -171,6 +174,16 @@ class NodeAssigner:
         return out
 
     def _path(self, text: str, method: str) -> Assignment:
+        """Remembered per (text, method): a catalog repeats its category paths, and reading one costs about 1 ms."""
+        key = (text, method)
+        found = self._paths.get(key)
+        if found is None:
+            if len(self._paths) >= PATH_CACHE_SIZE:
+                self._paths.clear()
+            found = self._paths[key] = self._read_path(text, method)
+        return found
+
+    def _read_path(self, text: str, method: str) -> Assignment:
         scope: str | None = None
         best: tuple[str, float, str] | None = None
         skipped = 0

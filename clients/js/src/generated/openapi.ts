@@ -30,6 +30,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/multi-search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run several searches at once
+         * @description Up to 10 searches in one request (a storefront's results and its side panels, or one query against several sellers); each is answered as POST /v1/search answers it.
+         */
+        post: operations["multi_search_v1_multi_search_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/suggest": {
         parameters: {
             query?: never;
@@ -64,6 +84,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/products/{seller}/{product_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one product of a seller
+         * @description The product `(seller, id)` as stored (the feed's record after validation), the seller's display name, its Chinese display fields, and its price in USD and in CNY at the configured exchange rate.
+         */
+        get: operations["get_seller_product_v1_products__seller___product_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/products/{product_id}": {
         parameters: {
             query?: never;
@@ -72,13 +112,137 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get one product
-         * @description The product as stored (the feed's record after validation), its Chinese display fields, and its price in USD and in CNY at the configured exchange rate.
+         * Get one product of the default seller
+         * @description The default seller's (HAITAO_DEFAULT_SELLER) product with this id: the route of a single-catalog index. In a marketplace use GET /v1/products/{seller}/{id}.
          */
         get: operations["get_product_v1_products__product_id__get"];
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sellers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the sellers
+         * @description Every seller: its id (the `seller` filter and facet value), display name, the US state it ships from, its specialties and its products in the index.
+         */
+        get: operations["sellers_v1_sellers_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a shopper's event
+         * @description A click, add-to-cart or purchase of a product found by a search: send the search's `query_id`, the product's `seller` and `id` and its 1-based `position` in the results. Answered once stored.
+         */
+        post: operations["post_event_v1_events_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/sellers/{seller}/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add or update a seller's products
+         * @description Index a batch of the seller's catalog records (at most HAITAO_ADMIN_MAX_BATCH) in one commit. A record that names no seller is this seller's; one naming another seller is rejected. Good records are indexed, bad ones reported one by one; unchanged ones are not re-embedded. The answer comes once the commit is durable. Needs the admin key or the seller's key (`haitao keys create --seller SELLER`).
+         */
+        post: operations["upsert_seller_products_v1_admin_sellers__seller__products_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/sellers/{seller}/products/{product_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a seller's product
+         * @description Remove the product `(seller, id)` from the index. Needs the admin key or the seller's key.
+         */
+        delete: operations["delete_seller_product_v1_admin_sellers__seller__products__product_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/sellers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the sellers
+         * @description Every seller's record, with its products and product groups in the index. Needs the admin key.
+         */
+        get: operations["list_sellers_v1_admin_sellers_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/sellers/{seller}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Add a seller or change its record
+         * @description Set the seller's display name, the US state it ships from and its specialties (a seller gets a record, named by its id, with its first products: this names it). Needs the admin key or the seller's key.
+         */
+        put: operations["put_seller_v1_admin_sellers__seller__put"];
+        post?: never;
+        /**
+         * Remove a seller and its products
+         * @description Remove every product of the seller, then its record. Needs the admin key.
+         */
+        delete: operations["delete_seller_v1_admin_sellers__seller__delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -94,8 +258,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Add or update products
-         * @description Index a batch of catalog records (at most HAITAO_ADMIN_MAX_BATCH) in one commit. Good records are indexed, bad ones reported one by one; unchanged ones are not re-embedded. The answer comes once the commit is durable. Needs the admin key.
+         * Add or update products (any seller)
+         * @description Index a batch of catalog records (at most HAITAO_ADMIN_MAX_BATCH) in one commit; each record names its seller (`seller`), or is the default seller's (HAITAO_DEFAULT_SELLER). Good records are indexed, bad ones reported one by one; unchanged ones are not re-embedded. The answer comes once the commit is durable. Needs the admin key.
          */
         post: operations["upsert_products_v1_admin_products_post"];
         delete?: never;
@@ -115,10 +279,120 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Remove a product
-         * @description Remove one product from the index. Needs the admin key.
+         * Remove a product of the default seller
+         * @description Remove the default seller's (HAITAO_DEFAULT_SELLER) product with this id; in a marketplace use DELETE /v1/admin/sellers/{seller}/products/{id}. Needs the admin key.
          */
         delete: operations["delete_product_v1_admin_products__product_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/analytics/top-queries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Most frequent queries */
+        get: operations["top_queries_v1_admin_analytics_top_queries_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/analytics/no-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Queries that found nothing */
+        get: operations["no_results_v1_admin_analytics_no_results_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/analytics/ctr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Click-through per query
+         * @description Per query (most searched first): searches, clicks, click-through rate (share of searches with a click), mean position of the clicked results, adds to cart and purchases.
+         */
+        get: operations["click_through_v1_admin_analytics_ctr_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/analytics/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Searches per day */
+        get: operations["daily_v1_admin_analytics_daily_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/synonyms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the synonyms */
+        get: operations["list_synonyms_v1_admin_synonyms_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/synonyms/{synonym_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a synonym */
+        get: operations["get_synonym_v1_admin_synonyms__synonym_id__get"];
+        /**
+         * Add or replace a synonym
+         * @description `{"root": "大鸟", "synonyms": ["bose"]}` (one-way) or `{"synonyms": ["sneakers", "trainers"]}` (multi-way). Applies to the next search; explain names it `synonyms:ID`.
+         */
+        put: operations["put_synonym_v1_admin_synonyms__synonym_id__put"];
+        post?: never;
+        /** Remove a synonym */
+        delete: operations["delete_synonym_v1_admin_synonyms__synonym_id__delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -191,7 +465,8 @@ export interface components {
         /**
          * AdminDeleteResponse
          * @example {
-         *       "deleted": "ear-anker-p3"
+         *       "deleted": "ear-anker-p3",
+         *       "seller": "default"
          *     }
          */
         AdminDeleteResponse: {
@@ -200,6 +475,11 @@ export interface components {
              * @description Id of the removed product.
              */
             deleted: string;
+            /**
+             * Seller
+             * @description Its seller.
+             */
+            seller: string;
         };
         /**
          * AdminWriteResponse
@@ -253,6 +533,33 @@ export interface components {
          * @enum {string}
          */
         Currency: "CNY" | "USD";
+        /** DailySearches */
+        DailySearches: {
+            /**
+             * Day
+             * @description UTC date, YYYY-MM-DD.
+             */
+            day: string;
+            /** Searches */
+            searches: number;
+            /** No Results */
+            no_results: number;
+            /** No Result Share */
+            no_result_share: number;
+        };
+        /**
+         * Deleted
+         * @example {
+         *       "deleted": "bose-nick"
+         *     }
+         */
+        Deleted: {
+            /**
+             * Deleted
+             * @description The id removed.
+             */
+            deleted: string;
+        };
         /**
          * DisplayZh
          * @description What a Chinese storefront shows for a product (`search.taxonomy.display`).
@@ -303,6 +610,65 @@ export interface components {
          */
         ErrorResponse: {
             error: components["schemas"]["ErrorBody"];
+        };
+        /**
+         * Event
+         * @description What a shopper did with a search result (Algolia Insights' shape): clicked it, put it in the cart, bought it.
+         * @example {
+         *       "id": "ear-anker-p3",
+         *       "position": 2,
+         *       "query_id": "5f0c2a9e41b7d3c8e6a1f2b4c3d9e8a7b6c5d4e3",
+         *       "seller": "default",
+         *       "type": "click"
+         *     }
+         */
+        Event: {
+            /**
+             * Type
+             * @description What the shopper did.
+             * @enum {string}
+             */
+            type: "click" | "add_to_cart" | "purchase";
+            /**
+             * Query Id
+             * @description The `query_id` of the search whose results the product was in.
+             */
+            query_id: string;
+            /**
+             * Seller
+             * @description The product's seller.
+             * @example default
+             */
+            seller: string;
+            /**
+             * Id
+             * @description The product's id (of that seller).
+             */
+            id: string;
+            /**
+             * Position
+             * @description 1-based position of the product in the results (page included).
+             */
+            position?: number | null;
+            /**
+             * Session
+             * @description The storefront's anonymous session id, if it keeps one.
+             */
+            session?: string | null;
+        };
+        /**
+         * EventAccepted
+         * @example {
+         *       "stored": true
+         *     }
+         */
+        EventAccepted: {
+            /**
+             * Stored
+             * @description The event is written to the analytics store (on disk).
+             * @default true
+             */
+            stored?: boolean;
         };
         /** ExchangeRate */
         ExchangeRate: {
@@ -470,6 +836,124 @@ export interface components {
          * @enum {string}
          */
         Mode: "hybrid" | "keyword" | "vector";
+        /**
+         * MultiSearchBody
+         * @example {
+         *       "searches": [
+         *         {
+         *           "brand": [
+         *             "Sony",
+         *             "Anker"
+         *           ],
+         *           "facets": [
+         *             "brand",
+         *             "price"
+         *           ],
+         *           "q": "降噪耳机 500元以下",
+         *           "size": 20
+         *         },
+         *         {
+         *           "q": "保温杯",
+         *           "size": 5
+         *         }
+         *       ]
+         *     }
+         */
+        MultiSearchBody: {
+            /**
+             * Searches
+             * @description 1–10 searches, each as POST /v1/search.
+             */
+            searches: components["schemas"]["SearchParams"][];
+        };
+        /**
+         * MultiSearchResponse
+         * @example {
+         *       "results": [
+         *         {
+         *           "exchange_rate": {
+         *             "as_of": "2026-11-01",
+         *             "cny_per_usd": 7.2
+         *           },
+         *           "facets": {
+         *             "brand": {
+         *               "Anker": 12,
+         *               "Sony": 9
+         *             },
+         *             "price": {
+         *               "0-100": 0,
+         *               "100-200": 14
+         *             }
+         *           },
+         *           "facets_stats": {
+         *             "price": {
+         *               "currency": "CNY",
+         *               "max": 2879.28,
+         *               "min": 129.53
+         *             }
+         *           },
+         *           "hits": [
+         *             {
+         *               "attributes": {
+         *                 "color": "Black"
+         *               },
+         *               "availability": "in_stock",
+         *               "brand": "Anker",
+         *               "category": "Electronics > Audio > Headphones",
+         *               "highlight": {
+         *                 "title": "Soundcore by Anker P3 <em>Wireless</em> <em>Earbuds</em>, <em>Bluetooth</em> 5.2",
+         *                 "title_zh": "安克 Soundcore P3 <em>蓝牙耳机</em> 主动降噪"
+         *               },
+         *               "id": "ear-anker-p3",
+         *               "image_link": "https://cdn.example.com/img/ear-anker-p3.jpg",
+         *               "link": "https://shop.example.com/products/ear-anker-p3",
+         *               "price": {
+         *                 "cny": 575.93,
+         *                 "usd": 79.99
+         *               },
+         *               "score": 0.016393,
+         *               "title": "Soundcore by Anker P3 Wireless Earbuds, Bluetooth 5.2",
+         *               "title_zh": "安克 Soundcore P3 蓝牙耳机 主动降噪"
+         *             }
+         *           ],
+         *           "next_cursor": "eyJ2IjoyLCJmIjoiNjFmZTk0MmYwYjM1ZjY0NiIsIm8iOjEwfQ.xA8ygN5W924S9vWPadbbcw",
+         *           "page": 1,
+         *           "query": "蓝牙耳机",
+         *           "query_id": "5f0c2a9e41b7d3c8e6a1f2b4c3d9e8a7b6c5d4e3",
+         *           "size": 10,
+         *           "took_ms": 21.4,
+         *           "total": 83
+         *         }
+         *       ]
+         *     }
+         */
+        MultiSearchResponse: {
+            /**
+             * Results
+             * @description One answer per search, in the order of `searches`.
+             */
+            results: components["schemas"]["SearchResponse"][];
+        };
+        /** NoResultQuery */
+        NoResultQuery: {
+            /** Query */
+            query: string;
+            /**
+             * Count
+             * @description Searches of it that found nothing.
+             */
+            count: number;
+            /**
+             * Last Typed
+             * @description How a shopper typed it last (before normalisation).
+             */
+            last_typed: string;
+            /**
+             * Last Seen
+             * @description When, UTC (ISO 8601).
+             */
+            last_seen: string;
+        };
         /** Price */
         Price: {
             /**
@@ -518,9 +1002,17 @@ export interface components {
         Product: {
             /**
              * Id
+             * @description The seller's id of the product (its SKU): unique within the seller, not across sellers.
              * @example anker-a3947
              */
             id: string;
+            /**
+             * Seller
+             * @description The seller's id (lowercase letters, digits, - and _, at most 64); `(seller, id)` is the product's identity.
+             * @default default
+             * @example circuit-harbor
+             */
+            seller?: string;
             /**
              * Title
              * @example Soundcore Liberty 4 NC Wireless Earbuds
@@ -658,6 +1150,12 @@ export interface components {
         ProductResponse: {
             /** @description The product as stored: the feed's record after validation. */
             product: components["schemas"]["Product"];
+            /**
+             * Seller Name
+             * @description The seller's display name.
+             * @example Circuit Harbor Electronics
+             */
+            seller_name: string;
             /** @description The product for a Chinese storefront. */
             display_zh: components["schemas"]["DisplayZh"];
             /** @description Its price in USD and in CNY at the configured rate. */
@@ -714,6 +1212,37 @@ export interface components {
              * @description 1-based rank among the products of the query's type boosted.
              */
             type_rank?: number | null;
+        };
+        /** QueryClicks */
+        QueryClicks: {
+            /** Query */
+            query: string;
+            /**
+             * Count
+             * @description Searches of it in the window (= `searches`).
+             */
+            count: number;
+            /** Searches */
+            searches: number;
+            /**
+             * Clicks
+             * @description Click events on its results.
+             */
+            clicks: number;
+            /**
+             * Ctr
+             * @description Click-through rate: the share of its searches with at least one click.
+             */
+            ctr: number;
+            /**
+             * Mean Click Position
+             * @description Mean 1-based position of the clicked results.
+             */
+            mean_click_position: number | null;
+            /** Add To Cart */
+            add_to_cart: number;
+            /** Purchases */
+            purchases: number;
         };
         /**
          * Readiness
@@ -779,9 +1308,22 @@ export interface components {
         SearchHit: {
             /**
              * Id
+             * @description The seller's id of the product.
              * @example ear-sony-xm5
              */
             id: string;
+            /**
+             * Seller
+             * @description The seller's id: `(seller, id)` names the product (GET /v1/products/{seller}/{id}).
+             * @example circuit-harbor
+             */
+            seller: string;
+            /**
+             * Seller Name
+             * @description The seller's display name.
+             * @example Circuit Harbor Electronics
+             */
+            seller_name?: string | null;
             /**
              * Title
              * @example Sony WF-1000XM5 Wireless Noise Canceling Earbuds
@@ -969,7 +1511,7 @@ export interface components {
             attr?: string[];
             /**
              * Facets
-             * @description Facets to count: brand, category, condition, color, size, material, pattern, gender, age_group, availability, price (comma-separated). Each facet's counts apply every filter but its own; `price` counts price buckets in `currency` and reports the range in `facets_stats`.
+             * @description Facets to count: brand, category, condition, seller, color, size, material, pattern, gender, age_group, availability, price (comma-separated). Each facet's counts apply every filter but its own; `price` counts price buckets in `currency` and reports the range in `facets_stats`.
              * @example [
              *       "brand",
              *       "category",
@@ -1005,7 +1547,7 @@ export interface components {
             distinct?: boolean;
             /**
              * Fields
-             * @description Hit fields to return (comma-separated; `id` always): id, title, brand, category, condition, item_group_id, color, size, material, pattern, gender, age_group, availability, price, price_max, list_price, title_zh, image_link, link, attributes, display_zh, discount_percent, variants, variant_options, landed_estimate, score, highlight. Empty = all.
+             * @description Hit fields to return (comma-separated; `id` and `seller` always): id, title, brand, category, condition, seller, item_group_id, color, size, material, pattern, gender, age_group, availability, price, price_max, list_price, title_zh, image_link, link, attributes, seller_name, display_zh, discount_percent, variants, variant_options, landed_estimate, score, highlight. Empty = all.
              * @example [
              *       "id",
              *       "title",
@@ -1030,6 +1572,14 @@ export interface components {
              *     ]
              */
             condition?: string[];
+            /**
+             * Seller
+             * @description Only these sellers' products (seller ids); repeat the parameter or separate values with commas.
+             * @example [
+             *       "circuit-harbor"
+             *     ]
+             */
+            seller?: string[];
             /**
              * Item Group Id
              * @description Only the variants of these product groups (ids as the seller wrote them; with `distinct=false`, every variant of a group); repeat the parameter or separate values with commas.
@@ -1142,6 +1692,7 @@ export interface components {
          *       "next_cursor": "eyJ2IjoyLCJmIjoiNjFmZTk0MmYwYjM1ZjY0NiIsIm8iOjEwfQ.xA8ygN5W924S9vWPadbbcw",
          *       "page": 1,
          *       "query": "蓝牙耳机",
+         *       "query_id": "5f0c2a9e41b7d3c8e6a1f2b4c3d9e8a7b6c5d4e3",
          *       "size": 10,
          *       "took_ms": 21.4,
          *       "total": 83
@@ -1153,6 +1704,12 @@ export interface components {
              * @example 蓝牙耳机
              */
             query: string;
+            /**
+             * Query Id
+             * @description This search's id: send it with the shopper's events (POST /v1/events) on its results.
+             * @example 5f0c2a9e41b7d3c8e6a1f2b4c3d9e8a7b6c5d4e3
+             */
+            query_id?: string | null;
             /**
              * Total
              * @description Products matched: every keyword match plus the vector leg's hits above its similarity floor, filtered. A facet value's count is the total of the same search filtered by that value.
@@ -1269,6 +1826,116 @@ export interface components {
             } | null;
         };
         /**
+         * SellerInfo
+         * @example {
+         *       "id": "circuit-harbor",
+         *       "name": "Circuit Harbor Electronics",
+         *       "products": 220,
+         *       "specialties": [
+         *         "headphones"
+         *       ],
+         *       "state": "CA"
+         *     }
+         */
+        SellerInfo: {
+            /**
+             * Id
+             * @example circuit-harbor
+             */
+            id: string;
+            /**
+             * Name
+             * @description The display name (the id until one is set).
+             * @example Circuit Harbor
+             */
+            name: string;
+            /**
+             * State
+             * @description The US state it ships from.
+             * @example CA
+             */
+            state?: string | null;
+            /** Specialties */
+            specialties?: string[];
+            /**
+             * Products
+             * @description Its products in the index.
+             * @example 220
+             */
+            products: number;
+        };
+        /**
+         * SellerRecord
+         * @description What a seller's record says (PUT /v1/admin/sellers/{seller}); fields left out keep their value.
+         * @example {
+         *       "name": "Circuit Harbor Electronics",
+         *       "specialties": [
+         *         "headphones"
+         *       ],
+         *       "state": "CA"
+         *     }
+         */
+        SellerRecord: {
+            /**
+             * Name
+             * @description The name shoppers see.
+             * @default
+             */
+            name?: string;
+            /**
+             * State
+             * @description The US state (two-letter code) the seller ships from.
+             */
+            state?: string | null;
+            /**
+             * Specialties
+             * @description What the seller is known for.
+             */
+            specialties?: string[];
+        };
+        /**
+         * SellerRemoved
+         * @example {
+         *       "products_removed": 157,
+         *       "seller": "stride-lane"
+         *     }
+         */
+        SellerRemoved: {
+            /**
+             * Seller
+             * @description The seller removed.
+             */
+            seller: string;
+            /**
+             * Products Removed
+             * @description Its products, removed with it.
+             */
+            products_removed: number;
+        };
+        /**
+         * SellersResponse
+         * @example {
+         *       "sellers": [
+         *         {
+         *           "id": "circuit-harbor",
+         *           "name": "Circuit Harbor Electronics",
+         *           "products": 220,
+         *           "specialties": [
+         *             "headphones"
+         *           ],
+         *           "state": "CA"
+         *         }
+         *       ]
+         *     }
+         */
+        SellersResponse: {
+            /**
+             * Sellers
+             * @description Every seller, by id.
+             */
+            sellers: components["schemas"]["SellerInfo"][];
+        };
+        /**
          * Sort
          * @enum {string}
          */
@@ -1346,6 +2013,80 @@ export interface components {
             product_id?: string | null;
         };
         /**
+         * SynonymBody
+         * @description A synonym entry in Typesense's shape.
+         * @example {
+         *       "root": "大鸟",
+         *       "synonyms": [
+         *         "bose"
+         *       ]
+         *     }
+         * @example {
+         *       "synonyms": [
+         *         "sneakers",
+         *         "trainers"
+         *       ]
+         *     }
+         */
+        SynonymBody: {
+            /**
+             * Root
+             * @description One-way: the root also searches as each synonym (a Chinese root works as a glossary entry). Leave it out for a multi-way synonym.
+             */
+            root?: string | null;
+            /**
+             * Synonyms
+             * @description The terms (1–32; at least two for a multi-way synonym).
+             */
+            synonyms: string[];
+        };
+        /**
+         * SynonymOut
+         * @example {
+         *       "id": "bose-nick",
+         *       "root": "大鸟",
+         *       "synonyms": [
+         *         "bose"
+         *       ]
+         *     }
+         */
+        SynonymOut: {
+            /** Id */
+            id: string;
+            /**
+             * Root
+             * @description The root, normalised (Simplified, lowercase); null: multi-way.
+             */
+            root?: string | null;
+            /**
+             * Synonyms
+             * @description The terms, normalised.
+             */
+            synonyms: string[];
+        };
+        /** TopQuery */
+        TopQuery: {
+            /**
+             * Query
+             * @description The query, normalised (Simplified Chinese, lowercase): how searches are grouped.
+             */
+            query: string;
+            /**
+             * Count
+             * @description Searches of it in the window.
+             */
+            count: number;
+            /**
+             * No Results
+             * @description Of them, searches that found nothing.
+             */
+            no_results: number;
+            /** Mean Results */
+            mean_results: number;
+            /** Mean Latency Ms */
+            mean_latency_ms: number;
+        };
+        /**
          * VariantOption
          * @description One variant of a collapsed hit's group: its id and what tells it apart (the variant attributes it has).
          */
@@ -1416,7 +2157,7 @@ export interface operations {
                 in_stock?: boolean | null;
                 /** @description Attribute filters `name:value` (case-insensitive), e.g. `color:black`; values of one name are alternatives, different names all apply. */
                 attr?: string[];
-                /** @description Facets to count: brand, category, condition, color, size, material, pattern, gender, age_group, availability, price (comma-separated). Each facet's counts apply every filter but its own; `price` counts price buckets in `currency` and reports the range in `facets_stats`. */
+                /** @description Facets to count: brand, category, condition, seller, color, size, material, pattern, gender, age_group, availability, price (comma-separated). Each facet's counts apply every filter but its own; `price` counts price buckets in `currency` and reports the range in `facets_stats`. */
                 facets?: string[];
                 /** @description Result order; browsing by relevance lists the newest first. */
                 sort?: components["schemas"]["Sort"];
@@ -1426,12 +2167,14 @@ export interface operations {
                 explain?: boolean;
                 /** @description One hit per product group (a seller's variants sharing an `item_group_id`: colours, sizes): the best-matching variant stands for its group and lists the group's variants; `total` and facet counts count groups. `false`: every variant is a hit of its own. */
                 distinct?: boolean;
-                /** @description Hit fields to return (comma-separated; `id` always): id, title, brand, category, condition, item_group_id, color, size, material, pattern, gender, age_group, availability, price, price_max, list_price, title_zh, image_link, link, attributes, display_zh, discount_percent, variants, variant_options, landed_estimate, score, highlight. Empty = all. */
+                /** @description Hit fields to return (comma-separated; `id` and `seller` always): id, title, brand, category, condition, seller, item_group_id, color, size, material, pattern, gender, age_group, availability, price, price_max, list_price, title_zh, image_link, link, attributes, seller_name, display_zh, discount_percent, variants, variant_options, landed_estimate, score, highlight. Empty = all. */
                 fields?: string[];
                 /** @description Only these brands (any of them); repeat the parameter or separate values with commas. */
                 brand?: string[];
                 /** @description Only products in these conditions (new, refurbished, used); repeat the parameter or separate values with commas. */
                 condition?: string[];
+                /** @description Only these sellers' products (seller ids); repeat the parameter or separate values with commas. */
+                seller?: string[];
                 /** @description Only the variants of these product groups (ids as the seller wrote them; with `distinct=false`, every variant of a group); repeat the parameter or separate values with commas. */
                 item_group_id?: string[];
                 /** @description Only products in these colours; repeat the parameter or separate values with commas. */
@@ -1447,7 +2190,10 @@ export interface operations {
                 /** @description Only these age groups (newborn, infant, toddler, kids, adult); repeat the parameter or separate values with commas. */
                 age_group?: string[];
             };
-            header?: never;
+            header?: {
+                /** @description The storefront's anonymous session id (1–64 letters, digits, `_ . : -`), kept with the search in the analytics; leave it out to keep none. */
+                "X-Session-Id"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1539,7 +2285,10 @@ export interface operations {
     search_post_v1_search_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The storefront's anonymous session id (1–64 letters, digits, `_ . : -`), kept with the search in the analytics; leave it out to keep none. */
+                "X-Session-Id"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1556,6 +2305,105 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SearchResponse"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    multi_search_v1_multi_search_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The storefront's anonymous session id (1–64 letters, digits, `_ . : -`), kept with the search in the analytics; leave it out to keep none. */
+                "X-Session-Id"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MultiSearchBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MultiSearchResponse"];
                 };
             };
             /** @description The API key is missing or wrong (only when the server has one set). */
@@ -1716,8 +2564,8 @@ export interface operations {
     facet_values_v1_facets_get: {
         parameters: {
             query: {
-                /** @description The facet: brand, category, condition, color, size, material, pattern, gender, age_group, availability, price (price: buckets and range). */
-                name: "brand" | "category" | "condition" | "color" | "size" | "material" | "pattern" | "gender" | "age_group" | "availability" | "price";
+                /** @description The facet: brand, category, condition, seller, color, size, material, pattern, gender, age_group, availability, price (price: buckets and range). */
+                name: "brand" | "category" | "condition" | "seller" | "color" | "size" | "material" | "pattern" | "gender" | "age_group" | "availability" | "price";
                 /** @description Most values returned, most products first. */
                 limit?: number;
                 /** @description Currency of the price buckets and range. */
@@ -1751,6 +2599,120 @@ export interface operations {
                      *       "error": {
                      *         "status": 401,
                      *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_seller_product_v1_products__seller___product_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The seller's id (lowercase letters, digits, - and _, at most 64). */
+                seller: string;
+                /** @description The seller's id of the product, as in its feed; one holding `/` is sent as it is or with `%2F`. */
+                product_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponse"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
                      *       }
                      *     }
                      */
@@ -1863,6 +2825,884 @@ export interface operations {
                      *       "error": {
                      *         "status": 404,
                      *         "message": "no product with id 'ear-sony-xm6'"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    sellers_v1_sellers_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellersResponse"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    post_event_v1_events_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventAccepted"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    upsert_seller_products_v1_admin_sellers__seller__products_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The seller's id (lowercase letters, digits, - and _, at most 64). */
+                seller: string;
+            };
+            cookie?: never;
+        };
+        /** @description A JSON array of catalog records, or `{"products": [...]}`, in the feed schema (README); at most HAITAO_MAX_BODY_BYTES bytes and HAITAO_ADMIN_MAX_BATCH records. */
+        requestBody: {
+            content: {
+                "application/json": unknown[] | {
+                    /** @description Catalog records. */
+                    products: unknown[];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminWriteResponse"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong key: the admin key or the seller's key (`X-API-Key` or `Authorization: Bearer`)"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but may not do this: another seller's key, or a search key, writing a seller's products. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 403,
+                     *         "message": "a key of another seller (or a search key): it cannot write this seller's products"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "admin routes are off: set HAITAO_ADMIN_API_KEY on the server to enable them"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Another process holds the index's write lock. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 409,
+                     *         "message": "another process is writing to the index in the data directory: one writer at a time. ..."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body or batch is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 413,
+                     *         "message": "at most 1000 products a request, got 1500"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    delete_seller_product_v1_admin_sellers__seller__products__product_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The seller's id (lowercase letters, digits, - and _, at most 64). */
+                seller: string;
+                /** @description Id of the product, as in the feed; one holding `/` is sent as it is or with `%2F`. */
+                product_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDeleteResponse"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong key: the admin key or the seller's key (`X-API-Key` or `Authorization: Bearer`)"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but may not do this: another seller's key, or a search key, writing a seller's products. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 403,
+                     *         "message": "a key of another seller (or a search key): it cannot write this seller's products"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Another process holds the index's write lock. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 409,
+                     *         "message": "another process is writing to the index in the data directory: one writer at a time. ..."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_sellers_v1_admin_sellers_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellersResponse"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong admin API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "admin routes are off: set HAITAO_ADMIN_API_KEY on the server to enable them"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    put_seller_v1_admin_sellers__seller__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The seller's id (lowercase letters, digits, - and _, at most 64). */
+                seller: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SellerRecord"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellerInfo"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong key: the admin key or the seller's key (`X-API-Key` or `Authorization: Bearer`)"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but may not do this: another seller's key, or a search key, writing a seller's products. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 403,
+                     *         "message": "a key of another seller (or a search key): it cannot write this seller's products"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "admin routes are off: set HAITAO_ADMIN_API_KEY on the server to enable them"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Another process holds the index's write lock. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 409,
+                     *         "message": "another process is writing to the index in the data directory: one writer at a time. ..."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    delete_seller_v1_admin_sellers__seller__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The seller's id (lowercase letters, digits, - and _, at most 64). */
+                seller: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellerRemoved"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong admin API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "admin routes are off: set HAITAO_ADMIN_API_KEY on the server to enable them"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Another process holds the index's write lock. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 409,
+                     *         "message": "another process is writing to the index in the data directory: one writer at a time. ..."
                      *       }
                      *     }
                      */
@@ -2143,6 +3983,981 @@ export interface operations {
                      *       "error": {
                      *         "status": 409,
                      *         "message": "another process is writing to the index in the data directory: one writer at a time. ..."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    top_queries_v1_admin_analytics_top_queries_get: {
+        parameters: {
+            query?: {
+                /** @description Most queries listed. */
+                limit?: number;
+                /** @description The last this many days (ignored with `since`). */
+                days?: number;
+                /** @description Start of the window (ISO 8601). */
+                since?: string | null;
+                /** @description End of the window (ISO 8601); default now. */
+                until?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "query": "蓝牙耳机",
+                     *         "count": 412,
+                     *         "no_results": 0,
+                     *         "mean_results": 96,
+                     *         "mean_latency_ms": 38.2
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["TopQuery"][];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "admin routes are off: set HAITAO_ADMIN_API_KEY"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    no_results_v1_admin_analytics_no_results_get: {
+        parameters: {
+            query?: {
+                /** @description Most queries listed. */
+                limit?: number;
+                /** @description The last this many days (ignored with `since`). */
+                days?: number;
+                /** @description Start of the window (ISO 8601). */
+                since?: string | null;
+                /** @description End of the window (ISO 8601); default now. */
+                until?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "query": "鱼子酱面膜",
+                     *         "count": 17,
+                     *         "last_typed": "魚子醬面膜",
+                     *         "last_seen": "2026-11-11T09:14:03+00:00"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["NoResultQuery"][];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "admin routes are off: set HAITAO_ADMIN_API_KEY"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    click_through_v1_admin_analytics_ctr_get: {
+        parameters: {
+            query?: {
+                /** @description Most queries listed. */
+                limit?: number;
+                /** @description The last this many days (ignored with `since`). */
+                days?: number;
+                /** @description Start of the window (ISO 8601). */
+                since?: string | null;
+                /** @description End of the window (ISO 8601); default now. */
+                until?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "query": "蓝牙耳机",
+                     *         "count": 412,
+                     *         "searches": 412,
+                     *         "clicks": 240,
+                     *         "ctr": 0.47,
+                     *         "mean_click_position": 2.8,
+                     *         "add_to_cart": 31,
+                     *         "purchases": 9
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["QueryClicks"][];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "admin routes are off: set HAITAO_ADMIN_API_KEY"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    daily_v1_admin_analytics_daily_get: {
+        parameters: {
+            query?: {
+                /** @description The last this many days (ignored with `since`). */
+                days?: number;
+                /** @description Start of the window (ISO 8601). */
+                since?: string | null;
+                /** @description End of the window (ISO 8601); default now. */
+                until?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "day": "2026-11-11",
+                     *         "searches": 5120,
+                     *         "no_results": 230,
+                     *         "no_result_share": 0.0449
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["DailySearches"][];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "admin routes are off: set HAITAO_ADMIN_API_KEY"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_synonyms_v1_admin_synonyms_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "bose-nick",
+                     *         "root": "大鸟",
+                     *         "synonyms": [
+                     *           "bose"
+                     *         ]
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["SynonymOut"][];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_synonym_v1_admin_synonyms__synonym_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 1–64 letters, digits, `_` or `-`. */
+                synonym_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SynonymOut"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    put_synonym_v1_admin_synonyms__synonym_id__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 1–64 letters, digits, `_` or `-`. */
+                synonym_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SynonymBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SynonymOut"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    delete_synonym_v1_admin_synonyms__synonym_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 1–64 letters, digits, `_` or `-`. */
+                synonym_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deleted"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
                      *       }
                      *     }
                      */
