@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.metadata
 import os
 import platform
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,11 @@ ROOT = Path(__file__).resolve().parent.parent
 CHORUS = Path(os.environ.get("CHORUS_DIR") or ROOT.parent / "shared" / "data" / "chorus")
 CHORUS_QUERIES_ZH = ROOT / "bench" / "chorus" / "queries_zh.tsv"
 EVAL_DIR = ROOT / "var" / "eval"
+# The last line of `haitao index`: read, indexed, unchanged, rejected, deleted, seconds (the run's own timer).
+INDEX_SUMMARY = re.compile(
+    r"read (\d+), indexed (\d+), unchanged (\d+), rejected (\d+), "
+    r"skipped \d+(?: \([^)]*\))?, deleted (\d+) in ([\d.]+) s"
+)
 DOC = ROOT / "docs" / "benchmarks.md"
 
 
@@ -103,10 +109,9 @@ def peak_rss_mb() -> tuple[float, float]:
 
 def ndcg10(rankings: dict[str, list[str]], queries: Path, qrels: Path, judged_only: bool = False) -> float:
     """Mean nDCG@10 of `rankings` over the queries with a relevant judgment; `judged_only`: each ranking condensed to
-    its judged products first (unjudged products, not known to be wrong, cost nothing: Sakai's condensed lists)."""
-    from search.eval import evaluate, read_qrels, read_queries
+    its judged products first (unjudged products, not known to be wrong, cost nothing: Sakai's condensed lists, the
+    `nDCG'@10` of search/eval/metrics.py)."""
+    from search.eval import CONDENSED, evaluate, read_qrels, read_queries
 
-    judged = read_qrels(qrels)
-    if judged_only:
-        rankings = {qid: [d for d in ranked if d in judged.get(qid, {})] for qid, ranked in rankings.items()}
-    return evaluate(read_queries(queries), rankings, judged).overall["nDCG@10"]
+    overall = evaluate(read_queries(queries), rankings, read_qrels(qrels)).overall
+    return overall[CONDENSED if judged_only else "nDCG@10"]

@@ -1,8 +1,9 @@
-"""Indexing throughput against the model's raw encode speed, measured in the same run; writes docs/benchmarks.md.
+"""Indexing throughput against raw torch encode speed, measured in the same run; writes docs/benchmarks.md.
 
     .venv/bin/python bench/indexing.py [--sizes 5000 20000] [--threads 2] [--section indexing] [--title Indexing]
 
-For each feed size: a generated JSON Lines feed (bench/feedgen.py); the model's raw `encode` over the very texts
+For each feed size: a generated JSON Lines feed (bench/feedgen.py); sentence-transformers' raw `encode` on torch (the
+reference the indexer was measured against before the ONNX encoder) over the very texts
 the indexer embeds (same batch size, same threads); then `haitao index` as a subprocess: cold (empty data
 directory, empty embedding cache), warm (the same feed again: everything unchanged), and `--rebuild` (a new index
 with every vector from the embedding cache). Products/s use the run's own timer (model loading excluded); peak
@@ -28,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from common import git_commit, machine_line  # noqa: E402
+from common import INDEX_SUMMARY, git_commit, machine_line  # noqa: E402
 from feedgen import products, write_feed  # noqa: E402
 from report import write_section  # noqa: E402
 
@@ -39,10 +40,6 @@ from search.encoders.torch_encoder import load_sentence_transformer  # noqa: E40
 
 WORK = ROOT / "var" / "bench"
 DOC = ROOT / "docs" / "benchmarks.md"
-_SUMMARY = re.compile(
-    r"read (\d+), indexed (\d+), unchanged (\d+), rejected (\d+), "
-    r"skipped \d+(?: \([^)]*\))?, deleted (\d+) in ([\d.]+) s"
-)
 
 
 @dataclass
@@ -83,7 +80,7 @@ def index_run(label: str, feed: Path, data_dir: Path, threads: int, *extra: str)
     sampler.join()
     wall = time.perf_counter() - started
     out, errors = proc.stdout.read(), proc.stderr.read()  # type: ignore[union-attr]
-    match = _SUMMARY.search(out)
+    match = INDEX_SUMMARY.search(out)
     if os.waitstatus_to_exitcode(status) != 0 or not match:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{out}\n{errors}")
     indexed, unchanged, seconds = int(match[2]), int(match[3]), float(match[6])
@@ -134,10 +131,12 @@ def report(
         "brands and categories, every text unique). Products/s are the indexer's own timer (reading, "
         "validation, hashing, embedding, writing and committing; model loading excluded).",
         "",
-        "The fair figure is the ratio to the model's raw `encode` throughput, measured in the same run on the very "
+        f"The indexer encodes with the configured encoder (`HAITAO_ENCODER`: {Settings().encoder}). The fair "
+        "figure is the ratio to sentence-transformers' raw `encode` on torch, measured in the same run on the very "
         "same texts with the same batch size and threads.",
         "",
-        "| products | raw encode /s | run | products/s | vs raw encode | peak RSS (MB) | anon / file (MB) |",
+        "| products | raw torch encode /s | run | products/s | vs raw torch encode | peak RSS (MB) "
+        "| anon / file (MB) |",
         "|---:|---:|---|---:|---:|---:|---:|",
     ]
     for n, (raw, runs) in results.items():
@@ -149,7 +148,9 @@ def report(
             )
     lines += [
         "",
-        "Goals: cold ≥ 85% of raw encode; warm rerun ≥ 5,000 products/s; peak memory flat with feed size.",
+        "Goals: cold ≥ 150% of raw torch encode (issue 18; 85% before the ONNX encoder); warm rerun ≥ 5,000 "
+        "products/s; peak memory flat with feed size. The vectors are torch's (the ONNX export is verified at cosine "
+        "≥ 0.9999 and shares torch's embedding cache entries; *Query encoder* shows the lowest cosine measured).",
         "",
     ]
     return "\n".join(lines)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -25,7 +24,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from common import DOC, ROOT, git_commit, machine_line
+from common import DOC, INDEX_SUMMARY, ROOT, git_commit, machine_line
 from common import peak_rss_mb as rss_mb
 from feedgen import write_feed
 from http_load import Server, run_scenario, scenarios
@@ -36,7 +35,6 @@ from search.eval.report import percentile
 
 WORK = ROOT / "var" / "bench"
 QUERIES = [ROOT / "data" / "demo" / "queries.tsv", ROOT / "data" / "demo" / "queries_en.tsv"]
-_SUMMARY = re.compile(r"read (\d+), indexed (\d+), unchanged (\d+), rejected (\d+), deleted (\d+) in ([\d.]+) s")
 
 
 def du_mb(path: Path) -> float:
@@ -58,7 +56,7 @@ def build(n: int, unique: int | None) -> tuple[Path, float]:
     cmd = [sys.executable, "-c", "from indexer.cli import main; main()", "index", str(feed), "--data-dir",
            str(data_dir), "--rebuild"]  # fmt: skip
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True)
-    match = _SUMMARY.search(proc.stdout)
+    match = INDEX_SUMMARY.search(proc.stdout)
     assert match, proc.stdout + proc.stderr
     return data_dir, float(match[6])
 

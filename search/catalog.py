@@ -13,15 +13,36 @@ import re
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 MAX_ID_LENGTH = 200
+MAX_TEXT_LENGTHS = {
+    "description": 20_000,
+    "description_zh": 20_000,
+    "title_zh": 1_000,
+    "brand": 200,
+    "category": 1_000,
+    "link": 2_048,
+    "image_link": 2_048,
+}
+"""Characters of each text field of an incoming record (`title` is at most 1,000 and `id` 200 always)."""
+MAX_ATTRIBUTES = 100
+MAX_ATTRIBUTE_NAME_LENGTH = 100
+MAX_ATTRIBUTE_VALUE_LENGTH = 1_000
+MAX_ECHO = 64
+"""Characters of a rejected value quoted back in a reason (or of a rejected id): enough to recognise it."""
+INGEST = {"ingest": True}
+"""The validation context of a record coming in (`Product.from_raw`: a feed row, an admin item): the size limits
+and the price bound apply and a link must be http(s). A record read back from the index was checked when it came
+in and is read as stored — except a link that is not http(s) (an index built before links were checked), which is
+dropped rather than ever shown."""
 MAX_PRICE = 10_000_000.0
 """The highest price a product may have, in USD: anything above is a broken feed (cents for dollars, a typo), and
 every price stays finite and exact to the cent in any currency the API shows."""
 _AMOUNT_RE = re.compile(r"^\$?\s*(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$")
 _PRICE_RE = re.compile(r"^(?:(?P<pre>[A-Za-z]{3})\s+)?(?P<amount>\$?\s*[\d.,]+)\s*(?P<post>[A-Za-z]{3})?$")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_WEB_URL_RE = re.compile(r"https?://[^\x00-\x20\x7f/?#]+[^\x00-\x20\x7f]*", re.IGNORECASE)
 
 
 class Availability(StrEnum):
@@ -45,17 +66,20 @@ def parse_price(value: Any) -> float:
     if isinstance(value, bool):
         raise ValueError("must be a number in USD or a string like '19.99 USD'")
     if isinstance(value, int | float):
-        amount = float(value)
+        try:
+            amount = float(value)
+        except OverflowError:  # an integer of hundreds of digits
+            raise ValueError(f"must be at most {MAX_PRICE:,.0f} USD") from None
     elif isinstance(value, str):
         parts = _PRICE_RE.match(value.strip())
         if not parts:
-            raise ValueError(f"cannot read {value!r} as a price; write 19.99 or '19.99 USD'")
+            raise ValueError(f"cannot read {echo(value)} as a price; write 19.99 or '19.99 USD'")
         currency = (parts["pre"] or parts["post"] or "USD").upper()
         if currency != "USD":
-            raise ValueError(f"{value!r} is in {currency}; prices must be in USD")
+            raise ValueError(f"{echo(value)} is in {currency}; prices must be in USD")
         match = _AMOUNT_RE.match(parts["amount"].strip())
         if not match:
-            raise ValueError(f"cannot read {value!r} as a price; write 19.99 or '19.99 USD'")
+            raise ValueError(f"cannot read {echo(value)} as a price; write 19.99 or '19.99 USD'")
         amount = float(match["amount"].replace(",", ""))
     else:
         raise ValueError("must be a number in USD or a string like '19.99 USD'")
@@ -63,7 +87,7 @@ def parse_price(value: Any) -> float:
         raise ValueError("must be a finite number")
     if amount < 0:
         raise ValueError("must not be negative")
-    return round(amount, 2)
+    return round(amount, 2) + 0.0  # + 0.0: -0.0 is 0.0
 
 
 def parse_availability(value: Any) -> Availability:
@@ -72,7 +96,7 @@ def parse_availability(value: Any) -> Availability:
         return Availability(text)
     except ValueError:
         allowed = ", ".join(a.value for a in Availability)
-        raise ValueError(f"{value!r} is not one of {allowed} ('in stock' is accepted too)") from None
+        raise ValueError(f"{echo(value)} is not one of {allowed} ('in stock' is accepted too)") from None
 
 
 def normalize_category(value: str) -> str:
@@ -116,13 +140,13 @@ class Product(BaseModel):
 
     @field_validator("price", mode="before")
     @classmethod
-    def _price(cls, value: Any) -> float:
-        return parse_price(value)
+    def _price(cls, value: Any, info: ValidationInfo) -> float:
+        return _bounded(parse_price(value), info)
 
     @field_validator("price_max", mode="before")
     @classmethod
-    def _price_max(cls, value: Any) -> float | None:
-        return None if value is None or value == "" else parse_price(value)
+    def _price_max(cls, value: Any, info: ValidationInfo) -> float | None:
+        return None if value is None or value == "" else _bounded(parse_price(value), info)
 
     @model_validator(mode="after")
     def _price_range(self) -> Product:
@@ -149,9 +173,27 @@ class Product(BaseModel):
     def _optional_text(cls, value: Any) -> Any:
         return "" if value is None else value
 
+    @field_validator(*MAX_TEXT_LENGTHS)
+    @classmethod
+    def _text_length(cls, value: str, info: ValidationInfo) -> str:
+        limit = MAX_TEXT_LENGTHS[info.field_name or ""]
+        if _ingesting(info) and len(value) > limit:
+            raise ValueError(f"at most {limit:,} characters, got {len(value):,}")
+        return value
+
+    @field_validator("link", "image_link")
+    @classmethod
+    def _web_link(cls, value: str, info: ValidationInfo) -> str:
+        """Only http(s) links: a `javascript:` or `data:` link would run or render in a shopper's browser."""
+        if not value or _WEB_URL_RE.fullmatch(value):
+            return value
+        if _ingesting(info):
+            raise ValueError(f"must be an http:// or https:// URL without spaces, got {echo(value)}")
+        return ""  # stored before links were checked: never shown
+
     @field_validator("attributes", mode="before")
     @classmethod
-    def _attributes(cls, value: Any) -> dict[str, str]:
+    def _attributes(cls, value: Any, info: ValidationInfo) -> dict[str, str]:
         if value is None or value == "":
             return {}
         if isinstance(value, str):
@@ -161,7 +203,21 @@ class Product(BaseModel):
                 raise ValueError(f"must be a JSON object: {exc.msg}") from None
         if not isinstance(value, dict):
             raise ValueError("must be an object of names to values")
-        return {str(k): _attribute_value(v) for k, v in value.items() if v is not None}
+        if _ingesting(info) and len(value) > MAX_ATTRIBUTES:
+            raise ValueError(f"at most {MAX_ATTRIBUTES} attributes, got {len(value):,}")
+        attributes = {str(k): _attribute_value(v) for k, v in value.items() if v is not None}
+        if _ingesting(info):
+            for name, text in attributes.items():
+                if len(name) > MAX_ATTRIBUTE_NAME_LENGTH:
+                    raise ValueError(
+                        f"an attribute name is at most {MAX_ATTRIBUTE_NAME_LENGTH} characters: {echo(name)}"
+                    )
+                if len(text) > MAX_ATTRIBUTE_VALUE_LENGTH:
+                    raise ValueError(
+                        f"the value of {echo(name)} is at most {MAX_ATTRIBUTE_VALUE_LENGTH:,} characters, "
+                        f"got {len(text):,}"
+                    )
+        return attributes
 
     @property
     def in_stock(self) -> bool:
@@ -197,11 +253,32 @@ class Product(BaseModel):
             if isinstance(attributes, dict) or attributes is None:
                 data["attributes"] = {**extra, **(attributes or {})}
         raw_id = data.get("id")
-        product_id = str(raw_id).strip() if isinstance(raw_id, str | int) and str(raw_id).strip() else None
+        product_id = None
+        if isinstance(raw_id, str | int) and not isinstance(raw_id, bool):
+            product_id = _shorten(str(raw_id).strip()) or None  # an id too long is quoted short
         try:
-            return cls.model_validate(data)
+            return cls.model_validate(data, context=INGEST)
         except ValidationError as exc:
             raise InvalidProduct(_describe(exc), product_id) from None
+
+
+def echo(value: Any) -> str:
+    """`value` as a reason quotes it: its repr, at most MAX_ECHO characters."""
+    return _shorten(repr(value))
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= MAX_ECHO else f"{text[: MAX_ECHO - 1]}…"
+
+
+def _ingesting(info: ValidationInfo) -> bool:
+    return bool(info.context and info.context.get("ingest"))
+
+
+def _bounded(price: float, info: ValidationInfo) -> float:
+    if _ingesting(info) and price > MAX_PRICE:
+        raise ValueError(f"must be at most {MAX_PRICE:,.0f} USD")
+    return price
 
 
 def _attribute_value(value: Any) -> str:
@@ -213,7 +290,7 @@ def _attribute_value(value: Any) -> str:
 def _describe(exc: ValidationError) -> list[tuple[str, str]]:
     errors = []
     for error in exc.errors():
-        field = ".".join(str(part) for part in error["loc"]) or "row"
+        field = ".".join(_shorten(str(part)) for part in error["loc"]) or "row"
         message = error["msg"].removeprefix("Value error, ")
         if error["type"] == "missing":
             message = "is required"

@@ -48,6 +48,13 @@ class Settings(BaseSettings):
         "$XDG_CACHE_HOME/haitao-search/encoders (~/.cache/...).",
     )
     torch_threads: int = Field(0, ge=0, description="CPU threads for the model (torch or ONNX Runtime); 0 = all cores.")
+    encoder_passes: int = Field(
+        1,
+        ge=1,
+        le=16,
+        description="Forward passes of the model at once (concurrent searches beyond it wait their turn). 1: each "
+        "pass has every core (measured best with torch; see docs/benchmarks.md for ONNX at 1, 4 and 16 clients).",
+    )
     keyword_only_fallback: bool = Field(
         True,
         description="When the model cannot be loaded, the server still answers searches with the keyword leg alone "

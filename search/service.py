@@ -4,14 +4,26 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 
 import numpy as np
 
-from search.analysis.query import AnalyzedQuery, default_analysis
-from search.backends.base import BackendQuery, Filters, PriceBucket, SearchBackend, SearchResult, Sort
+from search.analysis.lexicon import CatalogLexicon
+from search.analysis.normalize import normalize_text
+from search.analysis.query import AnalyzedQuery, default_analysis, relaxation_order
+from search.analysis.translate import Concept
+from search.backends.base import (
+    BackendQuery,
+    BackendUnavailable,
+    Filters,
+    PriceBucket,
+    SearchBackend,
+    SearchResult,
+    Sort,
+)
 from search.backends.factory import open_backend, open_existing_backend
 from search.catalog import Product
 from search.config import Settings
@@ -20,9 +32,11 @@ from search.encoders import Encoder, ModelLoadError, encoder_for
 from search.highlight import Highlight, QueryTerms, highlight
 from search.result_cache import ResultCache
 from search.suggest.index import Suggestion
+from search.suggest.scan import CatalogScan
 from search.suggest.suggester import Suggester
 
 log = logging.getLogger(__name__)
+DID_YOU_MEAN = 3  # suggestions offered when nothing matched
 
 
 class Mode(StrEnum):
@@ -77,6 +91,8 @@ class SearchOutcome:
     highlights: list[Highlight] = field(default_factory=list)  # one per hit
     next_cursor: str | None = None
     cached: bool = False
+    relaxed: list[str] = field(default_factory=list)  # words dropped because nothing matched them all
+    did_you_mean: list[str] = field(default_factory=list)
     degraded: bool = False  # answered by the keyword leg alone: the model could not be loaded
 
 
@@ -95,9 +111,16 @@ class SearchService:
         self.cursors = CursorCodec(cursor_secret(secret, settings.data_dir))
         # The deepest a relevance-ranked search pages: the two legs' candidates, fused (browsing pages by key).
         self.max_ranked_offset = 2 * settings.leg_size
-        self.suggester = Suggester(self.backend, self.analysis.glossary, settings.suggest_refresh_s)
+        self.suggester = Suggester(
+            self.backend, self.analysis.glossary, settings.suggest_refresh_s, self._build_lexicon
+        )
         # Queries are embedded here while the backend runs the keyword leg (see `BackendQuery.vector`).
         self._embedding = ThreadPoolExecutor(max_workers=8, thread_name_prefix="embed-query")
+
+    def _build_lexicon(self, scan: CatalogScan) -> CatalogLexicon:
+        """Query analysis's knowledge of this catalog (typos, pinyin), from the suggestion build's catalog pass."""
+        titles = (title.text for title in scan.titles_zh.values())
+        return self.analysis.lexicons.build(scan.word_counts, titles, scan.products)
 
     def _load_embedder(self, settings: Settings) -> Encoder | None:
         try:
@@ -139,7 +162,8 @@ class SearchService:
             cursor = self.cursors.decode(request.cursor, request.fingerprint(), self.max_ranked_offset, price_sort)
         analyzed = None
         if request.q.strip():
-            analyzed = self.analysis.query_analyzer.analyze(request.q, self.backend.document_frequency)
+            lexicon = self.suggester.wait_for_lexicon()
+            analyzed = self.analysis.query_analyzer.analyze(request.q, self.backend.document_frequency, lexicon)
         timings["analyze_ms"] = _ms_since(started)
         filters = self._filters(request, analyzed)
         if analyzed is not None and analyzed.is_empty and analyzed.price is None:
@@ -150,33 +174,43 @@ class SearchService:
             return SearchOutcome(request, analyzed, filters, nothing, _ms_since(started), timings, degraded=degraded)
 
         mode = request.mode if self.embedder is not None else Mode.KEYWORD  # degraded: the keyword leg alone
-        vector = None
-        if analyzed is not None and mode is not Mode.KEYWORD:
-            vector = self._embedding.submit(self._timed_query_vector, analyzed, timings)
-        concepts = analyzed.concepts if analyzed is not None and mode is not Mode.VECTOR else []
-
         offset = (request.page - 1) * request.size
         if cursor is not None:
             offset = cursor.offset
-        t = time.perf_counter()
-        result = self.backend.search(
-            BackendQuery(
-                concepts=concepts,
-                vector=vector,
-                boost_brands=tuple(analyzed.brands) if analyzed is not None else (),
-                filters=filters,
-                facets=request.facets,
-                price_buckets=self.price_buckets(request.currency) if "price" in request.facets else (),
-                sort=request.sort,
-                offset=offset,
-                limit=request.size,
-                search_after=cursor.after if cursor is not None else None,
-                explain=request.explain,
+
+        def run(query: AnalyzedQuery | None) -> SearchResult:
+            vector = None
+            if query is not None and mode is not Mode.KEYWORD:
+                vector = self._embedding.submit(self._timed_query_vector, query, timings)
+            concepts = query.concepts if query is not None and mode is not Mode.VECTOR else []
+            t = time.perf_counter()
+            result = self.backend.search(
+                BackendQuery(
+                    concepts=concepts,
+                    vector=vector,
+                    boost_brands=tuple(query.brands) if query is not None else (),
+                    filters=filters,
+                    facets=request.facets,
+                    price_buckets=self.price_buckets(request.currency) if "price" in request.facets else (),
+                    sort=request.sort,
+                    offset=offset,
+                    limit=request.size,
+                    search_after=cursor.after if cursor is not None else None,
+                    explain=request.explain,
+                )
             )
-        )
-        timings["backend_ms"] = _ms_since(t)
+            timings["backend_ms"] = timings.get("backend_ms", 0.0) + _ms_since(t)
+            return result
+
+        result = run(analyzed)
+        searched, relaxed = analyzed, []
+        if result.total == 0 and analyzed is not None:
+            searched, result, relaxed = self._relax(analyzed, result, run)
+        did_you_mean: list[str] = []
+        if analyzed is not None and (result.total == 0 or relaxed):
+            did_you_mean = self._did_you_mean(request.q)
         t = time.perf_counter()
-        terms = QueryTerms.of(analyzed)
+        terms = QueryTerms.of(searched)
         highlights = [highlight(hit.product, terms) for hit in result.hits]
         timings["highlight_ms"] = _ms_since(t)
         return SearchOutcome(
@@ -189,7 +223,35 @@ class SearchService:
             highlights,
             self._next_cursor(request, result, offset),
             degraded=self.embedder is None,
+            relaxed=relaxed,
+            did_you_mean=did_you_mean,
         )
+
+    def _relax(
+        self, analyzed: AnalyzedQuery, nothing: SearchResult, run: Callable[[AnalyzedQuery], SearchResult]
+    ) -> tuple[AnalyzedQuery, SearchResult, list[str]]:
+        """Nothing matched the query: drop its least informative concept, then the next, until something matches
+        (one concept always stays). Returns the query searched, its result and the words dropped — none
+        when no relaxed query matched either. The order does not depend on filters, so that a facet's count and
+        the total of the search filtered by it stay equal."""
+        lexicon = self.suggester.lexicon or self.analysis.lexicons.base()
+        dropped: list[Concept] = []
+        for concept in relaxation_order(analyzed.concepts, lexicon)[:-1]:
+            dropped.append(concept)
+            relaxed = analyzed.without(dropped)
+            result = run(relaxed)
+            if result.total:
+                return relaxed, result, [c.term for c in dropped]
+        return analyzed, nothing, []
+
+    def _did_you_mean(self, q: str) -> list[str]:
+        """What the shopper may have meant: the autocomplete's completions (mistyped words corrected)."""
+        try:
+            suggestions = self.suggester.suggest(q, DID_YOU_MEAN)
+        except BackendUnavailable:
+            return []
+        typed = normalize_text(q)
+        return [s.text for s in suggestions if normalize_text(s.text) != typed]
 
     def _next_cursor(self, request: SearchRequest, result: SearchResult, offset: int) -> str | None:
         if len(result.hits) < request.size:

@@ -1,4 +1,5 @@
-"""Relevance gate: the Chinese fixture queries of data/demo must keep their nDCG@10 above the recorded floors.
+"""Relevance gate: the Chinese fixture queries of data/demo must keep their nDCG@10 above the recorded floors, and
+the robustness sets made from them (typos, pinyin, homophone slips, Taiwan vocabulary) score close to them.
 
 The floors in data/demo/relevance_floor.json were set from measurement (see docs/relevance.md), a little below the
 measured value so that harmless noise passes and a real regression fails. The gate is a ratchet: when a mode
@@ -10,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from search.eval import mean_ndcg, ndcg_at_k, read_qrels, read_queries
+from search.eval import CONDENSED, mean_ndcg, ndcg_at_k, read_qrels, read_queries
+from search.eval.robustness import GOALS, score_variants
 from search.eval.runner import run_queries
 from search.service import Mode, SearchRequest
 
@@ -67,3 +69,26 @@ def test_pinyin_finds_as_well_as_the_chinese_query(demo_service, pinyin, qid):
         ranking = [h.product.id for h in demo_service.search(SearchRequest(q=query, size=10)).result.hits]
         scores[query] = ndcg_at_k(ranking, judged)
     assert scores[pinyin] >= scores[chinese] - 0.05, scores
+
+
+VARIANTS = DEMO / "variants"
+
+
+@pytest.mark.parametrize("kind", sorted(GOALS))
+def test_query_variants_score_close_to_the_clean_queries(demo_service, kind):
+    """Typos, joined and syllable-spaced pinyin, homophone slips (data/demo/variants/, made by rule from the demo
+    queries: bench/query_sets.py): judged-only nDCG@10 against the same queries typed cleanly."""
+    clean = read_queries(DEMO / ("queries_en.tsv" if kind == "typo" else "queries.tsv"))
+    variants = read_queries(VARIANTS / f"{kind}.tsv")
+    score = score_variants(demo_service, kind, clean, variants, read_qrels(DEMO / "qrels.tsv"))
+    assert score.queries >= 100
+    assert score.ratio() >= GOALS[kind], (
+        f"{kind}: nDCG'@10 {score.variant.overall[CONDENSED]:.4f} against {score.clean.overall[CONDENSED]:.4f} "
+        f"clean = {score.ratio():.3f}, goal {GOALS[kind]}"
+    )
+
+
+def test_taiwan_vocabulary_scores_as_the_mainland_queries(demo_service):
+    clean, variants = read_queries(DEMO / "queries.tsv"), read_queries(VARIANTS / "taiwan.tsv")
+    score = score_variants(demo_service, "taiwan", clean, variants, read_qrels(DEMO / "qrels.tsv"))
+    assert score.ratio() >= 0.98, score.ratio()

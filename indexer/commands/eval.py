@@ -3,8 +3,10 @@
     haitao eval --queries Q.tsv --qrels QRELS [--mode hybrid] [--size 100] [--run-out RUN] [--json-out OUT.json]
     haitao eval --compare A.json B.json
 
-Metrics (`search/eval/metrics.py`): nDCG@10 (trec_eval's ndcg_cut_10: linear gain, log2 discount), MRR@10, Recall@100
-and P@10, a document being relevant at grade ≥ 1; means over the queries with at least one relevant judgment.
+Metrics (`search/eval/metrics.py`): nDCG@10 (trec_eval's ndcg_cut_10: linear gain, log2 discount), nDCG'@10 (the
+same over the judged documents only: unjudged ones are removed before the cut, as ir-measures' judged_only), MRR@10,
+Recall@100 and P@10, a document being relevant at grade ≥ 1; means over the queries with at least one relevant
+judgment.
 """
 
 from __future__ import annotations
@@ -57,7 +59,8 @@ def eval_command(
         typer.Option("--compare", metavar="A.json B.json", help="Compare two reports written with --json-out."),
     ] = None,
 ) -> None:
-    """Score a query set against the index with TREC qrels (nDCG@10, MRR@10, Recall@100, P@10), or compare two runs."""
+    """Score a query set against the index with TREC qrels (nDCG@10, judged-only nDCG'@10, MRR@10, Recall@100, P@10),
+    or compare two runs."""
     try:
         if compare_with is not None:
             if queries or qrels or run_out or json_out:

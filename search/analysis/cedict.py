@@ -57,17 +57,32 @@ def clean_sense(sense: str) -> str | None:
     return " ".join(words)
 
 
-class CcCedict:
-    """Simplified headword → cleaned senses, common-word entries before proper-noun entries."""
+def toneless(pinyin: str) -> tuple[str, ...]:
+    """CC-CEDICT's numbered pinyin → toneless syllables as shoppers type them: `lu:4 se4` → (`lv`, `se`)."""
+    return tuple(re.sub(r"[1-5]$", "", s.lower()).replace("u:", "v") for s in pinyin.split())
 
-    def __init__(self, senses: dict[str, list[str]]) -> None:
+
+class CcCedict:
+    """Simplified headword → cleaned senses, common-word entries before proper-noun entries; and each headword's
+    toneless pinyin (of its first common-word entry)."""
+
+    def __init__(
+        self,
+        senses: dict[str, list[str]],
+        readings: dict[str, tuple[str, ...]] | None = None,
+        common: dict[str, list[str]] | None = None,
+    ) -> None:
         self._senses = senses
+        self._readings = readings or {}
+        self._common = senses if common is None else common  # the senses of common-word entries only
         self.longest = max(map(len, senses), default=0)  # the longest word, in characters
 
     @classmethod
     def load(cls, path: Path = CEDICT_PATH) -> CcCedict:
         common: dict[str, list[str]] = {}
         proper: dict[str, list[str]] = {}
+        common_readings: dict[str, tuple[str, ...]] = {}
+        proper_readings: dict[str, tuple[str, ...]] = {}
         with gzip.open(path, mode="rt", encoding="utf-8") as lines:
             for line in lines:
                 if line.startswith("#"):
@@ -77,6 +92,7 @@ class CcCedict:
                     continue
                 _, simplified, pinyin, glosses = match.groups()
                 target = proper if pinyin[:1].isupper() else common
+                (common_readings if target is common else proper_readings).setdefault(simplified, toneless(pinyin))
                 bucket = target.setdefault(simplified, [])
                 for gloss in glosses.split("/"):
                     sense = clean_sense(gloss)
@@ -88,13 +104,25 @@ class CcCedict:
             senses += [s for s in proper.get(word, []) if s not in senses]
             if senses:
                 merged[word] = senses
-        return cls(merged)
+        readings = {word: common_readings.get(word) or proper_readings[word] for word in merged}
+        return cls(merged, readings, common)
 
     def all_senses(self) -> list[str]:
         return [sense for senses in self._senses.values() for sense in senses]
 
+    def common_senses(self) -> list[str]:
+        """The senses of common words: English, not the romanised names of places and people."""
+        return [sense for senses in self._common.values() for sense in senses]
+
     def senses(self, word: str) -> list[str]:
         return self._senses.get(word, [])
+
+    def reading(self, word: str) -> tuple[str, ...] | None:
+        """The toneless pinyin syllables of a headword, or None."""
+        return self._readings.get(word)
+
+    def words(self) -> list[str]:
+        return list(self._senses)
 
     def __contains__(self, word: str) -> bool:
         return word in self._senses

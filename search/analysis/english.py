@@ -23,6 +23,43 @@ def prepare_english(text: str) -> str:
     return _GLUED_MODEL_RE.sub(r"\1 \2", fold_accents(normalize_text(text)))
 
 
+# A word of letters and digits, possibly hyphenated: rtx2060, sm-g998b, wh-1000xm5, wi-fi, usb-c, 500ml.
+_DELIMITED_RE = re.compile(r"(?<![0-9a-z])[0-9a-z]+(?:-[0-9a-z]+)*(?![0-9a-z])")
+_PART_RE = re.compile(r"[a-z]+|[0-9]+")
+
+
+def delimited_forms(word: str) -> list[str]:
+    """What a word-delimiter filter makes of one word (as Lucene's with catenation): its parts, split at hyphens
+    and between letters and digits, then the parts' catenations — runs of letter parts, runs of digit parts, and
+    all of them — so that the word matches however a listing or a shopper spaces or glues it:
+    `sm-g998b` → sm g 998 b smg smg998b; `rtx2060` → rtx 2060 rtx2060; `wi-fi` → wi fi wifi. A plain word stays."""
+    parts = _PART_RE.findall(word)
+    if len(parts) < 2:
+        return [word]
+    forms = list(parts)
+    run: list[str] = []
+    for part in [*parts, ""]:
+        if run and (not part or part[0].isdigit() != run[-1][0].isdigit()):
+            if len(run) > 1:
+                forms.append("".join(run))
+            run = []
+        if part:
+            run.append(part)
+    forms.append("".join(parts))
+    return list(dict.fromkeys(forms))
+
+
+def delimit_words(prepared: str) -> str:
+    """Prepared English text with every model number, glued or hyphenated word expanded by `delimited_forms`:
+    what both sides index and search, so that `rtx2060` = `RTX 2060` and `SMG998` = `SM-G998`."""
+    return _DELIMITED_RE.sub(lambda match: " ".join(delimited_forms(match.group())), prepared)
+
+
+def index_english(text: str) -> str:
+    """English text as the English index fields hold it and as the keyword leg searches it."""
+    return delimit_words(prepare_english(text))
+
+
 def english_words(text: str) -> list[str]:
     """The words of prepared English text, without stopwords (used for glosses and the vector rendering)."""
     return [w for w in _WORD_RE.findall(prepare_english(text)) if w not in STOPWORDS]

@@ -1,10 +1,13 @@
-"""Character-level normalisation: NFKC (full width → half width), case folding, Traditional → Simplified."""
+"""Character-level normalisation: NFKC (full width → half width), case folding, Traditional → Simplified, and
+Taiwan / Hong Kong product words → their mainland forms (OpenCC's phrase tables, then data/regional.tsv)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import opencc
 
@@ -19,6 +22,61 @@ def _converters() -> tuple[opencc.OpenCC, opencc.OpenCC]:
     # tw2sp converts Taiwan vocabulary as well as characters (隨身碟 → U盘, 滑鼠 → 鼠标); hk2s then catches the
     # Hong Kong variant characters tw2sp leaves (衞生紙 → 卫生纸). Simplified text passes both unchanged.
     return opencc.OpenCC("tw2sp"), opencc.OpenCC("hk2s")
+
+
+REGIONAL_PATH = Path(__file__).parent / "data" / "regional.tsv"
+
+
+@dataclass(frozen=True)
+class RegionalWord:
+    local: str  # as written in the region, in its characters: 藍芽
+    mainland: str  # 蓝牙
+    region: str  # "tw" or "hk"
+
+
+@lru_cache(maxsize=1)
+def regional_words() -> tuple[RegionalWord, ...]:
+    """The rows of data/regional.tsv."""
+    rows = []
+    for number, line in enumerate(REGIONAL_PATH.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 3 or cols[2] not in ("tw", "hk") or not cols[0] or not cols[1]:
+            raise ValueError(f"{REGIONAL_PATH}:{number}: expected local<TAB>mainland<TAB>tw|hk, got {line!r}")
+        rows.append(RegionalWord(*cols))
+    return tuple(rows)
+
+
+def regional_table(region: str = "tw") -> dict[str, str]:
+    """Mainland word → the region's word (the first line for it), e.g. 蓝牙 → 藍芽."""
+    table: dict[str, str] = {}
+    for row in regional_words():
+        if row.region == region:
+            table.setdefault(row.mainland, row.local)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _regional() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Each regional word as normalised text reaches it (after OpenCC, or typed in Simplified) → its mainland form."""
+    taiwan, hong_kong = _converters()
+    simplified = opencc.OpenCC("t2s")
+    mapping: dict[str, str] = {}
+    for row in regional_words():
+        mainland = row.mainland.casefold()
+        for key in (hong_kong.convert(taiwan.convert(row.local)), simplified.convert(row.local)):
+            key = key.casefold()
+            if key != mainland:
+                mapping.setdefault(key, mainland)
+    keys = sorted(mapping, key=lambda k: (-len(k), k))  # longest first: 藍芽耳機 before 藍芽
+    return re.compile("|".join(map(re.escape, keys))), mapping
+
+
+def to_mainland(text: str) -> str:
+    """Regional product words of Simplified, case-folded text → their mainland forms (蓝芽耳机 → 蓝牙耳机)."""
+    pattern, mapping = _regional()
+    return pattern.sub(lambda match: mapping[match.group()], text)
 
 
 def has_chinese(text: str) -> bool:
@@ -46,6 +104,8 @@ def normalize_text(text: str) -> str:
     text = text.casefold()
     if not unicodedata.is_normalized("NFKC", text):  # a dropped mark between combining marks, or case folding
         text = unicodedata.normalize("NFKC", text)  # undid NFKC's order: restored, so normalising again changes nothing
+    if has_chinese(text):
+        text = to_mainland(text)
     return _SPACE_RE.sub(" ", text).strip()
 
 

@@ -1,84 +1,147 @@
-"""Pinyin input → Chinese terms of our vocabulary: full pinyin (`lanya erji`, `lanyaerji`) and initials (`lyej`).
+"""The pinyin lexicon: Chinese words a shopper may mean, keyed by how they are typed on a pinyin keyboard.
 
-Shoppers on a phone or a foreign keyboard type pinyin without tones. The vocabulary is the glossary's Chinese
-terms; each is indexed by its toneless pinyin and by its initials (pypinyin), and a Latin query is parsed into
-the fewest vocabulary terms (dynamic programming), preferring frequent words on ties.
+Each word is stored under its toneless pinyin with the syllables joined (`蓝牙` → `lanya`, syllable boundaries
+kept: a space typed inside a word must fall on one), under its initials (`ly`), and — for a partial last syllable —
+under every prefix that ends inside its last syllable (`lanyaerj` → 蓝牙耳机). Homophones share a key; each word
+carries a probability, so that a key's words are weighted alternatives rather than one guess.
+
+The probabilities are a unigram language model: jieba's dictionary frequencies (our glossary terms count as jieba
+counts them once added, see segment.py), over jieba's total. Which words are in the lexicon is decided by the
+catalog (see `lexicon.py`): the glossary, the seller-written Chinese titles, and the CC-CEDICT words whose English
+renderings the catalog uses.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from pypinyin import lazy_pinyin
 
-_LETTERS_RE = re.compile(r"^[a-z]+$")
-MIN_INITIALS = 2  # a single letter is never read as initials
-MAX_INPUT = 40
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_KEY_RE = re.compile(r"^[0-9a-z]+$")
+ALTERNATIVES = 3  # homophones kept as alternatives of one reading
+ALTERNATIVE_SHARE = 0.15  # ... when at least this likely against the most likely one
+MAX_HOMOPHONES = 40  # words kept per key, the most likely (a one-syllable key has hundreds)
+
+
+def syllables_of(word: str) -> tuple[str, ...]:
+    """Toneless pinyin of a word, one item per Chinese character, Latin runs kept as one item (`u盘` → u, pan)."""
+    out = []
+    for item in lazy_pinyin(word):
+        for piece in item.split():
+            piece = piece.lower().replace("ü", "v")
+            if piece:
+                out.append(piece)
+    return tuple(out)
 
 
 @dataclass(frozen=True)
-class PinyinMatch:
-    chinese: list[str]  # the vocabulary terms, in order
-    style: str  # "full" or "initials"
+class Entry:
+    word: str
+    syllables: tuple[str, ...]
+    log_p: float  # log probability of the word (unigram)
+    starts: tuple[int, ...] = ()  # offset of each syllable in the key
+
+    @property
+    def key(self) -> str:
+        return "".join(self.syllables)
+
+    @property
+    def boundaries(self) -> frozenset[int]:
+        """Offsets inside the key where a syllable starts (not 0)."""
+        return frozenset(self.starts[1:])
 
 
-class PinyinIndex:
-    def __init__(self, terms: Iterable[str], frequency: Callable[[str], int] = lambda term: 0) -> None:
-        self._full: dict[str, str] = {}
-        self._initials: dict[str, str] = {}
-        best_full: dict[str, int] = {}
-        best_initials: dict[str, int] = {}
-        for term in terms:
-            if not term or not all("\u4e00" <= ch <= "\u9fff" for ch in term):
+def _starts(syllables: tuple[str, ...]) -> tuple[int, ...]:
+    out, at = [], 0
+    for syllable in syllables:
+        out.append(at)
+        at += len(syllable)
+    return tuple(out)
+
+
+class PinyinLexicon:
+    """Words by toneless pinyin (joined), by initials and by partial pinyin, each key's words most likely first."""
+
+    def __init__(
+        self,
+        words: Iterable[tuple[str, tuple[str, ...], float]],
+        total: float,
+        initials: Callable[[str], bool] = lambda word: True,
+    ) -> None:
+        """`words`: (word, syllables, frequency); `total`: the frequency all words are counted against;
+        `initials`: which words may be typed as their initials (shopping words: a bare `xy` means little)."""
+        self.log_total = math.log(max(total, 1.0))
+        self._log_share = math.log(ALTERNATIVE_SHARE)
+        by_key: dict[str, list[Entry]] = {}
+        seen: set[str] = set()
+        for word, syllables, frequency in words:
+            if word in seen or not syllables or not _CJK_RE.search(word):
                 continue
-            syllables = [s.replace("ü", "v") for s in lazy_pinyin(term)]
-            freq = frequency(term)
-            full = "".join(syllables)
-            if freq >= best_full.get(full, -1):
-                self._full[full], best_full[full] = term, freq
-            if len(term) >= 2:
-                initials = "".join(s[0] for s in syllables)
-                if freq >= best_initials.get(initials, -1):
-                    self._initials[initials], best_initials[initials] = term, freq
-        self._max_full = max(map(len, self._full), default=0)
-        self._max_initials = max(map(len, self._initials), default=0)
+            key = "".join(syllables)
+            if not _KEY_RE.match(key):
+                continue
+            seen.add(word)
+            entry = Entry(word, syllables, math.log(max(frequency, 0.5)) - self.log_total, _starts(syllables))
+            by_key.setdefault(key, []).append(entry)
+        for entries in by_key.values():
+            entries.sort(key=lambda e: (-e.log_p, e.word))
+            del entries[MAX_HOMOPHONES:]
+        self._by_key = by_key
+        self._prefixes = frozenset(key[:end] for key in by_key for end in range(1, len(key) + 1))
+        self._words = {e.word: e for entries in by_key.values() for e in entries}
+        self.longest = max(map(len, by_key), default=0)
+        self._initials: dict[str, list[Entry]] = {}
+        self._partial: dict[str, list[Entry]] = {}
+        for entries in by_key.values():
+            for entry in entries:
+                if len(entry.syllables) >= 2 and initials(entry.word):
+                    self._initials.setdefault("".join(s[0] for s in entry.syllables), []).append(entry)
+                head = "".join(entry.syllables[:-1])
+                last = entry.syllables[-1]
+                for cut in range(1, len(last)):  # `lanyaerj`, not `lanyaer` (that is `lanya` + `er`)
+                    self._partial.setdefault(head + last[:cut], []).append(entry)
+        for table in (self._initials, self._partial):
+            for entries in table.values():
+                entries.sort(key=lambda e: (-e.log_p, e.word))
+                del entries[ALTERNATIVES:]
 
-    def convert(self, text: str) -> PinyinMatch | None:
-        """`lanya erji` → [蓝牙, 耳机]; None unless every space-separated chunk parses."""
-        chunks = text.split()
-        if not chunks or any(not _LETTERS_RE.match(c) for c in chunks) or len(text) > MAX_INPUT:
-            return None
-        full = self._parse_all(chunks, self._full, self._max_full, min_piece=1)
-        if full is not None:
-            return PinyinMatch(full, "full")
-        initials = self._parse_all(chunks, self._initials, self._max_initials, min_piece=MIN_INITIALS)
-        if initials is not None:
-            return PinyinMatch(initials, "initials")
-        return None
+    def __len__(self) -> int:
+        return len(self._words)
 
-    @staticmethod
-    def _parse_all(chunks: list[str], table: dict[str, str], longest: int, min_piece: int) -> list[str] | None:
-        out: list[str] = []
-        for chunk in chunks:
-            parsed = PinyinIndex._parse(chunk, table, longest, min_piece)
-            if parsed is None:
-                return None
-            out += parsed
+    def __contains__(self, word: str) -> bool:
+        return word in self._words
+
+    def entries(self) -> Iterable[Entry]:
+        return self._words.values()
+
+    def entry(self, word: str) -> Entry | None:
+        return self._words.get(word)
+
+    def starts_a_key(self, letters: str) -> bool:
+        """Whether some word's pinyin starts with these letters (a reading need not look further when not)."""
+        return letters in self._prefixes
+
+    def by_key(self, key: str) -> list[Entry]:
+        """The words typed as this joined pinyin, most likely first."""
+        return self._by_key.get(key, [])
+
+    def by_initials(self, initials: str) -> list[Entry]:
+        return self._initials.get(initials, [])
+
+    def by_partial(self, typed: str) -> list[Entry]:
+        """Words whose pinyin starts with `typed` and ends one syllable, partly typed, later."""
+        return self._partial.get(typed, [])
+
+    def alternatives(self, entry: Entry) -> list[Entry]:
+        """The likely homophones of a chosen word (itself first), as weighted alternatives."""
+        out = [entry]
+        for other in self.by_key(entry.key):
+            if len(out) == ALTERNATIVES or other.log_p - entry.log_p < self._log_share:
+                break
+            if other.word != entry.word and other.syllables == entry.syllables:
+                out.append(other)
         return out
-
-    @staticmethod
-    def _parse(text: str, table: dict[str, str], longest: int, min_piece: int) -> list[str] | None:
-        """Split `text` into the fewest keys of `table` (each at least `min_piece` letters long)."""
-        best: list[list[str] | None] = [None] * (len(text) + 1)
-        best[0] = []
-        for end in range(1, len(text) + 1):
-            for start in range(max(0, end - longest), end - min_piece + 1):
-                prefix = best[start]
-                term = table.get(text[start:end])
-                if prefix is None or term is None:
-                    continue
-                if best[end] is None or len(prefix) + 1 < len(best[end]):  # type: ignore[arg-type]
-                    best[end] = [*prefix, term]
-        return best[len(text)]

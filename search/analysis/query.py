@@ -1,13 +1,16 @@
 """Query understanding: what a shopper typed → an `AnalyzedQuery` both backends can run, with an explain trace.
 
-Steps, each in its own module: normalise (normalize.py) → price intent (intent.py) → units (units.py) →
-segment (segment.py) → pinyin for Latin-only queries that are not English (pinyin.py) → translate each word
-(translate.py, glossary.py, cedict.py) → brand mentions → the English rendering for the vector leg.
+Steps, each in its own module: normalise, regional words included (normalize.py) → price intent (intent.py) → units
+(units.py) → segment (segment.py) → read by sound where the text calls for it: pinyin in every form and homophone
+slips (phonetic.py, over the catalog's pinyin lexicon: pinyin.py, lexicon.py) → translate each word (translate.py,
+glossary.py, cedict.py), Latin words the catalog does not know corrected (typos.py) → brand mentions → the English
+rendering for the vector leg.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import math
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
@@ -16,8 +19,9 @@ from search.analysis.cedict import CcCedict, default_cedict
 from search.analysis.english import brand_key
 from search.analysis.glossary import Glossary
 from search.analysis.intent import PriceIntent, extract_price
+from search.analysis.lexicon import CatalogLexicon, LexiconBuilder
 from search.analysis.normalize import normalize_text
-from search.analysis.pinyin import PinyinIndex, PinyinMatch
+from search.analysis.phonetic import Piece, Reading
 from search.analysis.segment import Segmenter, is_latin
 from search.analysis.translate import Alternative, Concept, Translator, Vocabulary, in_catalog
 from search.analysis.units import normalize_units
@@ -33,6 +37,24 @@ MODEL_SUFFIXES = frozenset({"x", "xr", "xs", "se", "s", "note", "pro", "max", "p
 MAX_BRAND_WORDS = 3
 
 
+@dataclass(frozen=True)
+class Correction:
+    """A word the shopper typed and the word searched instead."""
+
+    typed: str
+    corrected: str
+    kind: str  # "typo" (a Latin word one or two edits from a catalog word) or "homophone" (a pinyin keyboard slip)
+
+
+@dataclass(frozen=True)
+class PinyinReading:
+    """How letters (or mixed letters and characters) were read as Chinese words."""
+
+    chinese: list[str]  # the words read, in order
+    style: str  # "full", "partial" (the last syllable begun), "mixed" (characters and pinyin), "initials"
+    typed: list[str]  # what was typed for each
+
+
 @dataclass
 class AnalyzedQuery:
     raw: str
@@ -42,18 +64,44 @@ class AnalyzedQuery:
     price: PriceIntent | None = None
     english: str = ""  # the English rendering, embedded by the vector leg
     brands: list[str] = field(default_factory=list)  # brands named in the query (boosted, not filtered)
-    pinyin: PinyinMatch | None = None
+    pinyin: PinyinReading | None = None
     dropped: list[str] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+    renderings: list[str] = field(default_factory=list)  # each concept's part of `english` ("" for none)
 
     @property
     def is_empty(self) -> bool:
         return not self.concepts
+
+    def without(self, concepts: list[Concept]) -> AnalyzedQuery:
+        """The query less some concepts (a relaxed query): their brands and renderings go with them."""
+        if not concepts:
+            return self
+        keep = [i for i, c in enumerate(self.concepts) if all(c is not d for d in concepts)]
+        kept = [self.concepts[i] for i in keep]
+        renderings = [self.renderings[i] for i in keep] if self.renderings else []
+        gone = {c.best for c in concepts if c.best} | {brand_key(c.term) for c in concepts}
+        brands = [b for b in self.brands if b not in gone]
+        english = " ".join(r for r in renderings if r)
+        return replace(self, concepts=kept, renderings=renderings, english=english, brands=brands)
+
+    @property
+    def corrected_query(self) -> str | None:
+        """The query as searched when words were corrected (`蓝呀耳机` → `蓝牙耳机`); None when nothing was."""
+        if not self.corrections:
+            return None
+        text = self.normalized
+        for correction in self.corrections:
+            text = text.replace(correction.typed, correction.corrected, 1)
+        return text if text != self.normalized else None
 
     def explain(self) -> dict[str, Any]:
         return {
             "normalized": self.normalized,
             "tokens": self.tokens,
             "pinyin": asdict(self.pinyin) if self.pinyin else None,
+            "corrections": [asdict(c) for c in self.corrections],
+            "corrected_query": self.corrected_query,
             "dropped": self.dropped,
             "concepts": [asdict(c) for c in self.concepts],
             "price": asdict(self.price) if self.price else None,
@@ -63,33 +111,46 @@ class AnalyzedQuery:
 
 
 class QueryAnalyzer:
-    def __init__(self, segmenter: Segmenter, translator: Translator, pinyin: PinyinIndex, english: frozenset[str]):
+    def __init__(self, segmenter: Segmenter, translator: Translator, lexicons: LexiconBuilder, english: frozenset[str]):
         self.segmenter = segmenter
         self.translator = translator
-        self.pinyin = pinyin
-        self.english_lexicon = english  # English words and brand names: Latin queries made of them are not pinyin
+        self.lexicons = lexicons
+        self.english_lexicon = english  # English words and brand names: Latin words made of them are not pinyin
         glossary = translator.glossary
         # Compared as brand keys, like the index and the filters do (`the north face` = `north face`).
         self.brand_names = frozenset(
             brand_key(e.en) for term in glossary.terms() for e in glossary.get(term) if e.kind == "brand"
         )
 
-    def analyze(self, query: str, vocabulary: Vocabulary | None = None) -> AnalyzedQuery:
+    def analyze(
+        self, query: str, vocabulary: Vocabulary | None = None, lexicon: CatalogLexicon | None = None
+    ) -> AnalyzedQuery:
+        """`vocabulary`: the index's English term counts (sense choice); `lexicon`: what is known of the catalog
+        (typos, pinyin); without one, the glossary and common dictionary words."""
+        lexicon = lexicon or self.lexicons.base()
         normalized = normalize_text(query)
         price, rest = extract_price(normalized)
-        tokens = self.segmenter.query_tokens(normalize_units(rest))
-        pinyin = self._pinyin(tokens)
-        if pinyin is not None:
-            tokens = pinyin.chinese
+        text = normalize_units(rest)
+        tokens = self.segmenter.query_tokens(text)
+        tokens, read, reading = self._read(text, tokens, lexicon)
+        corrections = [Correction(p.typed, p.text, "homophone") for p in read.values() if p.kind == "slip"]
         concepts: list[Concept] = []
         dropped: list[str] = []
         for token in tokens:
             if token in CHINESE_STOPWORDS:
                 dropped.append(token)
                 continue
-            for concept in self.translator.concepts(token, vocabulary):
-                if pinyin is not None:
-                    concept.origin = "pinyin"
+            piece = read.get(token)
+            found = self.translator.concepts(token, vocabulary)
+            if piece is not None and len(found) == 1:
+                self._add_homophones(found[0], piece, vocabulary)
+            for concept in found:
+                if piece is not None:
+                    concept.origin = "pinyin" if piece.kind == "pinyin" else "corrected"
+                elif not concept.chinese:
+                    correction = self._correct_typo(concept, lexicon)
+                    if correction is not None:
+                        corrections.append(correction)
                 if concept.alternatives or concept.chinese:
                     concepts.append(concept)
                 else:
@@ -97,15 +158,91 @@ class QueryAnalyzer:
         _apply_model_lines(concepts)
         brands = self._brands(concepts)
         english = " ".join(_rendering(c, vocabulary) for c in concepts if c.alternatives).strip()
-        return AnalyzedQuery(query, normalized, tokens, concepts, price, english, brands, pinyin, dropped)
+        return AnalyzedQuery(query, normalized, tokens, concepts, price, english, brands, reading, dropped, corrections)
 
-    def _pinyin(self, tokens: list[str]) -> PinyinMatch | None:
-        """Read a Latin-only query as pinyin, unless it is made of English words or brand names."""
-        if not tokens or not all(is_latin(t) and t.isalpha() for t in tokens):
+    # -- pinyin and homophone slips ---------------------------------------------------------------------------
+
+    def _read(
+        self, text: str, tokens: list[str], lexicon: CatalogLexicon
+    ) -> tuple[list[str], dict[str, Piece], PinyinReading | None]:
+        """Spans of the query read by sound where they call for it; the tokens of the text as read, the pieces
+        read (by the word they put in), and how pinyin was read (for explain)."""
+        reader = lexicon.reader
+        if not reader.needs_reading(text, tokens):
+            return tokens, {}, None
+        spans = reader.spans(text)
+        rewritten, read, style = [], {}, None
+        last = 0
+        for number, span in enumerate(spans):
+            reading: Reading | None = None
+            span_tokens = self.segmenter.query_tokens(span.group())
+            if reader.needs_reading(span.group(), span_tokens):
+                reading = reader.read(span.group(), final=number == len(spans) - 1)
+            if reading is None or not reading.changed:
+                continue
+            rewritten += [text[last : span.start()], " ".join(p.text for p in reading.pieces)]
+            last = span.end()
+            for piece in reading.pieces:
+                if piece.kind in ("pinyin", "slip"):
+                    read[piece.text] = piece
+                    if piece.kind == "pinyin":
+                        style = _style(style, piece)
+        if not read and all(is_latin(t) and t.isalpha() for t in tokens):
+            initials = self._initials(tokens, lexicon)
+            if initials is not None:
+                read = {p.text: p for p in initials.pieces}
+                tokens = [p.text for p in initials.pieces]
+                chinese = [p.text for p in initials.pieces]
+                return tokens, read, PinyinReading(chinese, "initials", [p.typed for p in initials.pieces])
+        if not read:
+            return tokens, {}, None
+        tokens = self.segmenter.query_tokens("".join([*rewritten, text[last:]]))
+        reading = None
+        if style is not None:
+            pieces = [p for p in read.values() if p.kind == "pinyin"]
+            reading = PinyinReading([p.text for p in pieces], style, [p.typed for p in pieces])
+        return tokens, read, reading
+
+    def _initials(self, tokens: list[str], lexicon: CatalogLexicon) -> Reading | None:
+        """Latin-only input that is neither English nor full pinyin, read as initials (`lyej`)."""
+        if any(t in self.english_lexicon or lexicon.document_frequency(t) for t in tokens):
             return None
-        if any(t in self.english_lexicon for t in tokens) or brand_key(" ".join(tokens)) in self.brand_names:
+        if brand_key(" ".join(tokens)) in self.brand_names:
             return None
-        return self.pinyin.convert(" ".join(tokens))
+        return lexicon.reader.read_initials(" ".join(tokens))
+
+    def _add_homophones(self, concept: Concept, piece: Piece, vocabulary: Vocabulary | None) -> None:
+        """The other likely words of a pinyin reading, as alternatives weighted by how likely each is."""
+        best = piece.alternatives[0] if piece.alternatives else None
+        for other in piece.alternatives[1:]:
+            share = math.exp(other.log_p - best.log_p) if best is not None else 0.0
+            found = self.translator.concepts(other.word, vocabulary)
+            if len(found) != 1:
+                continue
+            for alt in found[0].alternatives:
+                if all(a.text != alt.text for a in concept.alternatives):
+                    concept.alternatives.append(Alternative(alt.text, alt.weight * share, alt.source, alt.kind))
+        concept.alternatives.sort(key=lambda a: -a.weight)
+
+    # -- typos ------------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _correct_typo(concept: Concept, lexicon: CatalogLexicon) -> Correction | None:
+        """A Latin word the catalog does not use (or hardly, against a close common word) → the catalog's words
+        one or two edits away, as weighted alternatives; the exact word stays first when the catalog uses it."""
+        if len(concept.alternatives) != 1 or concept.alternatives[0].source != "query":
+            return None  # a unit, a glossary word (brands, shopper slang), or several words
+        typed = concept.term
+        found = lexicon.typos.corrections(typed)
+        if not found:
+            return None
+        corrected = [Alternative(c.word, c.weight, "typo") for c in found]
+        if lexicon.document_frequency(typed):
+            concept.alternatives += corrected  # the exact word first: exact matches rank above corrected ones
+            return None
+        concept.alternatives = corrected
+        concept.term = found[0].word
+        return Correction(typed, found[0].word, "typo")
 
     def _brands(self, concepts: list[Concept]) -> list[str]:
         """Brands named in Chinese (glossary kind `brand`) or in Latin (`bose`, `the north face`)."""
@@ -117,6 +254,26 @@ class QueryAnalyzer:
                 if name in self.brand_names and not any(name in b for b in brands):
                     brands.append(name)
         return list(dict.fromkeys(brands))
+
+
+def relaxation_order(concepts: list[Concept], lexicon: CatalogLexicon) -> list[Concept]:
+    """The concepts of a query from the least informative to the most: first those no listing uses (they can
+    only empty the result), then the most common (Meilisearch's `frequency` strategy, IDF's order); ties: the
+    later concept first, as shoppers put the core product first."""
+
+    def products(concept: Concept) -> int:
+        # a concept matches a product using any word of any of its alternatives: the widest of them
+        return max((lexicon.document_frequency(w) for a in concept.alternatives for w in a.text.split()), default=0)
+
+    ranked = sorted(enumerate(concepts), key=lambda item: (products(item[1]) > 0, -products(item[1]), -item[0]))
+    return [concept for _, concept in ranked]
+
+
+def _style(style: str | None, piece: Piece) -> str:
+    """The most telling style of a reading's pieces: mixed > partial > full."""
+    order = ["full", "partial", "mixed"]
+    this = "mixed" if piece.mixed else "partial" if piece.partial else "full"
+    return max(style or "full", this, key=order.index)
 
 
 def _apply_model_lines(concepts: list[Concept]) -> None:
@@ -138,9 +295,10 @@ def _rendering(concept: Concept, vocabulary: Vocabulary | None) -> str:
 
 
 def english_lexicon(glossary: Glossary, cedict: CcCedict) -> frozenset[str]:
-    """Words a Latin query may be made of when it is English, not pinyin."""
+    """Words a Latin query may be made of when it is English, not pinyin: the glossary's and CC-CEDICT's English
+    words, and the words of brand names."""
     words = {w for term in glossary.terms() for e in glossary.get(term) for w in e.en.split()}
-    words |= {w for sense in cedict.all_senses() for w in sense.split()}
+    words |= {w for sense in cedict.common_senses() for w in sense.split()}
     return frozenset(words)
 
 
@@ -151,6 +309,7 @@ class Analysis:
     glossary: Glossary
     segmenter: Segmenter
     query_analyzer: QueryAnalyzer
+    lexicons: LexiconBuilder  # builds a catalog's lexicon (typos, pinyin) from what the catalog scan gathered
 
 
 @lru_cache(maxsize=1)
@@ -158,6 +317,7 @@ def default_analysis() -> Analysis:
     glossary = Glossary.load()
     cedict = default_cedict()
     segmenter = Segmenter(glossary.terms(), CHINESE_STOPWORDS)
-    pinyin = PinyinIndex(glossary.terms(), segmenter.frequency)
-    analyzer = QueryAnalyzer(segmenter, Translator(glossary, cedict), pinyin, english_lexicon(glossary, cedict))
-    return Analysis(glossary, segmenter, analyzer)
+    english = english_lexicon(glossary, cedict)
+    lexicons = LexiconBuilder(glossary, cedict, segmenter, english)
+    analyzer = QueryAnalyzer(segmenter, Translator(glossary, cedict), lexicons, english)
+    return Analysis(glossary, segmenter, analyzer, lexicons)

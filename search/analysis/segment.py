@@ -63,6 +63,11 @@ class Segmenter:
         """How common a word is in jieba's dictionary (0 when unknown)."""
         return self._jieba.FREQ.get(word, 0) or 0
 
+    @property
+    def total(self) -> int:
+        """The count every frequency is a share of (jieba's total)."""
+        return self._jieba.total
+
     def index_terms(self, text: str) -> list[str]:
         """Chinese listing text → terms for the index (search mode: compounds and their parts)."""
         return self._clean(self._jieba.cut_for_search(normalize_text(text), HMM=True))

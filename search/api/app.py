@@ -13,7 +13,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from search import __version__
 from search.api.clients import ProxyHeadersMiddleware
-from search.api.errors import error_responses, install_error_handlers
+from search.api.errors import error_responses, install_error_handlers, without_paths
 from search.api.gate import RequestGate, guard
 from search.api.limits import MAX_SEARCH_BODY_BYTES
 from search.api.metrics import Metrics, MetricsMiddleware
@@ -63,7 +63,7 @@ def create_app(
                 log.error("the search backend is unavailable, retrying on each request: %s", exc)
             except (IndexNotFound, IndexMismatch, ModelLoadError) as exc:
                 log.error("search is unavailable: %s", exc)
-                app.state.startup_error = str(exc)
+                app.state.startup_error = without_paths(str(exc), settings.data_dir)  # shown to anyone
         if settings.admin_api_key is not None and app.state.service is not None:
             _become_writer(app)
         yield
@@ -77,6 +77,7 @@ def create_app(
         version=__version__,
         summary="Chinese-language product search over English US catalogs.",
         lifespan=lifespan,
+        redirect_slashes=False,  # a redirect to the same path with(out) `/` would name the client's Host header
         docs_url=None,  # served by routes/docs.py with packaged assets, not from a CDN
         redoc_url=None,
     )

@@ -29,7 +29,12 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 ServiceDep = Annotated[SearchService, Depends(get_service)]
 ProductIdPath = Annotated[
     str,
-    Path(max_length=MAX_PRODUCT_ID_LENGTH, description="Id of the product, as in the feed.", examples=["ear-anker-p3"]),
+    Path(
+        min_length=1,
+        max_length=MAX_PRODUCT_ID_LENGTH,
+        description="Id of the product, as in the feed; one holding `/` is sent as it is or with `%2F`.",
+        examples=["ear-anker-p3"],
+    ),
 ]
 
 

@@ -7,6 +7,7 @@ status calls for (`WWW-Authenticate` on 401, `Retry-After` on 429, `Allow` on 40
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -27,7 +28,7 @@ _EXAMPLES: dict[int, tuple[str, str]] = {
     404: ("Nothing with that id.", "no product with id 'ear-sony-xm6'"),
     409: (
         "Another process holds the index's write lock.",
-        "another process is writing to the index in var/data: one writer at a time. ...",
+        "another process is writing to the index in the data directory: one writer at a time. ...",
     ),
     413: ("The request body or batch is too large.", "at most 1000 products a request, got 1500"),
     422: ("A parameter or the body is invalid; the message names it.", "q: String should have at most 200 characters"),
@@ -69,6 +70,14 @@ def error_responses(*statuses: int, **messages: str) -> dict[int | str, dict[str
         if status in _HEADERS:
             responses[status]["headers"] = _HEADERS[status]
     return responses
+
+
+def without_paths(message: str, data_dir: Path) -> str:
+    """`message` with the data directory's path left out: messages of the index (no index yet, another writer,
+    another model) name it for the operator's terminal, but an API answer goes to anyone."""
+    for path in sorted({str(data_dir), str(Path(data_dir).resolve())}, key=len, reverse=True):
+        message = message.replace(f"--data-dir {path}", "--data-dir DATA_DIR").replace(path, "the data directory")
+    return message
 
 
 def error_response(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:

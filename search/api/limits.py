@@ -28,8 +28,8 @@ MAX_FILTER_VALUES = 20
 MAX_FILTER_VALUE_LENGTH = 200
 """Characters of one filter value (a brand, a category path, an attribute value)."""
 
-MAX_ATTRIBUTE_FILTERS = 10
-"""Attribute filters in one search."""
+MAX_ATTRIBUTE_FILTERS = 20
+"""Attribute filters (`attr`) in one search."""
 
 MAX_FACETS = 10
 """Facet names in one `facets` list."""

@@ -97,8 +97,9 @@ class _ServiceCollector(Collector):
 def route_label(scope: Scope, root_path: str) -> str:
     """The route template a request matched; a mounted app's prefix; or UNMATCHED."""
     route = scope.get("route")
-    if route is not None and getattr(route, "path", None):
-        return route.path
+    template = getattr(route, "path_format", None) or getattr(route, "path", None)  # `{id}`, not `{id:path}`
+    if route is not None and template:
+        return template
     if "endpoint" not in scope:
         return UNMATCHED
     if scope.get("root_path", "") != root_path:  # a mounted app (static files, ...): its prefix, not the file

@@ -38,12 +38,13 @@ def _known(what: str, names: list[str], known: Sequence[str]) -> list[str]:
 
 
 def _comma_list(value: Any) -> Any:
-    """`a,b` and repeated parameters alike: ["a,b", "c"] → ["a", "b", "c"]."""
+    """`a,b` and repeated parameters alike: ["a,b", "c"] → ["a", "b", "c"]. Only strings: a JSON object or a
+    number is refused, never turned into text that happens to filter on something."""
     if isinstance(value, str):
         value = [value]
-    if isinstance(value, list):
-        return [part.strip() for item in value for part in str(item).split(",") if part.strip()]
-    return value
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValueError("must be a string or a list of strings (values may be separated by commas)")
+    return [part.strip() for item in value for part in item.split(",") if part.strip()]
 
 
 class SearchParams(BaseModel):
@@ -303,7 +304,8 @@ class SearchResponse(BaseModel):
 
     query: str = Field(examples=["蓝牙耳机"])
     total: int = Field(
-        description="Products matched: every keyword match plus the vector leg's nearest neighbours, filtered."
+        description="Products matched: every keyword match plus the vector leg's hits above its similarity floor, "
+        "filtered. A facet value's count is the total of the same search filtered by that value."
     )
     page: int
     size: int
@@ -323,6 +325,25 @@ class SearchResponse(BaseModel):
         False,
         description="True when the server could not load its embedding model and answered with keyword search "
         "alone (HAITAO_KEYWORD_ONLY_FALLBACK); /readyz says why.",
+    )
+    corrected_query: str | None = Field(
+        None,
+        description="The query as searched when words were corrected — a homophone slip of a pinyin keyboard "
+        "(`蓝呀耳机` → `蓝牙耳机`) or a Latin word the catalog does not use (`hedphones` → `headphones`); null "
+        "when nothing was. Show it: 已按 蓝牙耳机 为您搜索.",
+        examples=["蓝牙耳机"],
+    )
+    relaxed: list[str] = Field(
+        default_factory=list,
+        description="When nothing matched every word, the words dropped to find these results (the least "
+        "informative first); empty when the whole query matched.",
+        examples=[["xyzzy"]],
+    )
+    did_you_mean: list[str] = Field(
+        default_factory=list,
+        description="When nothing (or only a relaxed query) matched: what the shopper may have meant, from the "
+        "autocomplete vocabulary (mistyped words corrected).",
+        examples=[["蓝牙耳机", "蓝牙音箱"]],
     )
     explain: dict[str, Any] | None = Field(None, description="The query analysis, when `explain=true`.")
 
@@ -448,7 +469,8 @@ class Readiness(BaseModel):
                 {"ready": True, "products": 1281, "model": "sentence-transformers/all-MiniLM-L6-v2"},
                 {
                     "ready": False,
-                    "message": "no index in var/data: build one first with `haitao index FILE --data-dir var/data`",
+                    "message": "no index in the data directory: build one first with "
+                    "`haitao index FILE --data-dir DATA_DIR`",
                 },
             ]
         }

@@ -9,15 +9,20 @@ a connection that never finishes its request line or headers (slowloris), or its
 `HttpProtocol` gives a request's line and headers `HAITAO_HEADER_TIMEOUT_S` and its body `HAITAO_BODY_TIMEOUT_S`,
 then closes the connection; idle connections close after `HAITAO_KEEP_ALIVE_TIMEOUT_S`, and past
 `HAITAO_MAX_CONNECTIONS` open connections (or requests in progress) requests get 503 until some close.
+
+uvicorn's access log names each request target: the values of key-like query parameters are redacted from it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
+import re
 import socket
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote_plus
 
 import h11
 import uvicorn
@@ -120,6 +125,33 @@ class HttpProtocol(H11Protocol):
 Utf8RequestLineProtocol = HttpProtocol  # its former name
 
 
+SECRET_PARAMETER = re.compile(r"key|token|secret|passw|auth|signature|credential", re.IGNORECASE)
+REDACTED = "REDACTED"
+
+
+def redact_target(target: str) -> str:
+    """A request target with the values of its secret-looking query parameters (`key`, `api_key`, `token`, …)
+    replaced: the storefront may be opened as `/?key=<search key>`, and access logs are read by many."""
+    path, question, query = target.partition("?")
+    if not question:
+        return target
+    pairs = []
+    for pair in query.split("&"):
+        name, equals, _ = pair.partition("=")
+        pairs.append(f"{name}={REDACTED}" if equals and SECRET_PARAMETER.search(unquote_plus(name)) else pair)
+    return f"{path}?{'&'.join(pairs)}"
+
+
+class RedactedAccessLog(logging.Filter):
+    """On uvicorn's access logger: the request target of each line (`'%s - "%s %s HTTP/%s" %d'`) redacted."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str) and "?" in args[2]:
+            record.args = (*args[:2], redact_target(args[2]), *args[3:])
+        return True
+
+
 class ServerConfig(uvicorn.Config):
     """uvicorn's configuration, with the deadlines `HttpProtocol` reads."""
 
@@ -134,7 +166,7 @@ def server_config(app: FastAPI, host: str, port: int, log_level: str = "info") -
     from the app's settings."""
     settings: Settings = app.state.settings
     # X-Forwarded-For is read by the app itself, from HAITAO_TRUSTED_PROXIES only (search/api/clients.py).
-    return ServerConfig(
+    config = ServerConfig(
         app,
         host=host,
         port=port,
@@ -146,6 +178,10 @@ def server_config(app: FastAPI, host: str, port: int, log_level: str = "info") -
         timeout_keep_alive=settings.keep_alive_timeout_s,
         limit_concurrency=settings.max_connections,
     )
+    access = logging.getLogger("uvicorn.access")  # configured by uvicorn.Config above
+    if not any(isinstance(f, RedactedAccessLog) for f in access.filters):
+        access.addFilter(RedactedAccessLog())
+    return config
 
 
 class AnnouncedServer(uvicorn.Server):

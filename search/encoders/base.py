@@ -25,16 +25,16 @@ class Encoder(ABC):
 
     kind: str  # "torch", "onnx" or "onnx-int8"
 
-    def __init__(self, name: str, dim: int, cache_size: int = 2048, serial: bool = True) -> None:
+    def __init__(self, name: str, dim: int, cache_size: int = 2048, passes: int = 1) -> None:
         self.name = name
         self.dim = dim
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
-        # One forward pass at a time where the runtime already spreads one pass over every core: concurrent passes
-        # only oversubscribe them (measured: docs/benchmarks.md, *Query encoder*).
-        self._serial = serial
-        self._model_lock = threading.Lock()
+        # At most `passes` forward passes at once (HAITAO_ENCODER_PASSES). The runtimes already spread one pass over
+        # every core, so concurrent passes mostly oversubscribe them: torch at 16 concurrent searches ran at half
+        # the throughput of 4 before passes were serialised (docs/benchmarks.md, *HTTP load*).
+        self._passes = threading.BoundedSemaphore(max(1, passes))
 
     @abstractmethod
     def _forward(self, texts: list[str]) -> np.ndarray:
@@ -57,10 +57,7 @@ class Encoder(ABC):
         for start in range(0, len(texts), batch_size):
             rows = order[start : start + batch_size]
             chunk = [texts[i] for i in rows]
-            if self._serial:
-                with self._model_lock:
-                    out[rows] = self._forward(chunk)
-            else:
+            with self._passes:
                 out[rows] = self._forward(chunk)
             if on_batch:
                 on_batch(len(chunk))

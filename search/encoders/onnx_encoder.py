@@ -23,7 +23,9 @@ def int8_name(model: str) -> str:
 
 
 class OnnxEncoder(Encoder):
-    def __init__(self, model: str, export: Path, kind: str = "onnx", threads: int = 0, cache_size: int = 2048):
+    def __init__(
+        self, model: str, export: Path, kind: str = "onnx", threads: int = 0, cache_size: int = 2048, passes: int = 1
+    ) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -49,8 +51,7 @@ class OnnxEncoder(Encoder):
         self._tokenizer.enable_truncation(int(spec["max_seq_length"]))
         self._tokenizer.enable_padding(pad_id=int(spec["pad_id"]), pad_token=str(spec["pad_token"]))
         name = model if kind == "onnx" else int8_name(model)
-        # ONNX Runtime spreads one pass over its intra-op threads; see `Encoder` for why passes are serialised.
-        super().__init__(name, int(spec["dim"]), cache_size, serial=True)
+        super().__init__(name, int(spec["dim"]), cache_size, passes)
 
     def _forward(self, texts: list[str]) -> np.ndarray:
         # As sentence-transformers' Transformer module does: stripped, lower-cased if the model says so.

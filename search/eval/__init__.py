@@ -3,7 +3,9 @@ running a query set through the search service (`runner`).
 """
 
 from search.eval.metrics import (
+    CONDENSED,
     METRICS,
+    condensed_ndcg_at_k,
     mean_ndcg,
     ndcg_at_k,
     precision_at_k,
@@ -14,6 +16,7 @@ from search.eval.report import Comparison, EvalReport, QueryRow, compare, evalua
 from search.eval.trec import EvalInputError, Qrels, Ranked, read_qrels, read_queries, run_lines, write_run
 
 __all__ = [
+    "CONDENSED",
     "METRICS",
     "Comparison",
     "EvalInputError",
@@ -22,6 +25,7 @@ __all__ = [
     "QueryRow",
     "Ranked",
     "compare",
+    "condensed_ndcg_at_k",
     "evaluate",
     "mean_ndcg",
     "ndcg_at_k",

@@ -9,6 +9,10 @@ trec_eval. The definitions:
 - RR@k (MRR@k when averaged over queries): 1 / rank of the first relevant document in the top k, else 0.
 - R@k (`recall_k`): relevant documents in the top k / all relevant documents.
 - P@k (`P_k`): relevant documents in the top k / k (a ranking shorter than k is padded with non-relevant ones).
+- nDCG'@k, judged-only or *condensed* nDCG (Sakai 2007; trec_eval -J, ir-measures `nDCG(judged_only=True)@k`):
+  nDCG@k of the ranking with every unjudged document removed before the cut at k. Incomplete judgments (pools
+  built from other systems' runs) make standard nDCG punish a system for surfacing relevant products nobody
+  judged; the condensed figure does not, so the two are reported side by side.
 
 A query with no relevant judgment has no defined nDCG, RR or recall: callers leave it out of means
 (see `search.eval.report`), as trec_eval leaves out queries absent from the qrels.
@@ -36,6 +40,16 @@ def ndcg_at_k(ranking: Sequence[str], judgments: Judgments, k: int = 10) -> floa
     return dcg([max(judgments.get(doc_id, 0.0), 0.0) for doc_id in ranking[:k]]) / ideal
 
 
+def condensed_ranking(ranking: Sequence[str], judgments: Judgments) -> list[str]:
+    """The ranking with the documents that have no judgment removed (a *condensed* list)."""
+    return [doc_id for doc_id in ranking if doc_id in judgments]
+
+
+def condensed_ndcg_at_k(ranking: Sequence[str], judgments: Judgments, k: int = 10) -> float:
+    """nDCG@k over the judged documents only: unjudged ones are dropped before the cut at k."""
+    return ndcg_at_k(condensed_ranking(ranking, judgments), judgments, k)
+
+
 def reciprocal_rank_at_k(ranking: Sequence[str], judgments: Judgments, k: int = 10) -> float:
     for rank, doc_id in enumerate(ranking[:k], start=1):
         if judgments.get(doc_id, 0.0) >= REL:
@@ -60,16 +74,23 @@ def relevant_count(judgments: Judgments) -> int:
 
 Metric = Callable[[Sequence[str], Judgments], float]
 
-# The metrics `haitao eval` reports, by the names ir-measures gives them (nDCG@10 is trec_eval's ndcg_cut_10).
+# The metrics `haitao eval` reports (nDCG@10 is trec_eval's ndcg_cut_10; nDCG'@10 is ir-measures'
+# `nDCG(judged_only=True)@10`, the others carry ir-measures' names).
+CONDENSED = "nDCG'@10"
 METRICS: dict[str, Metric] = {
     "nDCG@10": lambda ranking, judged: ndcg_at_k(ranking, judged, 10),
+    CONDENSED: lambda ranking, judged: condensed_ndcg_at_k(ranking, judged, 10),
     "RR@10": lambda ranking, judged: reciprocal_rank_at_k(ranking, judged, 10),
     "R@100": lambda ranking, judged: recall_at_k(ranking, judged, 100),
     "P@10": lambda ranking, judged: precision_at_k(ranking, judged, 10),
 }
 
 
-def mean_ndcg(runs: Mapping[str, Sequence[str]], qrels: Mapping[str, Judgments], k: int = 10) -> float:
-    """Mean nDCG@k over the queries that have at least one relevant judgment; a query missing from `runs` is 0."""
-    scored = [ndcg_at_k(runs.get(qid, []), judged, k) for qid, judged in qrels.items() if relevant_count(judged)]
+def mean_ndcg(
+    runs: Mapping[str, Sequence[str]], qrels: Mapping[str, Judgments], k: int = 10, judged_only: bool = False
+) -> float:
+    """Mean nDCG@k (condensed with `judged_only`) over the queries that have at least one relevant judgment; a
+    query missing from `runs` is 0."""
+    metric = condensed_ndcg_at_k if judged_only else ndcg_at_k
+    scored = [metric(runs.get(qid, []), judged, k) for qid, judged in qrels.items() if relevant_count(judged)]
     return sum(scored) / len(scored) if scored else 0.0

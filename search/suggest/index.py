@@ -5,7 +5,9 @@ candidate's weight (more products first), then its length (shorter first). The k
 prefix are one contiguous slice of the sorted list; numpy picks the best few of that slice.
 
 When nothing starts with the whole input, its last word is completed and the words before it kept
-(`iphone 15 手` → `iphone 15 手机壳`, `蓝牙 erj` → `蓝牙 耳机`).
+(`iphone 15 手` → `iphone 15 手机壳`, `蓝牙 erj` → `蓝牙 耳机`). When still nothing does, mistyped Latin words are
+corrected against the catalog's words with the keyword leg's rule (`search.analysis.typos`: one edit for 5-8
+letters, two from 9) and the corrected input is completed (`blutooth spea` → `bluetooth speaker`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from search.analysis.lexicon import CatalogLexicon
 from search.analysis.normalize import normalize_text
 from search.suggest.keys import is_cjk, text_key
 from search.suggest.vocabulary import Candidate, Kind
@@ -62,8 +65,16 @@ class SuggestIndex:
     def key_count(self) -> int:
         return len(self._keys)
 
-    def complete(self, text: str, size: int) -> list[Suggestion]:
-        """The best `size` completions of what the shopper typed, best first, each shown text once."""
+    def complete(self, text: str, size: int, lexicon: CatalogLexicon | None = None) -> list[Suggestion]:
+        """The best `size` completions of what the shopper typed, best first, each shown text once; with a catalog
+        lexicon, mistyped words are corrected when nothing completes what was typed."""
+        found = self._completions(text, size)
+        if found or lexicon is None:
+            return found
+        corrected = _corrected(normalize_text(text), lexicon)
+        return self._completions(corrected, size) if corrected is not None else []
+
+    def _completions(self, text: str, size: int) -> list[Suggestion]:
         found = self._starting_with(text_key(text), size)
         if found:
             return [self._suggestions[n] for n in found]
@@ -104,6 +115,17 @@ class SuggestIndex:
             if found:
                 return [Suggestion(head + self._suggestions[n].text, Kind.TERM) for n in found]
         return []
+
+
+def _corrected(text: str, lexicon: CatalogLexicon) -> str | None:
+    """The input with each mistyped word replaced by the catalog's closest, most used word; None if none is."""
+    words = text.split(" ")
+    changed = False
+    for i, word in enumerate(words):
+        corrections = lexicon.typos.corrections(word)
+        if corrections and not lexicon.document_frequency(word):
+            words[i], changed = corrections[0].word, True
+    return " ".join(words) if changed else None
 
 
 def _word_starts(text: str) -> list[int]:

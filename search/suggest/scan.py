@@ -6,6 +6,8 @@
 - Product lines: title beginnings (`Nature Made Fish Oil`, `Apple AirPods Pro`, and without the brand
   `AirPods Pro`) that several products share, or that end at a model name (`Sony WH-1000XM5`).
 - The seller-written Chinese titles.
+- How many products use each English word of their title, brand, category or description (`word_counts`): the
+  catalog vocabulary query analysis corrects typos against (`search.analysis.lexicon`).
 
 Memory stays proportional to the distinct lines and Chinese titles, not to the products: a line's text is kept
 only once it can become a suggestion.
@@ -13,6 +15,7 @@ only once it can become a suggestion.
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -21,14 +24,27 @@ from functools import lru_cache
 
 import numpy as np
 
-from search.analysis.english import STOPWORDS, brand_key, english_words
-from search.analysis.normalize import has_chinese
+from search.analysis.english import STOPWORDS, brand_key, delimited_forms, english_words
+from search.analysis.normalize import fold_accents, has_chinese, normalize_text
 from search.catalog import Product
 from search.suggest.keys import text_key
 
 MIN_LINE_PRODUCTS = 2  # a line is a title beginning this many products share (or one ending at a model name)
 MAX_LINE_WORDS = 3  # words of a line after the brand
 _TITLE_END = (",", "(", " - ", " – ", " | ", ":", ";")
+
+
+_WORDS_RE = re.compile(r"[a-z0-9]+")
+
+
+def plain_words(text: str) -> list[str]:
+    """The words of a text (runs of letters or digits), lower case, accents folded (`Estée` → `estee`): the catalog
+    vocabulary typos are corrected against. Cheaper than `english_words`, which a whole description is too long
+    for."""
+    text = text.lower() if text.isascii() else fold_accents(normalize_text(text))
+    words = _WORDS_RE.findall(text)
+    mixed = [w for w in words if not w.isalpha() and not w.isdigit()]  # rtx2060 → rtx, 2060 too, as indexed
+    return words + [form for w in mixed for form in delimited_forms(w)] if mixed else words
 
 
 def catalog_words(text: str) -> list[str]:
@@ -104,6 +120,7 @@ class CatalogScan:
         self.titles_zh: dict[str, ChineseTitle] = {}
         self._brands: dict[str, _Brand] = {}  # as written in the record
         self._category_words: dict[str, frozenset[str]] = {}
+        self.word_counts: Counter[str] = Counter()  # English word → products using it anywhere in their text
 
     def add(self, product: Product) -> None:
         ordinal = self.products
@@ -112,6 +129,8 @@ class CatalogScan:
         words = set(catalog_words(product.title)) | brand.catalog_words | self._words_of_category(product.category)
         for word in words & self._interesting:
             self._postings[word].append(ordinal)
+        text = f"{product.title} {product.brand} {product.category} {product.description}"
+        self.word_counts.update(set(plain_words(text)))
         if brand.key:
             self.brand_counts[brand.key] += 1
             self._spellings[brand.key][product.brand.strip()] += 1

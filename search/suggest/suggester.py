@@ -6,6 +6,10 @@ request at most every `refresh_s` seconds starts a background check of the index
 and last update from `SearchBackend.stats`); when it changed, the vocabulary is rebuilt from `iter_products` while
 the old one keeps answering, and then swapped in. So that a catalog under constant updates does not keep a core
 busy rebuilding, checks are spaced by at least `BUILD_SPACING` times the last build's duration.
+
+The same pass builds query analysis's catalog lexicon (`search.analysis.lexicon`: the catalog's words for typo
+tolerance, its pinyin lexicon) when a `lexicon_builder` is given: `lexicon` is the latest one, swapped in with the
+suggestions. Suggestions correct a mistyped word against it when nothing starts with what was typed.
 """
 
 from __future__ import annotations
@@ -13,12 +17,17 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from search.analysis.glossary import Glossary
+from search.analysis.lexicon import CatalogLexicon
 from search.backends.base import BackendUnavailable, SearchBackend
 from search.suggest.index import SuggestIndex, Suggestion
-from search.suggest.vocabulary import collect_candidates
+from search.suggest.scan import CatalogScan
+from search.suggest.vocabulary import candidates_of, scan_catalog
+
+LexiconBuilder = Callable[[CatalogScan], CatalogLexicon]
 
 log = logging.getLogger(__name__)
 BUILD_SPACING = 4  # at most a fifth of the time spent rebuilding
@@ -34,11 +43,19 @@ class BuildReport:
 
 
 class Suggester:
-    def __init__(self, backend: SearchBackend, glossary: Glossary, refresh_s: float = 30.0) -> None:
+    def __init__(
+        self,
+        backend: SearchBackend,
+        glossary: Glossary,
+        refresh_s: float = 30.0,
+        lexicon_builder: LexiconBuilder | None = None,
+    ) -> None:
         self._backend = backend
         self._glossary = glossary
         self._refresh_s = refresh_s
+        self._lexicon_builder = lexicon_builder
         self._index: SuggestIndex | None = None
+        self._lexicon: CatalogLexicon | None = None
         self.last_build: BuildReport | None = None
         self._error: str | None = None
         self._attempted = threading.Event()  # a first build finished, well or not
@@ -61,7 +78,20 @@ class Suggester:
             if index is None:
                 reason = self._error or "the vocabulary is still being built"
                 raise BackendUnavailable(f"suggestions are not available yet: {reason}")
-        return index.complete(text, size)
+        return index.complete(text, size, self._lexicon)
+
+    @property
+    def lexicon(self) -> CatalogLexicon | None:
+        """The catalog lexicon of the latest build; None before the first one (or without a builder)."""
+        return self._lexicon
+
+    def wait_for_lexicon(self, timeout_s: float = FIRST_BUILD_WAIT_S) -> CatalogLexicon | None:
+        """The catalog lexicon, waiting for the first build when none has finished yet (searches need the same
+        lexicon every time to give the same results; the first build starts at the first call)."""
+        if self._lexicon is None and self._lexicon_builder is not None:
+            self._check_in_background()
+            self._attempted.wait(timeout_s)
+        return self._lexicon
 
     def refresh(self, force: bool = False) -> bool:
         """Rebuild now if the index changed since the last build (or `force`); True when rebuilt."""
@@ -70,9 +100,11 @@ class Suggester:
             if not force and self.last_build is not None and self.last_build.products_version == version:
                 return False
             started = time.perf_counter()
-            index = SuggestIndex(collect_candidates(self._backend.iter_products(), self._glossary))
+            scan = scan_catalog(self._backend.iter_products(), self._glossary)
+            index = SuggestIndex(candidates_of(scan, self._glossary))
+            lexicon = self._lexicon_builder(scan) if self._lexicon_builder is not None else None
             seconds = time.perf_counter() - started
-            self._index = index
+            self._index, self._lexicon = index, lexicon
             self.last_build = BuildReport(version, len(index), index.key_count, seconds)
             self._error = None
             self._next_check = time.monotonic() + max(self._refresh_s, BUILD_SPACING * seconds)

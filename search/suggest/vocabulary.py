@@ -62,11 +62,21 @@ def glossary_words(glossary: Glossary) -> set[str]:
     return {w for term in glossary.terms() for e in glossary.get(term) for w in catalog_words(e.en)}
 
 
-def collect_candidates(products: Iterable[Product], glossary: Glossary) -> list[Candidate]:
-    """Every candidate completion from the glossary and the catalog, merged by shown text."""
+def scan_catalog(products: Iterable[Product], glossary: Glossary) -> CatalogScan:
+    """One pass over the catalog, gathering what the candidates (and query analysis's lexicon) need."""
     scan = CatalogScan(glossary_words(glossary))
     for product in products:
         scan.add(product)
+    return scan
+
+
+def collect_candidates(products: Iterable[Product], glossary: Glossary) -> list[Candidate]:
+    """Every candidate completion from the glossary and the catalog, merged by shown text."""
+    return candidates_of(scan_catalog(products, glossary), glossary)
+
+
+def candidates_of(scan: CatalogScan, glossary: Glossary) -> list[Candidate]:
+    """Every candidate completion of a scanned catalog, merged by shown text."""
     chinese_brands: defaultdict[str, list[str]] = defaultdict(list)  # brand key → glossary Chinese names
     candidates: list[Candidate] = []
     for term in glossary.terms():

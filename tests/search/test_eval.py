@@ -7,10 +7,12 @@ import pytest
 from ir_measures import RR, P, R, nDCG
 
 from search.eval import (
+    CONDENSED,
     EvalInputError,
     EvalReport,
     Ranked,
     compare,
+    condensed_ndcg_at_k,
     evaluate,
     mean_ndcg,
     ndcg_at_k,
@@ -23,6 +25,7 @@ from search.eval import (
     write_run,
 )
 
+MEASURES = [nDCG @ 10, nDCG(judged_only=True) @ 10, RR @ 10, R @ 100, P @ 10]
 JUDGED = {"a": 3, "b": 2, "c": 0, "d": 1}  # three relevant documents: a (3), b (2), d (1)
 
 
@@ -39,6 +42,16 @@ def test_ndcg_perfect_cutoff_and_ideal_from_all_judgments():
     # k=2, ranking b, a: DCG 2 + 3/log2(3); the ideal is cut at k too: 3 + 2/log2(3)
     assert ndcg_at_k(["b", "a"], JUDGED, k=2) == pytest.approx((2 + 3 / math.log2(3)) / (3 + 2 / math.log2(3)))
     assert ndcg_at_k(["a"], {"a": 0}) == 0.0  # nothing relevant: defined as 0
+
+
+def test_condensed_ndcg_drops_unjudged_documents_before_the_cut():
+    # x and y were never judged: standard nDCG counts them as misses, the condensed list is c, a, d
+    ranking = ["x", "c", "y", "a", "d"]
+    assert condensed_ndcg_at_k(ranking, JUDGED) == pytest.approx(ndcg_at_k(["c", "a", "d"], JUDGED))
+    assert condensed_ndcg_at_k(ranking, JUDGED) > ndcg_at_k(ranking, JUDGED)
+    # the cut comes after the condensing: at k=1 the first *judged* document counts
+    assert condensed_ndcg_at_k(["x", "a"], {"a": 3, "b": 2}, k=1) == 1.0
+    assert mean_ndcg({"q1": ["x", "a"]}, {"q1": {"a": 1}}, judged_only=True) == 1.0
 
 
 def test_reciprocal_rank_by_hand():
@@ -79,15 +92,13 @@ def random_collection(seed: int, queries: int = 30, docs: int = 60):
 def test_every_metric_agrees_with_ir_measures_query_by_query(seed):
     qrels, run = random_collection(seed)
     scored = {qid: {doc: float(len(docs) - i) for i, doc in enumerate(docs)} for qid, docs in run.items()}
-    theirs = {
-        (m.query_id, str(m.measure)): m.value
-        for m in ir_measures.iter_calc([nDCG @ 10, RR @ 10, R @ 100, P @ 10], qrels, scored)
-    }
+    theirs = {(m.query_id, str(m.measure)): m.value for m in ir_measures.iter_calc(MEASURES, qrels, scored)}
+    names = {CONDENSED: str(nDCG(judged_only=True) @ 10)}
     report = evaluate({qid: qid for qid in qrels}, run, qrels)
     assert len(report.per_query) == len(qrels)
     for row in report.per_query:
         for name, value in row.metrics.items():
-            assert value == pytest.approx(theirs[(row.qid, name)], abs=1e-12), (row.qid, name)
+            assert value == pytest.approx(theirs[(row.qid, names.get(name, name))], abs=1e-12), (row.qid, name)
 
 
 def test_a_written_run_file_scores_the_same_in_ir_measures_ties_included(tmp_path):
@@ -99,12 +110,13 @@ def test_a_written_run_file_scores_the_same_in_ir_measures_ties_included(tmp_pat
         "".join(f"{q} 0 {d} {g}\n" for q, judged in qrels.items() for d, g in judged.items()), encoding="utf-8"
     )
     theirs = ir_measures.calc_aggregate(
-        [nDCG @ 10, RR @ 10, R @ 100, P @ 10],
+        MEASURES,
         ir_measures.read_trec_qrels(str(tmp_path / "qrels")),
         ir_measures.read_trec_run(str(tmp_path / "run.txt")),
     )
     ours = evaluate({q: q for q in qrels}, run, read_qrels(tmp_path / "qrels")).overall
-    assert {str(k): v for k, v in theirs.items()} == pytest.approx(ours)
+    names = {str(nDCG(judged_only=True) @ 10): CONDENSED}
+    assert {names.get(str(k), str(k)): v for k, v in theirs.items()} == pytest.approx(ours)
 
 
 def test_run_file_lines_are_trec_format_with_strictly_decreasing_scores():

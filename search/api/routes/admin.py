@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 
 from search.api.batches import TooManyRecords, read_batch
 from search.api.deps import Admin, AdminDep, ProductIdPath
-from search.api.errors import error_responses
+from search.api.errors import error_responses, without_paths
 from search.api.schemas import (
     AdminDeleteResponse,
     AdminWriteResponse,
@@ -122,7 +122,7 @@ def _upsert(admin: Admin, body: bytes) -> AdminWriteResponse:
             admin.cache,
         )
     except IndexLocked as exc:
-        raise HTTPException(409, str(exc)) from None
+        raise HTTPException(409, without_paths(str(exc), admin.settings.data_dir)) from None
     for product_id, reason in written.refused.items():  # stored nowhere: the backend refused the document
         errors = [FieldError(field="index", reason=reason)]
         rejected.append(RejectedItem(index=seen[product_id], id=product_id, errors=errors))
@@ -132,7 +132,7 @@ def _upsert(admin: Admin, body: bytes) -> AdminWriteResponse:
 
 
 @router.delete(
-    "/products/{product_id}",
+    "/products/{product_id:path}",  # an id may hold `/` (Shopify gids do)
     response_model=AdminDeleteResponse,
     responses=error_responses(401, 404, 409, 422, 503, e401=_KEY),
     summary="Remove a product",
@@ -145,7 +145,7 @@ def delete_product(
     try:
         deleted = admin.service.backend.delete([product_id])
     except IndexLocked as exc:
-        raise HTTPException(409, str(exc)) from None
+        raise HTTPException(409, without_paths(str(exc), admin.settings.data_dir)) from None
     if not deleted:
         raise HTTPException(404, f"no product with id {product_id!r}")
     return AdminDeleteResponse(deleted=product_id)

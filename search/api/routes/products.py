@@ -13,7 +13,7 @@ router = APIRouter(prefix="/v1", tags=["products"])
 
 
 @router.get(
-    "/products/{product_id}",
+    "/products/{product_id:path}",  # an id may hold `/` (Shopify gids do)
     response_model=ProductResponse,
     responses=error_responses(404, 422, 503),
     summary="Get one product",

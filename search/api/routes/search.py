@@ -146,6 +146,7 @@ def to_response(
         }
         analysis["timings"] = outcome.timings
         analysis["cached"] = outcome.cached
+        analysis["relaxed"] = outcome.relaxed
     price_range = price_range_in(request.currency, outcome.result.price_range, service)
     stats = {"price": price_range} if price_range is not None else {}
     return SearchResponse(
@@ -160,5 +161,8 @@ def to_response(
         exchange_rate=ExchangeRate(cny_per_usd=settings.cny_per_usd, as_of=settings.rate_as_of),
         took_ms=outcome.took_ms,
         degraded=outcome.degraded,
+        corrected_query=outcome.analyzed.corrected_query if outcome.analyzed is not None else None,
+        relaxed=outcome.relaxed,
+        did_you_mean=outcome.did_you_mean,
         explain=analysis,
     )

@@ -76,7 +76,7 @@ function show(answer, append) {
   $("load-more").hidden = paging.more === null;
   results.dataset.query = answer.query;
   results.dataset.state = answer.total ? "done" : "empty";
-  if (!answer.total) results.append(emptyState());
+  if (!answer.total) results.append(emptyState(answer));
   summary(answer);
   if (!append) {
     facets(answer);
@@ -99,15 +99,43 @@ function summary(answer) {
     ` 件商品`,
     el("small", {}, ` · 用时 ${Math.round(answer.took_ms)} 毫秒`),
   );
+  notice(answer);
 }
 
-function emptyState() {
+/** What the search changed: a corrected query (已按 X 为您搜索), words dropped to find anything. */
+function notice(answer) {
+  const lines = [];
+  if (answer.corrected_query) {
+    lines.push(el("p", { class: "corrected" }, "已按 ", el("strong", {}, answer.corrected_query), " 为您搜索"));
+  }
+  if (answer.relaxed?.length && answer.total) {
+    lines.push(el("p", { class: "relaxed" }, `没有同时符合所有词的商品，已去掉：${answer.relaxed.join("、")}`));
+  }
+  $("notice").replaceChildren(...lines);
+  $("notice").hidden = !lines.length;
+}
+
+/** "您是不是要找": each suggestion a link that searches it. */
+function didYouMean(answer) {
+  if (!answer.did_you_mean?.length) return null;
+  const links = answer.did_you_mean.map((q) => {
+    const link = el("a", { href: `?q=${encodeURIComponent(q)}`, class: "did-you-mean" }, q);
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      navigate({ ...withoutFilters(state), q });
+    });
+    return link;
+  });
+  return el("p", {}, "您是不是要找：", ...links.flatMap((link, i) => (i ? ["、", link] : [link])));
+}
+
+function emptyState(answer) {
   const filtered = state.brands.length || state.category || state.priceMin !== null || state.priceMax !== null;
   const box = el(
     "div",
     { class: "empty" },
     el("p", {}, state.q ? `没有找到与“${state.q}”相关的商品。` : "没有符合条件的商品。"),
-    el("p", {}, "试试换个说法，例如用更通用的词，或检查错别字。"),
+    didYouMean(answer) ?? el("p", {}, "试试换个说法，例如用更通用的词，或检查错别字。"),
   );
   if (filtered || state.inStock) {
     const clear = el("button", { type: "button", class: "link-button" }, "清除筛选条件");
@@ -136,6 +164,7 @@ function showError(error) {
     results.replaceChildren();
     results.dataset.state = "error";
     $("summary").textContent = "";
+    $("notice").hidden = true;
     $("load-more").hidden = true;
   }
 }

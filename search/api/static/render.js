@@ -47,11 +47,17 @@ function placeholder(hit) {
   );
 }
 
+/** `url` if it is an http(s) link, else null: a `javascript:` or `data:` link is never rendered (the API refuses
+ * them at ingestion; this holds for any other source too). */
+export function webLink(url) {
+  return typeof url === "string" && /^https?:\/\/[^\s/?#]/i.test(url) ? url : null;
+}
+
 function cardImage(hit) {
-  const frame = el("a", { class: "card-image", href: hit.link || null, target: "_blank", rel: "noopener" });
+  const frame = el("a", { class: "card-image", href: webLink(hit.link), target: "_blank", rel: "noopener" });
   frame.append(placeholder(hit));
-  if (hit.image_link) {
-    const img = el("img", { src: hit.image_link, alt: "", loading: "lazy", decoding: "async" });
+  if (webLink(hit.image_link)) {
+    const img = el("img", { src: webLink(hit.image_link), alt: "", loading: "lazy", decoding: "async" });
     // Shown once loaded; a missing image leaves the placeholder (demo images are not reachable offline).
     img.addEventListener("load", () => img.classList.add("loaded"));
     img.addEventListener("error", () => img.remove());
@@ -94,7 +100,7 @@ export function card(hit) {
       el(
         "h3",
         { class: "card-title", lang: "en" },
-        el("a", { href: hit.link || null, target: "_blank", rel: "noopener" }, title),
+        el("a", { href: webLink(hit.link), target: "_blank", rel: "noopener" }, title),
       ),
       hit.title_zh
         ? el("p", { class: "card-title-zh" }, hit.highlight?.title_zh ? highlighted(hit.highlight.title_zh) : hit.title_zh)
@@ -171,7 +177,13 @@ export function analysis(panel, explain, facts) {
   const rows = [];
   const row = (name, ...value) => rows.push(el("dt", {}, name), el("dd", {}, ...value));
   row("规范化", el("code", {}, explain.normalized ?? ""));
-  if (explain.pinyin) row("拼音识别", `${explain.pinyin.chinese.join(" ")}（${explain.pinyin.style === "initials" ? "首字母" : "全拼"}）`);
+  const styles = { initials: "首字母", partial: "末字未打完", mixed: "中文夹拼音", full: "全拼" };
+  if (explain.pinyin) row("拼音识别", `${explain.pinyin.chinese.join(" ")}（${styles[explain.pinyin.style] ?? "全拼"}）`);
+  if (explain.corrections?.length) {
+    const kinds = { typo: "拼写", homophone: "同音字" };
+    row("纠错", explain.corrections.map((c) => `${c.typed} → ${c.corrected}（${kinds[c.kind] ?? c.kind}）`).join("；"));
+  }
+  if (explain.relaxed?.length) row("放宽查询", `去掉：${explain.relaxed.join("、")}`);
   if (explain.concepts?.length) {
     row(
       "词语 → 英文",

@@ -35,3 +35,50 @@ def test_prepare_english_splits_glued_model_names_but_keeps_units():
 
 def test_english_words_drop_stopwords():
     assert english_words("Case for the iPhone 15") == ["case", "iphone", "15"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("藍芽耳機", "蓝牙耳机"),  # OpenCC makes 蓝芽: our table makes it 蓝牙
+        ("藍芽 喇叭", "蓝牙 喇叭"),
+        ("行動電源", "移动电源"),
+        ("筆電", "笔记本电脑"),
+        ("數位相機", "数码相机"),  # not OpenCC's 数字相机
+        ("随身碟", "u盘"),  # a Taiwan word typed in Simplified characters
+        ("藍牙耳筒", "蓝牙耳机"),  # Hong Kong
+        ("蓝牙耳机", "蓝牙耳机"),  # mainland text passes unchanged
+        ("数字钢琴", "数字钢琴"),  # 数字 alone is a mainland word: left as it is
+    ],
+)
+def test_taiwan_and_hong_kong_product_words_become_the_mainland_ones(raw, expected):
+    assert normalize_text(raw) == expected
+
+
+def test_every_regional_line_changes_something_and_mainland_forms_are_stable():
+    from search.analysis.normalize import regional_words, to_mainland
+
+    for row in regional_words():
+        mainland = normalize_text(row.mainland)
+        assert normalize_text(row.local) == mainland, row
+        assert to_mainland(mainland) == mainland, row  # normalising twice changes nothing
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("rtx2060", "rtx 2060"),
+        ("RTX 2060", "rtx 2060"),
+        ("sm-g998", "sm g 998 smg smg998"),
+        ("SMG998", "smg 998"),  # shares smg and 998 with sm-g998, however spaced
+        ("Sony WH-1000XM5", "sony wh 1000 xm 5 wh1000xm5"),
+        ("wi-fi 6", "wi fi wifi 6"),
+        ("usb-c", "usb c usbc"),
+        ("iPhone15", "iphone 15"),
+        ("headphones", "headphones"),
+    ],
+)
+def test_the_word_delimiter_matches_model_numbers_however_spaced_or_glued(text, terms):
+    from search.analysis.english import index_english
+
+    assert index_english(text) == terms

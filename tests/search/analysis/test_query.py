@@ -30,7 +30,14 @@ def test_chinese_queries_get_english_renderings(analysis, query, words):
 
 @pytest.mark.parametrize(
     ("query", "tokens", "style"),
-    [("lanya erji", ["蓝牙", "耳机"], "full"), ("lanyaerji", ["蓝牙耳机"], "full"), ("lyej", ["蓝牙耳机"], "initials")],
+    [
+        ("lanya erji", ["蓝牙耳机"], "full"),
+        ("lan ya er ji", ["蓝牙耳机"], "full"),
+        ("lanyaerji", ["蓝牙耳机"], "full"),
+        ("lanya erj", ["蓝牙耳机"], "partial"),
+        ("蓝ya耳机", ["蓝牙耳机"], "mixed"),
+        ("lyej", ["蓝牙耳机"], "initials"),
+    ],
 )
 def test_pinyin_queries_are_read_as_chinese(analysis, query, tokens, style):
     analyzed = analysis.query_analyzer.analyze(query)
@@ -38,6 +45,53 @@ def test_pinyin_queries_are_read_as_chinese(analysis, query, tokens, style):
     assert "bluetooth" in analyzed.english
     assert all(c.origin == "pinyin" for c in analyzed.concepts)
     assert analyzed.explain()["pinyin"]["chinese"] == tokens
+    assert analyzed.corrected_query is None  # a reading, not a correction
+
+
+@pytest.mark.parametrize(
+    ("query", "english"),
+    [
+        ("fengshan", "fan"),
+        ("jisuanqi", "calculator"),
+        ("gutai yingpan", "ssd"),
+        ("ying er nai fen", "infant formula"),
+        ("5 hao dianchi", "aa battery"),
+        ("iphone 15 shoujike", "iphone 15 phone case"),
+    ],
+)
+def test_pinyin_of_dictionary_words_is_read_not_only_glossary_terms(analysis, query, english):
+    assert analysis.query_analyzer.analyze(query).english == english
+
+
+@pytest.mark.parametrize(
+    ("query", "corrected", "english"),
+    [
+        ("蓝呀耳机", "蓝牙耳机", "bluetooth earbuds"),
+        ("兰牙耳机", "蓝牙耳机", "bluetooth earbuds"),  # not "orchid ivory"
+        ("连衣群", "连衣裙", "dress"),
+    ],
+)
+def test_homophone_slips_are_corrected_and_said(analysis, query, corrected, english):
+    analyzed = analysis.query_analyzer.analyze(query)
+    assert analyzed.corrected_query == corrected and analyzed.english == english
+    assert analyzed.explain()["corrections"] == [{"typed": query, "corrected": corrected, "kind": "homophone"}]
+    assert analyzed.explain()["corrected_query"] == corrected
+
+
+@pytest.mark.parametrize(
+    "query", ["蓝牙耳机", "无线降噪耳机", "婴儿奶粉 1段", "推荐一款好用的保温杯", "5号电池", "iphone 15 手机壳"]
+)
+def test_clean_chinese_queries_are_neither_read_nor_corrected(analysis, query):
+    analyzed = analysis.query_analyzer.analyze(query)
+    assert analyzed.pinyin is None and analyzed.corrections == []
+
+
+@pytest.mark.parametrize(
+    ("query", "english"),
+    [("藍芽耳機", "bluetooth earbuds"), ("行動電源", "portable charger"), ("隨身碟", "usb flash drive")],
+)
+def test_taiwan_product_words_mean_what_the_mainland_words_do(analysis, query, english):
+    assert analysis.query_analyzer.analyze(query).english == english
 
 
 @pytest.mark.parametrize("query", ["shoes", "nike", "running shoes", "new balance", "ipad"])

@@ -2,13 +2,15 @@
 
 import json
 import logging
+import re
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from search.api.app import create_app
-from search.api.limits import MAX_PRODUCT_ID_LENGTH
+from search.api.limits import MAX_ATTRIBUTE_FILTERS, MAX_PRODUCT_ID_LENGTH
 
 KEY = "sk-admin-0123456789"
 
@@ -76,3 +78,72 @@ def test_a_wrong_method_is_a_json_405_with_allow(client):
     assert response.status_code == 405
     assert response.json()["error"]["status"] == 405
     assert "GET" in response.headers["Allow"]
+
+
+# -- issue 12, the smaller findings ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/v1/search/", "/v1/products/", "/docs/", "/static", "/metrics/", "/healthz/"])
+def test_the_host_header_is_never_reflected_in_a_redirect(client, path):
+    response = client.get(path, headers={"Host": "evil.example"}, follow_redirects=False)
+    assert not 300 <= response.status_code < 400, (response.status_code, response.headers)
+    assert "evil.example" not in json.dumps(dict(response.headers)) and "evil.example" not in response.text
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"brand": {"name": "Sony"}}, "brand"),
+        ({"brand": ["Sony", {"$ne": ""}]}, "brand"),
+        ({"brand": [123]}, "brand"),
+        ({"attr": [{"color": "black"}]}, "attr"),
+        ({"attr": {"color": "black"}}, "attr"),
+        ({"facets": [{"brand": 1}]}, "facets"),
+    ],
+)
+def test_brand_and_attr_given_as_objects_are_refused(client, body, field):
+    response = client.post("/v1/search", json=body)
+    assert response.status_code == 422
+    assert response.json()["error"]["message"].startswith(f"{field}: must be a string or a list of strings")
+
+
+def test_the_attr_limit_is_the_one_the_readme_states(client):
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    line = next(line for line in readme.splitlines() if line.startswith("| `attr` |"))
+    stated = int(re.search(r"\(≤ (\d+)\)", line).group(1))
+    assert stated == MAX_ATTRIBUTE_FILTERS
+    filters = [f"name{i}:value" for i in range(stated)]
+    assert client.get("/v1/search", params={"attr": filters}).status_code == 200
+    over = client.get("/v1/search", params={"attr": [*filters, "one:more"]})
+    assert over.status_code == 422 and over.json()["error"]["message"].startswith("attr: ")
+
+
+def test_readiness_and_errors_never_show_the_data_directory(tmp_path, embedder):
+    from search.backends.embedded.backend import EmbeddedBackend
+    from search.config import Settings
+    from search.service import SearchService
+
+    empty = tmp_path / "no-index-here"
+    with TestClient(create_app(Settings(data_dir=empty, rate_limit_per_minute=0))) as no_index:
+        ready = no_index.get("/readyz")
+        search = no_index.get("/v1/search", params={"q": "x"})
+    assert ready.status_code == 503 and search.status_code == 503
+    for response in (ready, search):
+        assert str(empty) not in response.text and "no-index-here" not in response.text
+        assert "no index" in response.text and "DATA_DIR" in response.text
+
+    data = tmp_path / "held-by-another"
+    EmbeddedBackend(data, embedder.name, embedder.dim, create=True).close()
+    settings = Settings(data_dir=data, admin_api_key=KEY, rate_limit_per_minute=0)
+    other_writer = EmbeddedBackend(data, embedder.name, embedder.dim)
+    other_writer.reserve_writer()  # another process writing: the server cannot take the lock
+    service = SearchService(settings, embedder=embedder)
+    try:
+        with TestClient(create_app(settings, service=service)) as admin:
+            auth = {"X-API-Key": KEY}
+            refused = admin.post("/v1/admin/products", json=[{"id": "a", "title": "t", "price": 1}], headers=auth)
+    finally:
+        service.close()
+        other_writer.close()
+    assert refused.status_code == 409, refused.text
+    assert "held-by-another" not in refused.text and "one writer at a time" in refused.text

@@ -199,3 +199,26 @@ def test_suggestions_by_keyboard(page, storefront):
     settled(page, "蓝牙耳机")
     assert box.input_value() == "蓝牙耳机"
     assert box.get_attribute("aria-expanded") == "false"
+
+
+def test_a_corrected_query_is_said_and_a_dead_end_offers_what_was_meant(page, storefront):
+    page.goto(f"{storefront}?q=蓝呀耳机")  # a pinyin keyboard's homophone slip
+    settled(page, "蓝呀耳机")
+    assert page.locator("#notice").inner_text().strip() == "已按 蓝牙耳机 为您搜索"
+    shown = httpx.get(f"{storefront}v1/search", params={"q": "蓝牙耳机", "size": 24}).json()["hits"]
+    assert [c["id"] for c in cards(page)] == [h["id"] for h in shown]  # the results of the corrected query
+
+    page.goto(f"{storefront}?q=蓝牙耳机")  # nothing corrected: no notice
+    settled(page, "蓝牙耳机")
+    assert not page.locator("#notice").is_visible()
+
+    query = "蓝牙耳"  # typed short, at a price no product has: nothing found, what the shopper may have meant offered
+    page.goto(f"{storefront}?q={query}&price_min=100000")
+    settled(page, query)
+    answer = httpx.get(f"{storefront}v1/search", params={"q": query, "price_min": 100000}).json()
+    assert answer["total"] == 0 and answer["did_you_mean"]
+    links = page.locator(".empty a.did-you-mean")
+    assert links.all_inner_texts() == answer["did_you_mean"]
+    links.first.click()
+    settled(page, answer["did_you_mean"][0])
+    assert cards(page)

@@ -76,3 +76,12 @@ def test_the_last_word_is_completed_when_the_whole_input_is_not():
     assert texts("蓝牙 erj") == ["蓝牙 耳机"]
     assert texts("蓝牙erj") == ["蓝牙耳机"]
     assert texts("iphone 15 zzz") == []
+
+
+def test_a_mistyped_word_is_corrected_when_nothing_completes_it(analysis):
+    lexicon = analysis.lexicons.build({"bluetooth": 80, "speaker": 80, "sony": 18}, [], 100)
+    assert INDEX.complete("blutooth spea", 8) == []  # as typed: nothing starts so
+    assert [s.text for s in INDEX.complete("blutooth spea", 8, lexicon)] == ["bluetooth speaker"]
+    assert [s.text for s in INDEX.complete("bluetooth speakr", 8, lexicon)] == ["bluetooth speaker"]
+    assert INDEX.complete("bluetooth spaek xyz", 8, lexicon) == []  # `spaek` has 5 letters, `xyz` none to fix
+    assert [s.text for s in INDEX.complete("blue", 8, lexicon)] == ["bluetooth speaker"]  # a prefix: no correction

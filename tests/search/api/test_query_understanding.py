@@ -1,0 +1,66 @@
+"""What a shopper types instead of the clean query, through real HTTP over the demo index and the real model: typos,
+pinyin in every form, homophone slips, Taiwan vocabulary; the response says what was corrected (`corrected_query`),
+what was dropped (`relaxed`) and offers what may have been meant (`did_you_mean`)."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+from search.api.app import create_app
+
+
+@pytest.fixture(scope="module")
+def client(demo_settings, demo_service):
+    with TestClient(create_app(demo_settings, service=demo_service)) as client:
+        yield client
+
+
+def search(client, q, **params):
+    response = client.get("/v1/search", params={"q": q, "size": 10, **params})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def ids(body):
+    return [h["id"] for h in body["hits"]]
+
+
+def test_a_clean_query_says_nothing_was_changed(client):
+    body = search(client, "蓝牙耳机")
+    assert body["total"] > 0
+    assert (body["corrected_query"], body["relaxed"], body["did_you_mean"]) == (None, [], [])
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("蓝呀耳机", "蓝牙耳机"), ("兰牙耳机", "蓝牙耳机"), ("保温被", "保温杯")])
+def test_a_homophone_slip_is_searched_as_the_word_meant_and_said(client, typed, meant):
+    body = search(client, typed)
+    assert body["corrected_query"] == meant
+    assert ids(body) == ids(search(client, meant))
+
+
+def test_a_typo_is_corrected_and_explained(client):
+    body = search(client, "wireless hedphones", explain="true")
+    assert body["corrected_query"] == "wireless headphones"
+    # the corrected word weighs a little less than the word typed right (an exact match ranks above a corrected one)
+    assert ids(body)[:5] == ids(search(client, "wireless headphones"))[:5]
+    [correction] = body["explain"]["corrections"]
+    assert correction == {"typed": "hedphones", "corrected": "headphones", "kind": "typo"}
+    sources = {a["source"] for c in body["explain"]["concepts"] for a in c["alternatives"]}
+    assert "typo" in sources
+
+
+@pytest.mark.parametrize("typed", ["lanya erji", "lan ya er ji", "lanyaerji", "lanya erj", "蓝ya耳机", "lyej"])
+def test_pinyin_in_every_form_finds_what_the_chinese_query_finds(client, typed):
+    body = search(client, typed)
+    assert body["corrected_query"] is None  # pinyin is read, not corrected
+    assert ids(body)[:5] == ids(search(client, "蓝牙耳机"))[:5]
+
+
+@pytest.mark.parametrize(("typed", "mainland"), [("藍芽耳機", "蓝牙耳机"), ("行動電源", "移动电源"), ("隨身碟", "u盘")])
+def test_taiwan_words_find_what_the_mainland_words_find(client, typed, mainland):
+    assert ids(search(client, typed)) == ids(search(client, mainland))
+
+
+def test_nothing_found_offers_what_may_have_been_meant(client):
+    body = search(client, "蓝牙耳", price_min=100000)  # typed short, at a price no product has
+    assert body["total"] == 0 and body["hits"] == []
+    assert body["did_you_mean"] and body["did_you_mean"][0].startswith("蓝牙耳")
