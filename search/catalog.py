@@ -144,6 +144,13 @@ class Product(BaseModel):
         description=f"The seller's id ({SELLER_ID_RULE}); `(seller, id)` is the product's identity.",
         examples=["circuit-harbor"],
     )
+    item_group_id: str = Field(
+        "",
+        max_length=MAX_ID_LENGTH,
+        description="The product group at its seller (Merchant Center's `item_group_id`; a Shopify product's "
+        "handle): the variants of one product share it.",
+        examples=["CHG-1001"],
+    )
     title: str = Field(min_length=1, max_length=1000, examples=["Soundcore Liberty 4 NC Wireless Earbuds"])
     description: str = ""
     brand: str = ""
@@ -163,7 +170,7 @@ class Product(BaseModel):
     condition: str | None = Field(None, max_length=50, examples=["new"])  # Merchant Center: new, refurbished, used
     attributes: dict[str, str] = Field(default_factory=dict)
 
-    @field_validator("id", mode="before")
+    @field_validator("id", "item_group_id", mode="before")
     @classmethod
     def _id(cls, value: Any) -> Any:
         if isinstance(value, int) and not isinstance(value, bool):
@@ -181,6 +188,12 @@ class Product(BaseModel):
     def key(self) -> str:
         """The product's identity in the index, `SELLER/ID`."""
         return product_key(self.seller, self.id)
+
+    @property
+    def group_key(self) -> str:
+        """The product group's identity, `SELLER/ITEM_GROUP_ID` (a product in no group is a group of its own:
+        `SELLER/ID`)."""
+        return product_key(self.seller, self.item_group_id or self.id)
 
     @field_validator("price", mode="before")
     @classmethod
