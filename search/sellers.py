@@ -69,6 +69,15 @@ def new_seller(seller_id: str) -> Seller:
     return Seller(id=seller_id, name=seller_id)
 
 
+def listing(records: dict[str, Seller], products: dict[str, int]) -> list[tuple[Seller, int]]:
+    """Every seller with a record or products (`products`: the `seller` facet's counts), by id, with its products
+    in the index; a seller with products but no record is shown by its id."""
+    return [
+        (records.get(seller) or Seller(id=seller), products.get(seller, 0))
+        for seller in sorted(records.keys() | products.keys())
+    ]
+
+
 def read_sellers(path: Path) -> Iterator[Seller]:
     """Seller records from a JSON Lines file (`{"id", "name", "state", "specialties"}` a line); a bad line raises
     ValueError naming the file, the line and why."""

@@ -29,20 +29,12 @@ SellerArgument = Annotated[str, typer.Argument(help="The seller's id (lowercase 
 
 def seller_rows(backend: SearchBackend) -> list[dict[str, Any]]:
     """Each seller with a record or products: id, name, state, products."""
-    records = backend.sellers()
-    products = backend.facet_values("seller", 1_000_000)
-    rows = []
-    for seller in sorted(records.keys() | products.keys()):
-        record = records.get(seller)
-        rows.append(
-            {
-                "id": seller,
-                "name": record.display_name if record is not None else seller,
-                "state": record.state if record is not None else None,
-                "products": products.get(seller, 0),
-            }
-        )
-    return rows
+    from search.sellers import listing
+
+    return [
+        {"id": seller.id, "name": seller.display_name, "state": seller.state, "products": products}
+        for seller, products in listing(backend.sellers(), backend.facet_values("seller", 1_000_000))
+    ]
 
 
 def _backend(data_dir: Path | None) -> SearchBackend:

@@ -1,25 +1,21 @@
-"""The sellers as the API shows them: each record with its products and product groups in the index."""
+"""The sellers as the API shows them: each record with its products in the index."""
 
 from __future__ import annotations
 
 from search.api.schemas import SellerInfo
+from search.sellers import listing
 from search.service import SearchService
 
 
 def seller_infos(service: SearchService) -> list[SellerInfo]:
     """Every seller with a record or products, by id."""
-    records = service.sellers()
-    products = service.facet_values("seller", 100_000)
-    infos = []
-    for seller in sorted(records.keys() | products.keys()):
-        record = records.get(seller)
-        infos.append(
-            SellerInfo(
-                id=seller,
-                name=record.display_name if record is not None else seller,
-                state=record.state if record is not None else None,
-                specialties=record.specialties if record is not None else [],
-                products=products.get(seller, 0),
-            )
+    return [
+        SellerInfo(
+            id=seller.id,
+            name=seller.display_name,
+            state=seller.state,
+            specialties=seller.specialties,
+            products=products,
         )
-    return infos
+        for seller, products in listing(service.sellers(), service.facet_values("seller", 100_000))
+    ]
