@@ -25,7 +25,7 @@ from report import machine
 from search.config import Settings
 from search.encoders import encoder_for
 from search.eval import EvalReport, evaluate, read_qrels, read_queries, write_run
-from search.eval.runner import run_queries
+from search.eval.runner import Judged, run_queries
 from search.service import Mode, SearchService
 
 NOTES = "<!-- notes -->"
@@ -39,6 +39,7 @@ class Suite:
     feed: Path
     queries: Path
     qrels: Path
+    judged: Judged = Judged.ID  # what the qrels name: the demo's judge product groups (SELLER/ITEM_GROUP_ID)
 
 
 @dataclass(frozen=True)
@@ -57,11 +58,24 @@ CONFIGS = [
 ]
 
 
+GROUP = Judged.GROUP
+DEMO_QRELS = ROOT / "data" / "demo" / "qrels.tsv"  # judges product groups: SELLER/ITEM_GROUP_ID
+
+
 def suites(skip_chorus: bool) -> list[Suite]:
     demo = ROOT / "data" / "demo"
     out = [
-        Suite("demo-zh", "demo, Chinese queries", demo / "products.jsonl", demo / "queries.tsv", demo / "qrels.tsv"),
-        Suite("demo-en", "demo, English queries", demo / "products.jsonl", demo / "queries_en.tsv", demo / "qrels.tsv"),
+        Suite(
+            "demo-zh", "demo, Chinese queries", demo / "products.jsonl", demo / "queries.tsv", demo / "qrels.tsv", GROUP
+        ),
+        Suite(
+            "demo-en",
+            "demo, English queries",
+            demo / "products.jsonl",
+            demo / "queries_en.tsv",
+            demo / "qrels.tsv",
+            GROUP,
+        ),
     ]
     if skip_chorus:
         return out
@@ -90,7 +104,7 @@ def measure(skip_chorus: bool) -> tuple[list[Suite], dict[tuple[str, str], EvalR
                 services[key] = SearchService(Settings(data_dir=data_dir, fusion=config.fusion), embedder=embedder)
             service = services[key]
             embedder.clear_cache()  # every configuration pays for its query embeddings
-            run = run_queries(service, queries, SIZE, config.mode)
+            run = run_queries(service, queries, SIZE, config.mode, suite.judged)
             settings = service.settings
             report = evaluate(
                 queries,

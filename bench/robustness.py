@@ -15,6 +15,7 @@ from common import CHORUS, CHORUS_QUERIES_ZH, ROOT, display_path, ensure_index
 from search.config import Settings
 from search.encoders import encoder_for
 from search.eval import CONDENSED, read_qrels, read_queries
+from search.eval.judged import Judged
 from search.eval.robustness import (
     GOALS,
     OFF_CATALOG_GOAL,
@@ -46,6 +47,7 @@ class Catalog:
     english: Path
     qrels: Path
     variants: Path
+    judged: Judged = Judged.ID  # what the qrels name: the demo's judge product groups
 
 
 def catalogs(skip_chorus: bool) -> list[Catalog]:
@@ -59,6 +61,7 @@ def catalogs(skip_chorus: bool) -> list[Catalog]:
             demo / "queries_en.tsv",
             demo / "qrels.tsv",
             demo / "variants",
+            Judged.GROUP,
         )
     ]
     if not skip_chorus and (CHORUS / "products.jsonl").exists():
@@ -84,7 +87,7 @@ def measure(catalog: Catalog, service: SearchService) -> tuple[dict[str, Variant
         path = catalog.variants / f"{kind}.tsv"
         if path.exists():
             clean = english if kind == "typo" else chinese
-            scores[kind] = score_variants(service, kind, clean, read_queries(path), qrels)
+            scores[kind] = score_variants(service, kind, clean, read_queries(path), qrels, judged=catalog.judged)
             print(f"{catalog.name:8s} {kind:16s} nDCG'@10 ratio {scores[kind].ratio():.3f}", flush=True)
     off = score_off_catalog(service, read_queries(catalog.variants / "off_catalog.tsv"))
     print(f"{catalog.name:8s} off-catalog      {off.share_empty:.0%} return nothing", flush=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from search.eval import CONDENSED, mean_ndcg, ndcg_at_k, read_qrels, read_queries
+from search.eval.judged import Judged
 from search.eval.robustness import GOALS, score_variants
 from search.eval.runner import run_queries
 from search.service import Mode, SearchRequest
@@ -27,7 +28,8 @@ def test_chinese_fixture_queries_stay_above_the_floor(demo_service, mode):
     queries = read_queries(DEMO / "queries.tsv")
     qrels = read_qrels(DEMO / "qrels.tsv")
     assert len(queries) >= 60
-    score = mean_ndcg(run_queries(demo_service, queries, 10, mode).rankings, {q: qrels.get(q, {}) for q in queries})
+    run = run_queries(demo_service, queries, 10, mode, Judged.GROUP)  # qrels.tsv judges groups: SELLER/ITEM_GROUP_ID
+    score = mean_ndcg(run.rankings, {q: qrels.get(q, {}) for q in queries})
     floor = FLOORS[mode.value]
     assert score >= floor, f"{mode.value} nDCG@10 {score:.4f} < floor {floor}"
     assert score <= floor + RATCHET, (
@@ -67,8 +69,9 @@ def test_pinyin_finds_as_well_as_the_chinese_query(demo_service, pinyin, qid):
     chinese = read_queries(DEMO / "queries.tsv")[qid]
     scores = {}
     for query in (pinyin, chinese):
-        ranking = [h.product.id for h in demo_service.search(SearchRequest(q=query, size=10)).result.hits]
-        scores[query] = ndcg_at_k(ranking, judged)
+        scores[query] = ndcg_at_k(
+            run_queries(demo_service, {qid: query}, 10, judged=Judged.GROUP).rankings[qid], judged
+        )
     assert scores[pinyin] >= scores[chinese] - 0.05, scores
 
 
@@ -81,7 +84,7 @@ def test_query_variants_score_close_to_the_clean_queries(demo_service, kind):
     queries: bench/query_sets.py): judged-only nDCG@10 against the same queries typed cleanly."""
     clean = read_queries(DEMO / ("queries_en.tsv" if kind == "typo" else "queries.tsv"))
     variants = read_queries(VARIANTS / f"{kind}.tsv")
-    score = score_variants(demo_service, kind, clean, variants, read_qrels(DEMO / "qrels.tsv"))
+    score = score_variants(demo_service, kind, clean, variants, read_qrels(DEMO / "qrels.tsv"), judged=Judged.GROUP)
     assert score.queries >= 100
     assert score.ratio() >= GOALS[kind], (
         f"{kind}: nDCG'@10 {score.variant.overall[CONDENSED]:.4f} against {score.clean.overall[CONDENSED]:.4f} "
@@ -91,5 +94,5 @@ def test_query_variants_score_close_to_the_clean_queries(demo_service, kind):
 
 def test_taiwan_vocabulary_scores_as_the_mainland_queries(demo_service):
     clean, variants = read_queries(DEMO / "queries.tsv"), read_queries(VARIANTS / "taiwan.tsv")
-    score = score_variants(demo_service, "taiwan", clean, variants, read_qrels(DEMO / "qrels.tsv"))
+    score = score_variants(demo_service, "taiwan", clean, variants, read_qrels(DEMO / "qrels.tsv"), judged=Judged.GROUP)
     assert score.ratio() >= 0.98, score.ratio()
