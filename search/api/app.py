@@ -30,6 +30,7 @@ from search.api.routes import (
     metrics,
     multi_search,
     products,
+    rules,
     storefront,
     synonyms,
 )
@@ -129,7 +130,7 @@ def _include_routers(app: FastAPI, rate_limited: bool) -> None:
             responses={**error_responses(401), **limited},
         )
         guard(app, router, check_search_key)
-    for router in (admin.router, analytics.router, synonyms.router):
+    for router in (admin.router, analytics.router, synonyms.router, rules.router):
         app.include_router(router, responses=limited)
         guard(app, router)  # the admin key is a dependency of each admin route
     app.include_router(health.router)  # probes and metrics: no key, no rate limit (ratelimit.EXEMPT_PATHS)

@@ -231,6 +231,9 @@ class HitExplain(BaseModel):
         description="The product's words that matched the query (English by stem, Chinese by term).",
         examples=[["bluetooth", "earbuds", "蓝牙耳机"]],
     )
+    pinned_by: str | None = Field(
+        None, description="The merchandising rule that pinned the hit at its position (`rules:ID`), if one did."
+    )
 
 
 class _SearchHit(BaseModel):

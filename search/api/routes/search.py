@@ -164,6 +164,7 @@ def to_response(
                 vector_rank=hit.vector_rank,
                 vector_score=hit.vector_score,
                 matched=marked.matched,
+                pinned_by=f"rules:{outcome.pinned[hit.product.key]}" if hit.product.key in outcome.pinned else None,
             )
         hits.append(SearchHit(**values))
 
@@ -174,6 +175,7 @@ def to_response(
         analysis["timings"] = outcome.timings
         analysis["cached"] = outcome.cached
         analysis["relaxed"] = outcome.relaxed
+        analysis["rules"] = outcome.rules
     price_range = price_range_in(request.currency, outcome.result.price_range, service.rate)
     stats = {"price": price_range} if price_range is not None else {}
     return SearchResponse(
