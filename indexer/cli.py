@@ -1,5 +1,6 @@
 """The `haitao` command: `index` a feed, `delete` products, `stats`, `serve` the API, `search` from the terminal
-(`indexer/commands/search.py`), `eval` relevance (`indexer/commands/eval.py`), `analytics` reports
+(`indexer/commands/search.py`), `eval` relevance (`indexer/commands/eval.py`), manage `sellers` and issue scoped
+`keys` (`indexer/commands/sellers.py`), `migrate` an index of an older version, `analytics` reports
 (`indexer/commands/analytics.py`), runtime `synonyms` (`indexer/commands/synonyms.py`); `haitao --version`.
 
 Help is rendered plainly by click (`rich_markup_mode=None`): flags read `--rebuild`, values `--data-dir DIR`."""
@@ -21,11 +22,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, SpinnerColumn, TextColu
 from rich.progress import Progress as RichProgress
 
 from indexer.commands.analytics import analytics_command
-from indexer.commands.common import DataDir, err, settings_for
+from indexer.commands.common import DataDir, SellerOption, err, settings_for
 from indexer.commands.eval import eval_command
+from indexer.commands.keys import keys_app
 from indexer.commands.search import search_command
+from indexer.commands.sellers import sellers_app
 from indexer.commands.synonyms import synonyms_app
 from search import __version__
+from search.catalog import split_key
+from search.config import Settings
 
 if TYPE_CHECKING:
     from search.backends.base import SearchBackend
@@ -116,8 +121,13 @@ def index(
         bool, typer.Option("--rebuild", help="Build a new index from this feed and swap it in when complete.")
     ] = False,
     delete_missing: Annotated[
-        bool, typer.Option("--delete-missing", help="The feed is the full catalog: remove products it lacks.")
+        bool,
+        typer.Option(
+            "--delete-missing",
+            help="The feed is its sellers' full catalog: remove their products it lacks (only --seller's with it).",
+        ),
     ] = False,
+    seller: SellerOption = None,
 ) -> None:
     """Validate a feed and index its good rows (unchanged products are skipped)."""
     from indexer import provenance
@@ -130,6 +140,9 @@ def index(
     if not file.is_file():
         err.print(f"[red]error:[/] no such file: {file}")
         raise typer.Exit(2)
+    if not rebuild and _needs_migration(settings):
+        err.print("[yellow]note:[/] the index was built by an older version: migrating it first (haitao migrate)")
+        _migrate(settings)
     options = FeedOptions(shop_url=shop_url)
     try:
         reader = open_feed(file, fmt, options)
@@ -152,13 +165,17 @@ def index(
             raise typer.Exit(1) from None
         try:
             writer = CatalogWriter.open(settings, embedder, rebuild=rebuild)
-            products_before = 0 if rebuild else writer.backend.stats().count
         except Exception as exc:  # IndexMismatch, IndexLocked, the cache, OS errors: all end the run with their message
             err.print(f"[red]error:[/] {escape(str(exc))}")
             raise typer.Exit(1) from None
 
-    def check_catalog(first_ids: list[str]) -> None:
-        warning = provenance.other_catalog(writer.backend, settings.data_dir, file, first_ids, products_before)
+    def check_catalog(first_keys: list[str]) -> None:
+        """A feed none of whose first products the index holds, though it holds products of their sellers."""
+        if rebuild:
+            return
+        per_seller = writer.backend.facet_values("seller", 1_000_000)
+        before = sum(per_seller.get(name, 0) for name in {split_key(key)[0] for key in first_keys})
+        warning = provenance.other_catalog(writer.backend, settings.data_dir, file, first_keys, before)
         if warning:
             err.print(f"[yellow]warning:[/] {escape(warning)}")
 
@@ -168,7 +185,8 @@ def index(
         progress = _BarProgress(bar, bar.add_task("read", total=total), bar.add_task("embedded", total=None))
         try:
             with writer:  # a rebuild replaces the live index only if this block completes with products accepted
-                report = IndexPipeline(writer, settings.index_batch_size).run(
+                pipeline = IndexPipeline(writer, settings.index_batch_size, seller, settings.default_seller)
+                report = pipeline.run(
                     reader,
                     rejects_path=rejects,
                     progress=progress,
@@ -210,13 +228,16 @@ def index(
 def delete(
     ids: Annotated[list[str], typer.Argument(help="Product ids to remove.", metavar="ID...")],
     data_dir: DataDir = None,
+    seller: SellerOption = None,
 ) -> None:
-    """Remove products from the index by id."""
+    """Remove products from the index by id (a seller's: --seller; else the default seller's)."""
+    from search.catalog import product_key
     from search.writer import CatalogWriter
 
+    owner = seller or settings_for(data_dir).default_seller
     backend = _open_existing(data_dir)
     try:
-        deleted = CatalogWriter(backend, None, None).delete(ids)
+        deleted = CatalogWriter(backend, None, None).delete([product_key(owner, product_id) for product_id in ids])
     except Exception as exc:  # IndexLocked, an unreachable cluster, a failed write: end with the message
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(1) from None
@@ -225,7 +246,7 @@ def delete(
     typer.echo(f"deleted {deleted} of {len(ids)}")
     missing = len(set(ids)) - deleted
     if missing:
-        err.print(f"[yellow]note:[/] {missing} of the ids were not in the index")
+        err.print(f"[yellow]note:[/] {missing} of the ids were not seller {owner!r}'s products in the index")
 
 
 @app.command()
@@ -233,10 +254,13 @@ def stats(
     data_dir: DataDir = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:
-    """Products in the index, its last update, model and dimension."""
+    """Products in the index, per seller, its last update, model and dimension."""
+    from indexer.commands.sellers import seller_rows
+
     backend = _open_existing(data_dir)
     try:
         info = backend.stats()
+        sellers = seller_rows(backend)
     except Exception as exc:  # an unreachable cluster: end with the message
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(1) from None
@@ -247,10 +271,13 @@ def stats(
     feeds = provenance.feeds(settings_for(data_dir).data_dir)
     fields = {"products": info.count, "updated_at": info.updated_at, "model": info.model, "dims": info.dim}
     if as_json:
-        typer.echo(json.dumps({**fields, "feeds": [asdict(feed) for feed in feeds]}))
+        typer.echo(json.dumps({**fields, "sellers": sellers, "feeds": [asdict(feed) for feed in feeds]}))
         return
     for name, value in fields.items():
         typer.echo(f"{name:<11} {value if value is not None else '-'}")
+    typer.echo(f"{'sellers':<11} {len(sellers)}")
+    for row in sellers:
+        typer.echo(f"  {row['id']:<30} {row['products']:>8,} products  {row['name']}")
     for feed in feeds:
         typer.echo(f"{'feed':<11} {feed.path} ({feed.format}, {feed.products} products, {feed.indexed_at})")
 
@@ -292,8 +319,46 @@ def serve(
     serve_app(create_app(settings), settings.host, settings.port)
 
 
+@app.command()
+def migrate(data_dir: DataDir = None) -> None:
+    """Bring an index built by an older version of Haitao Search to this one (its records and vectors are
+    rewritten into a new index, nothing is embedded again; the old one stays live until the new one is complete)."""
+    settings = settings_for(data_dir)
+    if not _needs_migration(settings):
+        typer.echo("the index is already of this version: nothing to migrate")
+        return
+    _migrate(settings)
+
+
+def _needs_migration(settings: Settings) -> bool:
+    from search.migration import needs_migration
+
+    try:
+        return needs_migration(settings)
+    except Exception as exc:  # an unreachable cluster, a broken manifest: end with the message
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(1) from None
+
+
+def _migrate(settings: Settings) -> None:
+    from search.migration import migrate
+
+    with err.status("migrating the index (records and vectors rewritten; nothing is embedded)…"):
+        try:
+            result = migrate(settings)
+        except Exception as exc:  # IndexLocked, an unreachable cluster, a full disk: the old index stays live
+            err.print(f"[red]error:[/] migration failed, the index is as it was: {escape(str(exc))}")
+            raise typer.Exit(1) from None
+    err.print(
+        f"migrated {result.products:,} products from schema version {result.from_version} to {result.to_version} "
+        f"in {result.seconds:.1f} s (products without a seller are {settings.default_seller!r}'s)"
+    )
+
+
 app.command("search")(search_command)
 app.command("eval")(eval_command)
+app.add_typer(sellers_app, name="sellers")
+app.add_typer(keys_app, name="keys")
 app.command("analytics")(analytics_command)
 app.add_typer(synonyms_app, name="synonyms")
 

@@ -6,9 +6,11 @@ rejects file in the feed's own format and encoding (its reasons beside it, as JS
 row with something to warn about (a sale price above the price) is indexed and reported. Products the feed lists
 as not for sale (a Shopify draft, archived or unpublished product, a gift card) are skipped, counted by reason, and
 removed from the index if an earlier run put them there. Each batch is committed before the next is read, so an
-interrupted run keeps every batch committed so far and a rerun skips them as unchanged. With `delete_missing`,
-products of the index that the feed no longer lists are removed at the end, unless the feed could not be read to
-its end. What the reader noticed about the whole file (its encoding, columns it does not know) ends up in the
+interrupted run keeps every batch committed so far and a rerun skips them as unchanged. A feed is one seller's
+(`seller`, `haitao index --seller S`: a row naming another seller is rejected) or names each row's seller (a
+`seller` column; rows without one are the default seller's). With `delete_missing`, the products of the feed's
+sellers that it no longer lists are removed at the end — never another seller's — unless the feed could not be
+read to its end. What the reader noticed about the whole file (its encoding, columns it does not know) ends up in the
 report's notes.
 """
 
@@ -19,7 +21,7 @@ import json
 import sqlite3
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -27,7 +29,7 @@ from typing import TextIO
 from indexer.feeds import FeedOptions, FeedReader, FeedRow, open_feed
 from indexer.feeds.base import rejects_encoding
 from search.backends.base import SearchBackend, WriteUnavailable
-from search.catalog import InvalidProduct, Product
+from search.catalog import DEFAULT_SELLER, InvalidProduct, Product, product_key
 from search.writer import CatalogWriter, Validator
 
 DELETE_CHUNK = 1000
@@ -159,9 +161,17 @@ class Progress:
 
 
 class IndexPipeline:
-    def __init__(self, writer: CatalogWriter, batch_size: int = 512) -> None:
+    def __init__(
+        self,
+        writer: CatalogWriter,
+        batch_size: int = 512,
+        seller: str | None = None,
+        default_seller: str = DEFAULT_SELLER,
+    ) -> None:
         self.writer = writer
         self.batch_size = batch_size
+        self.seller = seller  # every row is this seller's (`--seller`), or None: rows name theirs
+        self.default_seller = default_seller  # the seller of a row that names none, without `seller`
 
     @property
     def backend(self) -> SearchBackend:
@@ -187,9 +197,12 @@ class IndexPipeline:
         report = IndexReport(rejects_file=rejects_path)
         started = time.perf_counter()
         writer = RejectsWriter(rejects_path, reader) if rejects_path is not None else None
-        # every id of the feed, valid or not, and where it was first seen
-        validator = Validator(f"duplicate id, first seen on {reader.location} {{first}}")
+        # every product (key) of the feed, valid or not, and where it was first seen
+        validator = Validator(
+            f"duplicate id, first seen on {reader.location} {{first}}", self.seller, self.default_seller
+        )
         not_for_sale: set[str] = set()
+        valid_sellers: set[str] = set()  # the sellers of the feed's valid rows: whose catalogs it is
         batch: list[tuple[Product, FeedRow]] = []
         first_write = before_first_write
 
@@ -204,7 +217,7 @@ class IndexPipeline:
         def write(batch: list[tuple[Product, FeedRow]]) -> None:
             nonlocal first_write
             if first_write is not None and batch:
-                first_write([product.id for product, _ in batch])
+                first_write([product.key for product, _ in batch])
                 first_write = None
             self._write(batch, report, progress, reader, reject)
 
@@ -216,7 +229,7 @@ class IndexPipeline:
                 if row.skip is not None:
                     report.skipped[row.skip] += 1
                     if row.raw and row.raw.get("id"):
-                        not_for_sale.add(str(row.raw["id"]))
+                        not_for_sale.add(product_key(validator.seller_of(row.raw), str(row.raw["id"])))
                     continue
                 product = self._validate(row, reader, validator, reject)
                 if product is None:
@@ -226,6 +239,7 @@ class IndexPipeline:
                     report.warnings.append(warning)
                     if on_warning:
                         on_warning(warning)
+                valid_sellers.add(product.seller)
                 batch.append((product, row))
                 if len(batch) >= self.batch_size:
                     write(batch)
@@ -244,13 +258,14 @@ class IndexPipeline:
                 writer.close()
         report.notes[:0] = reader.notes
         if delete_missing:
-            self._delete_missing(validator.first_seen.keys(), report)
+            sellers = {self.seller} if self.seller is not None else valid_sellers
+            self._delete_missing(validator.first_seen.keys(), report, sellers)
         report.seconds = time.perf_counter() - started
         return report
 
-    def _remove_not_for_sale(self, ids: set[str], report: IndexReport) -> None:
+    def _remove_not_for_sale(self, keys: set[str], report: IndexReport) -> None:
         """Products the feed lists as not for sale that an earlier run indexed: no longer to be found."""
-        listed, indexed = sorted(ids), []
+        listed, indexed = sorted(keys), []
         for start in range(0, len(listed), DELETE_CHUNK):
             indexed += self.backend.content_hashes(listed[start : start + DELETE_CHUNK])
         for start in range(0, len(indexed), DELETE_CHUNK):
@@ -287,19 +302,20 @@ class IndexPipeline:
         written = self.writer.write([product for product, _ in batch], progress.embedded)
         report.indexed += written.indexed
         report.unchanged += written.unchanged
-        row_of = {product.id: row for product, row in batch}
-        for product_id, reason in written.refused.items():  # the backend refused it: a reject, with why
-            row = row_of[product_id]
-            reject(Reject(reader.path.name, row.line, product_id, [("index", reason)], row.text, reader.location))
+        row_of = {product.key: (product, row) for product, row in batch}
+        for key, reason in written.refused.items():  # the backend refused it: a reject, with why
+            product, row = row_of[key]
+            reject(Reject(reader.path.name, row.line, product.id, [("index", reason)], row.text, reader.location))
 
-    def _delete_missing(self, listed: Sequence[str] | set[str] | object, report: IndexReport) -> None:
+    def _delete_missing(self, listed: Iterable[str], report: IndexReport, sellers: set[str]) -> None:
+        """Remove the products of `sellers` that the feed does not list (`listed`: its product keys)."""
         if not report.complete:
             report.notes.append("--delete-missing skipped: the feed could not be read to its end")
             return
         if report.valid == 0:
             report.notes.append("--delete-missing skipped: the feed listed no valid product")
             return
-        keep = set(listed)  # type: ignore[call-overload]
-        missing = [product_id for product_id in self.backend.iter_ids() if product_id not in keep]
+        keep = set(listed)
+        missing = [key for seller in sorted(sellers) for key in self.backend.iter_keys(seller) if key not in keep]
         for start in range(0, len(missing), DELETE_CHUNK):
             report.deleted += self.writer.delete(missing[start : start + DELETE_CHUNK])

@@ -16,6 +16,11 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 MAX_ID_LENGTH = 200
+DEFAULT_SELLER = "default"
+"""The seller of a product whose record names none, when the writer is not told otherwise (HAITAO_DEFAULT_SELLER
+sets the one the indexer, the admin routes and the old routes use)."""
+SELLER_ID_RE = re.compile(r"^[a-z0-9_-]{1,64}$")
+SELLER_ID_RULE = "lowercase letters, digits, - and _, at most 64"
 MAX_TEXT_LENGTHS = {
     "description": 20_000,
     "description_zh": 20_000,
@@ -50,6 +55,24 @@ class Availability(StrEnum):
     OUT_OF_STOCK = "out_of_stock"
     PREORDER = "preorder"
     BACKORDER = "backorder"
+
+
+def check_seller_id(value: Any) -> str:
+    """A seller id as given, or a ValueError saying what a seller id is."""
+    if not isinstance(value, str) or not SELLER_ID_RE.fullmatch(value):
+        raise ValueError(f"{echo(value)} is not a seller id ({SELLER_ID_RULE})")
+    return value
+
+
+def product_key(seller: str, product_id: str) -> str:
+    """A product's identity in the index: `SELLER/ID` (a seller id holds no `/`, so the first one splits it)."""
+    return f"{seller}/{product_id}"
+
+
+def split_key(key: str) -> tuple[str, str]:
+    """`SELLER/ID` → (seller, id)."""
+    seller, _, product_id = key.partition("/")
+    return seller, product_id
 
 
 class InvalidProduct(ValueError):
@@ -110,7 +133,17 @@ class Product(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    id: str = Field(min_length=1, max_length=MAX_ID_LENGTH, examples=["anker-a3947"])
+    id: str = Field(
+        min_length=1,
+        max_length=MAX_ID_LENGTH,
+        description="The seller's id of the product (its SKU): unique within the seller, not across sellers.",
+        examples=["anker-a3947"],
+    )
+    seller: str = Field(
+        DEFAULT_SELLER,
+        description=f"The seller's id ({SELLER_ID_RULE}); `(seller, id)` is the product's identity.",
+        examples=["circuit-harbor"],
+    )
     title: str = Field(min_length=1, max_length=1000, examples=["Soundcore Liberty 4 NC Wireless Earbuds"])
     description: str = ""
     brand: str = ""
@@ -138,6 +171,16 @@ class Product(BaseModel):
         if isinstance(value, str) and _CONTROL_RE.search(value):
             raise ValueError("must not contain control characters")
         return value
+
+    @field_validator("seller", mode="before")
+    @classmethod
+    def _seller(cls, value: Any) -> str:
+        return DEFAULT_SELLER if value is None else check_seller_id(value)
+
+    @property
+    def key(self) -> str:
+        """The product's identity in the index, `SELLER/ID`."""
+        return product_key(self.seller, self.id)
 
     @field_validator("price", mode="before")
     @classmethod
@@ -231,8 +274,9 @@ class Product(BaseModel):
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
     @classmethod
-    def from_raw(cls, raw: dict[str, Any]) -> Product:
-        """Validate one raw feed row. Unknown columns become attributes; empty strings mean absent."""
+    def from_raw(cls, raw: dict[str, Any], seller: str | None = None) -> Product:
+        """Validate one raw feed row. Unknown columns become attributes; empty strings mean absent. A row that names
+        no seller is `seller`'s (default: DEFAULT_SELLER)."""
         known = set(cls.model_fields)
         data: dict[str, Any] = {}
         extra: dict[str, Any] = {}
@@ -253,6 +297,8 @@ class Product(BaseModel):
                     attributes = attributes  # reported by the validator
             if isinstance(attributes, dict) or attributes is None:
                 data["attributes"] = {**extra, **(attributes or {})}
+        if seller is not None and data.get("seller") is None:
+            data["seller"] = seller
         raw_id = data.get("id")
         product_id = None
         if isinstance(raw_id, str | int) and not isinstance(raw_id, bool):

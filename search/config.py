@@ -128,6 +128,19 @@ class Settings(BaseSettings):
         None, description="Key of the admin routes (POST/DELETE /v1/admin/products); unset = admin routes off."
     )
     admin_max_batch: int = Field(1000, ge=1, description="Most products in one POST /v1/admin/products.")
+    default_seller: str = Field(
+        "default",
+        pattern=r"^[a-z0-9_-]{1,64}$",
+        description="The seller of products whose record names none (`haitao index` without --seller, "
+        "POST /v1/admin/products, GET /v1/products/{id}): a single-catalog index is this one seller's.",
+    )
+    key_secret: SecretStr | None = Field(
+        None,
+        min_length=16,
+        description="Master secret (at least 16 characters) that derives and checks scoped keys (`haitao keys "
+        "create`: a seller's write key, a search key with a fixed filter) by HMAC, with no key table; unset = the "
+        "admin key is the master secret. Changing it revokes every derived key.",
+    )
     max_page_size: int = Field(100, ge=1, le=1000, description="Largest `size` a search may ask for.")
     result_cache_size: int = Field(
         2048, ge=0, description="Search responses kept in memory for repeated searches; 0 = no cache."
@@ -232,7 +245,7 @@ class Settings(BaseSettings):
         "anything else counts as the proxy itself.",
     )
 
-    @field_validator("admin_api_key", "search_api_key", "metrics_api_key", "cursor_secret", mode="before")
+    @field_validator("admin_api_key", "search_api_key", "metrics_api_key", "cursor_secret", "key_secret", mode="before")
     @classmethod
     def _blank_key_is_unset(cls, value: Any) -> Any:
         """`HAITAO_ADMIN_API_KEY=` (empty) means no key, never the empty key."""

@@ -24,7 +24,10 @@ from search.analysis.english import brand_key, english_terms
 if TYPE_CHECKING:
     from search.catalog import Product
 
-SCHEMA_VERSION = 3  # 2: attributes and seq; 3: fields from the registry, Snowball English terms on both backends
+SCHEMA_VERSION = 4
+"""2: attributes and seq; 3: fields from the registry, Snowball English terms on both backends; 4: sellers, `(seller,
+id)` identity (`key`). An index of an older version is migrated by `search.migration` (its records and vectors
+rewritten, nothing embedded again)."""
 
 
 class FieldType(StrEnum):
@@ -109,6 +112,7 @@ FIELDS: tuple[CatalogField, ...] = (
         text=lambda product: product.category.replace(">", " "),
     ),
     facet("condition", "成色", "Only products in these conditions (new, refurbished, used)", ["new"]),
+    facet("seller", "商家", "Only these sellers' products (seller ids)", ["circuit-harbor"]),
     CatalogField("availability", FieldType.AVAILABILITY, filterable=True, facetable=True, shown=True, label="库存"),
     CatalogField("price", FieldType.PRICE, filterable=True, facetable=True, sortable=True, shown=True, label="价格"),
     CatalogField("price_max", FieldType.STORED, shown=True),  # the top of a price range, shown as a price
@@ -120,6 +124,10 @@ FIELDS: tuple[CatalogField, ...] = (
 )
 
 BY_NAME = {f.name: f for f in FIELDS}
+
+KEY_FIELD = "key"
+"""The index field holding a product's identity, `SELLER/ID` (`Product.key`): unique in the index, what every
+backend stores, fetches, updates and deletes by."""
 
 
 def of_type(*types: FieldType) -> tuple[CatalogField, ...]:
@@ -166,11 +174,11 @@ def category_levels(category: str) -> list[str]:
 
 
 def index_values(product: Product, chinese_terms: dict[str, list[str]]) -> dict[str, Any]:
-    """What every backend indexes for a product, by index field name: analysed text (English and Chinese terms
-    joined by spaces), keyword values as written and normalised, the
+    """What every backend indexes for a product, by index field name: its key (`KEY_FIELD`), analysed text (English
+    and Chinese terms joined by spaces), keyword values as written and normalised, the
     category, availability, price and attribute terms. Each backend adds its own fields (record, vector, sequence,
     its form of the category path)."""
-    values: dict[str, Any] = {}
+    values: dict[str, Any] = {KEY_FIELD: product.key}
     for field in FIELDS:
         value = field.value(product)
         if field.search is Analysis.ENGLISH:

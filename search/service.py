@@ -30,7 +30,7 @@ from search.backends.base import (
     TermFilter,
 )
 from search.backends.factory import open_backend, open_existing_backend
-from search.catalog import MAX_PRICE, Product
+from search.catalog import MAX_PRICE, Product, product_key
 from search.config import Settings
 from search.currency import Currency, ExchangeRate
 from search.cursor import Cursor, CursorCodec, cursor_secret, fingerprint
@@ -42,6 +42,7 @@ from search.merchandising.synonyms import SynonymStore
 from search.popularity import RERANK_MARGIN, Popularity
 from search.ranking import RankingSpec
 from search.result_cache import ResultCache
+from search.sellers import Seller
 from search.similar import similar_products
 from search.suggest.index import Suggestion
 from search.suggest.scan import CatalogScan
@@ -80,6 +81,8 @@ class SearchRequest:
     currency: Currency = Currency.CNY  # the currency of price_min / price_max and of the price facet
     in_stock: bool | None = None
     attributes: tuple[tuple[str, tuple[str, ...]], ...] = ()  # ((name, (value, ...)), ...)
+    # Keyword filters that apply whatever the others say and that facet counts keep (a scoped search key's).
+    fixed: tuple[TermFilter, ...] = ()
     facets: tuple[str, ...] = ()
     sort: Sort = Sort.RELEVANCE
     mode: Mode = Mode.HYBRID
@@ -166,8 +169,13 @@ class SearchService:
         """The catalog changed: drop cached results now (other processes see the new generation)."""
         self.cache.clear()
 
-    def get_product(self, product_id: str) -> Product | None:
-        return self.backend.get(product_id)
+    def get_product(self, seller: str, product_id: str) -> Product | None:
+        """A product by its identity, `(seller, id)`."""
+        return self.backend.get(product_key(seller, product_id))
+
+    def sellers(self) -> dict[str, Seller]:
+        """Every seller's record (the display names hits carry)."""
+        return self.backend.sellers()
 
     def suggest(self, q: str, size: int) -> list[Suggestion]:
         """Autocomplete: the best `size` completions of what the shopper typed so far."""
@@ -372,8 +380,8 @@ class SearchService:
             buckets.append(PriceBucket(key, low / rate if low else None, None if high is None else high / rate))
         return tuple(buckets)
 
-    def facet_values(self, facet: str, limit: int) -> dict[str, int]:
-        return self.backend.facet_values(facet, limit)
+    def facet_values(self, facet: str, limit: int, fixed: tuple[TermFilter, ...] = ()) -> dict[str, int]:
+        return self.backend.facet_values(facet, limit, Filters(fixed=fixed))
 
     def _filters(self, request: SearchRequest, analyzed: AnalyzedQuery | None) -> Filters:
         price_min = self.rate.to_usd(request.price_min, request.currency)
@@ -396,6 +404,7 @@ class SearchService:
             price_max=price_max,
             in_stock=request.in_stock,
             attributes=request.attributes,
+            fixed=request.fixed,
         )
 
     def _timed_query_vector(self, analyzed: AnalyzedQuery, timings: dict[str, float]) -> np.ndarray | None:

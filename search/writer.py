@@ -1,8 +1,8 @@
 """`CatalogWriter`: the one write path. `haitao index` (through `indexer.pipeline`), `haitao delete`, the admin
 routes, the tests and the benchmarks all write the catalog through it:
 
-    validate → de-duplicate → content hash (skip the unchanged) → embed through the embedding cache →
-    upsert (committed by the backend) → invalidate caches
+    validate (the seller of each record) → de-duplicate → content hash (skip the unchanged) → embed through the
+    embedding cache → record new sellers → upsert (committed by the backend) → invalidate caches
 
 and, for a full rebuild, the policy: the new index replaces the live one only when the run completed and accepted
 at least one product; otherwise it is abandoned and the live index stays as it was.
@@ -25,10 +25,11 @@ from typing import Any
 
 from search.analysis.segment import Segmenter
 from search.backends.base import DocumentWriteError, SearchBackend
-from search.catalog import InvalidProduct, Product
+from search.catalog import DEFAULT_SELLER, InvalidProduct, Product, echo, product_key
 from search.config import Settings
 from search.documents import Encoder, build_documents, document_hash
 from search.embedding_cache import EmbeddingCache
+from search.sellers import Seller, new_seller
 
 
 class WriterUnavailable(RuntimeError):
@@ -40,35 +41,55 @@ class WriterUnavailable(RuntimeError):
 class Written:
     indexed: int = 0
     unchanged: int = 0
-    refused: dict[str, str] = field(default_factory=dict)  # id → why the backend refused to store it
+    refused: dict[str, str] = field(default_factory=dict)  # product key → why the backend refused to store it
 
 
 class Validator:
-    """Validates the records of one run or one request and refuses repeated ids.
+    """Validates the records of one run or one request and refuses repeated identities (`(seller, id)`).
 
-    `duplicate` words the reason for a repeat, from the position where the id was first seen
-    (`"duplicate id, first seen on line {first}"`). An id is remembered even from an invalid record: a bad row is
-    no reason to delete its product, and a repeat of it is still a repeat."""
+    With `seller` (`haitao index --seller S`, the admin routes of one seller) every record is that seller's: one
+    that names no seller gets it, one that names another is refused. Without it, a record names its seller or is
+    `default_seller`'s. `duplicate` words the reason for a repeat, from the position where the product was first
+    seen (`"duplicate id, first seen on line {first}"`). A product is remembered even from an invalid record: a bad
+    row is no reason to delete its product, and a repeat of it is still a repeat. `first_seen` is keyed by product
+    key (`SELLER/ID`)."""
 
-    def __init__(self, duplicate: str = "duplicate id, first seen at {first}") -> None:
+    def __init__(
+        self,
+        duplicate: str = "duplicate id, first seen at {first}",
+        seller: str | None = None,
+        default_seller: str = DEFAULT_SELLER,
+    ) -> None:
         self.duplicate = duplicate
+        self.seller = seller
+        self.default_seller = default_seller
         self.first_seen: dict[str, Any] = {}
+
+    def seller_of(self, raw: dict[str, Any]) -> str:
+        """The seller a raw record names (as written), else the run's."""
+        for name, value in raw.items():
+            if str(name).strip().lower() == "seller" and isinstance(value, str) and value.strip():
+                return value.strip()
+        return self.seller or self.default_seller
 
     def check(self, raw: Any, at: Any) -> Product:
         """The product of one raw record, or `InvalidProduct` naming each bad field (`item` when it is no
-        object, `id` for a repeat)."""
+        object, `seller` for another seller's record, `id` for a repeat)."""
         if not isinstance(raw, dict):
             raise InvalidProduct([("item", f"expected a JSON object, got {type(raw).__name__}")])
         try:
-            product = Product.from_raw(raw)
+            product = Product.from_raw(raw, seller=self.seller or self.default_seller)
         except InvalidProduct as exc:
             if exc.product_id:
-                self.first_seen.setdefault(exc.product_id, at)
+                self.first_seen.setdefault(product_key(self.seller_of(raw), exc.product_id), at)
             raise
-        first = self.first_seen.get(product.id)
+        if self.seller is not None and product.seller != self.seller:
+            reason = f"{echo(product.seller)} is another seller: these records are {self.seller!r}'s"
+            raise InvalidProduct([("seller", reason)], product.id)
+        first = self.first_seen.get(product.key)
         if first is not None:
             raise InvalidProduct([("id", self.duplicate.format(first=first))], product.id)
-        self.first_seen[product.id] = at
+        self.first_seen[product.key] = at
         return product
 
 
@@ -90,6 +111,7 @@ class CatalogWriter:
         self.cache = cache
         self.on_change = on_change
         self.accepted = 0  # products indexed or found unchanged since opened: a rebuild with none is abandoned
+        self._sellers: set[str] | None = None  # the sellers with a record (read at the first write)
         self._owns_backend = owns_backend
         self._rebuild = False
 
@@ -144,14 +166,15 @@ class CatalogWriter:
             return Written()
         if self.encoder is None or self.segmenter is None:
             raise RuntimeError("this writer was opened without a model: it can only delete")
-        stored = self.backend.content_hashes([p.id for p in products])
+        stored = self.backend.content_hashes([p.key for p in products])
         model, version = self.encoder.name, self.segmenter.version
-        changed = [p for p in products if stored.get(p.id) != document_hash(p, model, version)]
+        changed = [p for p in products if stored.get(p.key) != document_hash(p, model, version)]
         written = Written(unchanged=len(products) - len(changed))
         if changed:
             documents = build_documents(
                 changed, self.encoder, self.segmenter, self.embed_batch_size, on_embedded, self.cache
             )
+            self.ensure_sellers({p.seller for p in changed})
             try:
                 self.backend.upsert(documents)
                 written.indexed = len(changed)
@@ -162,12 +185,42 @@ class CatalogWriter:
         self.accepted += written.indexed + written.unchanged
         return written
 
-    def delete(self, ids: Sequence[str]) -> int:
-        """Remove products by id; how many existed."""
-        deleted = self.backend.delete(list(ids))
+    def delete(self, keys: Sequence[str]) -> int:
+        """Remove products by key (`SELLER/ID`); how many existed."""
+        deleted = self.backend.delete(list(keys))
         if deleted:
             self._changed()
         return deleted
+
+    # -- sellers ------------------------------------------------------------------------------------------------
+
+    def ensure_sellers(self, sellers: set[str]) -> None:
+        """Give each of these sellers that has no record one, named by its id (a first import needs no setup)."""
+        if self._sellers is None:
+            self._sellers = set(self.backend.sellers())
+        new = sorted(sellers - self._sellers)
+        if new:
+            self.backend.put_sellers([new_seller(seller) for seller in new])
+            self._sellers.update(new)
+            self._changed()
+
+    def put_sellers(self, sellers: Sequence[Seller]) -> None:
+        """Add or replace seller records (a name, a state); their products are not touched."""
+        self.backend.put_sellers(list(sellers))
+        if self._sellers is not None:
+            self._sellers.update(seller.id for seller in sellers)
+        self._changed()
+
+    def remove_seller(self, seller: str, chunk: int = 1000) -> tuple[int, bool]:
+        """Remove a seller's products, then its record: (products removed, whether there was a record)."""
+        keys = list(self.backend.iter_keys(seller))
+        removed = sum(self.delete(keys[start : start + chunk]) for start in range(0, len(keys), chunk))
+        existed = self.backend.delete_seller(seller)
+        if self._sellers is not None:
+            self._sellers.discard(seller)
+        if existed:
+            self._changed()
+        return removed, existed
 
     def _changed(self) -> None:
         if self.on_change is not None:

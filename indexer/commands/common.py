@@ -24,6 +24,31 @@ DataDir = Annotated[
 ]
 
 
+def _seller_id(value: str | None) -> str | None:
+    """`--seller`: a seller id as the catalog defines it."""
+    if value is None:
+        return None
+    from search.catalog import check_seller_id
+
+    try:
+        return check_seller_id(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+SellerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--seller",
+        help="The seller (id: lowercase letters, digits, - and _) whose products these are (default: a `seller` "
+        "column, else HAITAO_DEFAULT_SELLER).",
+        metavar="SELLER",
+        callback=_seller_id,
+        show_default=False,
+    ),
+]
+
+
 def settings_for(data_dir: Path | None, **overrides: object) -> Settings:
     """The settings from the environment, with `--data-dir` (when given) and other overrides applied."""
     if data_dir is not None:

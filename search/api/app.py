@@ -31,6 +31,8 @@ from search.api.routes import (
     multi_search,
     products,
     rules,
+    sellers,
+    similar,
     storefront,
     synonyms,
 )
@@ -50,7 +52,9 @@ SEARCH_ROUTERS = (
     multi_search.router,
     suggest_routes.router,
     facets.router,
+    similar.router,  # before products: /v1/products/{seller}/{id}/similar, not a product id ending in /similar
     products.router,
+    sellers.router,
     events.router,
 )
 """The routers shoppers call: behind the search key when one is set."""
@@ -144,7 +148,11 @@ def _include_routers(app: FastAPI, rate_limited: bool) -> None:
 def _add_middleware(app: FastAPI, settings: Settings) -> None:
     """Last added runs first: proxy headers name the client, metrics time what CORS and the gate (rate limit,
     keys, body caps: before any body is read) and the app answer."""
-    large_bodies = {admin.upsert_products: settings.max_body_bytes}  # every other route: MAX_SEARCH_BODY_BYTES
+    # every other route: MAX_SEARCH_BODY_BYTES
+    large_bodies = {
+        admin.upsert_products: settings.max_body_bytes,
+        admin.upsert_seller_products: settings.max_body_bytes,
+    }
 
     def body_limit(endpoint: Callable[..., Any] | None) -> int:
         return large_bodies.get(endpoint, MAX_SEARCH_BODY_BYTES)

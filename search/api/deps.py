@@ -10,9 +10,11 @@ from fastapi import Depends, Header, HTTPException, Path, Request
 
 from search.analytics import Analytics
 from search.api.limits import MAX_PRODUCT_ID_LENGTH
-from search.api.security import require_admin_key
+from search.api.security import PresentedKeys, require_admin_key, require_seller_key, search_scope
+from search.catalog import SELLER_ID_RULE
 from search.config import Settings
 from search.embedding_cache import EmbeddingCache
+from search.keys import ScopedKey
 from search.service import SearchService
 from search.writer import CatalogWriter
 
@@ -65,6 +67,31 @@ ProductIdPath = Annotated[
 ]
 
 
+SellerPath = Annotated[
+    str,
+    Path(
+        min_length=1,
+        max_length=64,
+        pattern=r"^[a-z0-9_-]{1,64}$",
+        description=f"The seller's id ({SELLER_ID_RULE}).",
+        examples=["circuit-harbor"],
+    ),
+]
+
+
+def get_search_scope(request: Request, presented: PresentedKeys) -> ScopedKey | None:
+    """The scoped search key the request presents (its filters apply to whatever the request reads), or None."""
+    return search_scope(request.app.state.settings, presented)
+
+
+SearchScopeDep = Annotated[ScopedKey | None, Depends(get_search_scope)]
+
+
+def fixed_filters(scope: ScopedKey | None) -> tuple:
+    """The keyword filters a scoped search key fixes (none without one)."""
+    return scope.filters if scope is not None else ()
+
+
 @dataclass
 class Admin:
     """What an authorised admin request writes with: the server's `CatalogWriter` (on the backend the server
@@ -102,9 +129,20 @@ def catalog_writer(state: Any, service: SearchService) -> CatalogWriter:
     return state.writer
 
 
-def get_admin(request: Request, _: Annotated[None, Depends(require_admin_key)]) -> Admin:
+def _admin(request: Request) -> Admin:
     service = get_service(request)
     return Admin(service, request.app.state.settings, catalog_writer(request.app.state, service))
 
 
+def get_admin(request: Request, _: Annotated[None, Depends(require_admin_key)]) -> Admin:
+    return _admin(request)
+
+
+def get_seller_admin(request: Request, _: Annotated[None, Depends(require_seller_key)]) -> Admin:
+    return _admin(request)
+
+
 AdminDep = Annotated[Admin, Depends(get_admin)]
+"""The admin key."""
+SellerAdminDep = Annotated[Admin, Depends(get_seller_admin)]
+"""The admin key or the path's seller's write key."""

@@ -25,6 +25,10 @@ _EXAMPLES: dict[int, tuple[str, str]] = {
         "The API key is missing or wrong (only when the server has one set).",
         "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`",
     ),
+    403: (
+        "The key is valid but may not do this: another seller's key, or a search key, writing a seller's products.",
+        "this key writes only seller 'circuit-harbor''s products, not 'stride-lane''s",
+    ),
     404: ("Nothing with that id.", "no product with id 'ear-sony-xm6'"),
     409: (
         "Another process holds the index's write lock.",
@@ -95,7 +99,10 @@ def install_error_handlers(app: FastAPI) -> None:
     async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
         problems = []
         for error in exc.errors():
-            where = ".".join(str(p) for p in error["loc"] if p not in ("query", "path", "body", "header"))
+            loc = error["loc"]
+            if loc and loc[0] in ("query", "path", "body", "header"):  # where it was sent, not a field named so
+                loc = loc[1:]
+            where = ".".join(str(p) for p in loc)
             message = error["msg"].removeprefix("Value error, ")  # our validators' messages stand alone
             problems.append(f"{where}: {message}" if where else message)
         return error_response(422, "; ".join(problems) or "invalid request")

@@ -93,8 +93,11 @@ class RequestGate:
                 raise limiter.refusal(wait)
         if guarded is not None and guarded.checks:
             presented = keys_in(headers)
+            path = scope["path"].removeprefix(scope.get("root_path", "")) or "/"
+            found = guarded.route.path_regex.match(path)
+            params = found.groupdict() if found else {}
             for check in guarded.checks:
-                check(state.settings, presented)
+                check(state.settings, presented, params)
 
     def _route(self, scope: Scope) -> _Guarded | None:
         """The registered route this request is for: its path and method, else its path alone (a 405 follows)."""

@@ -28,7 +28,8 @@ from search.service import Mode
 
 FIELDS_SHOWN = tuple(f for f in FIELDS if f.shown)
 
-HIT_FIELDS = [*SHOWN, "landed_estimate", "score", "highlight"]
+HIT_FIELDS = [*SHOWN, "seller_name", "landed_estimate", "score", "highlight"]
+ALWAYS = ("id", "seller")  # a hit's identity, whatever `fields` asks
 KEYWORD_PARAMS = tuple(f.name for f in KEYWORD_FILTERS)
 
 
@@ -124,7 +125,8 @@ class _SearchParams(BaseModel):
     fields: list[str] = Field(
         default_factory=list,
         max_length=MAX_FIELDS,
-        description=f"Hit fields to return (comma-separated; `id` always): {', '.join(HIT_FIELDS)}. Empty = all.",
+        description=f"Hit fields to return (comma-separated; `id` and `seller` always): {', '.join(HIT_FIELDS)}. "
+        "Empty = all.",
         examples=[["id", "title", "price"]],
     )
 
@@ -239,7 +241,14 @@ class HitExplain(BaseModel):
 class _SearchHit(BaseModel):
     """A product in the results. With `fields`, only the fields asked for (and `id`) are present."""
 
-    id: str = Field(examples=["ear-sony-xm5"])
+    id: str = Field(description="The seller's id of the product.", examples=["ear-sony-xm5"])
+    seller: str = Field(
+        description="The seller's id: `(seller, id)` names the product (GET /v1/products/{seller}/{id}).",
+        examples=["circuit-harbor"],
+    )
+    seller_name: str | None = Field(
+        None, description="The seller's display name.", examples=["Circuit Harbor Electronics"]
+    )
     title: str | None = Field(None, examples=["Sony WF-1000XM5 Wireless Noise Canceling Earbuds"])
     title_zh: str | None = Field(
         None, description="Chinese title, when the merchant gave one.", examples=["索尼 降噪耳机"]
@@ -451,6 +460,7 @@ class ProductResponse(BaseModel):
     )
 
     product: Product = Field(description="The product as stored: the feed's record after validation.")
+    seller_name: str = Field(description="The seller's display name.", examples=["Circuit Harbor Electronics"])
     price: Price = Field(description="Its price in USD and in CNY at the configured rate.")
     landed_estimate: LandedEstimate | None = Field(
         None, description="Estimated cost delivered in China, when HAITAO_LANDED_SHIPPING_USD is configured."
@@ -560,6 +570,73 @@ class AdminWriteResponse(BaseModel):
 
 
 class AdminDeleteResponse(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [{"deleted": "ear-anker-p3"}]})
+    model_config = ConfigDict(json_schema_extra={"examples": [{"deleted": "ear-anker-p3", "seller": "default"}]})
 
     deleted: str = Field(description="Id of the removed product.")
+    seller: str = Field(description="Its seller.")
+
+
+class SellerRecord(BaseModel):
+    """What a seller's record says (PUT /v1/admin/sellers/{seller}); fields left out keep their value."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"name": "Circuit Harbor Electronics", "state": "CA", "specialties": ["headphones"]}]
+        },
+    )
+
+    name: str = Field("", max_length=200, description="The name shoppers see.")
+    state: str | None = Field(None, description="The US state (two-letter code) the seller ships from.")
+    specialties: list[str] = Field(default_factory=list, max_length=50, description="What the seller is known for.")
+
+
+class SellerInfo(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "circuit-harbor",
+                    "name": "Circuit Harbor Electronics",
+                    "state": "CA",
+                    "specialties": ["headphones"],
+                    "products": 220,
+                }
+            ]
+        }
+    )
+
+    id: str = Field(examples=["circuit-harbor"])
+    name: str = Field(description="The display name (the id until one is set).", examples=["Circuit Harbor"])
+    state: str | None = Field(None, description="The US state it ships from.", examples=["CA"])
+    specialties: list[str] = Field(default_factory=list)
+    products: int = Field(description="Its products in the index.", examples=[220])
+
+
+class SellersResponse(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "sellers": [
+                        {
+                            "id": "circuit-harbor",
+                            "name": "Circuit Harbor Electronics",
+                            "state": "CA",
+                            "specialties": ["headphones"],
+                            "products": 220,
+                        }
+                    ]
+                }
+            ]
+        }
+    )
+
+    sellers: list[SellerInfo] = Field(description="Every seller, by id.")
+
+
+class SellerRemoved(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"seller": "stride-lane", "products_removed": 157}]})
+
+    seller: str = Field(description="The seller removed.")
+    products_removed: int = Field(description="Its products, removed with it.")

@@ -2,12 +2,13 @@
 backend-neutral request and result types and errors.
 
 A backend stores `IndexDocument`s (the fields of `search.fields`, indexed as `index_values` says, plus the record,
-the vector and a write sequence) and answers the primitive reads that `search.retrieval` composes into a search:
-the keyword leg and the vector leg (each a ranked list of ids), browsing in a sort order, counts and facets of a
-result set, sort values and records by id. Fusion, ordering and paging of ranked results happen above the legs, the
-same way for every backend. A backend also reports how its index analyses English text (`english_terms`, which
-must equal `search.analysis.english.english_terms`), how many products use an analysed term, and a generation
-token that changes with every write (the service's result cache is keyed by it).
+the vector and a write sequence), each under its product's key (`SELLER/ID`, `Product.key`: two sellers may use
+the same id), and the sellers' records beside them. It answers the primitive reads that `search.retrieval`
+composes into a search: the keyword leg and the vector leg (each a ranked list of product keys), browsing in a sort
+order, counts and facets of a result set, sort values and records by key. Fusion, ordering and paging of ranked
+results happen above the legs, the same way for every backend. A backend also reports how its index analyses
+English text (`english_terms`, which must equal `search.analysis.english.english_terms`), how many products use an
+analysed term, and a generation token that changes with every write (the service's result cache is keyed by it).
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ import numpy as np
 from search.analysis.translate import Concept
 from search.catalog import Product
 from search.fields import BY_NAME, FIELDS, FieldType
+from search.sellers import Seller
 
-Leg = list[tuple[str, float]]  # (product id, score), best first
+Leg = list[tuple[str, float]]  # (product key, score), best first
 
 
 def write_sequence(count: int) -> list[int]:
@@ -46,10 +48,14 @@ def check_built_with(where: str, recorded: Mapping[str, Any], schema_version: in
 
     `where` names the index in the message ("the index in var/data", "the OpenSearch index 'products_v1'").
     """
-    if recorded.get("schema_version") != schema_version:
+    recorded_version = recorded.get("schema_version")
+    if recorded_version != schema_version:
+        if isinstance(recorded_version, int) and recorded_version < schema_version:
+            how = "migrate it with `haitao migrate` (every product and vector is kept; nothing is embedded again)"
+        else:
+            how = "use the version of Haitao Search that built it, or rebuild it with `haitao index FILE --rebuild`"
         raise IndexMismatch(
-            f"{where} has schema version {recorded.get('schema_version')}, this version of Haitao Search uses "
-            f"{schema_version}: rebuild it with `haitao index FILE --rebuild`"
+            f"{where} has schema version {recorded_version}, this version of Haitao Search uses {schema_version}: {how}"
         )
     if recorded.get("model") != model or recorded.get("dim") != dim:
         raise IndexMismatch(
@@ -81,7 +87,7 @@ class DocumentWriteError(RuntimeError):
     """Some documents of a write were refused by the backend; the others were written."""
 
     def __init__(self, failures: dict[str, str]) -> None:
-        self.failures = failures  # product id → reason
+        self.failures = failures  # product key → reason
         first = next(iter(failures.items()), ("", ""))
         super().__init__(f"{len(failures)} document(s) were not written, e.g. {first[0]!r}: {first[1]}")
 
@@ -104,7 +110,9 @@ class Filters:
     """Hard restrictions of a search. Values of one filter are alternatives (OR); different filters all apply.
 
     `terms` holds the filters of the keyword fields of the registry (`brand`, and whatever is added there), in
-    registry order, without empty ones, so that equal filters compare equal."""
+    registry order, without empty ones, so that equal filters compare equal. `fixed` holds keyword filters that
+    apply on top of everything else, whatever `terms` say, and that a facet's counts never drop (`without`): the
+    filters a scoped search key carries (`search.keys`: a seller's storefront sees only its products)."""
 
     terms: tuple[TermFilter, ...] = ()
     category: str | None = None  # a category path prefix: "Electronics > Audio"
@@ -113,18 +121,14 @@ class Filters:
     in_stock: bool | None = None
     # Product attributes: ((name, (value, ...)), ...), names and values compared as `attribute_term` does.
     attributes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    fixed: tuple[TermFilter, ...] = ()
 
     def __post_init__(self) -> None:
-        given = dict(self.terms)
-        unknown = [name for name in given if name not in BY_NAME or BY_NAME[name].type is not FieldType.KEYWORD]
-        if unknown:
-            raise ValueError(f"not a keyword field: {unknown[0]!r}")
-        canonical = tuple(
-            (f.name, tuple(v for v in given[f.name] if v.strip()))
-            for f in FIELDS
-            if f.name in given and any(v.strip() for v in given[f.name])
-        )
-        object.__setattr__(self, "terms", canonical)
+        object.__setattr__(self, "terms", _canonical_terms(self.terms))
+        fixed = _canonical_terms(self.fixed)
+        if len(fixed) != len(dict(self.fixed)):
+            raise ValueError("a fixed filter needs values")  # never dropped silently: it would filter nothing
+        object.__setattr__(self, "fixed", fixed)
 
     @classmethod
     def where(cls, **filters: Any) -> Filters:
@@ -157,6 +161,19 @@ class Filters:
         if kind is FieldType.AVAILABILITY:
             return replace(self, in_stock=None)
         return self
+
+
+def _canonical_terms(terms: tuple[TermFilter, ...]) -> tuple[TermFilter, ...]:
+    """Keyword filters in registry order, without empty values or filters."""
+    given = dict(terms)
+    unknown = [name for name in given if name not in BY_NAME or BY_NAME[name].type is not FieldType.KEYWORD]
+    if unknown:
+        raise ValueError(f"not a keyword field: {unknown[0]!r}")
+    return tuple(
+        (f.name, tuple(v for v in given[f.name] if v.strip()))
+        for f in FIELDS
+        if f.name in given and any(v.strip() for v in given[f.name])
+    )
 
 
 @dataclass(frozen=True)
@@ -243,8 +260,8 @@ class Counts:
 @dataclass(frozen=True)
 class ResultSet:
     """The products a search matches, for counting: those passing `filters` that match the keyword leg's
-    `concepts` (when given) or are among `ids` (the vector leg's neighbours, when given); with neither, every
-    product passing the filters."""
+    `concepts` (when given) or are among `ids` (product keys: the vector leg's neighbours, when given); with
+    neither, every product passing the filters."""
 
     filters: Filters
     concepts: tuple[Concept, ...] | None = None
@@ -270,15 +287,15 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def upsert(self, documents: Sequence[IndexDocument]) -> None:
-        """Insert or replace documents by product id, durably: when this returns they are committed and read back.
+        """Insert or replace documents by product key, durably: when this returns they are committed and read back.
         Changes the generation.
 
         Raises `WriteUnavailable` when the write could not be made durable (then none of it is acknowledged) or
         while writes are refused after such a failure."""
 
     @abstractmethod
-    def delete(self, ids: Sequence[str]) -> int:
-        """Remove products by id, durably (as `upsert`); returns how many existed. Changes the generation when it
+    def delete(self, keys: Sequence[str]) -> int:
+        """Remove products by key, durably (as `upsert`); returns how many existed. Changes the generation when it
         removed any."""
 
     @abstractmethod
@@ -302,18 +319,19 @@ class SearchBackend(ABC):
     def abandon_rebuild(self) -> None:
         """Drop an index opened with `rebuild=True` that did not complete; the live index stays as it was."""
 
-    # -- reading by id ------------------------------------------------------------------------------------------
+    # -- reading by key -----------------------------------------------------------------------------------------
 
     @abstractmethod
-    def fetch(self, ids: Sequence[str]) -> dict[str, Product]:
-        """The stored record of each of these ids that is in the index."""
+    def fetch(self, keys: Sequence[str]) -> dict[str, Product]:
+        """The stored record of each of these product keys (`SELLER/ID`) that is in the index."""
 
-    def get(self, product_id: str) -> Product | None:
-        return self.fetch([product_id]).get(product_id)
+    def get(self, key: str) -> Product | None:
+        return self.fetch([key]).get(key)
 
     @abstractmethod
-    def iter_ids(self) -> Iterator[str]:
-        """Every product id in the index (for removing products missing from a full feed)."""
+    def iter_keys(self, seller: str | None = None) -> Iterator[str]:
+        """Every product key in the index, or only `seller`'s (for removing products missing from a seller's full
+        feed, and a seller's products with the seller)."""
 
     @abstractmethod
     def iter_products(self) -> Iterator[Product]:
@@ -322,8 +340,22 @@ class SearchBackend(ABC):
         Streams: memory does not grow with the index."""
 
     @abstractmethod
-    def content_hashes(self, ids: Sequence[str]) -> dict[str, str]:
-        """The stored content hash of each of these ids that is in the index."""
+    def content_hashes(self, keys: Sequence[str]) -> dict[str, str]:
+        """The stored content hash of each of these product keys that is in the index."""
+
+    # -- sellers ------------------------------------------------------------------------------------------------
+
+    @abstractmethod
+    def sellers(self) -> dict[str, Seller]:
+        """Every seller record, by seller id (whether it has products or not)."""
+
+    @abstractmethod
+    def put_sellers(self, sellers: Sequence[Seller]) -> None:
+        """Add or replace seller records, durably; changes the generation (hits show the sellers' names)."""
+
+    @abstractmethod
+    def delete_seller(self, seller: str) -> bool:
+        """Remove a seller's record (not its products: the writer removes them first); whether it existed."""
 
     # -- the primitives of a search (composed by search.retrieval) -----------------------------------------------
 
@@ -345,7 +377,7 @@ class SearchBackend(ABC):
         `offset`."""
 
     @abstractmethod
-    def sort_values(self, ids: Sequence[str], sort: Sort) -> dict[str, float]:
+    def sort_values(self, keys: Sequence[str], sort: Sort) -> dict[str, float]:
         """The value each of these products is ordered by under `sort` (price, or write sequence for newest)."""
 
     @abstractmethod
@@ -354,8 +386,9 @@ class SearchBackend(ABC):
         spec's `facet_size` values, most products first; "price": the buckets and the price range)."""
 
     @abstractmethod
-    def facet_values(self, facet: str, limit: int) -> dict[str, int]:
-        """Every value of a facet ("brand", "category", "availability", ...) over the whole index, most first."""
+    def facet_values(self, facet: str, limit: int, filters: Filters | None = None) -> dict[str, int]:
+        """Every value of a facet ("brand", "category", "availability", ...) over the whole index (or the products
+        passing `filters`), most first."""
 
     # -- what the layers above rely on ----------------------------------------------------------------------------
 

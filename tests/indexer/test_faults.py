@@ -33,7 +33,9 @@ NO_TRACEBACK = "Traceback"
 
 
 def _ids(path: Path) -> set[str]:
-    return {json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+    """The product keys of a feed of the default seller."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {f"default/{json.loads(line)['id']}" for line in lines if line.strip()}
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +65,7 @@ def assert_intact(data: Path, embedder, expected: set[str]) -> None:
     """The index opens, holds exactly `expected`, and every product reads back whole."""
     backend = EmbeddedBackend(data, embedder.name, embedder.dim)
     try:
-        ids = list(backend.iter_ids())
+        ids = list(backend.iter_keys())
         assert len(ids) == len(set(ids)) == backend.stats().count
         assert set(ids) == expected
         assert all(backend.get(i) is not None for i in ids)
@@ -113,7 +115,7 @@ def test_a_full_disk_stops_the_run_with_a_clear_error_and_loses_nothing(original
     assert any(m in result.output for m in disk_full), result.output
     kept = _ids(FIXTURES / "products.jsonl")
     backend = EmbeddedBackend(data, embedder.name, embedder.dim)
-    committed = set(backend.iter_ids())
+    committed = set(backend.iter_keys())
     backend.close()
     assert kept <= committed  # everything the index had, and whole batches of the new ones at most
     assert_intact(data, embedder, committed)
@@ -149,7 +151,7 @@ def test_a_file_size_limit_stops_the_run_with_a_clear_error_and_loses_nothing(
     assert "File too large" in done.stderr, done.stderr
     kept = _ids(FIXTURES / "products.jsonl")
     backend = EmbeddedBackend(data, embedder.name, embedder.dim)
-    committed = set(backend.iter_ids())
+    committed = set(backend.iter_keys())
     backend.close()
     assert kept <= committed
     assert_intact(data, embedder, committed)

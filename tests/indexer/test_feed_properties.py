@@ -182,7 +182,7 @@ def test_rows_that_are_not_text_are_rejected_and_their_rejects_keep_the_original
     assert rejects.read_bytes() == b"id,title,price\n" + latin1  # header and the row, byte for byte
     reasons = [json.loads(line) for line in reasons_path(rejects).read_text(encoding="utf-8").splitlines()]
     assert [r["line"] for r in reasons] == [2]
-    assert pipeline.backend.get("e-3").title == "Plain ASCII Mug"
+    assert pipeline.backend.get("default/e-3").title == "Plain ASCII Mug"
 
 
 def test_a_gb18030_feed_is_indexed_and_its_rejects_stay_gb18030(pipeline, tmp_path):
@@ -191,7 +191,7 @@ def test_a_gb18030_feed_is_indexed_and_its_rejects_stay_gb18030(pipeline, tmp_pa
     rejects = default_rejects_path(tmp_path / "data", feed)
     report = pipeline.run(feed, rejects_path=rejects)
     assert (report.read, report.indexed, report.rejected) == (3, 2, 1)
-    assert pipeline.backend.get("e-2").title == "保温杯"
+    assert pipeline.backend.get("default/e-2").title == "保温杯"
     assert any("read as gb18030" in note for note in report.notes)
     assert rejects.read_bytes() == "id,title,price\ne-3,坏价格 Mug,abc\n".encode("gb18030")
 
@@ -205,4 +205,4 @@ def test_a_truncated_gzip_feed_keeps_its_good_rows_and_deletes_nothing(pipeline,
     assert not report.complete and report.indexed > 0 and report.deleted == 0
     assert report.rejects[-1].describe().startswith("cut.jsonl.gz:")
     assert "the compressed file is truncated" in report.rejects[-1].describe()
-    assert pipeline.backend.get("keep-me") is not None
+    assert pipeline.backend.get("default/keep-me") is not None

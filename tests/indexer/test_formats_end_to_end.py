@@ -33,9 +33,9 @@ def run(pipeline, tmp_path, name):
 def test_merchant_tsv(pipeline, tmp_path):
     report, rejects, reasons = run(pipeline, tmp_path, "merchant.tsv")
     assert (report.read, report.indexed, report.rejected) == (6, 3, 3)
-    cooler = pipeline.backend.get("m-1")
+    cooler = pipeline.backend.get("default/m-1")
     assert (cooler.price, cooler.attributes["list_price"], cooler.brand) == (19.99, "24.99 USD", "Ben & Jerry's")
-    assert pipeline.backend.get("m-2").price == 1299.0  # "$1,299.00"
+    assert pipeline.backend.get("default/m-2").price == 1299.0  # "$1,299.00"
     described = {r.product_id: r.describe() for r in report.rejects}
     assert described["m-3"] == "merchant.tsv:4 (id 'm-3'): g:price: '12,99 EUR' is in EUR; prices must be in USD"
     assert "title: is required" in described["m-4"]
@@ -50,7 +50,7 @@ def test_merchant_tsv(pipeline, tmp_path):
 def test_merchant_xml_rejects_are_an_rss_feed_of_the_bad_items(pipeline, tmp_path):
     report, rejects, reasons = run(pipeline, tmp_path, "merchant.xml")
     assert (report.read, report.indexed, report.rejected) == (5, 2, 3)
-    assert pipeline.backend.get("x-1").category == "Sports & Outdoors > Camping > Backpacks"
+    assert pipeline.backend.get("default/x-1").category == "Sports & Outdoors > Camping > Backpacks"
     described = [r.describe() for r in report.rejects]
     assert described[0] == "merchant.xml item 3 (id 'x-3'): price: '12,99 EUR' is in EUR; prices must be in USD"
     assert described[1] == "merchant.xml item 4 (id 'x-4'): price: is required"
@@ -67,16 +67,16 @@ def test_broken_xml_indexes_what_came_before_and_never_deletes(pipeline, tmp_pat
     assert not report.complete and report.deleted == 0
     assert "could not be read to its end" in report.notes[0]
     assert "not well-formed" in report.rejects[-1].describe()
-    assert pipeline.backend.get("x-2") is not None
+    assert pipeline.backend.get("default/x-2") is not None
 
 
 def test_shopify_export(pipeline, tmp_path):
     report, rejects, reasons = run(pipeline, tmp_path, "shopify_products.csv")
     assert (report.read, report.indexed, report.rejected, report.skipped) == (5, 2, 2, {"draft": 1})
-    bottle = pipeline.backend.get("hydro-flask-21oz")
+    bottle = pipeline.backend.get("default/hydro-flask-21oz")
     assert (bottle.price, bottle.price_max) == (29.95, 1299.0)
     assert "<p>" not in bottle.description and "&amp;" not in bottle.description
-    assert pipeline.backend.get("draft-product") is None
+    assert pipeline.backend.get("default/draft-product") is None
     described = {r.product_id: r.describe() for r in report.rejects}
     assert "Variant Price: '12,99 EUR' is in EUR" in described["euro-mug"]
     assert described["no-title"] == "shopify_products.csv:10 (id 'no-title'): Title: must not be empty"

@@ -34,7 +34,7 @@ def test_a_killed_run_leaves_a_consistent_index_and_a_rerun_completes(tmp_path, 
     proc.wait()
 
     backend = EmbeddedBackend(data, embedder.name, embedder.dim)
-    ids = list(backend.iter_ids())
+    ids = list(backend.iter_keys())
     assert 0 < len(ids) < PRODUCTS
     assert len(ids) == len(set(ids)) == backend.stats().count
     assert all(backend.get(i) is not None for i in ids[:20])
@@ -44,6 +44,6 @@ def test_a_killed_run_leaves_a_consistent_index_and_a_rerun_completes(tmp_path, 
     assert rerun.returncode == 0, rerun.stderr
     assert f"unchanged {len(ids)}," in rerun.stdout  # what was committed is not redone
     backend = EmbeddedBackend(data, embedder.name, embedder.dim)
-    ids = list(backend.iter_ids())
+    ids = list(backend.iter_keys())
     assert len(ids) == len(set(ids)) == backend.stats().count == PRODUCTS
     backend.close()

@@ -33,9 +33,9 @@ def test_every_good_row_is_indexed_and_every_bad_one_reported(tmp_path, pipeline
     rejects = tmp_path / "rejects.jsonl"
     report = pipeline.run(FIXTURES / "malformed.jsonl", rejects_path=rejects)
     assert (report.read, report.indexed, report.rejected) == (10, 3, 7)
-    assert {pipeline.backend.get(i).id for i in ("ok-1", "ok-2", "ok-3")} == {"ok-1", "ok-2", "ok-3"}
+    assert {pipeline.backend.get(f"default/{i}").id for i in ("ok-1", "ok-2", "ok-3")} == {"ok-1", "ok-2", "ok-3"}
     # the duplicate did not overwrite the first row
-    assert pipeline.backend.get("ok-1").title == "Hydro Flask 21 oz Standard Mouth Water Bottle"
+    assert pipeline.backend.get("default/ok-1").title == "Hydro Flask 21 oz Standard Mouth Water Bottle"
 
     reasons = {r.line: r.describe() for r in report.rejects}
     assert "bad JSON" in reasons[2]
@@ -60,8 +60,8 @@ def test_csv_feed_keeps_good_rows_next_to_bad_ones(tmp_path, pipeline_for):
     pipeline = pipeline_for(tmp_path)
     report = pipeline.run(FIXTURES / "malformed.csv")
     assert (report.indexed, report.rejected) == (3, 3)
-    assert pipeline.backend.get("c-2").price == 119.95
-    assert pipeline.backend.get("c-1").attributes == {"color": "Blue"}
+    assert pipeline.backend.get("default/c-2").price == 119.95
+    assert pipeline.backend.get("default/c-1").attributes == {"color": "Blue"}
     assert {r.line for r in report.rejects} == {5, 6, 7}
 
 
@@ -85,7 +85,7 @@ def test_a_changed_row_is_reindexed_alone(tmp_path, pipeline_for):
     feed.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     report = pipeline.run(feed)
     assert (report.indexed, report.unchanged) == (1, 25)
-    assert pipeline.backend.get(rows[3]["id"]).price == 17.0
+    assert pipeline.backend.get(f"default/{rows[3]['id']}").price == 17.0
 
 
 def test_cli_reports_rejects_and_exits_zero_when_something_was_indexed(tmp_path):

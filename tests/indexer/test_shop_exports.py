@@ -41,7 +41,7 @@ def index(*args: object) -> object:
 def stored(data_dir: Path, embedder, product_id: str):
     backend = EmbeddedBackend(data_dir, embedder.name, embedder.dim)
     try:
-        return backend.get(product_id)
+        return backend.get(f"default/{product_id}")
     finally:
         backend.close()
 
@@ -104,7 +104,7 @@ def test_price_max_and_the_link_reach_the_hits(tmp_path, embedder):
         assert bottle["link"] == f"{SHOP}/products/hydro-flask-32-oz-wide-mouth"
         assert by_id["yeti-rambler-20-oz-tumbler"]["price_max"] is None  # one price: no range
         only = client.get("/v1/search", params={"q": "nalgene", "fields": "price_max"}).json()["hits"][0]
-        assert set(only) == {"id", "price_max"} and only["price_max"]["usd"] == 21.99
+        assert set(only) == {"id", "seller", "price_max"} and only["price_max"]["usd"] == 21.99
     finally:
         service.close()
 

@@ -40,7 +40,7 @@ def test_delete_missing_removes_what_a_full_feed_no_longer_lists(tmp_path, embed
     smaller = [*ROWS[:3], {**ROWS[3], "price": "12,99 EUR"}]  # row 4 is bad now: kept, not deleted
     report = pipeline.run(write_feed(tmp_path / "full.jsonl", smaller), delete_missing=True)
     assert (report.unchanged, report.rejected, report.deleted) == (3, 1, 2)
-    assert sorted(backend.iter_ids()) == sorted(r["id"] for r in ROWS[:4])
+    assert sorted(backend.iter_keys()) == sorted(f"default/{r['id']}" for r in ROWS[:4])
     assert "deleted 2 in" in report.summary()
     backend.close()
 
@@ -66,7 +66,7 @@ def test_only_changed_texts_are_embedded_and_a_rebuild_reuses_the_cache(tmp_path
     rebuilt.commit_rebuild()
     assert report.indexed == len(ROWS) and counting.texts == len(ROWS) + 1  # every vector came from the cache
     reopened = EmbeddedBackend(tmp_path / "d", embedder.name, embedder.dim)
-    assert reopened.stats().count == len(ROWS) and reopened.get(rows[0]["id"]).price == 1.0
+    assert reopened.stats().count == len(ROWS) and reopened.get(f"default/{rows[0]['id']}").price == 1.0
     assert [p.name for p in (tmp_path / "d").glob("index*")] == [reopened.index_dir.name]  # the old one is gone
     reopened.close()
     cache.close()
@@ -82,7 +82,7 @@ def test_an_abandoned_rebuild_leaves_the_live_index_searchable(tmp_path, embedde
         EmbeddedBackend(tmp_path, embedder.name, embedder.dim).reserve_writer()  # the live index is held
     rebuilt.abandon_rebuild()
     live = EmbeddedBackend(tmp_path, embedder.name, embedder.dim)
-    assert sorted(live.iter_ids()) == sorted(r["id"] for r in ROWS[:3])
+    assert sorted(live.iter_keys()) == sorted(f"default/{r['id']}" for r in ROWS[:3])
     live.close()
 
 

@@ -50,6 +50,11 @@ export interface SuggestOptions extends CallOptions {
 
 export type FacetsOptions = CallOptions & Omit<FacetsParams, "name">;
 
+export interface ProductOptions extends CallOptions {
+  /** The seller whose product this is (GET /v1/products/{seller}/{id}). */
+  seller?: string;
+}
+
 const MAX_GET_URL = 2_000;
 
 export class HaitaoClient {
@@ -116,13 +121,19 @@ export class HaitaoClient {
     );
   }
 
-  /** One product as stored, with its price in USD and CNY; a HaitaoError with status 404 when there is none. */
-  product(id: string, options: CallOptions = {}): Promise<ProductResponse> {
+  /** One product as stored, with its seller's name and its price in USD and CNY; a HaitaoError with status 404
+   * when there is none. A product is named by its seller and its id (`{ seller }`); without a seller, the server's
+   * default seller's (a single-catalog index). */
+  product(id: string, options: ProductOptions = {}): Promise<ProductResponse> {
+    const { seller, ...call } = options;
     if (typeof id !== "string" || id === "") throw new TypeError("id: a product id is required");
-    return this.transport.request(
-      { method: "GET", path: `/v1/products/${encodeURIComponent(id)}`, safe: true },
-      options,
-    );
+    if (seller !== undefined && (typeof seller !== "string" || seller === "")) {
+      throw new TypeError("seller: a seller id, or leave it out");
+    }
+    const path = seller === undefined
+      ? `/v1/products/${encodeURIComponent(id)}`
+      : `/v1/products/${encodeURIComponent(seller)}/${encodeURIComponent(id)}`;
+    return this.transport.request({ method: "GET", path, safe: true }, call);
   }
 }
 

@@ -119,6 +119,7 @@ const RESPONSE: SearchResponse = {
   hits: [
     {
       id: "ear-1",
+      seller: "circuit-harbor",
       title: "Sony Wireless <Earbuds> & Case",
       title_zh: "索尼 蓝牙耳机",
       brand: "Sony",
@@ -211,7 +212,8 @@ describe("Haitao answer → InstantSearch result", () => {
 
   test("hits: objectID, the fields, highlights as plain text with InstantSearch's placeholders", () => {
     const [hit] = toResult(plan({ ...AIS }), RESPONSE, 0).hits;
-    assert.equal(hit!.objectID, "ear-1");
+    assert.equal(hit!.objectID, "circuit-harbor/ear-1");
+    assert.equal(hit!["seller"], "circuit-harbor");
     assert.equal(hit!["title"], "Sony Wireless <Earbuds> & Case");
     assert.deepEqual(hit!["price"], { usd: 79.99, cny: 575.93 });
     assert.equal(hit!["highlight"], undefined);

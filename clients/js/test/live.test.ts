@@ -80,7 +80,13 @@ describe("the client against Haitao", () => {
     const error = (await client.product("no-such-product").catch((e: unknown) => e)) as HaitaoError;
     assert.ok(error instanceof HaitaoError);
     assert.equal(error.status, 404);
-    assert.deepEqual(error.apiError, { status: 404, message: "no product with id 'no-such-product'" });
+    assert.deepEqual(error.apiError, {
+      status: 404,
+      message: "no product with id 'no-such-product' (of the default seller)",
+    });
+    const bySeller = await client.product(sony.id, { seller: found.product.seller });
+    assert.equal(bySeller.product.title, sony.title);
+    assert.equal(bySeller.seller_name, found.product.seller);
   });
 
   test("suggest completes pinyin into Chinese shopping words", async () => {
@@ -137,7 +143,7 @@ describe("the InstantSearch adapter against Haitao (through algoliasearch-helper
   test("a query: hits, their order and highlights, counts and the page numbers", async () => {
     const direct = await client.search({ q: "蓝牙耳机", size: 4, facets: ["brand", "price", "category", "availability"] });
     const { content } = await helperFor(searchClient).searchOnce({ query: "蓝牙耳机" });
-    assert.deepEqual(content.hits.map((h: { objectID: string }) => h.objectID), direct.hits.map((h) => h.id));
+    assert.deepEqual(content.hits.map((h: { objectID: string }) => h.objectID), direct.hits.map((h) => `${h.seller}/${h.id}`));
     assert.equal(content.nbHits, direct.total);
     assert.equal(content.nbPages, Math.ceil(direct.total / 4));
     assert.equal(content.page, 0);
@@ -159,7 +165,7 @@ describe("the InstantSearch adapter against Haitao (through algoliasearch-helper
     });
     assert.equal(sent.length, 1, `one Haitao search for the batch, sent: ${sent.join(", ")}`);
     const direct = await client.search({ q: "耳机", brand: ["Apple", "Sony"], size: 4, facets: ["brand"] });
-    assert.deepEqual(content.hits.map((h: { objectID: string }) => h.objectID), direct.hits.map((h) => h.id));
+    assert.deepEqual(content.hits.map((h: { objectID: string }) => h.objectID), direct.hits.map((h) => `${h.seller}/${h.id}`));
     assert.ok(content.hits.every((h: { brand: string }) => ["Sony", "Apple"].includes(h.brand)));
     const unrefined = await client.search({ q: "耳机", size: 1, facets: ["brand"] });
     assert.deepEqual(facetCounts(content, "brand"), sorted(unrefined.facets!["brand"]!));
@@ -245,7 +251,7 @@ describe("the InstantSearch adapter against Haitao (through algoliasearch-helper
     const { content } = await helperFor(searchClient).searchOnce({ query: "耳机", page: 1 });
     const direct = await client.search({ q: "耳机", page: 2, size: 4 });
     assert.equal(content.page, 1);
-    assert.deepEqual(content.hits.map((h: { objectID: string }) => h.objectID), direct.hits.map((h) => h.id));
+    assert.deepEqual(content.hits.map((h: { objectID: string }) => h.objectID), direct.hits.map((h) => `${h.seller}/${h.id}`));
   });
 
   test("the in-stock toggle and sorting by price", async () => {
@@ -282,7 +288,7 @@ describe("the InstantSearch adapter against Haitao (through algoliasearch-helper
     assert.ok(direct.corrected_query, "the API corrects the slip");
     const { content } = await helperFor(searchClient).searchOnce({ query: slip });
     assert.equal((content as unknown as { corrected_query: string }).corrected_query, direct.corrected_query);
-    assert.deepEqual(content.hits.map((h: { objectID: string }) => h.objectID), direct.hits.map((h) => h.id));
+    assert.deepEqual(content.hits.map((h: { objectID: string }) => h.objectID), direct.hits.map((h) => `${h.seller}/${h.id}`));
   });
 
   test("errors reach InstantSearch: the adapter's and the API's", async () => {

@@ -68,6 +68,8 @@ describe("requests", () => {
         await new HaitaoClient({ baseUrl: url }).product("a b/c?d#e");
         assert.equal(server.requests[0]!.url, "/v1/products/a%20b%2Fc%3Fd%23e");
         assert.throws(() => new HaitaoClient({ baseUrl: url }).product(""), TypeError);
+        await new HaitaoClient({ baseUrl: url }).product("sku/1", { seller: "circuit-harbor" });
+        assert.equal(server.requests[1]!.url, "/v1/products/circuit-harbor/sku%2F1");
       },
     );
   });

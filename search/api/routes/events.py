@@ -39,7 +39,7 @@ def post_event(event: Event, request: Request, analytics: AnalyticsDep, service:
         raise HTTPException(
             422, "query_id: unknown (send the `query_id` of the search whose results the shopper acted on)"
         )
-    if service.get_product(event.id) is None:
+    if service.get_product(event.seller, event.id) is None:
         raise HTTPException(422, f"id: seller {event.seller!r} has no product with id {event.id!r}")
     if analytics.store is None:
         raise HTTPException(503, "events are not recorded: analytics are off on this server (HAITAO_ANALYTICS)")

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from search.api.deps import ServiceDep
+from search.api.deps import SearchScopeDep, ServiceDep, fixed_filters
 from search.api.errors import error_responses
 from search.api.prices import price_range_in
 from search.api.schemas import FacetValues
@@ -22,6 +22,7 @@ router = APIRouter(prefix="/v1", tags=["search"])
 @router.get("/facets", response_model=FacetValues, responses=error_responses(422, 503), summary="All values of a facet")
 def facet_values(
     service: ServiceDep,
+    scope: SearchScopeDep,
     name: Annotated[
         FacetName,
         Query(description=f"The facet: {', '.join(FACETS)} (price: buckets and range).", examples=["brand"]),
@@ -33,8 +34,9 @@ def facet_values(
         Currency, Query(description="Currency of the price buckets and range.", examples=[Currency.CNY])
     ] = Currency.CNY,
 ) -> FacetValues:
+    fixed = fixed_filters(scope)
     if name != "price":
-        return FacetValues(facet=name, values=service.facet_values(name, limit))
-    outcome = service.search(SearchRequest(size=1, facets=("price",), currency=currency))
+        return FacetValues(facet=name, values=service.facet_values(name, limit, fixed))
+    outcome = service.search(SearchRequest(size=1, facets=("price",), currency=currency, fixed=fixed))
     stats = price_range_in(currency, outcome.result.price_range, service.rate)
     return FacetValues(facet=name, values=outcome.result.facets["price"], stats=stats)

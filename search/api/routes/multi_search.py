@@ -8,7 +8,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException
 from pydantic import BaseModel, ConfigDict, Field
 
-from search.api.deps import AnalyticsDep, ServiceDep, SessionDep, SettingsDep
+from search.api.deps import AnalyticsDep, SearchScopeDep, ServiceDep, SessionDep, SettingsDep
 from search.api.errors import error_responses
 from search.api.routes.search import run_search
 from search.api.schemas import SEARCH_EXAMPLE, SearchParams, SearchResponse
@@ -42,12 +42,17 @@ class MultiSearchResponse(BaseModel):
     "one query against several sellers); each is answered as POST /v1/search answers it.",
 )
 def multi_search(
-    body: MultiSearchBody, service: ServiceDep, settings: SettingsDep, analytics: AnalyticsDep, session: SessionDep
+    body: MultiSearchBody,
+    service: ServiceDep,
+    settings: SettingsDep,
+    scope: SearchScopeDep,
+    analytics: AnalyticsDep,
+    session: SessionDep,
 ) -> MultiSearchResponse:
     results = []
     for number, params in enumerate(body.searches):
         try:
-            results.append(run_search(service, settings, params, analytics, session))
+            results.append(run_search(service, settings, params, scope, analytics, session))
         except HTTPException as exc:
             if exc.status_code != 422:
                 raise

@@ -11,11 +11,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, HTTPException, Query
 
 from search.analytics import Analytics
-from search.api.deps import AnalyticsDep, ServiceDep, SessionDep, SettingsDep
+from search.api.deps import AnalyticsDep, SearchScopeDep, ServiceDep, SessionDep, SettingsDep, fixed_filters
 from search.api.errors import error_responses
 from search.api.limits import MAX_RESULT_WINDOW
 from search.api.prices import price_of, price_range_in
 from search.api.schemas import (
+    ALWAYS,
     SEARCH_EXAMPLE,
     ExchangeRate,
     HitExplain,
@@ -26,6 +27,7 @@ from search.api.schemas import (
 from search.config import Settings
 from search.cursor import InvalidCursor
 from search.fields import BY_NAME, FIELDS, CatalogField, FieldType
+from search.keys import ScopedKey
 from search.service import SearchOutcome, SearchRequest, SearchService
 
 SHOWN = tuple(f for f in FIELDS if f.shown)
@@ -51,11 +53,12 @@ ANSWERS = {
 def search_get(
     service: ServiceDep,
     settings: SettingsDep,
+    scope: SearchScopeDep,
     analytics: AnalyticsDep,
     session: SessionDep,
     params: Annotated[SearchParams, Query()],
 ) -> SearchResponse:
-    return run_search(service, settings, params, analytics, session)
+    return run_search(service, settings, params, scope, analytics, session)
 
 
 @router.post(
@@ -67,6 +70,7 @@ def search_get(
 def search_post(
     service: ServiceDep,
     settings: SettingsDep,
+    scope: SearchScopeDep,
     analytics: AnalyticsDep,
     session: SessionDep,
     params: Annotated[
@@ -77,13 +81,19 @@ def search_post(
         ),
     ],
 ) -> SearchResponse:
-    return run_search(service, settings, params, analytics, session)
+    return run_search(service, settings, params, scope, analytics, session)
 
 
 def run_search(
-    service: SearchService, settings: Settings, params: SearchParams, analytics: Analytics, session: str | None
+    service: SearchService,
+    settings: Settings,
+    params: SearchParams,
+    scope: ScopedKey | None,
+    analytics: Analytics,
+    session: str | None,
 ) -> SearchResponse:
-    """One search: checked, run, answered with a new `query_id`, and recorded for the analytics."""
+    """One search: checked, run (within a scoped key's fixed filters), answered with a new `query_id`, and
+    recorded for the analytics."""
     if params.size > settings.max_page_size:
         raise HTTPException(422, f"size: at most {settings.max_page_size} hits a page")
     if params.page * params.size > MAX_RESULT_WINDOW:
@@ -104,6 +114,7 @@ def run_search(
         currency=params.currency,
         in_stock=params.in_stock,
         attributes=params.attribute_filters(),
+        fixed=fixed_filters(scope),
         facets=tuple(params.facets),
         sort=params.sort,
         mode=params.mode,
@@ -143,12 +154,15 @@ def to_response(
     query_id: str | None = None,
 ) -> SearchResponse:
     request = outcome.request
+    sellers = service.sellers() if outcome.result.hits else {}
     hits = []
     for hit, marked in zip(outcome.result.hits, outcome.highlights, strict=True):
         price = price_of(hit.product.price, settings)
         values: dict[str, Any] = {f.name: _shown(f, hit.product) for f in SHOWN}
         high = hit.product.price_max
+        seller = sellers.get(hit.product.seller)
         values.update(
+            seller_name=seller.display_name if seller is not None else hit.product.seller,
             price=price,
             price_max=None if high is None else price_of(high, settings),
             landed_estimate=price.landed,
@@ -156,7 +170,7 @@ def to_response(
             highlight=marked.fields,
         )
         if fields is not None:
-            values = {name: value for name, value in values.items() if name in fields or name == "id"}
+            values = {name: value for name, value in values.items() if name in fields or name in ALWAYS}
         if request.explain:
             values["explain"] = HitExplain(
                 keyword_rank=hit.keyword_rank,
@@ -202,6 +216,7 @@ def _filters(outcome: SearchOutcome) -> dict[str, Any]:
     """The filters a search applied (those of the request and a price read from the query), as explain shows them."""
     return {
         **{BY_NAME[name].filter_name: list(values) for name, values in outcome.filters.terms},
+        "fixed_by_key": {name: list(values) for name, values in outcome.filters.fixed},
         "category": outcome.filters.category,
         "price_min_usd": outcome.filters.price_min,
         "price_max_usd": outcome.filters.price_max,

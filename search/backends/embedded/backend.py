@@ -6,6 +6,7 @@ queries, `vectors.py` and `ann.py` search the vectors; this class answers the co
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Hashable, Iterator, Sequence
 from pathlib import Path
@@ -26,6 +27,7 @@ from search.backends.base import (
     ResultSet,
     SearchBackend,
     Sort,
+    WriteUnavailable,
     write_sequence,
 )
 from search.backends.embedded.index import EmbeddedIndex, Snapshot, built_with, stored_hashes
@@ -38,9 +40,11 @@ from search.backends.embedded.queries import (
     filter_query,
 )
 from search.backends.embedded.schema import CATEGORY_PATH, category_facet, text_analyzer
+from search.backends.embedded.sellers import SellerFile
 from search.catalog import Product
-from search.fields import english_index_text, index_values
+from search.fields import KEY_FIELD, english_index_text, index_values
 from search.ranking import RankingSpec
+from search.sellers import Seller
 
 FREQUENCY_CACHE_SIZE = 100_000
 
@@ -62,6 +66,7 @@ class EmbeddedBackend(SearchBackend):
         self.schema = self.index.schema
         self._keyword = KeywordQueryBuilder(self.schema, self.spec)
         self._analyzer = text_analyzer()
+        self._sellers = SellerFile(self.data_dir)
 
     @classmethod
     def rebuild(
@@ -83,21 +88,25 @@ class EmbeddedBackend(SearchBackend):
     def _current(self) -> Snapshot:
         return self.index.current()
 
-    # -- reading by id ----------------------------------------------------------------------------------------
+    # -- reading by key ---------------------------------------------------------------------------------------
 
-    def fetch(self, ids: Sequence[str]) -> dict[str, Product]:
-        if not ids:
+    def fetch(self, keys: Sequence[str]) -> dict[str, Product]:
+        if not keys:
             return {}
         searcher = self._current().searcher
-        hits = searcher.search(tantivy.Query.term_set_query(self.schema, "id", list(ids)), limit=len(ids)).hits
+        hits = searcher.search(tantivy.Query.term_set_query(self.schema, KEY_FIELD, list(keys)), limit=len(keys)).hits
         products = (_product(searcher, address) for _, address in hits)
-        return {product.id: product for product in products}
+        return {product.key: product for product in products}
 
-    def iter_ids(self) -> Iterator[str]:
+    def iter_keys(self, seller: str | None = None) -> Iterator[str]:
         snapshot = self._current()
         if snapshot.searcher.num_docs == 0:
             return iter(())
-        return iter(list(snapshot.vectors.ids))
+        keys = list(snapshot.vectors.ids)
+        if seller is None:
+            return iter(keys)
+        prefix = f"{seller}/"
+        return iter([key for key in keys if key.startswith(prefix)])
 
     def iter_products(self) -> Iterator[Product]:
         searcher = self._current().searcher  # one snapshot throughout, whatever is committed meanwhile
@@ -107,8 +116,37 @@ class EmbeddedBackend(SearchBackend):
         for _, address in everything:
             yield _product(searcher, address)
 
-    def content_hashes(self, ids: Sequence[str]) -> dict[str, str]:
-        return stored_hashes(self._current().searcher, self.schema, list(ids))
+    def content_hashes(self, keys: Sequence[str]) -> dict[str, str]:
+        return stored_hashes(self._current().searcher, self.schema, list(keys))
+
+    # -- sellers ----------------------------------------------------------------------------------------------
+
+    def sellers(self) -> dict[str, Seller]:
+        return self._sellers.read()
+
+    def put_sellers(self, sellers: Sequence[Seller]) -> None:
+        if not sellers:
+            return
+        with self.index.write_lock:
+            self.index.writer()  # the index's single writer writes its sellers too
+            records = self._sellers.read()
+            records.update({seller.id: seller for seller in sellers})
+            try:
+                self._sellers.write(records)
+            except OSError as exc:
+                raise WriteUnavailable(f"the sellers could not be saved ({os.strerror(exc.errno or 5)})") from exc
+
+    def delete_seller(self, seller: str) -> bool:
+        with self.index.write_lock:
+            self.index.writer()
+            records = self._sellers.read()
+            if records.pop(seller, None) is None:
+                return False
+            try:
+                self._sellers.write(records)
+            except OSError as exc:
+                raise WriteUnavailable(f"the sellers could not be saved ({os.strerror(exc.errno or 5)})") from exc
+            return True
 
     def stats(self) -> IndexStats:
         manifest = self.index.read_manifest()
@@ -191,14 +229,14 @@ class EmbeddedBackend(SearchBackend):
         page = rows[skip : skip + limit]
         return [Hit(_product(searcher, address), 0.0, sort_key=sort_key) for _, address, sort_key in page]
 
-    def sort_values(self, ids: Sequence[str], sort: Sort) -> dict[str, float]:
-        if not ids:
+    def sort_values(self, keys: Sequence[str], sort: Sort) -> dict[str, float]:
+        if not keys:
             return {}
         searcher = self._current().searcher
-        hits = searcher.search(tantivy.Query.term_set_query(self.schema, "id", list(ids)), limit=len(ids)).hits
+        hits = searcher.search(tantivy.Query.term_set_query(self.schema, KEY_FIELD, list(keys)), limit=len(keys)).hits
         addresses = [address for _, address in hits]
         name = "seq" if sort is Sort.NEWEST else "price"
-        keys = [searcher.doc(address).get_first("id") for address in addresses]
+        keys = [searcher.doc(address).get_first(KEY_FIELD) for address in addresses]
         values = searcher.fast_field_values(name, addresses)
         return {str(k): float(v or 0) for k, v in zip(keys, values, strict=True)}
 
@@ -211,7 +249,7 @@ class EmbeddedBackend(SearchBackend):
             query = combine(None, flt)
         else:
             keyword = self._keyword.build(results.concepts) if results.concepts is not None else None
-            ids = tantivy.Query.term_set_query(self.schema, "id", list(results.ids)) if results.ids else None
+            ids = tantivy.Query.term_set_query(self.schema, KEY_FIELD, list(results.ids)) if results.ids else None
             union = any_of([keyword, ids])
             query = combine(union, flt) if union is not None else tantivy.Query.empty_query()
         total = _count(searcher, query)
@@ -237,21 +275,22 @@ class EmbeddedBackend(SearchBackend):
         keyword = self._keyword.build(results.concepts)
         if keyword is None or not others:
             return results.keyword_total + len(others)
-        ids = tantivy.Query.term_set_query(self.schema, "id", others)
+        ids = tantivy.Query.term_set_query(self.schema, KEY_FIELD, others)
         return results.keyword_total + len(others) - _count(searcher, combine(ids, keyword))
 
-    def facet_values(self, facet: str, limit: int) -> dict[str, int]:
+    def facet_values(self, facet: str, limit: int, filters: Filters | None = None) -> dict[str, int]:
         searcher = self._current().searcher
         if not searcher.num_docs:
             return {}
         aggs = {"values": {"terms": {"field": facet, "size": limit}}}
-        buckets = searcher.aggregate(tantivy.Query.all_query(), aggs).get("values", {}).get("buckets", [])
+        query = combine(None, filter_query(self.schema, filters or Filters()))
+        buckets = searcher.aggregate(query, aggs).get("values", {}).get("buckets", [])
         return {b["key"]: b["doc_count"] for b in buckets if b["key"]}
 
     # -- what the layers above rely on ------------------------------------------------------------------------
 
     def generation(self) -> Hashable:
-        return (str(self.index.index_dir), self.index.stamp())
+        return (str(self.index.index_dir), self.index.stamp(), self._sellers.stamp())
 
     def document_frequency(self, term: str) -> int:
         snapshot = self._current()
@@ -288,7 +327,8 @@ class EmbeddedBackend(SearchBackend):
         for document in documents:
             if document.vector.shape != (self.dim,):
                 raise ValueError(
-                    f"product {document.product.id!r}: vector has shape {document.vector.shape}, expected ({self.dim},)"
+                    f"product {document.product.key!r}: vector has shape {document.vector.shape}, "
+                    f"expected ({self.dim},)"
                 )
         now = int(time.time())
         with self.index.write_lock:
@@ -297,23 +337,23 @@ class EmbeddedBackend(SearchBackend):
 
             def add(writer: tantivy.IndexWriter) -> None:
                 for document, seq in zip(documents, write_sequence(len(documents)), strict=True):
-                    writer.delete_documents_by_term("id", document.product.id)
+                    writer.delete_documents_by_term(KEY_FIELD, document.product.key)
                     writer.add_document(_to_tantivy(document, now, seq))
 
             self.index.add(writer, add)
-            self.index.commit(writer, {document.product.id: document.content_hash for document in documents})
+            self.index.commit(writer, {document.product.key: document.content_hash for document in documents})
 
-    def delete(self, ids: Sequence[str]) -> int:
+    def delete(self, keys: Sequence[str]) -> int:
         with self.index.write_lock:
             self.index.check_writable()
-            existing = self.content_hashes(ids)
+            existing = self.content_hashes(keys)
             if not existing:
                 return 0
             writer = self.index.writer()
 
             def remove(writer: tantivy.IndexWriter) -> None:
                 for doc_id in existing:
-                    writer.delete_documents_by_term("id", doc_id)
+                    writer.delete_documents_by_term(KEY_FIELD, doc_id)
 
             self.index.add(writer, remove)
             self.index.commit(writer, dict.fromkeys(existing))

@@ -35,7 +35,7 @@ from search.backends.base import Filters, IndexLocked, IndexNotFound, WriteUnava
 from search.backends.embedded.ann import AnnStore
 from search.backends.embedded.schema import build_schema
 from search.backends.embedded.vectors import VectorSet
-from search.fields import SCHEMA_VERSION
+from search.fields import KEY_FIELD, SCHEMA_VERSION
 
 WRITER_HEAP_BYTES = 128_000_000
 FILTER_CACHE_SIZE = 64
@@ -335,9 +335,9 @@ def stored_hashes(searcher: tantivy.Searcher, schema: tantivy.Schema, ids: list[
     """The stored content hash of each of these ids that the searcher finds."""
     if not ids:
         return {}
-    hits = searcher.search(tantivy.Query.term_set_query(schema, "id", ids), limit=len(ids), count=False).hits
+    hits = searcher.search(tantivy.Query.term_set_query(schema, KEY_FIELD, ids), limit=len(ids), count=False).hits
     docs = [searcher.doc(address) for _, address in hits]
-    return {doc.get_first("id"): doc.get_first("content_hash") for doc in docs}
+    return {doc.get_first(KEY_FIELD): doc.get_first("content_hash") for doc in docs}
 
 
 def _cause(exc: Exception) -> str:

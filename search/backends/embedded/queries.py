@@ -81,7 +81,7 @@ def english_term_query(schema: tantivy.Schema, term: str) -> Query:
 def filter_query(schema: tantivy.Schema, filters: Filters) -> Query | None:
     """The filters as one non-scoring query, or None when there are none."""
     clauses: list[Query] = []
-    for name, values in filters.terms:
+    for name, values in (*filters.terms, *filters.fixed):
         field = BY_NAME[name]
         clauses.append(Query.term_set_query(schema, field.key_field, [field.key(v) for v in values]))
     if filters.category:

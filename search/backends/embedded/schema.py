@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tantivy
 
-from search.fields import FIELDS, FieldType, category_levels
+from search.fields import FIELDS, KEY_FIELD, FieldType, category_levels
 
 TEXT_TOKENIZER = "whitespace"  # the text fields hold analysed terms, joined by spaces
 CATEGORY_PATH = "category_path"  # a facet field: a term on a level matches everything below it
@@ -20,6 +20,7 @@ SYSTEM_FIELDS = ("updated_at", "seq", "content_hash", "record", "vector")
 
 def build_schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
+    sb.add_text_field(KEY_FIELD, stored=True, tokenizer_name="raw", fast=True)  # `SELLER/ID`: unique
     for f in FIELDS:
         if f.search is not None:
             sb.add_text_field(f.text_field, tokenizer_name=TEXT_TOKENIZER)

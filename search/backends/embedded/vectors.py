@@ -15,6 +15,7 @@ import tantivy
 from threadpoolctl import threadpool_limits
 
 from search.backends.embedded.ann import AnnGraph
+from search.fields import KEY_FIELD
 
 # With a filter, the graph is asked for this many times more neighbours than the filter lets through, on average;
 # a filter letting through fewer than EXACT_BELOW rows is searched exactly (a small matrix product).
@@ -42,7 +43,7 @@ class VectorSet:
         matrix = np.zeros((len(hits), dim), dtype=np.float32)
         for row, (_, address) in enumerate(hits):
             doc = searcher.doc(address)
-            self.ids.append(doc.get_first("id"))
+            self.ids.append(doc.get_first(KEY_FIELD))
             matrix[row] = np.frombuffer(doc.get_first("vector"), dtype="<f4")
             self.addresses.append(address)
             self._row_of[(address.segment_ord, address.doc)] = row

@@ -39,8 +39,9 @@ from search.backends.opensearch.index import (
     category_prefixes,
 )
 from search.catalog import Product
-from search.fields import BY_NAME, english_index_text, index_values
+from search.fields import BY_NAME, KEY_FIELD, english_index_text, index_values
 from search.ranking import RankingSpec
+from search.sellers import Seller
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -105,6 +106,7 @@ class OpenSearchBackend(SearchBackend):
         self._lock = threading.Lock()
         self._frequencies: dict[str, int] = {}  # analysed term → products, counted at `_frequencies_at`
         self._frequencies_at: Hashable = None  # the generation last read
+        self._sellers: tuple[Hashable, dict[str, Seller]] | None = None  # the records, at the generation read
         try:
             self._ensure_open()
         except BackendUnavailable as exc:  # not fatal: every call retries until the cluster is back
@@ -168,21 +170,22 @@ class OpenSearchBackend(SearchBackend):
         self._ensure_open()
         return self._call("searching", lambda: self.client.search(index=index, body=body, **params))
 
-    def fetch(self, ids: Sequence[str]) -> dict[str, Product]:
-        if not ids:
+    def fetch(self, keys: Sequence[str]) -> dict[str, Product]:
+        if not keys:
             return {}
-        body = {"query": {"ids": {"values": list(ids)}}, "size": len(ids), "_source": queries.SOURCE}
+        body = {"query": {"ids": {"values": list(keys)}}, "size": len(keys), "_source": queries.SOURCE}
         return {hit["_id"]: _product(hit) for hit in self._search(self.alias, body)["hits"]["hits"]}
 
-    def iter_ids(self) -> Iterator[str]:
+    def iter_keys(self, seller: str | None = None) -> Iterator[str]:
         ids: list[str] = []
         after: list[Any] | None = None
+        query = {"match_all": {}} if seller is None else queries.filter_query(base.Filters.where(seller=(seller,)))
         while True:
             body: dict[str, Any] = {
-                "query": {"match_all": {}},
+                "query": query,
                 "size": ID_PAGE,
                 "_source": False,
-                "sort": [{"id": {"order": "asc"}}],
+                "sort": [{KEY_FIELD: {"order": "asc"}}],
             }
             if after is not None:
                 body["search_after"] = after
@@ -199,7 +202,7 @@ class OpenSearchBackend(SearchBackend):
                 "query": {"match_all": {}},
                 "size": PRODUCT_PAGE,
                 "_source": queries.SOURCE,
-                "sort": [{"id": {"order": "asc"}}],
+                "sort": [{KEY_FIELD: {"order": "asc"}}],
             }
             if after is not None:
                 body["search_after"] = after
@@ -209,12 +212,43 @@ class OpenSearchBackend(SearchBackend):
                 return
             after = hits[-1]["sort"]
 
-    def content_hashes(self, ids: Sequence[str]) -> dict[str, str]:
-        if not ids:
+    def content_hashes(self, keys: Sequence[str]) -> dict[str, str]:
+        if not keys:
             return {}
-        body = {"query": {"ids": {"values": list(ids)}}, "size": len(ids), "_source": ["content_hash"]}
+        body = {"query": {"ids": {"values": list(keys)}}, "size": len(keys), "_source": ["content_hash"]}
         hits = self._search(self._write_index, body)["hits"]["hits"]
         return {hit["_id"]: hit["_source"]["content_hash"] for hit in hits}
+
+    # -- sellers ------------------------------------------------------------------------------------------
+
+    def sellers(self) -> dict[str, Seller]:
+        """Read once per generation (the service reads the generation before every search)."""
+        generation = self.generation()
+        with self._lock:
+            if self._sellers is not None and self._sellers[0] == generation:
+                return dict(self._sellers[1])
+        records = self._call("reading the sellers", self.indices.sellers)
+        sellers = {record["id"]: Seller.model_validate(record) for record in records}
+        with self._lock:
+            self._sellers = (generation, sellers)
+        return dict(sellers)
+
+    def put_sellers(self, sellers: Sequence[Seller]) -> None:
+        if not sellers:
+            return
+        self._ensure_open()
+        records = [seller.model_dump(mode="json") for seller in sellers]
+        try:
+            self._call("writing the sellers", lambda: self.indices.put_sellers(records))
+        finally:
+            self._changed()
+
+    def delete_seller(self, seller: str) -> bool:
+        self._ensure_open()
+        deleted = self._call("removing a seller", lambda: self.indices.delete_seller(seller))
+        if deleted:
+            self._changed()
+        return deleted
 
     def stats(self) -> base.IndexStats:
         self._ensure_open()
@@ -261,11 +295,16 @@ class OpenSearchBackend(SearchBackend):
         hits = self._search(self.alias, body)["hits"]["hits"]
         return [base.Hit(_product(raw), 0.0, sort_key=tuple(raw.get("sort") or ())) for raw in hits]
 
-    def sort_values(self, ids: Sequence[str], sort: base.Sort) -> dict[str, float]:
-        if not ids:
+    def sort_values(self, keys: Sequence[str], sort: base.Sort) -> dict[str, float]:
+        if not keys:
             return {}
         name = "seq" if sort is base.Sort.NEWEST else "price"
-        body = {"query": {"ids": {"values": list(ids)}}, "size": len(ids), "_source": False, "docvalue_fields": [name]}
+        body = {
+            "query": {"ids": {"values": list(keys)}},
+            "size": len(keys),
+            "_source": False,
+            "docvalue_fields": [name],
+        }
         hits = self._search(self.alias, body)["hits"]["hits"]
         return {hit["_id"]: float((hit.get("fields", {}).get(name) or [0])[0]) for hit in hits}
 
@@ -289,9 +328,10 @@ class OpenSearchBackend(SearchBackend):
         price_range = (float(stats["min"]), float(stats["max"])) if stats.get("count") else None
         return base.Counts(response["hits"]["total"]["value"], counts, price_range)
 
-    def facet_values(self, facet: str, limit: int) -> dict[str, int]:
+    def facet_values(self, facet: str, limit: int, filters: base.Filters | None = None) -> dict[str, int]:
         aggs = {"values": {"terms": {"field": facet, "size": limit}}}
-        body = {"size": 0, "query": {"match_all": {}}, "aggs": aggs}
+        query = queries.filter_query(filters or base.Filters()) or {"match_all": {}}
+        body = {"size": 0, "query": query, "aggs": aggs}
         buckets = self._search(self.alias, body).get("aggregations", {}).get("values", {}).get("buckets", [])
         return {b["key"]: b["doc_count"] for b in buckets if b["key"]}
 
@@ -343,16 +383,17 @@ class OpenSearchBackend(SearchBackend):
         for document, seq in zip(documents, write_sequence(len(documents)), strict=True):
             if document.vector.shape != (self.dim,):
                 raise ValueError(
-                    f"product {document.product.id!r}: vector has shape {document.vector.shape}, expected ({self.dim},)"
+                    f"product {document.product.key!r}: vector has shape {document.vector.shape}, "
+                    f"expected ({self.dim},)"
                 )
-            actions.append({"_op_type": "index", "_id": document.product.id, "_source": to_source(document, now, seq)})
+            actions.append({"_op_type": "index", "_id": document.product.key, "_source": to_source(document, now, seq)})
         try:
             self._bulk(actions)
         finally:  # some documents may be written even when others were refused
             self._changed()
 
-    def delete(self, ids: Sequence[str]) -> int:
-        existing = self.content_hashes(ids)
+    def delete(self, keys: Sequence[str]) -> int:
+        existing = self.content_hashes(keys)
         if existing:
             try:
                 self._bulk([{"_op_type": "delete", "_id": doc_id} for doc_id in existing])

@@ -10,7 +10,8 @@ hold analysed terms (English: `search.analysis.english.english_terms`, Chinese: 
 on spaces, exactly as the embedded index does, so the keyword leg searches the same terms on both backends.
 
 Beside the alias, `ALIAS_generation` holds one document, the generation: a counter (the write sequence of the
-latest change) written after every change by any process, read by `OpenSearchBackend.generation()`.
+latest change) written after every change by any process, read by `OpenSearchBackend.generation()`; and
+`ALIAS_sellers` holds the sellers' records (one document each, by seller id), which rebuilds leave in place.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from opensearchpy import NotFoundError, OpenSearch
+from opensearchpy import NotFoundError, OpenSearch, RequestError
 
 from search.backends.base import IndexMismatch, IndexNotFound, check_built_with
-from search.fields import FIELDS, SCHEMA_VERSION, Analysis, FieldType, category_levels
+from search.fields import FIELDS, KEY_FIELD, SCHEMA_VERSION, Analysis, FieldType, category_levels
 
 ENGLISH_ANALYZER = "haitao_terms"  # the terms of search.analysis.english.english_terms, split on spaces
 CHINESE_ANALYZER = "zh_pretokenized"  # jieba segments at index time; the index only splits on spaces and lowercases
@@ -30,6 +31,8 @@ ANALYZERS = {Analysis.ENGLISH: ENGLISH_ANALYZER, Analysis.CHINESE: CHINESE_ANALY
 CATEGORY_PATH = "category_path"  # every case-folded prefix of the category, for prefix filters
 VECTOR_FIELD = "vector"
 GENERATION_ID = "generation"
+SELLER_PAGE = 1000
+SELLER_RECORD = {"type": "object", "enabled": False}  # the `search.sellers.Seller`, returned as stored
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,7 @@ def analysis_settings() -> dict[str, Any]:
 def properties(dim: int, vector: VectorOptions) -> dict[str, Any]:
     """The mapping's fields: the registry's, then the system fields every document has."""
     keyword = {"type": "keyword"}
-    props: dict[str, Any] = {}
+    props: dict[str, Any] = {KEY_FIELD: keyword}  # `SELLER/ID`, also the document's `_id`
     for f in FIELDS:
         if f.search is not None:
             props[f.text_field] = {"type": "text", "analyzer": ANALYZERS[f.search]}
@@ -212,3 +215,51 @@ class IndexManager:
     def bump_generation(self, value: int) -> None:
         """Record a change: `value` is its write sequence (unique, increasing)."""
         self.client.index(index=self.generation_index, id=GENERATION_ID, body={"generation": value})
+
+    @property
+    def sellers_index(self) -> str:
+        return f"{self.alias}_sellers"
+
+    def sellers(self) -> list[dict[str, Any]]:
+        """Every seller record (none before the first is written)."""
+        records: list[dict[str, Any]] = []
+        after: list[Any] | None = None
+        while True:
+            body: dict[str, Any] = {"query": {"match_all": {}}, "size": SELLER_PAGE, "sort": [{"id": "asc"}]}
+            if after is not None:
+                body["search_after"] = after
+            try:
+                hits = self.client.search(index=self.sellers_index, body=body)["hits"]["hits"]
+            except NotFoundError:
+                return records
+            records += [hit["_source"]["record"] for hit in hits]
+            if len(hits) < SELLER_PAGE:
+                return records
+            after = hits[-1]["sort"]
+
+    def put_sellers(self, records: list[dict[str, Any]]) -> None:
+        """Add or replace seller records (the index is made on first use), visible when this returns."""
+        if not self.client.indices.exists(index=self.sellers_index):
+            mappings = {"dynamic": "strict", "properties": {"id": {"type": "keyword"}, "record": SELLER_RECORD}}
+            try:
+                self.client.indices.create(index=self.sellers_index, body={"mappings": mappings})
+            except RequestError as exc:  # another process made it meanwhile
+                if "already_exists" not in str(exc.error):
+                    raise
+        actions = []
+        for record in records:
+            actions += [
+                {"index": {"_index": self.sellers_index, "_id": record["id"]}},
+                {"id": record["id"], "record": record},
+            ]
+        response = self.client.bulk(body=actions, refresh="wait_for")
+        if response.get("errors"):
+            failed = next(item for item in response["items"] if "error" in next(iter(item.values())))
+            raise RuntimeError(f"a seller record was refused: {next(iter(failed.values()))['error']}")
+
+    def delete_seller(self, seller: str) -> bool:
+        try:
+            self.client.delete(index=self.sellers_index, id=seller, refresh="wait_for")
+        except NotFoundError:
+            return False
+        return True

@@ -80,7 +80,7 @@ def english_term_query(term: str) -> Body:
 def filter_query(filters: Filters) -> Body | None:
     """The filters as one non-scoring `bool.filter`, or None when there are none."""
     clauses: list[Body] = []
-    for name, values in filters.terms:
+    for name, values in (*filters.terms, *filters.fixed):
         field = BY_NAME[name]
         clauses.append({"terms": {field.key_field: [field.key(v) for v in values]}})
     if filters.category and category_key(filters.category):

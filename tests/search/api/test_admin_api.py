@@ -50,7 +50,7 @@ def test_good_items_are_indexed_and_bad_ones_reported_one_by_one(admin_client):
 
 def test_delete_removes_a_product_and_404s_an_unknown_one(admin_client):
     admin_client.post("/v1/admin/products", json=[{"id": "d-1", "title": "Thing", "price": 1}], headers=AUTH)
-    assert admin_client.delete("/v1/admin/products/d-1", headers=AUTH).json() == {"deleted": "d-1"}
+    assert admin_client.delete("/v1/admin/products/d-1", headers=AUTH).json() == {"deleted": "d-1", "seller": "default"}
     assert admin_client.get("/v1/products/d-1").status_code == 404
     missing = admin_client.delete("/v1/admin/products/d-1", headers=AUTH)
     assert missing.status_code == 404 and "no product with id 'd-1'" in missing.json()["error"]["message"]

@@ -73,7 +73,10 @@ def test_ids_with_a_slash_can_be_fetched_and_deleted(client, product_id):
     assert fetched.status_code == 200 and fetched.json()["product"]["id"] == product_id
     encoded = product_id.replace("/", "%2F")
     assert client.get(f"/v1/products/{encoded}").json()["product"]["id"] == product_id
-    assert client.delete(f"/v1/admin/products/{product_id}", headers=AUTH).json() == {"deleted": product_id}
+    assert client.delete(f"/v1/admin/products/{product_id}", headers=AUTH).json() == {
+        "deleted": product_id,
+        "seller": "default",
+    }
     assert client.get(f"/v1/products/{product_id}").status_code == 404
 
 

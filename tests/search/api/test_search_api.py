@@ -98,7 +98,7 @@ def test_product_by_id(client):
     assert body["price"] == {"usd": 38.0, "cny": 273.6}
     missing = client.get("/v1/products/nope")
     assert missing.status_code == 404
-    assert missing.json() == {"error": {"status": 404, "message": "no product with id 'nope'"}}
+    assert missing.json() == {"error": {"status": 404, "message": "no product with id 'nope' (of the default seller)"}}
 
 
 def test_health_and_readiness(client):

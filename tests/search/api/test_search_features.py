@@ -150,7 +150,7 @@ def test_highlighting_marks_chinese_and_english_matches(client):
 
 def test_fields_choose_what_hits_carry(client):
     body = client.get("/v1/search", params={"q": "保温杯", "fields": "title,price"}).json()
-    assert all(set(hit) == {"id", "title", "price"} for hit in body["hits"])
+    assert all(set(hit) == {"id", "seller", "title", "price"} for hit in body["hits"])
     assert set(body["hits"][0]["price"]) == {"usd", "cny"}
     response = client.get("/v1/search", params={"q": "保温杯", "fields": "title,secret"})
     assert response.status_code == 422 and "unknown field 'secret'" in response.json()["error"]["message"]

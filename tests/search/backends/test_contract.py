@@ -173,7 +173,7 @@ def test_a_facet_counts_ignore_its_own_filter(small_backend):
 def test_price_facet_counts_buckets_and_reports_the_range(small_backend):
     buckets = (PriceBucket("0-50", None, 50.0), PriceBucket("50-200", 50.0, 200.0), PriceBucket("200-", 200.0, None))
     result = search(small_backend, BackendQuery(facets=("price",), price_buckets=buckets))
-    prices = [small_backend.get(i).price for i in small_backend.iter_ids()]
+    prices = [small_backend.get(key).price for key in small_backend.iter_keys()]
     assert result.facets["price"] == {
         "0-50": sum(p < 50 for p in prices),
         "50-200": sum(50 <= p < 200 for p in prices),
@@ -206,16 +206,17 @@ def test_facet_values_lists_every_value(small_backend):
 
 
 def test_get_returns_the_stored_record(small_backend):
-    product = small_backend.get("skin-el-anr")
+    product = small_backend.get("default/skin-el-anr")
     assert product is not None and product.brand == "Estée Lauder"
-    assert small_backend.get("missing") is None
+    assert small_backend.get("default/missing") is None
 
 
-def test_iter_ids_and_content_hashes(small_backend):
-    every = list(small_backend.iter_ids())
-    assert len(every) == len(set(every)) == 26
-    hashes = small_backend.content_hashes(["skin-el-anr", "missing"])
-    assert list(hashes) == ["skin-el-anr"] and len(hashes["skin-el-anr"]) == 64
+def test_iter_keys_and_content_hashes(small_backend):
+    every = list(small_backend.iter_keys())
+    assert len(every) == len(set(every)) == 26 and all(key.startswith("default/") for key in every)
+    assert sorted(small_backend.iter_keys("default")) == sorted(every) and list(small_backend.iter_keys("other")) == []
+    hashes = small_backend.content_hashes(["default/skin-el-anr", "default/missing"])
+    assert list(hashes) == ["default/skin-el-anr"] and len(hashes["default/skin-el-anr"]) == 64
     assert small_backend.stats().count == 26
 
 
@@ -283,10 +284,10 @@ def test_upsert_replaces_delete_removes_and_changes_survive_reopening(opener, em
     renamed = p.model_copy(update={"title": "Hydro Flask Coffee Mug"})
     backend.upsert(build_documents([renamed], embedder, analysis.segmenter))
     assert backend.stats().count == 2
-    assert backend.get("p1").title == "Hydro Flask Coffee Mug"
+    assert backend.get("default/p1").title == "Hydro Flask Coffee Mug"
     assert ids(search(backend, BackendQuery(concepts=concept("mug")))) == ["p1"]
     assert search(backend, BackendQuery(concepts=concept("bottle"))).total == 0
-    assert backend.delete(["p2", "nope"]) == 1
+    assert backend.delete(["default/p2", "default/nope"]) == 1
     assert backend.delete([]) == 0
     backend.close()
 
@@ -294,8 +295,8 @@ def test_upsert_replaces_delete_removes_and_changes_survive_reopening(opener, em
     stats = reopened.stats()
     assert stats.count == 1 and stats.model == embedder.name and stats.dim == embedder.dim
     assert stats.updated_at is not None
-    assert reopened.get("p2") is None
-    assert list(reopened.iter_ids()) == ["p1"]
+    assert reopened.get("default/p2") is None
+    assert list(reopened.iter_keys()) == ["default/p1"]
     reopened.close()
 
 
@@ -398,7 +399,7 @@ def test_every_write_changes_the_generation_and_no_cached_result_hides_it(opener
     assert sorted(h.product.id for h in service.search(request).result.hits) == ["m1", "m2"]
 
     own = CatalogWriter(backend, embedder, analysis.segmenter, on_change=service.invalidate)
-    assert own.delete(["m1"]) == 1
+    assert own.delete(["default/m1"]) == 1
     assert len(service.cache) == 0
     assert [h.product.id for h in service.search(request).result.hits] == ["m2"]
     service.close()

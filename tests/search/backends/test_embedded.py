@@ -52,13 +52,13 @@ def test_upsert_replaces_delete_removes_and_changes_survive_reopening(tmp_path, 
     backend.upsert(build_documents([p, q], embedder, analysis.segmenter))
     backend.upsert(build_documents([replace_title(p, "Hydro Flask Coffee Mug")], embedder, analysis.segmenter))
     assert backend.stats().count == 2
-    assert backend.get("p1").title == "Hydro Flask Coffee Mug"
-    assert backend.delete(["p2", "nope"]) == 1
+    assert backend.get("default/p1").title == "Hydro Flask Coffee Mug"
+    assert backend.delete(["default/p2", "default/nope"]) == 1
     backend.close()
 
     reopened = EmbeddedBackend(data_dir, embedder.name, embedder.dim)
     assert reopened.stats().count == 1
-    assert reopened.get("p2") is None
+    assert reopened.get("default/p2") is None
     hit = search(reopened, BackendQuery(vector=embedder.encode_query("coffee mug"), limit=5)).hits
     assert [h.product.id for h in hit] == ["p1"]
 

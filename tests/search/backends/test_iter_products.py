@@ -10,10 +10,10 @@ from search.suggest.suggester import Suggester
 def test_iter_products_streams_every_product_as_stored(small_backend, monkeypatch):
     monkeypatch.setattr(opensearch_backend, "PRODUCT_PAGE", 10)  # several pages on OpenSearch
     products = list(small_backend.iter_products())
-    assert sorted(p.id for p in products) == sorted(small_backend.iter_ids())
+    assert sorted(p.key for p in products) == sorted(small_backend.iter_keys())
     assert len(products) == 26
     by_id = {p.id: p for p in products}
-    assert by_id["skin-el-anr"] == small_backend.get("skin-el-anr")
+    assert by_id["skin-el-anr"] == small_backend.get("default/skin-el-anr")
     assert by_id["ear-anker-p3"].title_zh == "安克 Soundcore P3 蓝牙耳机 主动降噪 无线耳机"
 
 

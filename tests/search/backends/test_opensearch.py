@@ -185,8 +185,8 @@ def test_every_write_by_any_process_changes_the_generation(clone, embedder, anal
     assert reader.generation() != after_upsert
     assert reader.document_frequency("mug") == 1  # the cached count was dropped with the generation
     after_second = reader.generation()
-    assert writer.delete(["nope"]) == 0 and reader.generation() == after_second  # nothing removed: no change
-    assert writer.delete(["q"]) == 1 and reader.generation() != after_second
+    assert writer.delete(["default/nope"]) == 0 and reader.generation() == after_second  # nothing removed: no change
+    assert writer.delete(["default/q"]) == 1 and reader.generation() != after_second
 
 
 def test_rebuild_fills_a_new_index_and_swaps_the_alias_atomically(clone, embedder, analysis):
@@ -198,7 +198,7 @@ def test_rebuild_fills_a_new_index_and_swaps_the_alias_atomically(clone, embedde
     assert list(client.indices.get_alias(name=alias)) == [f"{alias}_v1"]
 
     rebuild = OpenSearchBackend(config, embedder.name, embedder.dim, rebuild=True)
-    assert rebuild.content_hashes(["old"]) == {}  # the new index starts empty: nothing is skipped as unchanged
+    assert rebuild.content_hashes(["default/old"]) == {}  # the new index starts empty: nothing is skipped as unchanged
     rebuild.upsert(docs([Product(id="new", title="New Mug", price=6)], embedder, analysis))
     # Until the rebuild is published, searches still see the old index, whole.
     assert [h.product.id for h in search(first, BackendQuery(concepts=concept("mug"))).hits] == ["old"]
@@ -235,8 +235,8 @@ def test_documents_refused_by_the_cluster_are_reported_by_id(clone, embedder, an
     bad = Product(id="bad", title="Cup", price=1, description="not a number")
     with pytest.raises(DocumentWriteError) as caught:
         backend.upsert(docs([good, bad], embedder, analysis))
-    assert list(caught.value.failures) == ["bad"]
-    assert backend.get("good") is not None and backend.get("bad") is None
+    assert list(caught.value.failures) == ["default/bad"]
+    assert backend.get("default/good") is not None and backend.get("default/bad") is None
 
 
 def test_the_indexer_turns_refused_documents_into_rejects(clone, embedder, analysis, tmp_path):

@@ -44,7 +44,7 @@ def test_rebuilt_when_products_are_added_or_removed(backend, embedder, analysis)
     )
     assert suggester.refresh() is True
     assert texts(suggester, "kekelan") == ["柯克兰 深海鱼油"]
-    backend.delete(["s1"])
+    backend.delete(["default/s1"])
     assert suggester.refresh() is True
     assert texts(suggester, "索尼") == []
     assert suggester.last_build.products_version == backend.generation()

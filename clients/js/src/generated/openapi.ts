@@ -30,6 +30,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/multi-search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run several searches at once
+         * @description Up to 10 searches in one request (a storefront's results and its side panels, or one query against several sellers); each is answered as POST /v1/search answers it.
+         */
+        post: operations["multi_search_v1_multi_search_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/suggest": {
         parameters: {
             query?: never;
@@ -64,6 +84,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/products/{seller}/{product_id}/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Similar products (相似商品)
+         * @description The products nearest to this one's vector (title, brand, category), its own variants left out and each other product group once, under the usual filters (`brand`, `seller`, `category`, `price_min`/`price_max` with `currency`, `in_stock`, `attr`); `size` of them. Answered like a search.
+         */
+        get: operations["similar_v1_products__seller___product_id__similar_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{seller}/{product_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one product of a seller
+         * @description The product `(seller, id)` as stored (the feed's record after validation), with the seller's display name and its price in USD and in CNY at the configured exchange rate.
+         */
+        get: operations["get_seller_product_v1_products__seller___product_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/products/{product_id}": {
         parameters: {
             query?: never;
@@ -72,10 +132,30 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get one product
-         * @description The product as stored (the feed's record after validation), with its price in USD and in CNY at the configured exchange rate.
+         * Get one product of the default seller
+         * @description The default seller's (HAITAO_DEFAULT_SELLER) product with this id: the route of a single-catalog index. In a marketplace use GET /v1/products/{seller}/{id}.
          */
         get: operations["get_product_v1_products__product_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sellers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the sellers
+         * @description Every seller: its id (the `seller` filter and facet value), display name, the US state it ships from, its specialties and its products in the index.
+         */
+        get: operations["sellers_v1_sellers_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -104,6 +184,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/sellers/{seller}/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add or update a seller's products
+         * @description Index a batch of the seller's catalog records (at most HAITAO_ADMIN_MAX_BATCH) in one commit. A record that names no seller is this seller's; one naming another seller is rejected. Good records are indexed, bad ones reported one by one; unchanged ones are not re-embedded. The answer comes once the commit is durable. Needs the admin key or the seller's key (`haitao keys create --seller SELLER`).
+         */
+        post: operations["upsert_seller_products_v1_admin_sellers__seller__products_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/sellers/{seller}/products/{product_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a seller's product
+         * @description Remove the product `(seller, id)` from the index. Needs the admin key or the seller's key.
+         */
+        delete: operations["delete_seller_product_v1_admin_sellers__seller__products__product_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/sellers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the sellers
+         * @description Every seller's record, with its products and product groups in the index. Needs the admin key.
+         */
+        get: operations["list_sellers_v1_admin_sellers_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/sellers/{seller}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Add a seller or change its record
+         * @description Set the seller's display name, the US state it ships from and its specialties (a seller gets a record, named by its id, with its first products: this names it). Needs the admin key or the seller's key.
+         */
+        put: operations["put_seller_v1_admin_sellers__seller__put"];
+        post?: never;
+        /**
+         * Remove a seller and its products
+         * @description Remove every product of the seller, then its record. Needs the admin key.
+         */
+        delete: operations["delete_seller_v1_admin_sellers__seller__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/products": {
         parameters: {
             query?: never;
@@ -114,8 +278,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Add or update products
-         * @description Index a batch of catalog records (at most HAITAO_ADMIN_MAX_BATCH) in one commit. Good records are indexed, bad ones reported one by one; unchanged ones are not re-embedded. The answer comes once the commit is durable. Needs the admin key.
+         * Add or update products (any seller)
+         * @description Index a batch of catalog records (at most HAITAO_ADMIN_MAX_BATCH) in one commit; each record names its seller (`seller`), or is the default seller's (HAITAO_DEFAULT_SELLER). Good records are indexed, bad ones reported one by one; unchanged ones are not re-embedded. The answer comes once the commit is durable. Needs the admin key.
          */
         post: operations["upsert_products_v1_admin_products_post"];
         delete?: never;
@@ -135,8 +299,8 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Remove a product
-         * @description Remove one product from the index. Needs the admin key.
+         * Remove a product of the default seller
+         * @description Remove the default seller's (HAITAO_DEFAULT_SELLER) product with this id; in a marketplace use DELETE /v1/admin/sellers/{seller}/products/{id}. Needs the admin key.
          */
         delete: operations["delete_product_v1_admin_products__product_id__delete"];
         options?: never;
@@ -254,6 +418,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the rules */
+        get: operations["list_rules_v1_admin_rules_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/rules/{rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a rule */
+        get: operations["get_rule_v1_admin_rules__rule_id__get"];
+        /**
+         * Add or replace a rule
+         * @description Applies to the next search; explain names it (`rules:ID`), and a pinned hit's explain says `pinned_by`. `missing` lists pinned or hidden products that are not in the index now.
+         */
+        put: operations["put_rule_v1_admin_rules__rule_id__put"];
+        post?: never;
+        /** Remove a rule */
+        delete: operations["delete_rule_v1_admin_rules__rule_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -321,7 +524,8 @@ export interface components {
         /**
          * AdminDeleteResponse
          * @example {
-         *       "deleted": "ear-anker-p3"
+         *       "deleted": "ear-anker-p3",
+         *       "seller": "default"
          *     }
          */
         AdminDeleteResponse: {
@@ -330,6 +534,11 @@ export interface components {
              * @description Id of the removed product.
              */
             deleted: string;
+            /**
+             * Seller
+             * @description Its seller.
+             */
+            seller: string;
         };
         /**
          * AdminWriteResponse
@@ -611,6 +820,11 @@ export interface components {
              *     ]
              */
             matched?: string[];
+            /**
+             * Pinned By
+             * @description The merchandising rule that pinned the hit at its position (`rules:ID`), if one did.
+             */
+            pinned_by?: string | null;
         };
         /**
          * LandedEstimate
@@ -639,6 +853,44 @@ export interface components {
          * @enum {string}
          */
         Mode: "hybrid" | "keyword" | "vector";
+        /**
+         * MultiSearchBody
+         * @example {
+         *       "searches": [
+         *         {
+         *           "brand": [
+         *             "Sony",
+         *             "Anker"
+         *           ],
+         *           "facets": [
+         *             "brand",
+         *             "price"
+         *           ],
+         *           "q": "降噪耳机 500元以下",
+         *           "size": 20
+         *         },
+         *         {
+         *           "q": "保温杯",
+         *           "size": 5
+         *         }
+         *       ]
+         *     }
+         */
+        MultiSearchBody: {
+            /**
+             * Searches
+             * @description 1–10 searches, each as POST /v1/search.
+             */
+            searches: components["schemas"]["SearchParams"][];
+        };
+        /** MultiSearchResponse */
+        MultiSearchResponse: {
+            /**
+             * Results
+             * @description One answer per search, in the order of `searches`.
+             */
+            results: components["schemas"]["SearchResponse"][];
+        };
         /** NoResultQuery */
         NoResultQuery: {
             /** Query */
@@ -658,6 +910,25 @@ export interface components {
              * @description When, UTC (ISO 8601).
              */
             last_seen: string;
+        };
+        /** PinnedProduct */
+        PinnedProduct: {
+            /**
+             * Seller
+             * @example default
+             */
+            seller: string;
+            /**
+             * Id
+             * @example ear-anker-p3
+             */
+            id: string;
+            /**
+             * Position
+             * @description 1-based position in the results.
+             * @example 1
+             */
+            position: number;
         };
         /** Price */
         Price: {
@@ -680,9 +951,17 @@ export interface components {
         Product: {
             /**
              * Id
+             * @description The seller's id of the product (its SKU): unique within the seller, not across sellers.
              * @example anker-a3947
              */
             id: string;
+            /**
+             * Seller
+             * @description The seller's id (lowercase letters, digits, - and _, at most 64); `(seller, id)` is the product's identity.
+             * @default default
+             * @example circuit-harbor
+             */
+            seller?: string;
             /**
              * Title
              * @example Soundcore Liberty 4 NC Wireless Earbuds
@@ -748,6 +1027,19 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /** ProductRef */
+        ProductRef: {
+            /**
+             * Seller
+             * @example default
+             */
+            seller: string;
+            /**
+             * Id
+             * @example ear-anker-p3
+             */
+            id: string;
+        };
         /**
          * ProductResponse
          * @example {
@@ -773,6 +1065,12 @@ export interface components {
         ProductResponse: {
             /** @description The product as stored: the feed's record after validation. */
             product: components["schemas"]["Product"];
+            /**
+             * Seller Name
+             * @description The seller's display name.
+             * @example Circuit Harbor Electronics
+             */
+            seller_name: string;
             /** @description Its price in USD and in CNY at the configured rate. */
             price: components["schemas"]["Price"];
             /** @description Estimated cost delivered in China, when HAITAO_LANDED_SHIPPING_USD is configured. */
@@ -867,15 +1165,156 @@ export interface components {
             errors: components["schemas"]["FieldError"][];
         };
         /**
+         * RuleBody
+         * @description A merchandising rule in Typesense's override shape.
+         * @example {
+         *       "effective_from": "2026-11-01T00:00:00Z",
+         *       "effective_to": "2026-11-12T00:00:00Z",
+         *       "excludes": [
+         *         {
+         *           "id": "ear-apple-wired",
+         *           "seller": "default"
+         *         }
+         *       ],
+         *       "filter_by": "in_stock:=true",
+         *       "includes": [
+         *         {
+         *           "id": "ear-anker-p3",
+         *           "position": 1,
+         *           "seller": "default"
+         *         }
+         *       ],
+         *       "rule": {
+         *         "match": "exact",
+         *         "query": "蓝牙耳机"
+         *       }
+         *     }
+         */
+        RuleBody: {
+            rule: components["schemas"]["RuleCondition"];
+            /**
+             * Includes
+             * @description Products pinned at positions.
+             */
+            includes?: components["schemas"]["PinnedProduct"][];
+            /**
+             * Excludes
+             * @description Products hidden.
+             */
+            excludes?: components["schemas"]["ProductRef"][];
+            /**
+             * Filter By
+             * @description Narrows the results, Typesense syntax: `brand:=[Sony,Bose] && in_stock:=true && price:<200` (any keyword filter field, category, in_stock, price in USD).
+             */
+            filter_by?: string | null;
+            /**
+             * Effective From
+             * @description From when (ISO 8601 or seconds since the epoch).
+             */
+            effective_from?: string | number | null;
+            /**
+             * Effective To
+             * @description Until when (exclusive).
+             */
+            effective_to?: string | number | null;
+        };
+        /** RuleCondition */
+        RuleCondition: {
+            /**
+             * Query
+             * @description Matched after query analysis (Traditional, pinyin, case all compare equal).
+             */
+            query: string;
+            /**
+             * Match
+             * @description `exact`: the query's words are these; `contains`: they include them.
+             * @default exact
+             */
+            match?: string;
+        };
+        /**
+         * RuleOut
+         * @example {
+         *       "effective_from": "2026-11-01T00:00:00Z",
+         *       "effective_to": "2026-11-12T00:00:00Z",
+         *       "excludes": [
+         *         {
+         *           "id": "ear-apple-wired",
+         *           "seller": "default"
+         *         }
+         *       ],
+         *       "filter_by": "in_stock:=true",
+         *       "includes": [
+         *         {
+         *           "id": "ear-anker-p3",
+         *           "position": 1,
+         *           "seller": "default"
+         *         }
+         *       ],
+         *       "rule": {
+         *         "match": "exact",
+         *         "query": "蓝牙耳机"
+         *       }
+         *     }
+         */
+        RuleOut: {
+            rule: components["schemas"]["RuleCondition"];
+            /**
+             * Includes
+             * @description Products pinned at positions.
+             */
+            includes?: components["schemas"]["PinnedProduct"][];
+            /**
+             * Excludes
+             * @description Products hidden.
+             */
+            excludes?: components["schemas"]["ProductRef"][];
+            /**
+             * Filter By
+             * @description Narrows the results, Typesense syntax: `brand:=[Sony,Bose] && in_stock:=true && price:<200` (any keyword filter field, category, in_stock, price in USD).
+             */
+            filter_by?: string | null;
+            /**
+             * Effective From
+             * @description From when (ISO 8601 or seconds since the epoch).
+             */
+            effective_from?: string | number | null;
+            /**
+             * Effective To
+             * @description Until when (exclusive).
+             */
+            effective_to?: string | number | null;
+            /** Id */
+            id: string;
+            /**
+             * Missing
+             * @description Pinned or hidden products not in the index now (a pin of one is skipped).
+             */
+            missing?: components["schemas"]["ProductRef"][];
+        };
+        /**
          * SearchHit
          * @description A product in the results. With `fields`, only the fields asked for (and `id`) are present.
          */
         SearchHit: {
             /**
              * Id
+             * @description The seller's id of the product.
              * @example ear-sony-xm5
              */
             id: string;
+            /**
+             * Seller
+             * @description The seller's id: `(seller, id)` names the product (GET /v1/products/{seller}/{id}).
+             * @example circuit-harbor
+             */
+            seller: string;
+            /**
+             * Seller Name
+             * @description The seller's display name.
+             * @example Circuit Harbor Electronics
+             */
+            seller_name?: string | null;
             /**
              * Title
              * @example Sony WF-1000XM5 Wireless Noise Canceling Earbuds
@@ -1022,7 +1461,7 @@ export interface components {
             attr?: string[];
             /**
              * Facets
-             * @description Facets to count: brand, category, condition, availability, price (comma-separated). Each facet's counts apply every filter but its own; `price` counts price buckets in `currency` and reports the range in `facets_stats`.
+             * @description Facets to count: brand, category, condition, seller, availability, price (comma-separated). Each facet's counts apply every filter but its own; `price` counts price buckets in `currency` and reports the range in `facets_stats`.
              * @example [
              *       "brand",
              *       "category",
@@ -1051,7 +1490,7 @@ export interface components {
             explain?: boolean;
             /**
              * Fields
-             * @description Hit fields to return (comma-separated; `id` always): id, title, brand, category, condition, availability, price, price_max, title_zh, image_link, link, attributes, landed_estimate, score, highlight. Empty = all.
+             * @description Hit fields to return (comma-separated; `id` and `seller` always): id, title, brand, category, condition, seller, availability, price, price_max, title_zh, image_link, link, attributes, seller_name, landed_estimate, score, highlight. Empty = all.
              * @example [
              *       "id",
              *       "title",
@@ -1076,6 +1515,14 @@ export interface components {
              *     ]
              */
             condition?: string[];
+            /**
+             * Seller
+             * @description Only these sellers' products (seller ids); repeat the parameter or separate values with commas.
+             * @example [
+             *       "circuit-harbor"
+             *     ]
+             */
+            seller?: string[];
         };
         /**
          * SearchResponse
@@ -1228,6 +1675,116 @@ export interface components {
             explain?: {
                 [key: string]: unknown;
             } | null;
+        };
+        /**
+         * SellerInfo
+         * @example {
+         *       "id": "circuit-harbor",
+         *       "name": "Circuit Harbor Electronics",
+         *       "products": 220,
+         *       "specialties": [
+         *         "headphones"
+         *       ],
+         *       "state": "CA"
+         *     }
+         */
+        SellerInfo: {
+            /**
+             * Id
+             * @example circuit-harbor
+             */
+            id: string;
+            /**
+             * Name
+             * @description The display name (the id until one is set).
+             * @example Circuit Harbor
+             */
+            name: string;
+            /**
+             * State
+             * @description The US state it ships from.
+             * @example CA
+             */
+            state?: string | null;
+            /** Specialties */
+            specialties?: string[];
+            /**
+             * Products
+             * @description Its products in the index.
+             * @example 220
+             */
+            products: number;
+        };
+        /**
+         * SellerRecord
+         * @description What a seller's record says (PUT /v1/admin/sellers/{seller}); fields left out keep their value.
+         * @example {
+         *       "name": "Circuit Harbor Electronics",
+         *       "specialties": [
+         *         "headphones"
+         *       ],
+         *       "state": "CA"
+         *     }
+         */
+        SellerRecord: {
+            /**
+             * Name
+             * @description The name shoppers see.
+             * @default
+             */
+            name?: string;
+            /**
+             * State
+             * @description The US state (two-letter code) the seller ships from.
+             */
+            state?: string | null;
+            /**
+             * Specialties
+             * @description What the seller is known for.
+             */
+            specialties?: string[];
+        };
+        /**
+         * SellerRemoved
+         * @example {
+         *       "products_removed": 157,
+         *       "seller": "stride-lane"
+         *     }
+         */
+        SellerRemoved: {
+            /**
+             * Seller
+             * @description The seller removed.
+             */
+            seller: string;
+            /**
+             * Products Removed
+             * @description Its products, removed with it.
+             */
+            products_removed: number;
+        };
+        /**
+         * SellersResponse
+         * @example {
+         *       "sellers": [
+         *         {
+         *           "id": "circuit-harbor",
+         *           "name": "Circuit Harbor Electronics",
+         *           "products": 220,
+         *           "specialties": [
+         *             "headphones"
+         *           ],
+         *           "state": "CA"
+         *         }
+         *       ]
+         *     }
+         */
+        SellersResponse: {
+            /**
+             * Sellers
+             * @description Every seller, by id.
+             */
+            sellers: components["schemas"]["SellerInfo"][];
         };
         /**
          * Sort
@@ -1403,7 +1960,7 @@ export interface operations {
                 in_stock?: boolean | null;
                 /** @description Attribute filters `name:value` (case-insensitive), e.g. `color:black`; values of one name are alternatives, different names all apply. */
                 attr?: string[];
-                /** @description Facets to count: brand, category, condition, availability, price (comma-separated). Each facet's counts apply every filter but its own; `price` counts price buckets in `currency` and reports the range in `facets_stats`. */
+                /** @description Facets to count: brand, category, condition, seller, availability, price (comma-separated). Each facet's counts apply every filter but its own; `price` counts price buckets in `currency` and reports the range in `facets_stats`. */
                 facets?: string[];
                 /** @description Result order; browsing by relevance lists the newest first. */
                 sort?: components["schemas"]["Sort"];
@@ -1411,12 +1968,14 @@ export interface operations {
                 mode?: components["schemas"]["Mode"];
                 /** @description Include the query analysis and why each hit matched. */
                 explain?: boolean;
-                /** @description Hit fields to return (comma-separated; `id` always): id, title, brand, category, condition, availability, price, price_max, title_zh, image_link, link, attributes, landed_estimate, score, highlight. Empty = all. */
+                /** @description Hit fields to return (comma-separated; `id` and `seller` always): id, title, brand, category, condition, seller, availability, price, price_max, title_zh, image_link, link, attributes, seller_name, landed_estimate, score, highlight. Empty = all. */
                 fields?: string[];
                 /** @description Only these brands (any of them); repeat the parameter or separate values with commas. */
                 brand?: string[];
                 /** @description Only products in these conditions (new, refurbished, used); repeat the parameter or separate values with commas. */
                 condition?: string[];
+                /** @description Only these sellers' products (seller ids); repeat the parameter or separate values with commas. */
+                seller?: string[];
             };
             header?: {
                 /** @description The storefront's anonymous session id (1–64 letters, digits, `_ . : -`), kept with the search in the analytics; leave it out to keep none. */
@@ -1609,6 +2168,105 @@ export interface operations {
             };
         };
     };
+    multi_search_v1_multi_search_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The storefront's anonymous session id (1–64 letters, digits, `_ . : -`), kept with the search in the analytics; leave it out to keep none. */
+                "X-Session-Id"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MultiSearchBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MultiSearchResponse"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     suggest_v1_suggest_get: {
         parameters: {
             query: {
@@ -1693,8 +2351,8 @@ export interface operations {
     facet_values_v1_facets_get: {
         parameters: {
             query: {
-                /** @description The facet: brand, category, condition, availability, price (price: buckets and range). */
-                name: "brand" | "category" | "condition" | "availability" | "price";
+                /** @description The facet: brand, category, condition, seller, availability, price (price: buckets and range). */
+                name: "brand" | "category" | "condition" | "seller" | "availability" | "price";
                 /** @description Most values returned, most products first. */
                 limit?: number;
                 /** @description Currency of the price buckets and range. */
@@ -1728,6 +2386,270 @@ export interface operations {
                      *       "error": {
                      *         "status": 401,
                      *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    similar_v1_products__seller___product_id__similar_get: {
+        parameters: {
+            query?: {
+                /** @description What the shopper typed: Chinese (Simplified or Traditional), pinyin, English or mixed; a price in it (`500元以下`) filters. Empty = browse. */
+                q?: string;
+                /** @description 1-based page number (or use `cursor`). */
+                page?: number;
+                /** @description Hits per page (at most HAITAO_MAX_PAGE_SIZE, 100). */
+                size?: number;
+                /** @description `next_cursor` of the previous page, to get the next one with the same q, filters and sort. Browsing (empty q) pages any depth by key; relevance-ranked results go as deep as the fused candidates. */
+                cursor?: string | null;
+                /** @description Category path prefix: `Electronics > Audio` includes everything below it. */
+                category?: string | null;
+                /** @description Lowest price, in `currency`. */
+                price_min?: number | null;
+                /** @description Highest price, in `currency`. */
+                price_max?: number | null;
+                /** @description Currency of price_min, price_max and the price facet's buckets. */
+                currency?: components["schemas"]["Currency"];
+                /** @description Only products in stock (true), or only those not in stock (false). */
+                in_stock?: boolean | null;
+                /** @description Attribute filters `name:value` (case-insensitive), e.g. `color:black`; values of one name are alternatives, different names all apply. */
+                attr?: string[];
+                /** @description Facets to count: brand, category, condition, seller, availability, price (comma-separated). Each facet's counts apply every filter but its own; `price` counts price buckets in `currency` and reports the range in `facets_stats`. */
+                facets?: string[];
+                /** @description Result order; browsing by relevance lists the newest first. */
+                sort?: components["schemas"]["Sort"];
+                /** @description Retrieval: both legs fused (hybrid), or one leg alone. */
+                mode?: components["schemas"]["Mode"];
+                /** @description Include the query analysis and why each hit matched. */
+                explain?: boolean;
+                /** @description Hit fields to return (comma-separated; `id` and `seller` always): id, title, brand, category, condition, seller, availability, price, price_max, title_zh, image_link, link, attributes, seller_name, landed_estimate, score, highlight. Empty = all. */
+                fields?: string[];
+                /** @description Only these brands (any of them); repeat the parameter or separate values with commas. */
+                brand?: string[];
+                /** @description Only products in these conditions (new, refurbished, used); repeat the parameter or separate values with commas. */
+                condition?: string[];
+                /** @description Only these sellers' products (seller ids); repeat the parameter or separate values with commas. */
+                seller?: string[];
+            };
+            header?: never;
+            path: {
+                seller: string;
+                /** @description Id of the product, as in the feed; one holding `/` is sent as it is or with `%2F`. */
+                product_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResponse"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_seller_product_v1_products__seller___product_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The seller's id (lowercase letters, digits, - and _, at most 64). */
+                seller: string;
+                /** @description The seller's id of the product, as in its feed; one holding `/` is sent as it is or with `%2F`. */
+                product_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponse"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
                      *       }
                      *     }
                      */
@@ -1901,6 +2823,81 @@ export interface operations {
             };
         };
     };
+    sellers_v1_sellers_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellersResponse"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     post_event_v1_events_post: {
         parameters: {
             query?: never;
@@ -1953,6 +2950,696 @@ export interface operations {
                      *       "error": {
                      *         "status": 404,
                      *         "message": "no product with id 'ear-sony-xm6'"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    upsert_seller_products_v1_admin_sellers__seller__products_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The seller's id (lowercase letters, digits, - and _, at most 64). */
+                seller: string;
+            };
+            cookie?: never;
+        };
+        /** @description A JSON array of catalog records, or `{"products": [...]}`, in the feed schema (README); at most HAITAO_MAX_BODY_BYTES bytes and HAITAO_ADMIN_MAX_BATCH records. */
+        requestBody: {
+            content: {
+                "application/json": unknown[] | {
+                    /** @description Catalog records. */
+                    products: unknown[];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminWriteResponse"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong key: the admin key or the seller's key (`X-API-Key` or `Authorization: Bearer`)"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but may not do this: another seller's key, or a search key, writing a seller's products. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 403,
+                     *         "message": "a key of another seller (or a search key): it cannot write this seller's products"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "admin routes are off: set HAITAO_ADMIN_API_KEY on the server to enable them"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Another process holds the index's write lock. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 409,
+                     *         "message": "another process is writing to the index in the data directory: one writer at a time. ..."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body or batch is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 413,
+                     *         "message": "at most 1000 products a request, got 1500"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    delete_seller_product_v1_admin_sellers__seller__products__product_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The seller's id (lowercase letters, digits, - and _, at most 64). */
+                seller: string;
+                /** @description Id of the product, as in the feed; one holding `/` is sent as it is or with `%2F`. */
+                product_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDeleteResponse"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong key: the admin key or the seller's key (`X-API-Key` or `Authorization: Bearer`)"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but may not do this: another seller's key, or a search key, writing a seller's products. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 403,
+                     *         "message": "a key of another seller (or a search key): it cannot write this seller's products"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Another process holds the index's write lock. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 409,
+                     *         "message": "another process is writing to the index in the data directory: one writer at a time. ..."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_sellers_v1_admin_sellers_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellersResponse"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong admin API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "admin routes are off: set HAITAO_ADMIN_API_KEY on the server to enable them"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    put_seller_v1_admin_sellers__seller__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The seller's id (lowercase letters, digits, - and _, at most 64). */
+                seller: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SellerRecord"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellerInfo"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong key: the admin key or the seller's key (`X-API-Key` or `Authorization: Bearer`)"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The key is valid but may not do this: another seller's key, or a search key, writing a seller's products. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 403,
+                     *         "message": "a key of another seller (or a search key): it cannot write this seller's products"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "admin routes are off: set HAITAO_ADMIN_API_KEY on the server to enable them"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Another process holds the index's write lock. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 409,
+                     *         "message": "another process is writing to the index in the data directory: one writer at a time. ..."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    delete_seller_v1_admin_sellers__seller__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The seller's id (lowercase letters, digits, - and _, at most 64). */
+                seller: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellerRemoved"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong admin API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "admin routes are off: set HAITAO_ADMIN_API_KEY on the server to enable them"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Another process holds the index's write lock. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 409,
+                     *         "message": "another process is writing to the index in the data directory: one writer at a time. ..."
                      *       }
                      *     }
                      */
@@ -3108,6 +4795,455 @@ export interface operations {
             path: {
                 /** @description 1–64 letters, digits, `_` or `-`. */
                 synonym_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deleted"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_rules_v1_admin_rules_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleOut"][];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_rule_v1_admin_rules__rule_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 1–64 letters, digits, `_` or `-`. */
+                rule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleOut"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    put_rule_v1_admin_rules__rule_id__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 1–64 letters, digits, `_` or `-`. */
+                rule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleOut"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    delete_rule_v1_admin_rules__rule_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 1–64 letters, digits, `_` or `-`. */
+                rule_id: string;
             };
             cookie?: never;
         };

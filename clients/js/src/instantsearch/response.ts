@@ -87,7 +87,9 @@ function toHit(hit: SearchHit, plan: Plan): InstantSearchHit {
     highlighted[name] = value;
     snippets[name] = { ...value, matchedWords: [...value.matchedWords] };
   }
-  return { ...fields, objectID: hit.id, _highlightResult: highlighted, _snippetResult: snippets };
+  // `(seller, id)` names a product: two sellers may use one id, and InstantSearch needs objectIDs to be unique.
+  const objectID = `${hit.seller}/${hit.id}`;
+  return { ...fields, objectID, _highlightResult: highlighted, _snippetResult: snippets };
 }
 
 /** Counts of one InstantSearch attribute, most first, at most `limit` of them. */
