@@ -44,7 +44,7 @@ def test_a_rule_filter_reaches_the_opensearch_knn_filter():
     documented efficient k-NN filtering shape (`knn.<field>.filter`)."""
     narrowed = parse_filter_by("brand:=Sony && in_stock:=true && price:<200").narrow(Filters())
     body = knn_body(np.ones(4, dtype=np.float32), narrowed, 10)
-    [(field, params)] = body["query"]["knn"].items()
+    [(_field, params)] = body["query"]["knn"].items()
     clauses = params["filter"]["bool"]["filter"]
     assert params["k"] == 10 and len(clauses) == 3
     assert {"range": {"price": {"lte": 200.0}}} in clauses and {"term": {"availability": "in_stock"}} in clauses
