@@ -290,6 +290,15 @@ SearchHit = create_model(
 )
 
 
+class PriceIntent(BaseModel):
+    """A price the shopper wrote in the query ("500元以下"), applied as the price filter."""
+
+    text: str = Field(description="The words of the query that said it.", examples=["500元以下"])
+    min: float | None = Field(None, description="The lowest price, in the response's currency; null: no lower limit.")
+    max: float | None = Field(None, description="The highest price, in the response's currency; null: no upper limit.")
+    currency: Currency = Field(description="The request's `currency`.", examples=["CNY"])
+
+
 class ExchangeRate(BaseModel):
     cny_per_usd: float = Field(examples=[7.2])
     as_of: str = Field(examples=["2026-11-01"])
@@ -379,11 +388,25 @@ class SearchResponse(BaseModel):
         "when nothing was. Show it: 已按 蓝牙耳机 为您搜索.",
         examples=["蓝牙耳机"],
     )
+    pinyin_query: str | None = Field(
+        None,
+        description="The query with its pinyin read as the Chinese words searched (`lanya erji` → `蓝牙耳机`, the "
+        "initials `lyej` → `蓝牙耳机`), corrections applied; null when the query had no pinyin. Show it like "
+        "`corrected_query`: 已按 蓝牙耳机 为您搜索.",
+        examples=["蓝牙耳机"],
+    )
     relaxed: list[str] = Field(
         default_factory=list,
         description="When nothing matched every word, the words dropped to find these results (the least "
         "informative first); empty when the whole query matched.",
         examples=[["xyzzy"]],
+    )
+    price_intent: PriceIntent | None = Field(
+        None,
+        description="The price written in the query (`500元以下`, `$50以内`), when it was applied as the price filter "
+        "(the request sent no `price_min`/`price_max`, which take its place), in the request's `currency`: show it "
+        "as a filter the shopper can see and remove. Null when the query names no price.",
+        examples=[{"text": "500元以下", "min": None, "max": 500.0, "currency": "CNY"}],
     )
     did_you_mean: list[str] = Field(
         default_factory=list,

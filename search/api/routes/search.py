@@ -14,7 +14,7 @@ from search.analytics import Analytics
 from search.api.deps import AnalyticsDep, SearchScopeDep, ServiceDep, SessionDep, SettingsDep, fixed_filters
 from search.api.errors import error_responses
 from search.api.limits import MAX_RESULT_WINDOW
-from search.api.prices import price_of, price_range_in
+from search.api.prices import price_intent_in, price_of, price_range_in
 from search.api.schemas import (
     ALWAYS,
     SEARCH_EXAMPLE,
@@ -192,6 +192,10 @@ def to_response(
         analysis["rules"] = outcome.rules
     price_range = price_range_in(request.currency, outcome.result.price_range, service.rate)
     stats = {"price": price_range} if price_range is not None else {}
+    # The query's price applies only where the request set no price range of its own (service._filters).
+    written = outcome.analyzed.price if outcome.analyzed is not None else None
+    own_range = request.price_min is not None or request.price_max is not None
+    intent = None if own_range else price_intent_in(request.currency, written, service.rate)
     return SearchResponse(
         query=request.q,
         query_id=query_id,
@@ -206,7 +210,9 @@ def to_response(
         took_ms=outcome.took_ms,
         degraded=outcome.degraded,
         corrected_query=outcome.analyzed.corrected_query if outcome.analyzed is not None else None,
+        pinyin_query=outcome.analyzed.pinyin_query if outcome.analyzed is not None else None,
         relaxed=outcome.relaxed,
+        price_intent=intent,
         did_you_mean=outcome.did_you_mean,
         explain=analysis,
     )

@@ -945,6 +945,33 @@ export interface components {
             cny: number;
         };
         /**
+         * PriceIntent
+         * @description A price the shopper wrote in the query ("500元以下"), applied as the price filter.
+         */
+        PriceIntent: {
+            /**
+             * Text
+             * @description The words of the query that said it.
+             * @example 500元以下
+             */
+            text: string;
+            /**
+             * Min
+             * @description The lowest price, in the response's currency; null: no lower limit.
+             */
+            min?: number | null;
+            /**
+             * Max
+             * @description The highest price, in the response's currency; null: no upper limit.
+             */
+            max?: number | null;
+            /**
+             * @description The request's `currency`.
+             * @example CNY
+             */
+            currency: components["schemas"]["Currency"];
+        };
+        /**
          * Product
          * @description One product as a US seller lists it.
          */
@@ -1652,6 +1679,12 @@ export interface components {
              */
             corrected_query?: string | null;
             /**
+             * Pinyin Query
+             * @description The query with its pinyin read as the Chinese words searched (`lanya erji` → `蓝牙耳机`, the initials `lyej` → `蓝牙耳机`), corrections applied; null when the query had no pinyin. Show it like `corrected_query`: 已按 蓝牙耳机 为您搜索.
+             * @example 蓝牙耳机
+             */
+            pinyin_query?: string | null;
+            /**
              * Relaxed
              * @description When nothing matched every word, the words dropped to find these results (the least informative first); empty when the whole query matched.
              * @example [
@@ -1659,6 +1692,15 @@ export interface components {
              *     ]
              */
             relaxed?: string[];
+            /**
+             * @description The price written in the query (`500元以下`, `$50以内`), when it was applied as the price filter (the request sent no `price_min`/`price_max`, which take its place), in the request's `currency`: show it as a filter the shopper can see and remove. Null when the query names no price.
+             * @example {
+             *       "currency": "CNY",
+             *       "max": 500,
+             *       "text": "500元以下"
+             *     }
+             */
+            price_intent?: components["schemas"]["PriceIntent"] | null;
             /**
              * Did You Mean
              * @description When nothing (or only a relaxed query) matched: what the shopper may have meant, from the autocomplete vocabulary (mistyped words corrected).
