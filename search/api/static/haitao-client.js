@@ -276,13 +276,17 @@ var HaitaoClient = class {
       call
     );
   }
-  /** One product as stored, with its price in USD and CNY; a HaitaoError with status 404 when there is none. */
+  /** One product as stored, with its seller's name and its price in USD and CNY; a HaitaoError with status 404
+   * when there is none. A product is named by its seller and its id (`{ seller }`); without a seller, the server's
+   * default seller's (a single-catalog index). */
   product(id, options = {}) {
+    const { seller, ...call } = options;
     if (typeof id !== "string" || id === "") throw new TypeError("id: a product id is required");
-    return this.transport.request(
-      { method: "GET", path: `/v1/products/${encodeURIComponent(id)}`, safe: true },
-      options
-    );
+    if (seller !== void 0 && (typeof seller !== "string" || seller === "")) {
+      throw new TypeError("seller: a seller id, or leave it out");
+    }
+    const path = seller === void 0 ? `/v1/products/${encodeURIComponent(id)}` : `/v1/products/${encodeURIComponent(seller)}/${encodeURIComponent(id)}`;
+    return this.transport.request({ method: "GET", path, safe: true }, call);
   }
 };
 function searchQuery(params) {
