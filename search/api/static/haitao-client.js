@@ -288,6 +288,24 @@ var HaitaoClient = class {
     const path = seller === void 0 ? `/v1/products/${encodeURIComponent(id)}` : `/v1/products/${encodeURIComponent(seller)}/${encodeURIComponent(id)}`;
     return this.transport.request({ method: "GET", path, safe: true }, call);
   }
+  /** Several searches in one request (at most 10), answered in order, each as `search` answers it. */
+  multiSearch(searches, options = {}) {
+    if (!Array.isArray(searches) || searches.length === 0) throw new TypeError("searches: one search or more");
+    return this.transport.request({ method: "POST", path: "/v1/multi-search", body: { searches }, safe: true }, options);
+  }
+  /** Products like the product `(seller, id)` (相似商品), its own variants left out, under the usual filters;
+   * answered like a search (with a `query_id` for the shopper's clicks on them). */
+  similar(seller, id, params = {}, options = {}) {
+    if (typeof seller !== "string" || seller === "") throw new TypeError("seller: a seller id is required");
+    if (typeof id !== "string" || id === "") throw new TypeError("id: a product id is required");
+    const path = `/v1/products/${encodeURIComponent(seller)}/${encodeURIComponent(id)}/similar`;
+    return this.transport.request({ method: "GET", path, query: searchQuery(params), safe: true }, options);
+  }
+  /** What the shopper did with a result: `{ type: "click" | "add_to_cart" | "purchase", query_id, seller, id,
+   * position }` (`query_id` of the search the product was in). Not retried: a repeated event would count twice. */
+  event(event, options = {}) {
+    return this.transport.request({ method: "POST", path: "/v1/events", body: event, safe: false }, options);
+  }
 };
 function searchQuery(params) {
   const query = {};
