@@ -131,13 +131,18 @@ def page(browser, example: Example):
     assert not elsewhere, f"the page asked for something other than its own files and the API: {elsewhere}"
 
 
+def product_name(hit: dict) -> str:
+    """What InstantSearch names a hit (its objectID): `SELLER/ID`, unique across sellers."""
+    return f"{hit['seller']}/{hit['id']}"
+
+
 def shown(page) -> list[str]:
     return page.eval_on_selector_all(".product", "els => els.map(e => e.dataset.id)")
 
 
 def shows(page, answer: dict) -> None:
     """Wait until the page shows exactly the API's hits, in its order, and its total in the stats."""
-    ids = [hit["id"] for hit in answer["hits"]]
+    ids = [product_name(hit) for hit in answer["hits"]]
     page.wait_for_function(
         "([ids, total]) => JSON.stringify([...document.querySelectorAll('.product')].map(e => e.dataset.id))"
         " === JSON.stringify(ids) && document.querySelector('.stats-count')?.textContent === String(total)"
@@ -191,7 +196,7 @@ def test_search_refine_price_paginate_stats(page, example: Example):
     page.get_by_role("link", name="Page 2", exact=True).click()
     second = example.search(q=query, brand=brand, price_max=price_max, page=2, size=PER_PAGE)
     shows(page, second)
-    assert set(shown(page)).isdisjoint(hit["id"] for hit in priced["hits"])
+    assert set(shown(page)).isdisjoint(product_name(hit) for hit in priced["hits"])
     page.wait_for_url(re.compile(r"page%5D=2"))  # the router writes the address shortly after
     page.reload()
     shows(page, second)
