@@ -12,7 +12,6 @@ from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from search import __version__
-from search.analytics import Analytics
 from search.api.clients import ProxyHeadersMiddleware
 from search.api.deps import catalog_writer
 from search.api.errors import error_responses, install_error_handlers, without_paths
@@ -91,7 +90,8 @@ def create_app(
         if settings.admin_api_key is not None and app.state.service is not None:
             _become_writer(app)
         yield
-        app.state.analytics.close()  # what is queued is written first
+        if app.state.analytics is not None:
+            app.state.analytics.close()  # what is queued is written first
         if app.state.writer is not None:
             app.state.writer.finish(complete=True)  # closes the embedding cache (the backend is the service's)
             app.state.writer = None
@@ -115,7 +115,7 @@ def create_app(
     if settings.events_per_minute > 0:
         burst = max(1, settings.events_per_minute // 4)
         app.state.event_limiter = TokenBucketLimiter(settings.events_per_minute, burst)
-    app.state.analytics = Analytics(settings)  # the search log and events (its writer thread starts on use)
+    app.state.analytics = None  # the search log and events: opened on first use (search.api.deps.get_analytics)
     app.state.metrics = Metrics(app.state)
     _include_routers(app, rate_limited=rate_limiter is not None)
     install_error_handlers(app)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -30,8 +31,17 @@ def get_service(request: Request) -> SearchService:
     return service
 
 
+_ANALYTICS_LOCK = threading.Lock()
+
+
 def get_analytics(request: Request) -> Analytics:
-    return request.app.state.analytics
+    """The server's analytics (its store opens in the data directory on first use)."""
+    state = request.app.state
+    if state.analytics is None:
+        with _ANALYTICS_LOCK:
+            if state.analytics is None:
+                state.analytics = Analytics(state.settings)
+    return state.analytics
 
 
 SESSION_RE = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
@@ -44,6 +54,7 @@ def get_session(
             alias="X-Session-Id",
             description="The storefront's anonymous session id (1–64 letters, digits, `_ . : -`), kept with the "
             "search in the analytics; leave it out to keep none.",
+            examples=["s-7f3a9c"],
         ),
     ] = None,
 ) -> str | None:

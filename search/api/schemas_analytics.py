@@ -46,6 +46,8 @@ class Event(BaseModel):
 
 
 class EventAccepted(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"stored": True}]})
+
     stored: bool = Field(True, description="The event is written to the analytics store (on disk).")
 
 

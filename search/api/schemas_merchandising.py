@@ -24,12 +24,18 @@ class SynonymBody(BaseModel):
 
 
 class SynonymOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"id": "bose-nick", "root": "大鸟", "synonyms": ["bose"]}]}
+    )
+
     id: str
     root: str | None = Field(None, description="The root, normalised (Simplified, lowercase); null: multi-way.")
     synonyms: list[str] = Field(description="The terms, normalised.")
 
 
 class Deleted(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"deleted": "bose-nick"}]})
+
     deleted: str = Field(description="The id removed.")
 
 

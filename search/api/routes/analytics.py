@@ -24,9 +24,16 @@ MAX_DAYS = 3650
 
 
 def window(
-    days: Annotated[float, Query(gt=0, le=MAX_DAYS, description="The last this many days (ignored with `since`).")] = 7,
-    since: Annotated[datetime | None, Query(description="Start of the window (ISO 8601).")] = None,
-    until: Annotated[datetime | None, Query(description="End of the window (ISO 8601); default now.")] = None,
+    days: Annotated[
+        float, Query(gt=0, le=MAX_DAYS, description="The last this many days (ignored with `since`).", examples=[7])
+    ] = 7,
+    since: Annotated[
+        datetime | None, Query(description="Start of the window (ISO 8601).", examples=["2026-11-01T00:00:00Z"])
+    ] = None,
+    until: Annotated[
+        datetime | None,
+        Query(description="End of the window (ISO 8601); default now.", examples=["2026-11-12T00:00:00Z"]),
+    ] = None,
 ) -> reports.Window:
     end = _seconds(until) if until is not None else None
     if since is None:
@@ -46,16 +53,40 @@ def store(analytics: AnalyticsDep) -> AnalyticsStore:
 
 WindowDep = Annotated[reports.Window, Depends(window)]
 StoreDep = Annotated[AnalyticsStore, Depends(store)]
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Most queries listed.")]
-ANSWERS = error_responses(401, 404, 422, 503, e404="admin routes are off: set HAITAO_ADMIN_API_KEY")
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Most queries listed.", examples=[20])]
+ERRORS = error_responses(401, 404, 422, 503, e404="admin routes are off: set HAITAO_ADMIN_API_KEY")
 
 
-@router.get("/top-queries", response_model=list[TopQuery], responses=ANSWERS, summary="Most frequent queries")
+def answers(example: list[dict]) -> dict:
+    """The route's errors, and an example of its list."""
+    return {**ERRORS, 200: {"content": {"application/json": {"example": example}}}}
+
+
+TOP = [{"query": "蓝牙耳机", "count": 412, "no_results": 0, "mean_results": 96.0, "mean_latency_ms": 38.2}]
+EMPTY = [{"query": "鱼子酱面膜", "count": 17, "last_typed": "魚子醬面膜", "last_seen": "2026-11-11T09:14:03+00:00"}]
+CTR = [
+    {
+        "query": "蓝牙耳机",
+        "count": 412,
+        "searches": 412,
+        "clicks": 240,
+        "ctr": 0.47,
+        "mean_click_position": 2.8,
+        "add_to_cart": 31,
+        "purchases": 9,
+    }
+]
+DAYS = [{"day": "2026-11-11", "searches": 5120, "no_results": 230, "no_result_share": 0.0449}]
+
+
+@router.get("/top-queries", response_model=list[TopQuery], responses=answers(TOP), summary="Most frequent queries")
 def top_queries(store: StoreDep, window: WindowDep, limit: Limit = 20) -> list[dict]:
     return reports.top_queries(store, window, limit)
 
 
-@router.get("/no-results", response_model=list[NoResultQuery], responses=ANSWERS, summary="Queries that found nothing")
+@router.get(
+    "/no-results", response_model=list[NoResultQuery], responses=answers(EMPTY), summary="Queries that found nothing"
+)
 def no_results(store: StoreDep, window: WindowDep, limit: Limit = 20) -> list[dict]:
     return reports.no_results(store, window, limit)
 
@@ -63,7 +94,7 @@ def no_results(store: StoreDep, window: WindowDep, limit: Limit = 20) -> list[di
 @router.get(
     "/ctr",
     response_model=list[QueryClicks],
-    responses=ANSWERS,
+    responses=answers(CTR),
     summary="Click-through per query",
     description="Per query (most searched first): searches, clicks, click-through rate (share of searches with a "
     "click), mean position of the clicked results, adds to cart and purchases.",
@@ -72,7 +103,7 @@ def click_through(store: StoreDep, window: WindowDep, limit: Limit = 20) -> list
     return reports.click_through(store, window, limit)
 
 
-@router.get("/daily", response_model=list[DailySearches], responses=ANSWERS, summary="Searches per day")
+@router.get("/daily", response_model=list[DailySearches], responses=answers(DAYS), summary="Searches per day")
 def daily(store: StoreDep, window: WindowDep) -> list[dict]:
     return reports.daily(store, window)
 

@@ -8,8 +8,9 @@ answer is refused (422), and so is a product that is not in the index. Events ar
 from __future__ import annotations
 
 import time
+from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Body, HTTPException, Request
 
 from search.analytics import EventRecord, StoreBusy
 from search.api.deps import AnalyticsDep, ServiceDep
@@ -28,7 +29,14 @@ router = APIRouter(prefix="/v1", tags=["analytics"])
     description="A click, add-to-cart or purchase of a product found by a search: send the search's `query_id`, "
     "the product's `seller` and `id` and its 1-based `position` in the results. Answered once stored.",
 )
-def post_event(event: Event, request: Request, analytics: AnalyticsDep, service: ServiceDep) -> EventAccepted:
+def post_event(
+    event: Annotated[
+        Event, Body(description="The event: its type, the search's `query_id`, the product, its position.")
+    ],
+    request: Request,
+    analytics: AnalyticsDep,
+    service: ServiceDep,
+) -> EventAccepted:
     limiter = request.app.state.event_limiter
     if limiter is not None:
         client = request.client.host if request.client else "unknown"

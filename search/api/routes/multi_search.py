@@ -5,7 +5,9 @@ Each search takes the parameters of POST /v1/search and is answered, in order, a
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException
+from typing import Annotated
+
+from fastapi import APIRouter, Body, HTTPException
 from pydantic import BaseModel, ConfigDict, Field
 
 from search.api.deps import AnalyticsDep, SearchScopeDep, ServiceDep, SessionDep, SettingsDep
@@ -29,6 +31,10 @@ class MultiSearchBody(BaseModel):
 
 
 class MultiSearchResponse(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"results": SearchResponse.model_config["json_schema_extra"]["examples"]}]}
+    )
+
     results: list[SearchResponse] = Field(description="One answer per search, in the order of `searches`.")
 
 
@@ -42,7 +48,7 @@ class MultiSearchResponse(BaseModel):
     "one query against several sellers); each is answered as POST /v1/search answers it.",
 )
 def multi_search(
-    body: MultiSearchBody,
+    body: Annotated[MultiSearchBody, Body(description="The searches, each with the parameters of POST /v1/search.")],
     service: ServiceDep,
     settings: SettingsDep,
     scope: SearchScopeDep,

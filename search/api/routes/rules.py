@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Path
+from fastapi import APIRouter, Body, Depends, HTTPException, Path
 
 from search.api.deps import ServiceDep
 from search.api.errors import error_responses
@@ -34,7 +34,26 @@ def _out(rule: Rule, service: SearchService) -> RuleOut:
     return RuleOut(**body)
 
 
-@router.get("", response_model=list[RuleOut], responses=ANSWERS, summary="List the rules")
+LISTED = {
+    200: {
+        "content": {
+            "application/json": {
+                "example": [
+                    {
+                        "id": "double-11",
+                        "rule": {"query": "蓝牙耳机", "match": "exact"},
+                        "includes": [{"seller": "default", "id": "ear-anker-p3", "position": 1}],
+                        "excludes": [],
+                        "missing": [],
+                    }
+                ]
+            }
+        }
+    }
+}
+
+
+@router.get("", response_model=list[RuleOut], responses={**ANSWERS, **LISTED}, summary="List the rules")
 def list_rules(service: ServiceDep) -> list[RuleOut]:
     items = service.rules.documents.items()
     return [_out(items[i], service) for i in sorted(items)]
@@ -49,7 +68,11 @@ def list_rules(service: ServiceDep) -> list[RuleOut]:
     description="Applies to the next search; explain names it (`rules:ID`), and a pinned hit's explain says "
     "`pinned_by`. `missing` lists pinned or hidden products that are not in the index now.",
 )
-def put_rule(rule_id: RuleId, body: RuleBody, service: ServiceDep) -> RuleOut:
+def put_rule(
+    rule_id: RuleId,
+    body: Annotated[RuleBody, Body(description="The rule: its condition and what it does (Typesense's override).")],
+    service: ServiceDep,
+) -> RuleOut:
     try:
         rule = Rule.parse(rule_id, body.model_dump(exclude_none=True))
     except ValueError as exc:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Path, Query
 
 from search.api.deps import AnalyticsDep, ProductIdPath, SearchScopeDep, ServiceDep, SettingsDep, fixed_filters
 from search.api.errors import error_responses
@@ -31,7 +31,7 @@ NOT_HERE = ("q", "cursor", "facets", "explain")
     "`price_max` with `currency`, `in_stock`, `attr`); `size` of them. Answered like a search.",
 )
 def similar(
-    seller: str,
+    seller: Annotated[str, Path(description="The product's seller.", examples=["default"])],
     product_id: ProductIdPath,
     service: ServiceDep,
     settings: SettingsDep,

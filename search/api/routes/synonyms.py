@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Path
+from fastapi import APIRouter, Body, Depends, HTTPException, Path
 
 from search.api.deps import ServiceDep
 from search.api.errors import error_responses
@@ -27,7 +27,12 @@ def _out(synonym: Synonym) -> SynonymOut:
     return SynonymOut(id=synonym.id, root=synonym.root, synonyms=list(synonym.synonyms))
 
 
-@router.get("", response_model=list[SynonymOut], responses=ANSWERS, summary="List the synonyms")
+LISTED = {
+    200: {"content": {"application/json": {"example": [{"id": "bose-nick", "root": "大鸟", "synonyms": ["bose"]}]}}}
+}
+
+
+@router.get("", response_model=list[SynonymOut], responses={**ANSWERS, **LISTED}, summary="List the synonyms")
 def list_synonyms(service: ServiceDep) -> list[SynonymOut]:
     items = service.synonyms.documents.items()
     return [_out(items[i]) for i in sorted(items)]
@@ -41,7 +46,11 @@ def list_synonyms(service: ServiceDep) -> list[SynonymOut]:
     description='`{"root": "大鸟", "synonyms": ["bose"]}` (one-way) or `{"synonyms": ["sneakers", '
     '"trainers"]}` (multi-way). Applies to the next search; explain names it `synonyms:ID`.',
 )
-def put_synonym(synonym_id: SynonymId, body: SynonymBody, service: ServiceDep) -> SynonymOut:
+def put_synonym(
+    synonym_id: SynonymId,
+    body: Annotated[SynonymBody, Body(description="The synonym: `synonyms`, and `root` for a one-way one.")],
+    service: ServiceDep,
+) -> SynonymOut:
     try:
         synonym = Synonym.parse(synonym_id, body.model_dump(exclude_none=True))
     except ValueError as exc:
