@@ -606,7 +606,12 @@ export interface components {
             /** No Result Share */
             no_result_share: number;
         };
-        /** Deleted */
+        /**
+         * Deleted
+         * @example {
+         *       "deleted": "bose-nick"
+         *     }
+         */
         Deleted: {
             /**
              * Deleted
@@ -686,7 +691,12 @@ export interface components {
              */
             session?: string | null;
         };
-        /** EventAccepted */
+        /**
+         * EventAccepted
+         * @example {
+         *       "stored": true
+         *     }
+         */
         EventAccepted: {
             /**
              * Stored
@@ -883,7 +893,67 @@ export interface components {
              */
             searches: components["schemas"]["SearchParams"][];
         };
-        /** MultiSearchResponse */
+        /**
+         * MultiSearchResponse
+         * @example {
+         *       "results": [
+         *         {
+         *           "exchange_rate": {
+         *             "as_of": "2026-11-01",
+         *             "cny_per_usd": 7.2
+         *           },
+         *           "facets": {
+         *             "brand": {
+         *               "Anker": 12,
+         *               "Sony": 9
+         *             },
+         *             "price": {
+         *               "0-100": 0,
+         *               "100-200": 14
+         *             }
+         *           },
+         *           "facets_stats": {
+         *             "price": {
+         *               "currency": "CNY",
+         *               "max": 2879.28,
+         *               "min": 129.53
+         *             }
+         *           },
+         *           "hits": [
+         *             {
+         *               "attributes": {
+         *                 "color": "Black"
+         *               },
+         *               "availability": "in_stock",
+         *               "brand": "Anker",
+         *               "category": "Electronics > Audio > Headphones",
+         *               "highlight": {
+         *                 "title": "Soundcore by Anker P3 <em>Wireless</em> <em>Earbuds</em>, <em>Bluetooth</em> 5.2",
+         *                 "title_zh": "安克 Soundcore P3 <em>蓝牙耳机</em> 主动降噪"
+         *               },
+         *               "id": "ear-anker-p3",
+         *               "image_link": "https://cdn.example.com/img/ear-anker-p3.jpg",
+         *               "link": "https://shop.example.com/products/ear-anker-p3",
+         *               "price": {
+         *                 "cny": 575.93,
+         *                 "usd": 79.99
+         *               },
+         *               "score": 0.016393,
+         *               "title": "Soundcore by Anker P3 Wireless Earbuds, Bluetooth 5.2",
+         *               "title_zh": "安克 Soundcore P3 蓝牙耳机 主动降噪"
+         *             }
+         *           ],
+         *           "next_cursor": "eyJ2IjoyLCJmIjoiNjFmZTk0MmYwYjM1ZjY0NiIsIm8iOjEwfQ.xA8ygN5W924S9vWPadbbcw",
+         *           "page": 1,
+         *           "query": "蓝牙耳机",
+         *           "query_id": "5f0c2a9e41b7d3c8e6a1f2b4c3d9e8a7b6c5d4e3",
+         *           "size": 10,
+         *           "took_ms": 21.4,
+         *           "total": 83
+         *         }
+         *       ]
+         *     }
+         */
         MultiSearchResponse: {
             /**
              * Results
@@ -1933,7 +2003,16 @@ export interface components {
              */
             synonyms: string[];
         };
-        /** SynonymOut */
+        /**
+         * SynonymOut
+         * @example {
+         *       "id": "bose-nick",
+         *       "root": "大鸟",
+         *       "synonyms": [
+         *         "bose"
+         *       ]
+         *     }
+         */
         SynonymOut: {
             /** Id */
             id: string;
@@ -2531,6 +2610,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The product's seller. */
                 seller: string;
                 /** @description Id of the product, as in the feed; one holding `/` is sent as it is or with `%2F`. */
                 product_id: string;
@@ -4047,6 +4127,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "query": "蓝牙耳机",
+                     *         "count": 412,
+                     *         "no_results": 0,
+                     *         "mean_results": 96,
+                     *         "mean_latency_ms": 38.2
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["TopQuery"][];
                 };
             };
@@ -4165,6 +4256,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "query": "鱼子酱面膜",
+                     *         "count": 17,
+                     *         "last_typed": "魚子醬面膜",
+                     *         "last_seen": "2026-11-11T09:14:03+00:00"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["NoResultQuery"][];
                 };
             };
@@ -4283,6 +4384,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "query": "蓝牙耳机",
+                     *         "count": 412,
+                     *         "searches": 412,
+                     *         "clicks": 240,
+                     *         "ctr": 0.47,
+                     *         "mean_click_position": 2.8,
+                     *         "add_to_cart": 31,
+                     *         "purchases": 9
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["QueryClicks"][];
                 };
             };
@@ -4399,6 +4514,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "day": "2026-11-11",
+                     *         "searches": 5120,
+                     *         "no_results": 230,
+                     *         "no_result_share": 0.0449
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["DailySearches"][];
                 };
             };
@@ -4508,6 +4633,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "bose-nick",
+                     *         "root": "大鸟",
+                     *         "synonyms": [
+                     *           "bose"
+                     *         ]
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["SynonymOut"][];
                 };
             };
@@ -4957,6 +5093,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "double-11",
+                     *         "rule": {
+                     *           "query": "蓝牙耳机",
+                     *           "match": "exact"
+                     *         },
+                     *         "includes": [
+                     *           {
+                     *             "seller": "default",
+                     *             "id": "ear-anker-p3",
+                     *             "position": 1
+                     *           }
+                     *         ],
+                     *         "excludes": [],
+                     *         "missing": []
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["RuleOut"][];
                 };
             };
