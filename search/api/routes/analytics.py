@@ -42,6 +42,8 @@ def window(
     chosen = reports.Window(start, end if end is not None else datetime.now(UTC).timestamp())
     if chosen.until <= chosen.since:
         raise HTTPException(422, "until: must be after `since`")
+    if chosen.until - chosen.since > MAX_DAYS * 86400:
+        raise HTTPException(422, f"since: a window of at most {MAX_DAYS} days")
     return chosen
 
 

@@ -101,7 +101,12 @@ def test_the_store_keeps_no_address_or_key_and_a_session_only_when_sent(client, 
 
 def test_reports_need_the_admin_key_and_check_their_window(client):
     assert client.get("/v1/admin/analytics/top-queries").status_code == 401
-    for params, field in (({"limit": 0}, "limit"), ({"days": -1}, "days"), ({"since": "yesterday"}, "since")):
+    for params, field in (
+        ({"limit": 0}, "limit"),
+        ({"days": -1}, "days"),
+        ({"since": "yesterday"}, "since"),
+        ({"since": "0125-11-16T00:00:00Z"}, "since"),  # a window of 700,000 days: refused, not listed day by day
+    ):
         answer = client.get("/v1/admin/analytics/ctr", headers=ADMIN, params=params)
         assert answer.status_code == 422 and field in answer.json()["error"]["message"]
     later = client.get(
