@@ -195,6 +195,18 @@ class Settings(BaseSettings):
         "quarter of it; 0 = no limit beyond HAITAO_RATE_LIMIT_PER_MINUTE.",
     )
 
+    popularity_weight: float = Field(
+        0.0,
+        ge=0,
+        le=2,
+        description="Popularity as a ranking signal (decayed shoppers' events, a feed's `popularity` or "
+        "`sales_rank` column): a result's score is multiplied by 1 + weight × popularity (0–1) at the top of a "
+        "relevance ranking; 0 = off (the default until measured, docs/relevance.md).",
+    )
+    popularity_half_life_days: float = Field(
+        14, gt=0, le=365, description="Days after which an event counts half as much for popularity."
+    )
+
     suggest_refresh_s: float = Field(
         30.0,
         ge=0,
