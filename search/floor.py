@@ -39,6 +39,11 @@ class VectorFloor:
     titles: float  # the (1 - TITLE_SHARE) quantile of title queries' best similarity
     samples: tuple[int, int]  # off-catalog phrases and title queries measured
 
+    @classmethod
+    def fixed(cls, value: float) -> VectorFloor:
+        """A floor set by configuration (HAITAO_VECTOR_FLOOR), not measured."""
+        return cls(value, value, value, (0, 0))
+
     def as_dict(self) -> dict[str, float | int]:
         return {
             "value": round(self.value, 4),
