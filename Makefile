@@ -17,7 +17,7 @@ CHORUS_DIR ?= ../shared/data/chorus
 export CHORUS_DIR
 DEMO_INDEX := $(DEMO_DATA_DIR)/.demo-indexed
 
-.PHONY: help demo serve index install test lint format browser relevance bench bench-100k bench-scale bench-index fuzz audit clean
+.PHONY: help demo serve index install test test-fast lint format browser js relevance bench bench-100k bench-scale bench-index fuzz audit lock clean
 
 help: ## this list
 	@echo "Usage: make TARGET [PORT=8000] [DATA_DIR=var/data]"
@@ -28,28 +28,39 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-# torch first, from the CPU build: otherwise sentence-transformers pulls the CUDA build.
+# Installs come from the lock files (`make lock` writes them from pyproject.toml): every version pinned, torch
+# as its CPU build (2.13.0+cpu, the local wheel), so that nothing can pull the CUDA build. Then the project itself.
+LOCK := requirements.lock
+DEV_LOCK := requirements-dev.lock
+BENCH_LOCK := requirements-bench.lock
+
 install: $(INSTALLED) ## set up .venv with Haitao Search (then: source .venv/bin/activate, or use .venv/bin/haitao)
 
-$(INSTALLED): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e .
+$(INSTALLED): $(LOCK) pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps -e .
 	@touch $@
 
-$(DEV_INSTALLED): $(INSTALLED)
-	$(BIN)/pip install --quiet -e '.[dev]'
+$(DEV_INSTALLED): $(INSTALLED) $(DEV_LOCK)
+	$(BIN)/pip install --quiet -r $(DEV_LOCK)
 	@touch $@
 
 # pyserini 0.25.0: the newest release whose Anserini jar runs on Java 17 (Debian's OpenJDK; later ones need Java 21).
 # Without its declared dependencies (see the bench extra in pyproject.toml for what it needs instead).
 PYSERINI := pyserini==0.25.0
-$(BENCH_INSTALLED): $(INSTALLED)
-	$(BIN)/pip install --quiet -e '.[bench]'
+$(BENCH_INSTALLED): $(INSTALLED) $(BENCH_LOCK)
+	$(BIN)/pip install --quiet -r $(BENCH_LOCK)
 	$(BIN)/pip install --quiet --no-deps $(PYSERINI)
 	@touch $@
 
+PIP_COMPILE := $(BIN)/pip-compile --quiet --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links
+lock: $(DEV_INSTALLED) ## re-resolve requirements*.lock from pyproject.toml (after changing a dependency)
+	$(PIP_COMPILE) --output-file $(LOCK) pyproject.toml
+	$(PIP_COMPILE) --extra dev --output-file $(DEV_LOCK) pyproject.toml
+	$(PIP_COMPILE) --extra bench --output-file $(BENCH_LOCK) pyproject.toml
+
 # Rebuilt (atomically, from the embedding cache) when the catalog, the glossary or the index schema changes.
-SCHEMA := search/backends/embedded/schema.py
+SCHEMA := search/fields.py search/backends/embedded/schema.py
 
 $(DEMO_INDEX): $(DEMO_CATALOG) $(GLOSSARY) $(SCHEMA) $(INSTALLED)
 	$(BIN)/haitao index $(DEMO_CATALOG) --data-dir $(DEMO_DATA_DIR) --rebuild
@@ -90,8 +101,26 @@ browser: ## install Debian's Chromium and a Chinese font for the browser tests (
 			"(install: apt-get install $(BROWSER_PACKAGES))"; \
 	fi
 
-test: lint browser ## lint and run the whole test suite (browser tests included)
+# The JavaScript client and InstantSearch adapter (clients/js): npm ci, its tests (a live server over the test
+# catalog, and the check that its types match the API's OpenAPI document), then the build, whose InstantSearch
+# example the browser tests open. Node and npm from Debian, packages from the npm registry.
+JS := clients/js
+JS_INSTALLED := $(JS)/node_modules/.package-lock.json
+
+$(JS_INSTALLED): $(JS)/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for clients/js (Debian: apt-get install nodejs npm)"; exit 1; }
+	cd $(JS) && npm ci --no-audit --no-fund
+	@touch $@
+
+js: $(JS_INSTALLED) $(INSTALLED) ## the JS client: npm ci, npm test (types check, live server), npm run build
+	cd $(JS) && HAITAO_PYTHON=$(abspath $(BIN)/python) npm test
+	cd $(JS) && npm run build
+
+test: lint browser js ## lint, the JS client, and the whole test suite (browser tests included)
 	$(BIN)/python -m pytest
+
+test-fast: lint ## lint and the suite without the slow tests (demo index, servers, browsers, every CLI command)
+	$(BIN)/python -m pytest -m "not slow"
 
 # Indexes are built under var/eval/ (reused and updated incrementally on later runs).
 relevance: $(BENCH_INSTALLED) ## measure relevance (demo and Chorus suites): rewrites docs/relevance.md and .png
@@ -144,5 +173,5 @@ fuzz: $(DEV_INSTALLED) ## the property-based and schema-driven tests with many m
 audit: $(DEV_INSTALLED) ## known vulnerabilities of the installed packages (needs the network)
 	$(BIN)/pip-audit --progress-spinner off
 
-clean: ## remove var/ (every index: yours, the demo's, the evaluation ones) and the tools' caches
-	rm -rf var .pytest_cache .ruff_cache
+clean: ## remove var/ (every index: yours, the demo's, the evaluation ones), the tools' caches and JS builds
+	rm -rf var .pytest_cache .ruff_cache $(JS)/dist $(JS)/build $(JS)/examples/instantsearch/dist

@@ -81,21 +81,14 @@ class Haitao:
 
     def build(self, corpus: Corpus, embedder: Encoder | None) -> None:
         from indexer.pipeline import IndexPipeline
-        from search.analysis.query import default_analysis
-        from search.backends.factory import open_backend
         from search.config import Settings
-        from search.embedding_cache import EmbeddingCache
         from search.service import SearchService
+        from search.writer import CatalogWriter
 
         assert embedder is not None and self.cache_dir is not None
         settings = Settings(data_dir=self.work, query_cache_size=0, result_cache_size=0)  # every search does its work
-        backend = open_backend(settings, embedder.name, embedder.dim, create=True)
-        cache = EmbeddingCache(self.cache_dir, embedder.name, embedder.dim)  # the vectors every engine gets
-        try:
-            IndexPipeline(backend, embedder, default_analysis().segmenter, cache=cache).run(corpus.feed)
-        finally:
-            backend.close()
-            cache.close()
+        with CatalogWriter.open(settings, embedder, cache_dir=self.cache_dir) as writer:  # vectors every engine gets
+            IndexPipeline(writer).run(corpus.feed)
         self.service = SearchService(settings, embedder=embedder)
 
     def search(self, query: str, k: int) -> list[str]:

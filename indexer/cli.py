@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import sqlite3
 import sys
 import tempfile
 from dataclasses import asdict
@@ -121,10 +120,8 @@ def index(
     from indexer import provenance
     from indexer.feeds import FeedOptions, UnknownFormat, count_lines, open_feed
     from indexer.pipeline import IndexingFailed, IndexPipeline, default_rejects_path
-    from search.analysis.query import default_analysis
-    from search.backends.factory import open_backend
-    from search.embedding_cache import EmbeddingCache
     from search.encoders import ModelLoadError, encoder_for
+    from search.writer import CatalogWriter
 
     settings = settings_for(data_dir)
     if not file.is_file():
@@ -138,7 +135,7 @@ def index(
         raise typer.Exit(2) from None
     if shop_url and reader.format != "shopify":
         err.print(f"[yellow]note:[/] --shop-url is for Shopify exports; {file.name} is read as {reader.format}")
-    rejects = rejects or default_rejects_path(settings.data_dir, file, reader.format)
+    rejects = rejects or default_rejects_path(settings.data_dir, reader)
     problem = _unwritable(settings.data_dir)
     if problem:
         err.print(f"[red]error:[/] {escape(problem)}; the index was not touched")
@@ -150,49 +147,34 @@ def index(
         except ModelLoadError as exc:
             err.print(f"[red]error:[/] {escape(str(exc))}")
             raise typer.Exit(1) from None
-        segmenter = default_analysis().segmenter
-    try:
-        backend = open_backend(settings, embedder.name, embedder.dim, create=True, rebuild=rebuild)
-        backend.reserve_writer()  # the single-writer check, before any row is read
-        products_before = 0 if rebuild else backend.stats().count
-    except Exception as exc:  # IndexMismatch, IndexLocked, OS errors: all end the run with their message
-        err.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(1) from None
+        try:
+            writer = CatalogWriter.open(settings, embedder, rebuild=rebuild)
+            products_before = 0 if rebuild else writer.backend.stats().count
+        except Exception as exc:  # IndexMismatch, IndexLocked, the cache, OS errors: all end the run with their message
+            err.print(f"[red]error:[/] {escape(str(exc))}")
+            raise typer.Exit(1) from None
 
     def check_catalog(first_ids: list[str]) -> None:
-        warning = provenance.other_catalog(backend, settings.data_dir, file, first_ids, products_before)
+        warning = provenance.other_catalog(writer.backend, settings.data_dir, file, first_ids, products_before)
         if warning:
             err.print(f"[yellow]warning:[/] {escape(warning)}")
 
-    try:
-        cache = EmbeddingCache(settings.data_dir, embedder.name, embedder.dim) if settings.embedding_cache else None
-    except (OSError, sqlite3.Error) as exc:  # a full disk: sqlite cannot even write its journal
-        backend.close()
-        where = settings.data_dir
-        err.print(f"[red]error:[/] cannot open the embedding cache in {where}: {exc}; the index was not touched")
-        raise typer.Exit(1) from None
-
-    pipeline = IndexPipeline(
-        backend, embedder, segmenter, settings.index_batch_size, settings.embed_batch_size, cache=cache
-    )
     columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
-    finished = False
     with RichProgress(*columns, TimeElapsedColumn(), console=err, disable=not err.is_terminal, transient=True) as bar:
         total = count_lines(file) if err.is_terminal else None
         progress = _BarProgress(bar, bar.add_task("read", total=total), bar.add_task("embedded", total=None))
         try:
-            report = pipeline.run(
-                file,
-                reader.format,
-                rejects,
-                progress,
-                on_reject=lambda r: err.print(f"[yellow]rejected[/] {escape(r.describe())}"),
-                delete_missing=delete_missing,
-                options=options,
-                on_warning=lambda w: err.print(f"[yellow]warning[/] {escape(w.describe())}"),
-                before_first_write=check_catalog,
-            )
-            finished = True
+            with writer:  # a rebuild replaces the live index only if this block completes with products accepted
+                report = IndexPipeline(writer, settings.index_batch_size).run(
+                    reader,
+                    rejects_path=rejects,
+                    progress=progress,
+                    on_reject=lambda r: err.print(f"[yellow]rejected[/] {escape(r.describe())}"),
+                    delete_missing=delete_missing,
+                    on_warning=lambda w: err.print(f"[yellow]warning[/] {escape(w.describe())}"),
+                    before_first_write=check_catalog,
+                )
+                bar.update(progress.rows_task, description="preparing search (vector graph of a large index)")
         except IndexingFailed as exc:  # the disk is full, read-only, over a size limit: say so, keep what is committed
             done = exc.report
             if rebuild:
@@ -205,19 +187,9 @@ def index(
                 "Fix the cause and run again: what was indexed is skipped as unchanged."
             )
             raise typer.Exit(1) from None
-        finally:
-            if rebuild and finished and report.valid:
-                backend.commit_rebuild()  # the complete new index replaces the old one, atomically
-            elif rebuild:
-                backend.abandon_rebuild()  # the old index stays as it was
-            if finished and report.valid:
-                bar.update(progress.rows_task, description="preparing search (vector graph of a large index)")
-                backend.prepare_search()  # so that the server starts with it ready
-                with contextlib.suppress(OSError):  # only the record of what built the index: never worth a failure
-                    provenance.record(settings.data_dir, file, reader.format, report.valid, rebuild=rebuild)
-            backend.close()
-            if cache is not None:
-                cache.close()
+    if report.valid:
+        with contextlib.suppress(OSError):  # only the record of what built the index: never worth a failure
+            provenance.record(settings.data_dir, file, reader.format, report.valid, rebuild=rebuild)
     for note in report.notes:
         err.print(f"[yellow]note:[/] {escape(note)}")
     if report.rejected:
@@ -237,9 +209,14 @@ def delete(
     data_dir: DataDir = None,
 ) -> None:
     """Remove products from the index by id."""
+    from search.writer import CatalogWriter
+
     backend = _open_existing(data_dir)
     try:
-        deleted = backend.delete(ids)
+        deleted = CatalogWriter(backend, None, None).delete(ids)
+    except Exception as exc:  # IndexLocked, an unreachable cluster, a failed write: end with the message
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(1) from None
     finally:
         backend.close()
     typer.echo(f"deleted {deleted} of {len(ids)}")
@@ -257,6 +234,9 @@ def stats(
     backend = _open_existing(data_dir)
     try:
         info = backend.stats()
+    except Exception as exc:  # an unreachable cluster: end with the message
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(1) from None
     finally:
         backend.close()
     from indexer import provenance
@@ -288,7 +268,7 @@ def _open_existing(data_dir: Path | None) -> SearchBackend:
 
     try:
         return open_existing_backend(settings_for(data_dir))
-    except Exception as exc:  # IndexNotFound, IndexLocked, a broken manifest: end with the message
+    except Exception as exc:  # IndexNotFound, a broken manifest, an unreachable cluster: end with the message
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(1) from None
 

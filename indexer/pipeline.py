@@ -1,4 +1,5 @@
-"""The indexing run: read a feed, validate each row, skip unchanged products, embed and write in batches.
+"""The indexing run of a feed: read it (opened once), validate each row and refuse repeated ids (the writer's
+`Validator`), and hand batches to the `CatalogWriter`, which skips unchanged products, embeds and writes.
 
 A bad row never costs a good one: it is reported (file, line or XML item, id, field, reason), written to the
 rejects file in the feed's own format and encoding (its reasons beside it, as JSON Lines), and the run goes on. A
@@ -25,12 +26,9 @@ from typing import TextIO
 
 from indexer.feeds import FeedOptions, FeedReader, FeedRow, open_feed
 from indexer.feeds.base import rejects_encoding
-from search.analysis.segment import Segmenter
 from search.backends.base import SearchBackend, WriteUnavailable
 from search.catalog import InvalidProduct, Product
-from search.documents import index_products
-from search.embedding_cache import EmbeddingCache
-from search.encoders import Encoder
+from search.writer import CatalogWriter, Validator
 
 DELETE_CHUNK = 1000
 # What a write that cannot be done raises: the disk is full or read-only (a backend's commit raises
@@ -83,11 +81,12 @@ def reasons_path(rejects_path: Path) -> Path:
     return rejects_path.with_name(rejects_path.name.removesuffix(rejects_path.suffix) + ".reasons.jsonl")
 
 
-def default_rejects_path(data_dir: Path, feed: Path, fmt: str | None = None) -> Path:
-    """`DATA_DIR/rejects/NAME.rejects.EXT`, in the feed's own format."""
-    name = feed.name.removesuffix(".gz")
+def default_rejects_path(data_dir: Path, feed: FeedReader | Path, fmt: str | None = None) -> Path:
+    """`DATA_DIR/rejects/NAME.rejects.EXT`, in the feed's own format (of a reader, or of a path in format `fmt`)."""
+    reader = feed if isinstance(feed, FeedReader) else open_feed(feed, fmt)
+    name = reader.path.name.removesuffix(".gz")
     stem = name.rsplit(".", 1)[0] if "." in name else name
-    return Path(data_dir) / "rejects" / f"{stem}.rejects{open_feed(feed, fmt).rejects_suffix}"
+    return Path(data_dir) / "rejects" / f"{stem}.rejects{reader.rejects_suffix}"
 
 
 class RejectsWriter:
@@ -160,25 +159,17 @@ class Progress:
 
 
 class IndexPipeline:
-    def __init__(
-        self,
-        backend: SearchBackend,
-        embedder: Encoder,
-        segmenter: Segmenter,
-        batch_size: int = 512,
-        embed_batch_size: int = 64,
-        cache: EmbeddingCache | None = None,
-    ) -> None:
-        self.backend = backend
-        self.embedder = embedder
-        self.segmenter = segmenter
+    def __init__(self, writer: CatalogWriter, batch_size: int = 512) -> None:
+        self.writer = writer
         self.batch_size = batch_size
-        self.embed_batch_size = embed_batch_size
-        self.cache = cache
+
+    @property
+    def backend(self) -> SearchBackend:
+        return self.writer.backend
 
     def run(
         self,
-        path: Path,
+        feed: FeedReader | Path,
         fmt: str | None = None,
         rejects_path: Path | None = None,
         progress: Progress | None = None,
@@ -188,14 +179,16 @@ class IndexPipeline:
         on_warning: Callable[[Reject], None] | None = None,
         before_first_write: Callable[[list[str]], None] | None = None,
     ) -> IndexReport:
-        """Index the feed at `path`. `before_first_write` is given the ids of the first batch before it is written
-        (a check of what the index holds); `on_reject` and `on_warning` each row reported, as it is read."""
+        """Index a feed (a reader, or a path opened here in format `fmt`). `before_first_write` is given the ids of
+        the first batch before it is written (a check of what the index holds); `on_reject` and `on_warning` each
+        row reported, as it is read."""
         progress = progress or Progress()
-        reader = open_feed(path, fmt, options)
+        reader = feed if isinstance(feed, FeedReader) else open_feed(feed, fmt, options)
         report = IndexReport(rejects_file=rejects_path)
         started = time.perf_counter()
         writer = RejectsWriter(rejects_path, reader) if rejects_path is not None else None
-        first_line: dict[str, int] = {}  # every id of the feed, valid or not, and where it was first seen
+        # every id of the feed, valid or not, and where it was first seen
+        validator = Validator(f"duplicate id, first seen on {reader.location} {{first}}")
         not_for_sale: set[str] = set()
         batch: list[tuple[Product, FeedRow]] = []
         first_write = before_first_write
@@ -225,7 +218,7 @@ class IndexPipeline:
                     if row.raw and row.raw.get("id"):
                         not_for_sale.add(str(row.raw["id"]))
                     continue
-                product = self._validate(row, reader, first_line, reject)
+                product = self._validate(row, reader, validator, reject)
                 if product is None:
                     continue
                 if row.warnings:
@@ -238,7 +231,7 @@ class IndexPipeline:
                     write(batch)
                     batch = []
             write(batch)
-            self._remove_not_for_sale(not_for_sale - first_line.keys(), report)
+            self._remove_not_for_sale(not_for_sale - validator.first_seen.keys(), report)
         except WRITE_ERRORS as exc:
             report.seconds = time.perf_counter() - started
             if writer is not None:
@@ -251,7 +244,7 @@ class IndexPipeline:
                 writer.close()
         report.notes[:0] = reader.notes
         if delete_missing:
-            self._delete_missing(first_line.keys(), report)
+            self._delete_missing(validator.first_seen.keys(), report)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -261,7 +254,7 @@ class IndexPipeline:
         for start in range(0, len(listed), DELETE_CHUNK):
             indexed += self.backend.content_hashes(listed[start : start + DELETE_CHUNK])
         for start in range(0, len(indexed), DELETE_CHUNK):
-            report.deleted += self.backend.delete(indexed[start : start + DELETE_CHUNK])
+            report.deleted += self.writer.delete(indexed[start : start + DELETE_CHUNK])
         if indexed:
             report.notes.append(
                 f"{len(indexed)} products the feed lists as not for sale (draft, archived, unpublished, gift card) "
@@ -270,27 +263,18 @@ class IndexPipeline:
 
     @staticmethod
     def _validate(
-        row: FeedRow, reader: FeedReader, first_line: dict[str, int], reject: Callable[[Reject], None]
+        row: FeedRow, reader: FeedReader, validator: Validator, reject: Callable[[Reject], None]
     ) -> Product | None:
         file, location = reader.path.name, reader.location
         if row.raw is None:
             reject(Reject(file, row.line, None, [("row", row.error or "unreadable")], row.text, location))
             return None
         try:
-            product = Product.from_raw(row.raw)
+            return validator.check(row.raw, row.line)
         except InvalidProduct as exc:
             errors = [(row.columns.get(f, f), reason) for f, reason in exc.errors]
-            if exc.product_id:
-                first_line.setdefault(exc.product_id, row.line)  # a bad row is no reason to delete its product
             reject(Reject(file, row.line, exc.product_id, errors, row.text, location))
             return None
-        seen = first_line.get(product.id)
-        if seen is not None:
-            reason = f"duplicate id, first seen on {location} {seen}"
-            reject(Reject(file, row.line, product.id, [(row.columns.get("id", "id"), reason)], row.text, location))
-            return None
-        first_line[product.id] = row.line
-        return product
 
     def _write(
         self,
@@ -300,10 +284,7 @@ class IndexPipeline:
         reader: FeedReader,
         reject: Callable[[Reject], None],
     ) -> None:
-        products = [product for product, _ in batch]
-        written = index_products(
-            self.backend, products, self.embedder, self.segmenter, self.embed_batch_size, self.cache, progress.embedded
-        )
+        written = self.writer.write([product for product, _ in batch], progress.embedded)
         report.indexed += written.indexed
         report.unchanged += written.unchanged
         row_of = {product.id: row for product, row in batch}
@@ -321,4 +302,4 @@ class IndexPipeline:
         keep = set(listed)  # type: ignore[call-overload]
         missing = [product_id for product_id in self.backend.iter_ids() if product_id not in keep]
         for start in range(0, len(missing), DELETE_CHUNK):
-            report.deleted += self.backend.delete(missing[start : start + DELETE_CHUNK])
+            report.deleted += self.writer.delete(missing[start : start + DELETE_CHUNK])

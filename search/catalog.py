@@ -127,6 +127,7 @@ class Product(BaseModel):
     image_link: str = ""
     title_zh: str = ""
     description_zh: str = ""
+    condition: str | None = Field(None, max_length=50, examples=["new"])  # Merchant Center: new, refurbished, used
     attributes: dict[str, str] = Field(default_factory=dict)
 
     @field_validator("id", mode="before")

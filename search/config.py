@@ -109,7 +109,6 @@ class Settings(BaseSettings):
     )
     opensearch_bulk_retries: int = Field(5, ge=0, description="Retries of a bulk write rejected with 429 or 503.")
     opensearch_bulk_backoff_s: float = Field(1.0, ge=0, description="First retry delay; doubles on each retry.")
-    opensearch_pipeline: str = Field("haitao-hybrid", description="Name of the hybrid search pipeline.")
 
     host: str = Field("127.0.0.1", description="Address the API listens on.")
     port: int = Field(8000, ge=1, le=65535, description="Port the API listens on.")
@@ -225,10 +224,6 @@ class Settings(BaseSettings):
                 return json.loads(text)
             return [item.strip() for item in text.split(",") if item.strip()]
         return value
-
-    @property
-    def index_dir(self) -> Path:
-        return self.data_dir / "index"
 
 
 @lru_cache(maxsize=1)

@@ -1,22 +1,20 @@
-"""Product → `IndexDocument`: the text that is embedded, the segmented Chinese fields, the content hash; and
-`index_products`, the one way products reach a backend (skip the unchanged, embed the rest, upsert).
-
-Shared by every writer (the `haitao index` pipeline and the admin API) so all of them store the same thing.
+"""Product → `IndexDocument`: the text that is embedded (through the embedding cache), the jieba terms of the
+Chinese fields, the content hash. `search.writer.CatalogWriter`, the one write path, builds documents here.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
 import numpy as np
 
 from search.analysis.segment import Segmenter
-from search.backends.base import DocumentWriteError, IndexDocument, SearchBackend
+from search.backends.base import IndexDocument
 from search.catalog import Product
 from search.embedding_cache import EmbeddingCache
 from search.encoders import Encoder
+from search.fields import Analysis, searched
 
 EMBEDDING_TEXT_VERSION = 1
 
@@ -66,44 +64,13 @@ def build_documents(
     cache: EmbeddingCache | None = None,
 ) -> list[IndexDocument]:
     vectors = embed([embedding_text(p) for p in products], embedder, batch_size, cache, on_batch)
+    chinese = searched(Analysis.CHINESE)
     return [
         IndexDocument(
             product=product,
-            title_zh_terms=segmenter.index_terms(product.title_zh) if product.title_zh else [],
-            description_zh_terms=segmenter.index_terms(product.description_zh) if product.description_zh else [],
+            chinese_terms={f.name: segmenter.index_terms(value) for f in chinese if (value := f.value(product))},
             vector=vector,
             content_hash=document_hash(product, embedder.name, segmenter.version),
         )
         for product, vector in zip(products, vectors, strict=True)
     ]
-
-
-@dataclass
-class Written:
-    indexed: int = 0
-    unchanged: int = 0
-    refused: dict[str, str] = field(default_factory=dict)  # id → why the backend refused to store it
-
-
-def index_products(
-    backend: SearchBackend,
-    products: Sequence[Product],
-    embedder: Encoder,
-    segmenter: Segmenter,
-    batch_size: int = 64,
-    cache: EmbeddingCache | None = None,
-    on_batch: Callable[[int], None] | None = None,
-) -> Written:
-    """Upsert `products` (one committed write), skipping those whose stored content hash is unchanged."""
-    if not products:
-        return Written()
-    stored = backend.content_hashes([p.id for p in products])
-    changed = [p for p in products if stored.get(p.id) != document_hash(p, embedder.name, segmenter.version)]
-    unchanged = len(products) - len(changed)
-    if not changed:
-        return Written(unchanged=unchanged)
-    try:
-        backend.upsert(build_documents(changed, embedder, segmenter, batch_size, on_batch, cache))
-    except DocumentWriteError as exc:  # some documents were refused; the others are stored
-        return Written(len(changed) - len(exc.failures), unchanged, dict(exc.failures))
-    return Written(indexed=len(changed), unchanged=unchanged)

@@ -1,21 +1,24 @@
-"""Rank fusion of the keyword and vector legs: reciprocal rank fusion (default) and weighted min-max."""
+"""Rank fusion of the keyword and vector legs, for every backend: reciprocal rank fusion (default) and weighted
+min-max. The backends only run the legs (`search.retrieval` asks them); fusion happens here, once, as txtai's
+`embeddings/search` and milli's `search/hybrid.rs` fuse above their legs."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from search.ranking import RankingSpec
 
 Ranked = Sequence[tuple[str, float]]  # (id, score), best first
 
 
-@dataclass
-class FusionConfig:
-    """How a backend fuses its two legs, and how many hits it takes from each."""
+def fuse(legs: Sequence[Ranked], spec: RankingSpec) -> list[tuple[str, float]]:
+    """The legs (keyword first, then vector; empty or absent legs count as run) → one ranking, best first.
 
-    method: str = "rrf"  # "rrf" or "weighted"
-    rrf_k: int = 60
-    keyword_weight: float = 0.6  # as Settings.keyword_weight
-    leg_size: int = 150
+    A leg alone gets the same fused score as in a fusion of two, its weight 1: 1 / (k + rank) with RRF."""
+    weights = spec.leg_weights(len(legs))
+    if spec.fusion == "weighted":
+        return ranked(weighted_minmax(legs, weights))
+    return ranked(rrf(legs, spec.rrf_k, weights))
 
 
 def rrf(legs: Sequence[Ranked], k: int = 60, weights: Sequence[float] | None = None) -> dict[str, float]:

@@ -1,8 +1,9 @@
 """Highlighting: the query's words marked with `<em>` in a product's English and Chinese text.
 
-Done on the stored record, the same way for every backend: English words are matched by stem (the analyzer of
-the English index fields, so `earbud` marks `Earbuds`), Chinese words by the query's segmented terms. The text is
-HTML-escaped; only the `<em>` tags are markup. Long descriptions are cut to a snippet around the first match.
+Done on the stored record, the same way for every backend: the query's analysed English terms (what its keyword
+leg searched) are matched against the product's words analysed the same way (`english_terms`, the analysis of
+both backends' English fields, so `earbud` marks `Earbuds`), Chinese words by the query's segmented terms. The text
+is HTML-escaped; only the `<em>` tags are markup. Long descriptions are cut to a snippet around the first match.
 """
 
 from __future__ import annotations
@@ -12,23 +13,22 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from search.analysis.english import english_analyzer, english_words, prepare_english
+from search.analysis.english import english_terms
 from search.analysis.query import AnalyzedQuery
 from search.catalog import Product
 
 SNIPPET_CHARS = 160  # a description longer than this is shown as a snippet around its first match
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-_ANALYZER = english_analyzer()
 
 
 @lru_cache(maxsize=50_000)
 def _stems(word: str) -> frozenset[str]:
-    return frozenset(_ANALYZER.analyze(prepare_english(word)))
+    return frozenset(english_terms(word))
 
 
 @dataclass(frozen=True)
 class QueryTerms:
-    """What to mark: stems of the query's English words (typed or translated) and its Chinese terms."""
+    """What to mark: the query's analysed English terms (typed or translated) and its Chinese terms."""
 
     stems: frozenset[str] = frozenset()
     chinese: tuple[str, ...] = ()  # longest first
@@ -41,8 +41,7 @@ class QueryTerms:
         chinese: set[str] = set()
         for concept in analyzed.concepts:
             for alternative in concept.alternatives:
-                for word in english_words(alternative.text):
-                    stems |= _stems(word)
+                stems.update(alternative.terms)
             if concept.chinese:
                 chinese.add(concept.term)
         return cls(frozenset(stems), tuple(sorted(chinese, key=len, reverse=True)))

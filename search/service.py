@@ -1,4 +1,6 @@
-"""`SearchService`: query understanding + embedding + backend, the one entry point the API (and eval) call."""
+"""`SearchService`: query understanding + embedding + the backend's legs, fused and counted by `search.retrieval`;
+the one entry point the API (and eval) call. Its result cache is keyed by the backend's generation, and
+`invalidate()` (called by the `CatalogWriter` after each write) drops it at once."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from enum import StrEnum
 
 import numpy as np
 
+from search import retrieval
 from search.analysis.lexicon import CatalogLexicon
 from search.analysis.normalize import normalize_text
 from search.analysis.query import AnalyzedQuery, default_analysis, relaxation_order
@@ -23,14 +26,17 @@ from search.backends.base import (
     SearchBackend,
     SearchResult,
     Sort,
+    TermFilter,
 )
 from search.backends.factory import open_backend, open_existing_backend
-from search.catalog import Product
+from search.catalog import MAX_PRICE, Product
 from search.config import Settings
+from search.currency import Currency, ExchangeRate
 from search.cursor import Cursor, CursorCodec, cursor_secret, fingerprint
 from search.encoders import Encoder, ModelLoadError, encoder_for
 from search.floor import VectorFloor, calibrate, off_catalog_phrases, title_queries
 from search.highlight import Highlight, QueryTerms, highlight
+from search.ranking import RankingSpec
 from search.result_cache import ResultCache
 from search.suggest.index import Suggestion
 from search.suggest.scan import CatalogScan
@@ -40,15 +46,13 @@ log = logging.getLogger(__name__)
 DID_YOU_MEAN = 3  # suggestions offered when nothing matched
 
 
+MAX_QUERY_PRICE_USD = 2 * MAX_PRICE  # a price read from the query text ("999999元以下") is clamped to this
+
+
 class Mode(StrEnum):
     HYBRID = "hybrid"
     KEYWORD = "keyword"
     VECTOR = "vector"
-
-
-class Currency(StrEnum):
-    CNY = "CNY"
-    USD = "USD"
 
 
 # Edges of the price facet's buckets, in the currency the shopper filters in.
@@ -64,7 +68,7 @@ class SearchRequest:
     page: int = 1
     size: int = 10
     cursor: str | None = None  # `next_cursor` of the previous page; replaces `page`
-    brands: tuple[str, ...] = ()
+    terms: tuple[TermFilter, ...] = ()  # keyword filters: ((field, (value, ...)), ...), e.g. (("brand", ("Sony",)),)
     category: str | None = None
     price_min: float | None = None
     price_max: float | None = None
@@ -107,9 +111,16 @@ class SearchService:
         if backend is None and self.embedder is None:
             backend = open_existing_backend(settings)  # the index as built: nothing is embedded meanwhile
         self.backend = backend or open_backend(settings, self.embedder.name, self.embedder.dim)
+        self.spec = RankingSpec.from_settings(settings)
+        self.rate = ExchangeRate(settings.cny_per_usd)
         self.cache: ResultCache[SearchOutcome] = ResultCache(settings.result_cache_size, settings.result_cache_ttl_s)
         secret = settings.cursor_secret.get_secret_value() if settings.cursor_secret else None
         self.cursors = CursorCodec(cursor_secret(secret, settings.data_dir))
+        if secret is None and settings.backend == "opensearch":
+            log.info(
+                "cursors are signed with the key in the data directory: servers sharing one OpenSearch index behind "
+                "one address need the same HAITAO_CURSOR_SECRET, or a cursor of one is refused by another"
+            )
         # The deepest a relevance-ranked search pages: the two legs' candidates, fused (browsing pages by key).
         self.max_ranked_offset = 2 * settings.leg_size
         self.floor: VectorFloor | None = None  # the vector leg's, set by the catalog pass (`_build_lexicon`)
@@ -160,6 +171,10 @@ class SearchService:
         self._embedding.shutdown(wait=True)
         self.backend.close()
 
+    def invalidate(self) -> None:
+        """The catalog changed: drop cached results now (other processes see the new generation)."""
+        self.cache.clear()
+
     def get_product(self, product_id: str) -> Product | None:
         return self.backend.get(product_id)
 
@@ -208,7 +223,8 @@ class SearchService:
                 vector = self._embedding.submit(self._timed_query_vector, query, timings)
             concepts = query.concepts if query is not None and mode is not Mode.VECTOR else []
             t = time.perf_counter()
-            result = self.backend.search(
+            result = retrieval.search(
+                self.backend,
                 BackendQuery(
                     concepts=concepts,
                     vector=vector,
@@ -220,8 +236,8 @@ class SearchService:
                     offset=offset,
                     limit=request.size,
                     search_after=cursor.after if cursor is not None else None,
-                    explain=request.explain,
-                )
+                ),
+                self.spec,
             )
             timings["backend_ms"] = timings.get("backend_ms", 0.0) + _ms_since(t)
             return result
@@ -288,13 +304,9 @@ class SearchService:
             return None
         return self.cursors.encode(Cursor(request.fingerprint(), offset=following))
 
-    def per_usd(self, currency: Currency) -> float:
-        """Units of `currency` in one US dollar, at the configured rate."""
-        return self.settings.cny_per_usd if currency is Currency.CNY else 1.0
-
     def price_buckets(self, currency: Currency) -> tuple[PriceBucket, ...]:
         """The price facet's buckets, labelled in `currency`, bounded in USD for the backend."""
-        rate = self.per_usd(currency)
+        rate = self.rate.per_usd(currency)
         edges = PRICE_EDGES[currency]
         buckets = []
         for low, high in zip(edges, (*edges[1:], None), strict=True):
@@ -306,15 +318,21 @@ class SearchService:
         return self.backend.facet_values(facet, limit)
 
     def _filters(self, request: SearchRequest, analyzed: AnalyzedQuery | None) -> Filters:
-        rate = self.per_usd(request.currency)
-        # + 0.0: a -0.0 bound is 0.0
-        price_min = None if request.price_min is None else round(request.price_min / rate, 2) + 0.0
-        price_max = None if request.price_max is None else round(request.price_max / rate, 2) + 0.0
+        price_min = self.rate.to_usd(request.price_min, request.currency)
+        price_max = self.rate.to_usd(request.price_max, request.currency)
         if analyzed is not None and analyzed.price is not None and price_min is None and price_max is None:
-            # A price written in the query ("500元以下") applies unless the request sets its own price range.
-            price_min, price_max = analyzed.price.in_usd(self.settings.cny_per_usd)
+            # A price written in the query ("500元以下") applies unless the request sets its own price range;
+            # bounded like every number a request brings (above any catalog price, it filters nothing more).
+            intent = analyzed.price
+            price_min, price_max = (
+                None if usd is None else min(max(usd, 0.0), MAX_QUERY_PRICE_USD) + 0.0
+                for usd in (
+                    self.rate.to_usd(intent.min_amount, intent.currency),
+                    self.rate.to_usd(intent.max_amount, intent.currency),
+                )
+            )
         return Filters(
-            brands=tuple(b for b in request.brands if b.strip()),
+            terms=request.terms,
             category=request.category or None,
             price_min=price_min,
             price_max=price_max,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -28,3 +29,11 @@ def settings_for(data_dir: Path | None, **overrides: object) -> Settings:
     if data_dir is not None:
         overrides["data_dir"] = data_dir
     return Settings(**overrides)
+
+
+class SearchMode(StrEnum):
+    """search.service.Mode's values (Mode is not imported here: importing it loads the whole search stack)."""
+
+    HYBRID = "hybrid"
+    KEYWORD = "keyword"
+    VECTOR = "vector"

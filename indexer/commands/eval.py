@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import subprocess
 from datetime import UTC, datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -22,26 +21,19 @@ import typer
 from rich.cells import cell_len
 from rich.markup import escape
 
-from indexer.commands.common import DataDir, err, settings_for
+from indexer.commands.common import DataDir, SearchMode, err, settings_for
 from search.eval import METRICS, Comparison, EvalInputError, EvalReport, compare, evaluate, read_qrels, read_queries
 
+EvalMode = SearchMode  # its name here before `haitao search` took the same modes
 REPO = Path(__file__).resolve().parents[2]
 NAMES = list(METRICS)
-
-
-class EvalMode(StrEnum):
-    """search.service.Mode's values (Mode is not imported here: importing it loads the whole search stack)."""
-
-    HYBRID = "hybrid"
-    KEYWORD = "keyword"
-    VECTOR = "vector"
 
 
 def eval_command(
     queries: Annotated[Path | None, typer.Option(help="Queries, `qid<TAB>query` a line.", metavar="FILE")] = None,
     qrels: Annotated[Path | None, typer.Option(help="TREC qrels, `qid 0 docid grade` a line.", metavar="FILE")] = None,
     data_dir: DataDir = None,
-    mode: Annotated[EvalMode, typer.Option(help="Retrieval mode.")] = EvalMode.HYBRID,
+    mode: Annotated[SearchMode, typer.Option(help="Retrieval mode.")] = SearchMode.HYBRID,
     size: Annotated[
         int, typer.Option(min=1, max=1000, help="Hits retrieved per query (Recall@100 needs 100).", metavar="N")
     ] = 100,
@@ -86,7 +78,7 @@ def _run(
     queries_path: Path,
     qrels_path: Path,
     data_dir: Path | None,
-    mode: EvalMode,
+    mode: SearchMode,
     size: int,
     run_out: Path | None,
     tag: str,

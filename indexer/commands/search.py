@@ -18,7 +18,7 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
-from indexer.commands.common import DataDir, err, settings_for
+from indexer.commands.common import DataDir, SearchMode, err, settings_for
 from search.config import Settings
 
 CONNECT_TIMEOUT_S = 2.0  # a recorded server on this machine answers at once, or not at all
@@ -58,6 +58,9 @@ def search_command(
         str | None,
         typer.Option("--server", help="Ask this server (e.g. http://10.0.0.5:8000) instead.", metavar="URL"),
     ] = None,
+    mode: Annotated[
+        SearchMode, typer.Option(help="Retrieval: both legs fused (hybrid), or one leg alone.")
+    ] = SearchMode.HYBRID,
 ) -> None:
     """Search the index from the terminal (through its running server, if there is one)."""
     settings = settings_for(data_dir)
@@ -70,7 +73,7 @@ def search_command(
     answer = None
     if url is not None:
         try:
-            answer = _ask_server(url, settings, query, size, explain)
+            answer = _ask_server(url, settings, query, size, explain, mode)
         except (OSError, ServerError) as exc:
             if server or isinstance(exc, ServerError):
                 err.print(f"[red]error:[/] {escape(url)}: {escape(str(exc))}")
@@ -78,12 +81,12 @@ def search_command(
             err.print(f"[yellow]note:[/] the server recorded for {settings.data_dir} does not answer ({exc}); "
                       "searching in this process")  # fmt: skip
     if answer is None:
-        answer = _search_here(settings, query, size, explain)
+        answer = _search_here(settings, query, size, explain, mode)
     _print(answer, explain)
 
 
-def _ask_server(url: str, settings: Settings, query: str, size: int, explain: bool) -> Answer:
-    params = {"q": query, "size": size, "fields": "id,title,price,price_max"}
+def _ask_server(url: str, settings: Settings, query: str, size: int, explain: bool, mode: SearchMode) -> Answer:
+    params = {"q": query, "size": size, "fields": "id,title,price,price_max", "mode": mode.value}
     if explain:
         params["explain"] = "true"
     request = urllib.request.Request(f"{url}/v1/search?{urllib.parse.urlencode(params)}")
@@ -113,18 +116,18 @@ def _error_message(exc: urllib.error.HTTPError) -> str:
     return f"{exc.code} {message}"
 
 
-def _search_here(settings: Settings, query: str, size: int, explain: bool) -> Answer:
+def _search_here(settings: Settings, query: str, size: int, explain: bool, mode: SearchMode) -> Answer:
     from search.backends.base import BackendUnavailable, IndexMismatch, IndexNotFound
     from search.encoders import ModelLoadError
-    from search.service import SearchRequest, SearchService
+    from search.service import Mode, SearchRequest, SearchService
 
     try:
         service = SearchService(settings)
-    except (IndexNotFound, IndexMismatch, ModelLoadError) as exc:
+    except (IndexNotFound, IndexMismatch, ModelLoadError, BackendUnavailable) as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(1) from None
     try:
-        outcome = service.search(SearchRequest(q=query, size=size, explain=explain))
+        outcome = service.search(SearchRequest(q=query, size=size, explain=explain, mode=Mode(mode)))
     except BackendUnavailable as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(1) from None

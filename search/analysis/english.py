@@ -1,10 +1,19 @@
-"""English text as both sides see it before the stemming analyzer: accents folded, glued model names split."""
+"""English text as every index and every query sees it: prepared (accents folded, glued model names split), then
+analysed into terms — split on anything not a letter or digit, lowercased, words of 40 bytes or more dropped, and
+stemmed with Snowball's English stemmer (Porter2).
+
+This is the analysis both backends configure for their English fields (tantivy's built-in `en_stem` tokenizer; the
+`haitao_english` analyzer of the OpenSearch mapping), so terms computed here match what either index stores: query
+terms, catalog frequencies and highlighting all use `english_terms`. The contract suite checks each backend against it.
+"""
 
 from __future__ import annotations
 
 import re
+import threading
+from functools import lru_cache
 
-import tantivy
+import Stemmer
 
 from search.analysis.normalize import fold_accents, normalize_text
 
@@ -12,10 +21,14 @@ from search.analysis.normalize import fold_accents, normalize_text
 # such as `500ml`.
 _GLUED_MODEL_RE = re.compile(r"\b([a-z]{2,})(\d{1,4})\b")
 _WORD_RE = re.compile(r"[0-9a-z]+(?:['’][a-z]+)?")
+_TOKEN_RE = re.compile(r"[^\W_]+")  # a run of letters and digits: tantivy's `simple` tokenizer
+MAX_TERM_BYTES = 40  # longer tokens are dropped, as tantivy's `remove_long(40)` does
 
 STOPWORDS = frozenset(
     "a an and are as at be by for from in into is it of on or the their this to with without your".split()
 )
+
+_local = threading.local()  # a Stemmer object is not safe to share between threads
 
 
 def prepare_english(text: str) -> str:
@@ -70,13 +83,24 @@ def brand_key(name: str) -> str:
     return " ".join(english_words(name))
 
 
-def english_analyzer() -> tantivy.TextAnalyzer:
-    """The token pipeline of tantivy's built-in `en_stem` tokenizer (the embedded index's English fields), to turn
-    words into index terms: for query terms, catalog frequencies and highlighting."""
-    return (
-        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
-        .filter(tantivy.Filter.remove_long(40))
-        .filter(tantivy.Filter.lowercase())
-        .filter(tantivy.Filter.stemmer("english"))
-        .build()
-    )
+def _stemmer() -> Stemmer.Stemmer:
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = Stemmer.Stemmer("english")
+    return stemmer
+
+
+@lru_cache(maxsize=100_000)
+def stem(token: str) -> str:
+    """One lowercased token → its index term."""
+    return _stemmer().stemWord(token)
+
+
+def tokens(text: str) -> list[str]:
+    """Already prepared text → its tokens before stemming (lowercased, long ones dropped)."""
+    return [t for t in _TOKEN_RE.findall(text.lower()) if len(t.encode("utf-8")) < MAX_TERM_BYTES]
+
+
+def english_terms(text: str) -> list[str]:
+    """English text → the terms an English index field holds for it, in order (repeats kept)."""
+    return [stem(token) for token in tokens(prepare_english(text))]

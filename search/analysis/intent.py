@@ -24,18 +24,12 @@ _PATTERNS = [
 
 @dataclass(frozen=True)
 class PriceIntent:
-    """A price limit from the query, in the currency the shopper wrote it and in USD."""
+    """A price limit from the query, in the currency the shopper wrote it (converted by `search.currency`)."""
 
     text: str
     currency: str  # "CNY" or "USD"
     min_amount: float | None
     max_amount: float | None
-
-    def in_usd(self, cny_per_usd: float) -> tuple[float | None, float | None]:
-        rate = cny_per_usd if self.currency == "CNY" else 1.0
-        low = None if self.min_amount is None else round(self.min_amount / rate, 2)
-        high = None if self.max_amount is None else round(self.max_amount / rate, 2)
-        return low, high
 
 
 def extract_price(text: str) -> tuple[PriceIntent | None, str]:

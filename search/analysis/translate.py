@@ -13,12 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from search.analysis.cedict import CcCedict
-from search.analysis.english import english_words
+from search.analysis.english import english_terms, english_words
 from search.analysis.glossary import Glossary
 from search.analysis.normalize import has_chinese
 from search.analysis.units import unit_renderings
 
-Vocabulary = Callable[[str], int | None]  # English word → documents using it, None when unknown
+Vocabulary = Callable[[str], int | None]  # analysed English term → products using it, None when unknown
 
 CEDICT_SENSES = 3
 CEDICT_WEIGHTS = (1.0, 0.6, 0.4)
@@ -28,12 +28,18 @@ _SCRIPT_RUN_RE = re.compile(r"[\u3400-\u9fff]+|[^\u3400-\u9fff]+")
 
 @dataclass(frozen=True)
 class Alternative:
-    """One English rendering of a concept: prepared English words, a weight in (0, 1], where it came from."""
+    """One English rendering of a concept: prepared English words, a weight in (0, 1], where it came from, and its
+    analysed terms (what the keyword leg of every backend searches, and what highlighting marks)."""
 
     text: str
     weight: float
     source: str  # "glossary", "cc-cedict", "query", "unit"
     kind: str = ""  # the glossary kind (brand, product, ...), when known
+    terms: tuple[str, ...] = ()  # `english_terms(text)`, filled in when not given
+
+    def __post_init__(self) -> None:
+        if not self.terms:
+            object.__setattr__(self, "terms", tuple(english_terms(self.text)))
 
 
 @dataclass
@@ -118,13 +124,13 @@ class Translator:
 
 def in_catalog(text: str, vocabulary: Vocabulary) -> bool:
     """Every word of the English text is used by at least one product."""
-    return all((vocabulary(word) or 0) > 0 for word in english_words(text))
+    return all((vocabulary(term) or 0) > 0 for word in english_words(text) for term in english_terms(word))
 
 
 def _catalog_known(senses: list[str], vocabulary: Vocabulary) -> bool:
-    """Whether the vocabulary answers at all (a backend without one answers None)."""
-    words = english_words(senses[0])
-    return bool(words) and vocabulary(words[0]) is not None
+    """Whether the vocabulary answers at all (None: no catalog to consult, as in tests of analysis alone)."""
+    terms = [term for word in english_words(senses[0]) for term in english_terms(word)]
+    return bool(terms) and vocabulary(terms[0]) is not None
 
 
 def _alternatives(items: list[tuple], source: str) -> list[Alternative]:

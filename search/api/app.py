@@ -13,6 +13,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from search import __version__
 from search.api.clients import ProxyHeadersMiddleware
+from search.api.deps import catalog_writer
 from search.api.errors import error_responses, install_error_handlers, without_paths
 from search.api.gate import RequestGate, guard
 from search.api.limits import MAX_SEARCH_BODY_BYTES
@@ -22,10 +23,8 @@ from search.api.routes import admin, docs, facets, health, metrics, products, st
 from search.api.routes import search as search_routes
 from search.api.routes import suggest as suggest_routes
 from search.api.security import check_search_key, require_search_key
-from search.backends.base import BackendUnavailable, IndexMismatch, IndexNotFound
-from search.backends.embedded.backend import IndexLocked
+from search.backends.base import BackendUnavailable, IndexLocked, IndexMismatch, IndexNotFound
 from search.config import Settings, get_settings
-from search.embedding_cache import EmbeddingCache
 from search.encoders import ModelLoadError
 from search.service import SearchRequest, SearchService
 
@@ -67,8 +66,9 @@ def create_app(
         if settings.admin_api_key is not None and app.state.service is not None:
             _become_writer(app)
         yield
-        if app.state.embedding_cache is not None:
-            app.state.embedding_cache.close()
+        if app.state.writer is not None:
+            app.state.writer.finish(complete=True)  # closes the embedding cache (the backend is the service's)
+            app.state.writer = None
         if owned and app.state.service is not None:
             app.state.service.close()
 
@@ -83,7 +83,7 @@ def create_app(
     )
     app.state.settings = settings
     app.state.service, app.state.startup_error = service, None
-    app.state.embedding_cache = None
+    app.state.writer = None
     app.state.rate_limiter = rate_limiter
     app.state.metrics = Metrics(app.state)
     _include_routers(app, rate_limited=rate_limiter is not None)
@@ -140,10 +140,8 @@ def _become_writer(app: FastAPI) -> None:
     """With admin routes on, this server is the index's single writer: take the lock now, so that a
     `haitao index` on the same directory is refused from the start rather than at the first admin write."""
     service: SearchService = app.state.service
-    settings: Settings = app.state.settings
     try:
         service.backend.reserve_writer()
     except IndexLocked as exc:
         log.warning("admin writes will fail until the other writer stops: %s", exc)
-    if settings.embedding_cache and service.embedder is not None:
-        app.state.embedding_cache = EmbeddingCache(settings.data_dir, service.embedder.name, service.embedder.dim)
+    catalog_writer(app.state, service)

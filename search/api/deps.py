@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Path, Request
 
@@ -12,6 +12,7 @@ from search.api.security import require_admin_key
 from search.config import Settings
 from search.embedding_cache import EmbeddingCache
 from search.service import SearchService
+from search.writer import CatalogWriter
 
 
 def get_settings(request: Request) -> Settings:
@@ -40,16 +41,44 @@ ProductIdPath = Annotated[
 
 @dataclass
 class Admin:
-    """What an authorised admin request writes with: the server's own service (its backend is the one the
-    server searches with, and the index's single writer) and the embedding cache."""
+    """What an authorised admin request writes with: the server's `CatalogWriter` (on the backend the server
+    searches with; it drops the service's cached results after each write)."""
 
     service: SearchService
-    cache: EmbeddingCache | None
     settings: Settings
+    writer: CatalogWriter
+
+    def product_writer(self) -> CatalogWriter:
+        """The writer, for adding products: 503 while keyword-only (no model to embed them with)."""
+        if self.writer.encoder is None:
+            reason = self.service.degraded
+            raise HTTPException(503, f"products cannot be indexed without the embedding model ({reason})")
+        return self.writer
+
+
+def catalog_writer(state: Any, service: SearchService) -> CatalogWriter:
+    """The server's `CatalogWriter` (made at startup with the admin routes on, or at the first admin request): on
+    the service's backend, through the embedding cache, dropping the service's cached results after each write. A
+    keyword-only (degraded) service has no model: its writer can delete, not embed."""
+    if state.writer is None:
+        settings: Settings = state.settings
+        cache = None
+        if settings.embedding_cache and service.embedder is not None:
+            cache = EmbeddingCache(settings.data_dir, service.embedder.name, service.embedder.dim)
+        state.writer = CatalogWriter(
+            service.backend,
+            service.embedder,
+            service.analysis.segmenter,
+            settings.embed_batch_size,
+            cache,
+            on_change=service.invalidate,
+        )
+    return state.writer
 
 
 def get_admin(request: Request, _: Annotated[None, Depends(require_admin_key)]) -> Admin:
-    return Admin(get_service(request), request.app.state.embedding_cache, request.app.state.settings)
+    service = get_service(request)
+    return Admin(service, request.app.state.settings, catalog_writer(request.app.state, service))
 
 
 AdminDep = Annotated[Admin, Depends(get_admin)]

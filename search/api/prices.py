@@ -1,14 +1,16 @@
-"""Prices as responses show them: USD as listed, CNY at the configured rate, and the optional landed estimate."""
+"""Prices as responses show them: USD as listed, CNY at the configured rate (`search.currency`), and the optional
+landed estimate."""
 
 from __future__ import annotations
 
 from search.api.schemas import FacetStats, LandedEstimate, Price
 from search.config import Settings
-from search.service import Currency, SearchService
+from search.currency import Currency, ExchangeRate
 
 
 def price_of(usd: float, settings: Settings) -> Price:
-    return Price(usd=usd, cny=round(usd * settings.cny_per_usd, 2), landed=landed_estimate(usd, settings))
+    rate = ExchangeRate(settings.cny_per_usd)
+    return Price(usd=usd, cny=rate.from_usd(usd, Currency.CNY), landed=landed_estimate(usd, settings))
 
 
 def landed_estimate(usd: float, settings: Settings) -> LandedEstimate | None:
@@ -21,15 +23,13 @@ def landed_estimate(usd: float, settings: Settings) -> LandedEstimate | None:
         f"估算（非报价）：商品价 + 运费 ${shipping:.2f} + 跨境电商综合税 {settings.landed_tax_rate:.1%}，以结算为准 / "
         f"estimate, not a quote: price + shipping ${shipping:.2f} + cross-border tax {settings.landed_tax_rate:.1%}"
     )
-    return LandedEstimate(usd=round(landed, 2), cny=round(landed * settings.cny_per_usd, 2), note=note)
+    rate = ExchangeRate(settings.cny_per_usd)
+    return LandedEstimate(usd=round(landed, 2), cny=rate.from_usd(landed, Currency.CNY), note=note)
 
 
-def price_range_in(
-    currency: Currency, usd_range: tuple[float, float] | None, service: SearchService
-) -> FacetStats | None:
+def price_range_in(currency: Currency, usd_range: tuple[float, float] | None, rate: ExchangeRate) -> FacetStats | None:
     """The lowest and highest price of a result (USD from the backend) in the shopper's currency."""
     if usd_range is None:
         return None
-    rate = service.per_usd(currency)
     low, high = usd_range
-    return FacetStats(min=round(low * rate, 2), max=round(high * rate, 2), currency=currency)
+    return FacetStats(min=rate.from_usd(low, currency), max=rate.from_usd(high, currency), currency=currency)

@@ -1,4 +1,5 @@
-"""Response models of the HTTP API, with examples."""
+"""Request and response models of the HTTP API, with examples. The keyword filter parameters (`brand`, ...), the
+facet names and the hit fields come from the field registry (`search.fields`)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from search.api.limits import (
     MAX_ATTRIBUTE_FILTERS,
@@ -19,14 +20,16 @@ from search.api.limits import (
     MAX_PRICE_FILTER,
     MAX_QUERY_LENGTH,
 )
-from search.backends.base import FACETS, Sort
+from search.backends.base import Sort, TermFilter
 from search.catalog import Product, normalize_category
-from search.service import Currency, Mode
+from search.currency import Currency
+from search.fields import FACETS, FIELDS, KEYWORD_FILTERS, SHOWN
+from search.service import Mode
 
-HIT_FIELDS = (
-    "id title title_zh brand category price price_max landed_estimate availability image_link link attributes score "
-    "highlight"
-).split()
+FIELDS_SHOWN = tuple(f for f in FIELDS if f.shown)
+
+HIT_FIELDS = [*SHOWN, "landed_estimate", "score", "highlight"]
+KEYWORD_PARAMS = tuple(f.name for f in KEYWORD_FILTERS)
 
 
 def _known(what: str, names: list[str], known: Sequence[str]) -> list[str]:
@@ -47,8 +50,10 @@ def _comma_list(value: Any) -> Any:
     return [part.strip() for item in value for part in item.split(",") if part.strip()]
 
 
-class SearchParams(BaseModel):
-    """The parameters of a search: query parameters of GET /v1/search, the JSON body of POST /v1/search."""
+class _SearchParams(BaseModel):
+    """The parameters of a search: query parameters of GET /v1/search, the JSON body of POST /v1/search.
+
+    One list parameter per filterable keyword field of the registry is added below (`SearchParams`)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -67,12 +72,6 @@ class SearchParams(BaseModel):
         description="`next_cursor` of the previous page, to get the next one with the same q, filters and sort. "
         "Browsing (empty q) pages any depth by key; relevance-ranked results go as deep as the fused candidates.",
         examples=["eyJ2IjoyLCJmIjoiNjFmZTk0MmYwYjM1ZjY0NiIsIm8iOjEwfQ.xA8ygN5W924S9vWPadbbcw"],
-    )
-    brand: list[str] = Field(
-        default_factory=list,
-        max_length=MAX_FILTER_VALUES,
-        description="Only these brands (any of them); repeat the parameter or separate with commas.",
-        examples=[["Sony", "Bose"]],
     )
     category: str | None = Field(
         None,
@@ -129,14 +128,7 @@ class SearchParams(BaseModel):
         examples=[["id", "title", "price"]],
     )
 
-    _lists = field_validator("brand", "attr", "facets", "fields", mode="before")(_comma_list)
-
-    @field_validator("brand")
-    @classmethod
-    def _brand_length(cls, value: list[str]) -> list[str]:
-        if any(len(b) > MAX_FILTER_VALUE_LENGTH for b in value):
-            raise ValueError(f"a brand is at most {MAX_FILTER_VALUE_LENGTH} characters")
-        return value
+    _lists = field_validator("attr", "facets", "fields", mode="before")(_comma_list)
 
     @field_validator("category")
     @classmethod
@@ -172,6 +164,10 @@ class SearchParams(BaseModel):
             raise ValueError("must not be less than price_min")
         return value
 
+    def term_filters(self) -> tuple[TermFilter, ...]:
+        """The keyword filters asked for: ((field, (value, ...)), ...)."""
+        return tuple((name, tuple(getattr(self, name))) for name in KEYWORD_PARAMS if getattr(self, name))
+
     def attribute_filters(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         grouped: dict[str, list[str]] = {}
         for item in self.attr:
@@ -179,6 +175,29 @@ class SearchParams(BaseModel):
             grouped.setdefault(re.sub(r"\s+", " ", name.strip().casefold()), []).append(wanted.strip())
         return tuple((name, tuple(values)) for name, values in grouped.items())
 
+
+def _bounded_values(value: list[str]) -> list[str]:
+    if any(len(v) > MAX_FILTER_VALUE_LENGTH for v in value):
+        raise ValueError(f"a value is at most {MAX_FILTER_VALUE_LENGTH} characters")
+    return value
+
+
+SearchParams = create_model(
+    "SearchParams",
+    __base__=_SearchParams,
+    __doc__=_SearchParams.__doc__,
+    __validators__={  # the registry's keyword filters: comma-separated or repeated strings of bounded length
+        "_keyword_lists": field_validator(*KEYWORD_PARAMS, mode="before")(_comma_list),
+        "_keyword_lengths": field_validator(*KEYWORD_PARAMS)(_bounded_values),
+    },
+    **{
+        f.name: (
+            list[str],
+            Field(default_factory=list, max_length=MAX_FILTER_VALUES, description=f.description, examples=[f.example]),
+        )
+        for f in KEYWORD_FILTERS
+    },
+)
 
 SEARCH_EXAMPLE = {"q": "降噪耳机 500元以下", "brand": ["Sony", "Anker"], "facets": ["brand", "price"], "size": 20}
 
@@ -214,7 +233,7 @@ class HitExplain(BaseModel):
     )
 
 
-class SearchHit(BaseModel):
+class _SearchHit(BaseModel):
     """A product in the results. With `fields`, only the fields asked for (and `id`) are present."""
 
     id: str = Field(examples=["ear-sony-xm5"])
@@ -248,6 +267,19 @@ class SearchHit(BaseModel):
         examples=[{"title": "Sony <em>Wireless</em> <em>Earbuds</em>", "title_zh": "索尼 <em>蓝牙耳机</em>"}],
     )
     explain: HitExplain | None = None
+
+
+# The registry's other shown fields (added there, e.g. a seller), as text.
+SearchHit = create_model(
+    "SearchHit",
+    __base__=_SearchHit,
+    __doc__=_SearchHit.__doc__,
+    **{
+        f.name: (str | None, Field(None, description=f.description or None))
+        for f in FIELDS_SHOWN
+        if f.name not in _SearchHit.model_fields
+    },
+)
 
 
 class ExchangeRate(BaseModel):

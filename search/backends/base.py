@@ -1,14 +1,20 @@
-"""The `SearchBackend` interface and the backend-neutral request and result types.
+"""The storage contract: `SearchBackend`, every method of which each backend implements in full, and the
+backend-neutral request and result types and errors.
 
-A backend stores `IndexDocument`s and runs `BackendQuery`s: a keyword leg (concepts with weighted English
-alternatives and Chinese terms), a vector leg (a query embedding), filters, facets, sort and a page. Both legs
-are fused inside the backend (the embedded one with `search.fusion`, OpenSearch with its search pipeline).
+A backend stores `IndexDocument`s (the fields of `search.fields`, indexed as `index_values` says, plus the record,
+the vector and a write sequence) and answers the primitive reads that `search.retrieval` composes into a search:
+the keyword leg and the vector leg (each a ranked list of ids), browsing in a sort order, counts and facets of a
+result set, sort values and records by id. Fusion, ordering and paging of ranked results happen above the legs, the
+same way for every backend. A backend also reports how its index analyses English text (`english_terms`, which
+must equal `search.analysis.english.english_terms`), how many products use an analysed term, and a generation
+token that changes with every write (the service's result cache is keyed by it).
 """
 
 from __future__ import annotations
 
+import time
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -18,6 +24,17 @@ import numpy as np
 
 from search.analysis.translate import Concept
 from search.catalog import Product
+from search.fields import BY_NAME, FIELDS, FieldType
+
+Leg = list[tuple[str, float]]  # (product id, score), best first
+
+
+def write_sequence(count: int) -> list[int]:
+    """Sort keys for `count` documents written now: unique and increasing, microseconds since the epoch plus the
+    position in the batch (a batch takes far longer to embed than it has documents, so batches never overlap).
+    Microseconds stay below 2**53, exact even where JSON numbers become doubles."""
+    start = time.time_ns() // 1000
+    return [start + i for i in range(count)]
 
 
 class IndexMismatch(RuntimeError):
@@ -46,6 +63,10 @@ class IndexNotFound(FileNotFoundError):
     """No index has been built yet where the settings point."""
 
 
+class IndexLocked(RuntimeError):
+    """Another process is writing to this index (the embedded backend allows one writer at a time)."""
+
+
 class BackendUnavailable(RuntimeError):
     """The storage backend cannot be reached right now (a search server down); retrying later may succeed."""
 
@@ -67,20 +88,25 @@ class DocumentWriteError(RuntimeError):
 
 @dataclass
 class IndexDocument:
-    """A product ready to be stored: the record, its analysed Chinese text, its vector and content hash."""
+    """A product ready to be stored: the record, the jieba terms of its Chinese fields, its vector and hash."""
 
     product: Product
-    title_zh_terms: list[str]
-    description_zh_terms: list[str]
+    chinese_terms: dict[str, list[str]]  # Chinese-analysed field name → its terms (search mode)
     vector: np.ndarray
     content_hash: str
 
 
+TermFilter = tuple[str, tuple[str, ...]]  # (keyword field name, (value, ...))
+
+
 @dataclass(frozen=True)
 class Filters:
-    """Hard restrictions of a search. Values of one filter are alternatives (OR); different filters all apply."""
+    """Hard restrictions of a search. Values of one filter are alternatives (OR); different filters all apply.
 
-    brands: tuple[str, ...] = ()
+    `terms` holds the filters of the keyword fields of the registry (`brand`, and whatever is added there), in
+    registry order, without empty ones, so that equal filters compare equal."""
+
+    terms: tuple[TermFilter, ...] = ()
     category: str | None = None  # a category path prefix: "Electronics > Audio"
     price_min: float | None = None  # USD
     price_max: float | None = None  # USD
@@ -88,30 +114,49 @@ class Filters:
     # Product attributes: ((name, (value, ...)), ...), names and values compared as `attribute_term` does.
     attributes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
+    def __post_init__(self) -> None:
+        given = dict(self.terms)
+        unknown = [name for name in given if name not in BY_NAME or BY_NAME[name].type is not FieldType.KEYWORD]
+        if unknown:
+            raise ValueError(f"not a keyword field: {unknown[0]!r}")
+        canonical = tuple(
+            (f.name, tuple(v for v in given[f.name] if v.strip()))
+            for f in FIELDS
+            if f.name in given and any(v.strip() for v in given[f.name])
+        )
+        object.__setattr__(self, "terms", canonical)
+
+    @classmethod
+    def where(cls, **filters: Any) -> Filters:
+        """`Filters.where(brand=("Sony",), price_max=100)`: keyword fields by name, the rest as the fields below."""
+        keyword = {n: tuple(v) for n, v in filters.items() if n in BY_NAME and BY_NAME[n].type is FieldType.KEYWORD}
+        rest = {name: value for name, value in filters.items() if name not in keyword}
+        return cls(terms=tuple(keyword.items()), **rest)
+
+    def values(self, name: str) -> tuple[str, ...]:
+        """The values a keyword field is filtered by (empty: not filtered)."""
+        return dict(self.terms).get(name, ())
+
+    @property
+    def brands(self) -> tuple[str, ...]:
+        return self.values("brand")
+
     @property
     def is_empty(self) -> bool:
         return self == Filters()
 
     def without(self, facet: str) -> Filters:
         """These filters less the facet's own one: the filters its counts are computed with (disjunctive facets)."""
-        if facet == "brand":
-            return replace(self, brands=())
-        if facet == "category":
+        kind = BY_NAME[facet].type if facet in BY_NAME else None
+        if kind is FieldType.KEYWORD:
+            return replace(self, terms=tuple(t for t in self.terms if t[0] != facet))
+        if kind is FieldType.CATEGORY:
             return replace(self, category=None)
-        if facet == "price":
+        if kind is FieldType.PRICE:
             return replace(self, price_min=None, price_max=None)
-        if facet == "availability":
+        if kind is FieldType.AVAILABILITY:
             return replace(self, in_stock=None)
         return self
-
-
-def attribute_term(name: str, value: str) -> str:
-    """The indexed form of one product attribute: `Color`, `Navy Blue` → `color=navy blue`."""
-    return f"{' '.join(name.casefold().split())}={' '.join(value.casefold().split())}"
-
-
-# The facets every backend counts. "price" counts `BackendQuery.price_buckets` and reports the price range.
-FACETS = ("brand", "category", "availability", "price")
 
 
 @dataclass(frozen=True)
@@ -144,17 +189,15 @@ class BackendQuery:
     # meanwhile, and the vector leg waits for it (`resolved()`); a future that gives None means no vector leg.
     vector: np.ndarray | Future[np.ndarray | None] | None = None
     # Soft preferences from the query ("耐克 跑鞋" → brand Nike): extra keyword-leg clauses, never filters.
-    boost_brands: tuple[str, ...] = ()  # brand names as in the catalog, matched case-insensitively
-    boost_categories: tuple[str, ...] = ()  # category path prefixes
+    boost_brands: tuple[str, ...] = ()  # brand names as in the catalog, matched as the brand filter matches
     filters: Filters = field(default_factory=Filters)
-    facets: tuple[str, ...] = ()  # names from FACETS
+    facets: tuple[str, ...] = ()  # names from search.fields.FACETS
     price_buckets: tuple[PriceBucket, ...] = ()  # the buckets of the "price" facet
     sort: Sort = Sort.RELEVANCE
     offset: int = 0
     limit: int = 10
     # Browsing (no keyword or vector leg) pages by key: the `sort_key` of the last hit of the previous page.
     search_after: tuple[Any, ...] | None = None
-    explain: bool = False  # fill each hit's per-leg ranks and scores (may cost extra work)
 
     def resolved(self) -> BackendQuery:
         """This query with its vector computed (waiting for the embedding if it is still running)."""
@@ -189,6 +232,30 @@ class SearchResult:
 
 
 @dataclass
+class Counts:
+    """What `SearchBackend.count` found for one result set."""
+
+    total: int
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    price_range: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
+class ResultSet:
+    """The products a search matches, for counting: those passing `filters` that match the keyword leg's
+    `concepts` (when given) or are among `ids` (the vector leg's neighbours, when given); with neither, every
+    product passing the filters."""
+
+    filters: Filters
+    concepts: tuple[Concept, ...] | None = None
+    ids: tuple[str, ...] | None = None
+    # What the keyword leg found under these filters, when it ran: every match counted, and the ids it returned. A
+    # backend may count the result set from them (those matches plus the neighbours outside them) without a pass.
+    keyword_total: int | None = None
+    keyword_ids: tuple[str, ...] = ()
+
+
+@dataclass
 class IndexStats:
     count: int
     model: str | None
@@ -197,28 +264,52 @@ class IndexStats:
 
 
 class SearchBackend(ABC):
-    """What every storage backend provides."""
+    """What every storage backend implements, in full: nothing here is optional."""
+
+    # -- writing ------------------------------------------------------------------------------------------------
 
     @abstractmethod
     def upsert(self, documents: Sequence[IndexDocument]) -> None:
         """Insert or replace documents by product id, durably: when this returns they are committed and read back.
+        Changes the generation.
 
         Raises `WriteUnavailable` when the write could not be made durable (then none of it is acknowledged) or
         while writes are refused after such a failure."""
 
     @abstractmethod
     def delete(self, ids: Sequence[str]) -> int:
-        """Remove products by id, durably (as `upsert`); returns how many existed."""
+        """Remove products by id, durably (as `upsert`); returns how many existed. Changes the generation when it
+        removed any."""
 
+    @abstractmethod
     def write_problem(self) -> str | None:
         """Why writes are refused now (a commit failed and the backend could not yet write again), or None.
 
         A backend that refuses writes tries to recover when asked (at most every few seconds): it checks that it
         can write again, reopens its writer and verifies the index before taking writes. Readiness probes ask."""
-        return None
 
     @abstractmethod
-    def get(self, product_id: str) -> Product | None: ...
+    def reserve_writer(self) -> None:
+        """Become this index's writer now (a server with admin writes), rather than at the first write.
+
+        Raises `IndexLocked` when another process holds the index's write lock (backends without one: no-op)."""
+
+    @abstractmethod
+    def commit_rebuild(self) -> None:
+        """Publish an index opened with `rebuild=True` once it is complete: it replaces the live one atomically."""
+
+    @abstractmethod
+    def abandon_rebuild(self) -> None:
+        """Drop an index opened with `rebuild=True` that did not complete; the live index stays as it was."""
+
+    # -- reading by id ------------------------------------------------------------------------------------------
+
+    @abstractmethod
+    def fetch(self, ids: Sequence[str]) -> dict[str, Product]:
+        """The stored record of each of these ids that is in the index."""
+
+    def get(self, product_id: str) -> Product | None:
+        return self.fetch([product_id]).get(product_id)
 
     @abstractmethod
     def iter_ids(self) -> Iterator[str]:
@@ -234,44 +325,64 @@ class SearchBackend(ABC):
     def content_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         """The stored content hash of each of these ids that is in the index."""
 
+    # -- the primitives of a search (composed by search.retrieval) -----------------------------------------------
+
     @abstractmethod
-    def search(self, query: BackendQuery) -> SearchResult: ...
+    def keyword_leg(self, query: BackendQuery, filters: Filters, size: int) -> tuple[Leg, int]:
+        """The `size` best keyword matches of `query.concepts` (with `query.boost_brands`) among the products
+        passing `filters`, by the ranking spec's keyword score; and how many products match in all."""
+
+    @abstractmethod
+    def vector_leg(self, vector: np.ndarray, filters: Filters, size: int) -> Leg:
+        """The `size` products nearest to `vector` among those passing `filters` (cosine similarity)."""
+
+    @abstractmethod
+    def browse(
+        self, filters: Filters, sort: Sort, offset: int, limit: int, search_after: tuple[Any, ...] | None
+    ) -> list[Hit]:
+        """A page of the products passing `filters` in `sort` order (relevance: newest first), ties broken by the
+        write sequence; after `search_after` (a previous hit's `sort_key`, which every hit carries) or at
+        `offset`."""
+
+    @abstractmethod
+    def sort_values(self, ids: Sequence[str], sort: Sort) -> dict[str, float]:
+        """The value each of these products is ordered by under `sort` (price, or write sequence for newest)."""
+
+    @abstractmethod
+    def count(self, results: ResultSet, facets: Sequence[str], price_buckets: Sequence[PriceBucket]) -> Counts:
+        """How many products the result set holds and, for each facet asked, its values' counts (at most the
+        spec's `facet_size` values, most products first; "price": the buckets and the price range)."""
 
     @abstractmethod
     def facet_values(self, facet: str, limit: int) -> dict[str, int]:
-        """Every value of a facet ("brand", "category", "availability") over the whole index, most products first."""
+        """Every value of a facet ("brand", "category", "availability", ...) over the whole index, most first."""
 
-    def prepare_search(self) -> None:  # noqa: B027 - optional: most backends need nothing
-        """Build now what searches of the current index need (the embedded backend's vector graph), rather than
-        in the background at the first search."""
+    # -- what the layers above rely on ----------------------------------------------------------------------------
 
-    def generation(self) -> object | None:
-        """A token that changes whenever the index content changes (for caching results); None = unknown."""
-        return None
+    @abstractmethod
+    def generation(self) -> Hashable:
+        """A token that changes whenever the index content changes, whoever wrote it (for caching results)."""
 
-    def document_frequency(self, word: str) -> int | None:
-        """How many products use this English word (for sense choice in query translation); None if unknown."""
-        return None
+    @abstractmethod
+    def document_frequency(self, term: str) -> int:
+        """How many products use this analysed English term (`english_terms`) in a searched English field (for
+        sense choice in query translation)."""
+
+    @abstractmethod
+    def english_terms(self, text: str) -> list[str]:
+        """How this index analyses English text: the terms it stores for it (equal to
+        `search.analysis.english.english_terms`, which the contract suite checks)."""
 
     @abstractmethod
     def stats(self) -> IndexStats: ...
-
-    def reserve_writer(self) -> None:  # noqa: B027 - optional: backends without a writer lock need nothing
-        """Become this index's writer now (a server with admin writes), rather than at the first write.
-
-        Raises `IndexLocked` (embedded backend) when another process writes to the index."""
 
     @abstractmethod
     def check(self) -> None:
         """Raise `BackendUnavailable` when the backend cannot serve requests now (for readiness probes)."""
 
-    @abstractmethod
-    def commit_rebuild(self) -> None:
-        """Publish an index opened with `rebuild=True` once it is complete: it replaces the live one atomically."""
-
-    @abstractmethod
-    def abandon_rebuild(self) -> None:
-        """Drop an index opened with `rebuild=True` that did not complete; the live index stays as it was."""
+    def prepare_search(self) -> None:  # noqa: B027 - a backend with nothing to prepare does nothing
+        """Build now what searches of the current index need (the embedded backend's vector graph), rather than
+        in the background at the first search."""
 
     @abstractmethod
     def close(self) -> None: ...

@@ -7,11 +7,7 @@ from search.backends.embedded.backend import EmbeddedBackend
 from search.backends.opensearch.backend import OpenSearchBackend, OpenSearchConfig
 from search.backends.opensearch.index import IndexOptions, VectorOptions
 from search.config import Settings
-from search.fusion import FusionConfig
-
-
-def fusion_config(settings: Settings) -> FusionConfig:
-    return FusionConfig(settings.fusion, settings.rrf_k, settings.keyword_weight, settings.leg_size)
+from search.ranking import RankingSpec
 
 
 def open_backend(
@@ -23,24 +19,31 @@ def open_backend(
     physical index) that replaces the live one when `commit_rebuild()` is called, or is dropped by
     `abandon_rebuild()`. Searches see the old index until then.
     """
+    spec = RankingSpec.from_settings(settings)
     if settings.backend == "embedded":
         if rebuild:
-            return EmbeddedBackend.rebuild(
-                settings.data_dir, model, dim, fusion_config(settings), settings.ann_min_products
-            )
+            return EmbeddedBackend.rebuild(settings.data_dir, model, dim, spec, settings.ann_min_products)
         return EmbeddedBackend(
-            settings.data_dir,
-            model,
-            dim,
-            fusion_config(settings),
-            create=create,
-            ann_min_products=settings.ann_min_products,
+            settings.data_dir, model, dim, spec, create=create, ann_min_products=settings.ann_min_products
         )
     if settings.backend == "opensearch":
-        return OpenSearchBackend(
-            opensearch_config(settings), model, dim, fusion_config(settings), create=create, rebuild=rebuild
-        )
+        return OpenSearchBackend(opensearch_config(settings), model, dim, spec, create=create, rebuild=rebuild)
     raise ValueError(f"unknown backend {settings.backend!r}")  # pragma: no cover - Settings validates it
+
+
+def built_with(settings: Settings) -> tuple[str, int]:
+    """The model and dimension the configured index was built with (raises `IndexNotFound` when there is none)."""
+    if settings.backend == "embedded":
+        return EmbeddedBackend.built_with(settings.data_dir)
+    if settings.backend == "opensearch":
+        return OpenSearchBackend.built_with(opensearch_config(settings))
+    raise ValueError(f"unknown backend {settings.backend!r}")  # pragma: no cover - Settings validates it
+
+
+def open_existing_backend(settings: Settings) -> SearchBackend:
+    """The index as it was built (its own model and dimension), for work that embeds nothing: stats, deletes."""
+    model, dim = built_with(settings)
+    return open_backend(settings, model, dim)
 
 
 def opensearch_config(settings: Settings) -> OpenSearchConfig:
@@ -65,15 +68,4 @@ def opensearch_config(settings: Settings) -> OpenSearchConfig:
         refresh=settings.opensearch_refresh,
         bulk_retries=settings.opensearch_bulk_retries,
         bulk_backoff_s=settings.opensearch_bulk_backoff_s,
-        pipeline=settings.opensearch_pipeline,
     )
-
-
-def open_existing_backend(settings: Settings) -> SearchBackend:
-    """The index as it was built (its own model and dimension), for work that embeds nothing: stats, deletes."""
-    if settings.backend == "embedded":
-        model, dim = EmbeddedBackend.built_with(settings.data_dir)
-        return EmbeddedBackend(
-            settings.data_dir, model, dim, fusion_config(settings), ann_min_products=settings.ann_min_products
-        )
-    raise ValueError(f"unknown backend {settings.backend!r}")  # pragma: no cover - Settings validates it

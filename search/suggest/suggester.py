@@ -2,10 +2,10 @@
 
 The first build starts with the server (`start`), or at the first request, which waits for it. Afterwards a
 request at most every `refresh_s` seconds starts a background check of the index's version (the backend's
-`generation()` token where it has one — the embedded index's changes on every commit — else the product count
-and last update from `SearchBackend.stats`); when it changed, the vocabulary is rebuilt from `iter_products` while
-the old one keeps answering, and then swapped in. So that a catalog under constant updates does not keep a core
-busy rebuilding, checks are spaced by at least `BUILD_SPACING` times the last build's duration.
+`generation()` token, which changes with every write on every backend); when it changed, the vocabulary is rebuilt
+from `iter_products` while the old one keeps answering, and then swapped in. So that a catalog under constant
+updates does not keep a core busy rebuilding, checks are spaced by at least `BUILD_SPACING` times the last build's
+duration.
 
 The same pass builds query analysis's catalog lexicon (`search.analysis.lexicon`: the catalog's words for typo
 tolerance, its pinyin lexicon) when a `lexicon_builder` is given: `lexicon` is the latest one, swapped in with the
@@ -112,12 +112,8 @@ class Suggester:
         return True
 
     def version(self) -> object:
-        """What identifies the index content: the backend's generation token, or its count and last update."""
-        generation = self._backend.generation()
-        if generation is not None:
-            return generation
-        stats = self._backend.stats()
-        return (stats.count, stats.updated_at)
+        """What identifies the index content: the backend's generation token."""
+        return self._backend.generation()
 
     def _check_in_background(self, force: bool = False) -> None:
         if not force and time.monotonic() < self._next_check:

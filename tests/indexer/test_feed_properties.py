@@ -19,6 +19,7 @@ from indexer.feeds import open_feed, read_feed
 from indexer.pipeline import IndexPipeline, default_rejects_path, reasons_path
 from search.backends.embedded.backend import EmbeddedBackend
 from search.catalog import InvalidProduct, Product
+from search.writer import CatalogWriter
 
 pytestmark = pytest.mark.fuzz
 
@@ -165,7 +166,7 @@ def test_a_damaged_gzip_is_one_fatal_row_naming_where_reading_stopped(tmp_path, 
 @pytest.fixture()
 def pipeline(tmp_path, embedder, analysis):
     backend = EmbeddedBackend(tmp_path / "data", embedder.name, embedder.dim, create=True)
-    yield IndexPipeline(backend, embedder, analysis.segmenter, batch_size=2)
+    yield IndexPipeline(CatalogWriter(backend, embedder, analysis.segmenter), batch_size=2)
     backend.close()
 
 

@@ -10,6 +10,7 @@ import pytest
 from indexer.feeds import read_feed
 from indexer.pipeline import IndexPipeline, default_rejects_path, reasons_path
 from search.backends.embedded.backend import EmbeddedBackend
+from search.writer import CatalogWriter
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -17,7 +18,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 @pytest.fixture()
 def pipeline(tmp_path, embedder, analysis):
     backend = EmbeddedBackend(tmp_path / "data", embedder.name, embedder.dim, create=True)
-    yield IndexPipeline(backend, embedder, analysis.segmenter, batch_size=2)
+    yield IndexPipeline(CatalogWriter(backend, embedder, analysis.segmenter), batch_size=2)
     backend.close()
 
 

@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 from indexer.cli import app
 from indexer.pipeline import IndexPipeline, reasons_path
 from search.backends.embedded.backend import EmbeddedBackend
+from search.writer import CatalogWriter
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -20,7 +21,7 @@ def pipeline_for(embedder, analysis):
     def make(data_dir: Path) -> IndexPipeline:
         backend = EmbeddedBackend(data_dir, embedder.name, embedder.dim, create=True)
         opened.append(backend)
-        return IndexPipeline(backend, embedder, analysis.segmenter, batch_size=2)
+        return IndexPipeline(CatalogWriter(backend, embedder, analysis.segmenter), batch_size=2)
 
     yield make
     for backend in opened:

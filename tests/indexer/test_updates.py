@@ -8,8 +8,10 @@ from typer.testing import CliRunner
 
 from indexer.cli import app
 from indexer.pipeline import IndexPipeline
-from search.backends.embedded.backend import EmbeddedBackend, IndexLocked
+from search.backends.base import IndexLocked
+from search.backends.embedded.backend import EmbeddedBackend
 from search.embedding_cache import EmbeddingCache
+from search.writer import CatalogWriter
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 ROWS = [json.loads(line) for line in (FIXTURES / "products.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -33,7 +35,7 @@ class CountingEmbedder:
 
 def test_delete_missing_removes_what_a_full_feed_no_longer_lists(tmp_path, embedder, analysis):
     backend = EmbeddedBackend(tmp_path / "d", embedder.name, embedder.dim, create=True)
-    pipeline = IndexPipeline(backend, embedder, analysis.segmenter, batch_size=10)
+    pipeline = IndexPipeline(CatalogWriter(backend, embedder, analysis.segmenter), batch_size=10)
     pipeline.run(write_feed(tmp_path / "full.jsonl", ROWS[:6]))
     smaller = [*ROWS[:3], {**ROWS[3], "price": "12,99 EUR"}]  # row 4 is bad now: kept, not deleted
     report = pipeline.run(write_feed(tmp_path / "full.jsonl", smaller), delete_missing=True)
@@ -47,7 +49,7 @@ def test_only_changed_texts_are_embedded_and_a_rebuild_reuses_the_cache(tmp_path
     counting = CountingEmbedder(embedder)
     cache = EmbeddingCache(tmp_path / "d", embedder.name, embedder.dim)
     backend = EmbeddedBackend(tmp_path / "d", embedder.name, embedder.dim, create=True)
-    pipeline = IndexPipeline(backend, counting, analysis.segmenter, batch_size=8, cache=cache)
+    pipeline = IndexPipeline(CatalogWriter(backend, counting, analysis.segmenter, cache=cache), batch_size=8)
     feed = write_feed(tmp_path / "f.jsonl", ROWS)
     pipeline.run(feed)
     assert counting.texts == len(ROWS)
@@ -60,7 +62,7 @@ def test_only_changed_texts_are_embedded_and_a_rebuild_reuses_the_cache(tmp_path
     backend.close()
 
     rebuilt = EmbeddedBackend.rebuild(tmp_path / "d", embedder.name, embedder.dim)
-    report = IndexPipeline(rebuilt, counting, analysis.segmenter, batch_size=8, cache=cache).run(feed)
+    report = IndexPipeline(CatalogWriter(rebuilt, counting, analysis.segmenter, cache=cache), batch_size=8).run(feed)
     rebuilt.commit_rebuild()
     assert report.indexed == len(ROWS) and counting.texts == len(ROWS) + 1  # every vector came from the cache
     reopened = EmbeddedBackend(tmp_path / "d", embedder.name, embedder.dim)
@@ -72,10 +74,10 @@ def test_only_changed_texts_are_embedded_and_a_rebuild_reuses_the_cache(tmp_path
 
 def test_an_abandoned_rebuild_leaves_the_live_index_searchable(tmp_path, embedder, analysis):
     backend = EmbeddedBackend(tmp_path, embedder.name, embedder.dim, create=True)
-    IndexPipeline(backend, embedder, analysis.segmenter).run(write_feed(tmp_path / "f.jsonl", ROWS[:3]))
+    IndexPipeline(CatalogWriter(backend, embedder, analysis.segmenter)).run(write_feed(tmp_path / "f.jsonl", ROWS[:3]))
     backend.close()
     rebuilt = EmbeddedBackend.rebuild(tmp_path, embedder.name, embedder.dim)
-    IndexPipeline(rebuilt, embedder, analysis.segmenter).run(write_feed(tmp_path / "g.jsonl", ROWS[3:5]))
+    IndexPipeline(CatalogWriter(rebuilt, embedder, analysis.segmenter)).run(write_feed(tmp_path / "g.jsonl", ROWS[3:5]))
     with pytest.raises(IndexLocked, match="one writer at a time"):
         EmbeddedBackend(tmp_path, embedder.name, embedder.dim).reserve_writer()  # the live index is held
     rebuilt.abandon_rebuild()

@@ -1,10 +1,11 @@
 """Catalog updates over HTTP (webhook style): POST /v1/admin/products, DELETE /v1/admin/products/{id}.
 
 Off unless HAITAO_ADMIN_API_KEY is set; then every request needs the key (`Authorization: Bearer <key>` or
-`X-API-Key: <key>`). The server writes
-through the backend it searches with, so it is the index's single writer while it runs (`haitao index` on the same
-data directory is refused meanwhile). Good items of a batch are indexed (one commit), bad ones are reported one
-by one; an unchanged product is not re-embedded.
+`X-API-Key: <key>`). Thin routes over the server's `CatalogWriter` (`search.writer`), the one write path: it
+writes through the backend the server searches with (so the server is the index's single writer while it runs,
+and `haitao index` on the same data directory is refused meanwhile) and drops the service's cached results after
+each write. Good items of a batch are indexed (one commit), bad ones are reported one by one; an unchanged product
+is not re-embedded.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ from search.api.schemas import (
     FieldError,
     RejectedItem,
 )
-from search.backends.embedded.backend import IndexLocked
+from search.backends.base import IndexLocked
 from search.catalog import InvalidProduct, Product
-from search.documents import index_products
+from search.writer import Validator
 
 router = APIRouter(prefix="/v1/admin", tags=["admin"])
 _OFF = "admin routes are off: set HAITAO_ADMIN_API_KEY on the server to enable them"
@@ -89,43 +90,23 @@ def _upsert(admin: Admin, body: bytes) -> AdminWriteResponse:
         raise HTTPException(413, str(exc)) from None
     except ValueError as exc:
         raise HTTPException(422, f"body: {exc}") from None
+    validator = Validator("duplicate id, first at index {first}")
     products: list[Product] = []
     rejected: list[RejectedItem] = []
-    seen: dict[str, int] = {}
     for index, item in enumerate(items):
-        if not isinstance(item, dict):
-            reason = f"expected a JSON object, got {type(item).__name__}"
-            rejected.append(RejectedItem(index=index, errors=[FieldError(field="item", reason=reason)]))
-            continue
         try:
-            product = Product.from_raw(item)
+            products.append(validator.check(item, index))
         except InvalidProduct as exc:
             errors = [FieldError(field=f, reason=r) for f, r in exc.errors]
             rejected.append(RejectedItem(index=index, id=exc.product_id, errors=errors))
-            continue
-        if product.id in seen:
-            reason = f"duplicate id, first at index {seen[product.id]}"
-            rejected.append(RejectedItem(index=index, id=product.id, errors=[FieldError(field="id", reason=reason)]))
-            continue
-        seen[product.id] = index
-        products.append(product)
-    service = admin.service
-    if service.embedder is None:
-        raise HTTPException(503, f"products cannot be indexed without the embedding model ({service.degraded})")
+    writer = admin.product_writer()
     try:
-        written = index_products(
-            service.backend,
-            products,
-            service.embedder,
-            service.analysis.segmenter,
-            admin.settings.embed_batch_size,
-            admin.cache,
-        )
+        written = writer.write(products)
     except IndexLocked as exc:
         raise HTTPException(409, without_paths(str(exc), admin.settings.data_dir)) from None
     for product_id, reason in written.refused.items():  # stored nowhere: the backend refused the document
         errors = [FieldError(field="index", reason=reason)]
-        rejected.append(RejectedItem(index=seen[product_id], id=product_id, errors=errors))
+        rejected.append(RejectedItem(index=validator.first_seen[product_id], id=product_id, errors=errors))
     return AdminWriteResponse(
         indexed=written.indexed, unchanged=written.unchanged, rejected=len(rejected), errors=rejected
     )
@@ -143,7 +124,7 @@ def delete_product(
     admin: AdminDep,
 ) -> AdminDeleteResponse:
     try:
-        deleted = admin.service.backend.delete([product_id])
+        deleted = admin.writer.delete([product_id])
     except IndexLocked as exc:
         raise HTTPException(409, without_paths(str(exc), admin.settings.data_dir)) from None
     if not deleted:

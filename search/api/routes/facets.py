@@ -10,7 +10,11 @@ from search.api.deps import ServiceDep
 from search.api.errors import error_responses
 from search.api.prices import price_range_in
 from search.api.schemas import FacetValues
-from search.service import Currency, SearchRequest
+from search.currency import Currency
+from search.fields import FACETS
+from search.service import SearchRequest
+
+FacetName = Literal[FACETS]  # type: ignore[valid-type] - the registry's facets
 
 router = APIRouter(prefix="/v1", tags=["search"])
 
@@ -19,10 +23,8 @@ router = APIRouter(prefix="/v1", tags=["search"])
 def facet_values(
     service: ServiceDep,
     name: Annotated[
-        Literal["brand", "category", "availability", "price"],
-        Query(
-            description="The facet: brand, category, availability, or price (buckets and range).", examples=["brand"]
-        ),
+        FacetName,
+        Query(description=f"The facet: {', '.join(FACETS)} (price: buckets and range).", examples=["brand"]),
     ],
     limit: Annotated[
         int, Query(ge=1, le=10_000, description="Most values returned, most products first.", examples=[100])
@@ -34,5 +36,5 @@ def facet_values(
     if name != "price":
         return FacetValues(facet=name, values=service.facet_values(name, limit))
     outcome = service.search(SearchRequest(size=1, facets=("price",), currency=currency))
-    stats = price_range_in(currency, outcome.result.price_range, service)
+    stats = price_range_in(currency, outcome.result.price_range, service.rate)
     return FacetValues(facet=name, values=outcome.result.facets["price"], stats=stats)

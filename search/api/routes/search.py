@@ -24,16 +24,25 @@ from search.api.schemas import (
 )
 from search.config import Settings
 from search.cursor import InvalidCursor
+from search.fields import BY_NAME, FIELDS, CatalogField, FieldType
 from search.service import SearchOutcome, SearchRequest, SearchService
+
+SHOWN = tuple(f for f in FIELDS if f.shown)
 
 router = APIRouter(prefix="/v1", tags=["search"])
 
 
+# What both routes answer: the response model (without the fields a `fields=` request leaves out) and the errors.
+ANSWERS = {
+    "response_model": SearchResponse,
+    "response_model_exclude_unset": True,
+    "responses": error_responses(422, 503),
+}
+
+
 @router.get(
     "/search",
-    response_model=SearchResponse,
-    response_model_exclude_unset=True,
-    responses=error_responses(422, 503),
+    **ANSWERS,
     summary="Search products",
     description="Query text in Chinese (Simplified or Traditional), pinyin or English; empty `q` browses. "
     "Filters narrow the results, facets count them, `cursor` pages deep.",
@@ -44,9 +53,7 @@ def search_get(service: ServiceDep, settings: SettingsDep, params: Annotated[Sea
 
 @router.post(
     "/search",
-    response_model=SearchResponse,
-    response_model_exclude_unset=True,
-    responses=error_responses(422, 503),
+    **ANSWERS,
     summary="Search products (JSON body)",
     description="The same search as GET /v1/search, with the parameters as a JSON object.",
 )
@@ -78,7 +85,7 @@ def _search(service: ServiceDep, settings: Settings, params: SearchParams) -> Se
         page=params.page,
         size=params.size,
         cursor=params.cursor,
-        brands=tuple(params.brand),
+        terms=params.term_filters(),
         category=params.category,
         price_min=params.price_min,
         price_max=params.price_max,
@@ -103,24 +110,16 @@ def to_response(
     request = outcome.request
     hits = []
     for hit, marked in zip(outcome.result.hits, outcome.highlights, strict=True):
-        p = hit.product
-        price = price_of(p.price, settings)
-        values: dict[str, Any] = {
-            "id": p.id,
-            "title": p.title,
-            "title_zh": p.title_zh,
-            "brand": p.brand,
-            "category": p.category,
-            "price": price,
-            "price_max": None if p.price_max is None else price_of(p.price_max, settings),
-            "landed_estimate": price.landed,
-            "availability": p.availability.value,
-            "image_link": p.image_link,
-            "link": p.link,
-            "attributes": p.attributes,
-            "score": round(hit.score, 6),
-            "highlight": marked.fields,
-        }
+        price = price_of(hit.product.price, settings)
+        values: dict[str, Any] = {f.name: _shown(f, hit.product) for f in SHOWN}
+        high = hit.product.price_max
+        values.update(
+            price=price,
+            price_max=None if high is None else price_of(high, settings),
+            landed_estimate=price.landed,
+            score=round(hit.score, 6),
+            highlight=marked.fields,
+        )
         if fields is not None:
             values = {name: value for name, value in values.items() if name in fields or name == "id"}
         if request.explain:
@@ -137,7 +136,7 @@ def to_response(
     if request.explain:
         analysis = outcome.analyzed.explain() if outcome.analyzed else {}
         analysis["filters"] = {
-            "brands": list(outcome.filters.brands),
+            **{BY_NAME[name].filter_name: list(values) for name, values in outcome.filters.terms},
             "category": outcome.filters.category,
             "price_min_usd": outcome.filters.price_min,
             "price_max_usd": outcome.filters.price_max,
@@ -147,7 +146,7 @@ def to_response(
         analysis["timings"] = outcome.timings
         analysis["cached"] = outcome.cached
         analysis["relaxed"] = outcome.relaxed
-    price_range = price_range_in(request.currency, outcome.result.price_range, service)
+    price_range = price_range_in(request.currency, outcome.result.price_range, service.rate)
     stats = {"price": price_range} if price_range is not None else {}
     return SearchResponse(
         query=request.q,
@@ -166,3 +165,8 @@ def to_response(
         did_you_mean=outcome.did_you_mean,
         explain=analysis,
     )
+
+
+def _shown(field: CatalogField, product: Any) -> Any:
+    value = field.value(product)
+    return value.value if field.type is FieldType.AVAILABILITY else value

@@ -45,18 +45,22 @@ async function getJson(path, params, signal) {
 
 export const PAGE_SIZE = 24;
 
-// Facets the page asks for; `price` (buckets and the slider's range) only where the server counts it.
-const FACETS = ["brand", "category", "availability"];
+/** The facets the server counts, from its field registry: [{name, label, type, filter}], in display order. */
+export async function facetConfig() {
+  return getJson("storefront/facets.json", {});
+}
+
+// `price` (buckets and the slider's range) is asked for only where the server counts it.
 let priceFacet = true;
 
 /**
  * One page of results for `state` (see state.js); `more` is {cursor} or {page} for the next page.
  * A server that does not know the price facet answers 422 naming `facets`: ask again without it.
  */
-export async function search(state, more, signal) {
+export async function search(state, more, signal, facets) {
   const params = {
     q: state.q,
-    brand: state.brands,
+    ...state.terms,
     category: state.category,
     price_min: state.priceMin,
     price_max: state.priceMax,
@@ -68,18 +72,21 @@ export async function search(state, more, signal) {
     ...more,
   };
   try {
-    return await getJson("v1/search", { ...params, facets: facetList() }, signal);
+    return await getJson("v1/search", { ...params, facets: facetList(facets) }, signal);
   } catch (error) {
     if (priceFacet && error.status === 422 && error.message.startsWith("facets:")) {
       priceFacet = false;
-      return getJson("v1/search", { ...params, facets: facetList() }, signal);
+      return getJson("v1/search", { ...params, facets: facetList(facets) }, signal);
     }
     throw error;
   }
 }
 
-function facetList() {
-  return (priceFacet ? [...FACETS, "price"] : FACETS).join(",");
+function facetList(facets) {
+  return facets
+    .map((facet) => facet.name)
+    .filter((name) => priceFacet || name !== "price")
+    .join(",");
 }
 
 let suggestAvailable = true;

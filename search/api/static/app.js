@@ -1,6 +1,6 @@
 // The storefront page: wires the search box, filters and result list to the API, with the search in the URL.
 
-import { PAGE_SIZE, search, suggest } from "./api.js";
+import { PAGE_SIZE, facetConfig, search, suggest } from "./api.js";
 import { Autocomplete } from "./autocomplete.js";
 import { bucketLabel, bucketRange, categoryParts, formatCnyWhole } from "./format.js";
 import { PriceRange } from "./price-range.js";
@@ -11,7 +11,23 @@ const $ = (id) => document.getElementById(id);
 const results = $("results");
 const input = $("q");
 
-let state = readState(window.location.search);
+// The facets, from the server's field registry: keyword facets (brand, …) and the category get a list of values to
+// tick each, built here; availability and price have their own controls in the page.
+const FACETS = await facetConfig();
+const KEYWORDS = FACETS.filter((facet) => facet.type === "keyword").map((facet) => facet.name);
+const LISTED = FACETS.filter((facet) => facet.type === "keyword" || facet.type === "category");
+$("term-facets").replaceChildren(
+  ...LISTED.map((facet) =>
+    el(
+      "section",
+      { class: "filter-group", "aria-labelledby": `${facet.name}-heading` },
+      el("h2", { id: `${facet.name}-heading` }, facet.label || facet.name),
+      el("ul", { id: `facet-${facet.name}`, class: "facet-list", "aria-labelledby": `${facet.name}-heading` }),
+    ),
+  ),
+);
+
+let state = readState(window.location.search, KEYWORDS);
 let inFlight = null; // the AbortController of the request being waited for
 let paging = { shown: 0, more: null }; // hits on the page; what asks for the next page (null = no more)
 
@@ -41,7 +57,7 @@ async function run(more = null) {
     showControls();
   }
   try {
-    const answer = await search(state, more ?? {}, request.signal);
+    const answer = await search(state, more ?? {}, request.signal, FACETS);
     if (!request.signal.aborted) show(answer, Boolean(more));
   } catch (error) {
     if (error.name !== "AbortError") showError(error);
@@ -130,7 +146,8 @@ function didYouMean(answer) {
 }
 
 function emptyState(answer) {
-  const filtered = state.brands.length || state.category || state.priceMin !== null || state.priceMax !== null;
+  const ticked = Object.values(state.terms).some((values) => values.length);
+  const filtered = ticked || state.category || state.priceMin !== null || state.priceMax !== null;
   const box = el(
     "div",
     { class: "empty" },
@@ -171,14 +188,21 @@ function showError(error) {
 
 function facets(answer) {
   const counts = answer.facets || {};
-  facetList($("facet-brand"), counts.brand, state.brands, (v) => ({ text: v }), (brand, checked) => {
-    const brands = checked ? [...state.brands, brand] : state.brands.filter((b) => b !== brand);
-    navigate({ ...state, brands });
-  });
-  const selected = state.category ? [state.category] : [];
-  facetList($("facet-category"), counts.category, selected, categoryLabel, (category, checked) => {
-    navigate({ ...state, category: checked ? category : null });
-  });
+  for (const facet of LISTED) {
+    const list = $(`facet-${facet.name}`);
+    if (facet.type === "category") {
+      const selected = state.category ? [state.category] : [];
+      facetList(list, counts[facet.name], selected, categoryLabel, (category, checked) => {
+        navigate({ ...state, category: checked ? category : null });
+      });
+      continue;
+    }
+    const ticked = state.terms[facet.name];
+    facetList(list, counts[facet.name], ticked, (v) => ({ text: v }), (value, checked) => {
+      const values = checked ? [...ticked, value] : ticked.filter((v) => v !== value);
+      navigate({ ...state, terms: { ...state.terms, [facet.name]: values } });
+    });
+  }
   const inStock = counts.availability?.in_stock;
   $("in-stock-count").textContent = inStock === undefined ? "" : String(inStock);
   price.show(state.priceMin, state.priceMax, answer.facets_stats?.price);
@@ -217,7 +241,7 @@ function explainPanel(answer) {
   const panel = $("analysis");
   panel.hidden = !answer.explain;
   if (answer.explain) {
-    analysis(panel, answer.explain, ` 用时 ${answer.took_ms} ms${answer.explain.cached ? "（缓存结果）" : ""}`);
+    analysis(panel, answer.explain, ` 用时 ${answer.took_ms} ms${answer.explain.cached ? "（缓存结果）" : ""}`, FACETS);
   }
 }
 
@@ -229,7 +253,9 @@ function activeFilters() {
     button.addEventListener("click", () => navigate({ ...state, ...without }));
     chips.push(button);
   };
-  for (const brand of state.brands) chip(brand, { brands: state.brands.filter((b) => b !== brand) });
+  for (const [name, values] of Object.entries(state.terms)) {
+    for (const value of values) chip(value, { terms: { ...state.terms, [name]: values.filter((v) => v !== value) } });
+  }
   if (state.category) chip(categoryParts(state.category).leaf, { category: null });
   if (state.priceMin !== null || state.priceMax !== null) {
     const low = state.priceMin === null ? "" : formatCnyWhole(state.priceMin);
@@ -258,7 +284,7 @@ $("search-form").addEventListener("submit", (event) => {
 for (const link of document.querySelectorAll(".examples a")) {
   link.addEventListener("click", (event) => {
     event.preventDefault();
-    navigate({ ...withoutFilters(state), q: readState(link.search).q });
+    navigate({ ...withoutFilters(state), q: readState(link.search, KEYWORDS).q });
   });
 }
 
@@ -270,7 +296,7 @@ $("load-more").addEventListener("click", () => {
   if (paging.more) run(paging.more);
 });
 window.addEventListener("popstate", () => {
-  state = readState(window.location.search);
+  state = readState(window.location.search, KEYWORDS);
   run();
 });
 

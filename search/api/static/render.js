@@ -173,7 +173,7 @@ function alternatives(concept) {
 }
 
 /** The query analysis of an explain=true answer: how the Chinese query became an English search. */
-export function analysis(panel, explain, facts) {
+export function analysis(panel, explain, facts, facets = []) {
   const rows = [];
   const row = (name, ...value) => rows.push(el("dt", {}, name), el("dd", {}, ...value));
   row("规范化", el("code", {}, explain.normalized ?? ""));
@@ -200,7 +200,9 @@ export function analysis(panel, explain, facts) {
   if (explain.brands?.length) row("品牌加权", explain.brands.join("、"));
   const filters = explain.filters || {};
   const applied = [
-    filters.brands?.length ? `品牌：${filters.brands.join("、")}` : null,
+    ...facets
+      .filter((facet) => facet.type === "keyword" && filters[facet.filter]?.length)
+      .map((facet) => `${facet.label || facet.name}：${filters[facet.filter].join("、")}`),
     filters.category ? `类目：${filters.category}` : null,
     filters.price_min_usd !== null && filters.price_min_usd !== undefined ? `≥ ${formatUsd(filters.price_min_usd)}` : null,
     filters.price_max_usd !== null && filters.price_max_usd !== undefined ? `≤ ${formatUsd(filters.price_max_usd)}` : null,

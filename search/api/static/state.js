@@ -2,8 +2,11 @@
 
 export const SORTS = ["relevance", "price_asc", "price_desc", "newest"];
 
-/** The search described by a query string (`location.search`). */
-export function readState(search) {
+/**
+ * The search described by a query string (`location.search`); `keywords` are the names of the keyword facets
+ * (brand, …: from /storefront/facets.json), each a repeatable parameter.
+ */
+export function readState(search, keywords = []) {
   const params = new URLSearchParams(search);
   const number = (name) => {
     const value = Number.parseFloat(params.get(name) ?? "");
@@ -12,7 +15,7 @@ export function readState(search) {
   const sort = params.get("sort");
   return {
     q: (params.get("q") ?? "").trim(),
-    brands: params.getAll("brand").filter(Boolean),
+    terms: Object.fromEntries(keywords.map((name) => [name, params.getAll(name).filter(Boolean)])),
     category: params.get("category") || null,
     priceMin: number("price_min"),
     priceMax: number("price_max"),
@@ -28,7 +31,9 @@ export function writeState(state, search) {
   const params = new URLSearchParams();
   if (kept.has("key")) params.set("key", kept.get("key"));
   if (state.q) params.set("q", state.q);
-  for (const brand of state.brands) params.append("brand", brand);
+  for (const [name, values] of Object.entries(state.terms)) {
+    for (const value of values) params.append(name, value);
+  }
   if (state.category) params.set("category", state.category);
   if (state.priceMin !== null) params.set("price_min", String(state.priceMin));
   if (state.priceMax !== null) params.set("price_max", String(state.priceMax));
@@ -39,7 +44,8 @@ export function writeState(state, search) {
   return text ? `?${text}` : "";
 }
 
-/** The same search with the brand, category and price filters cleared: a new query starts over from them. */
+/** The same search with the keyword, category and price filters cleared: a new query starts over from them. */
 export function withoutFilters(state) {
-  return { ...state, brands: [], category: null, priceMin: null, priceMax: null };
+  const terms = Object.fromEntries(Object.keys(state.terms).map((name) => [name, []]));
+  return { ...state, terms, category: null, priceMin: null, priceMax: null };
 }

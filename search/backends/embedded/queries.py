@@ -1,45 +1,44 @@
-"""tantivy queries built from analysed terms — never parsed from user strings, so no query syntax leaks in."""
+"""tantivy queries built from analysed terms and the ranking spec — never parsed from user strings, so no query
+syntax leaks in. The OpenSearch backend builds the same queries as JSON (`opensearch/queries.py`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import tantivy
 
-from search.analysis.english import brand_key, prepare_english
 from search.analysis.translate import Concept
-from search.backends.base import Filters, attribute_term
-from search.backends.embedded.schema import CHINESE_FIELDS, ENGLISH_FIELDS, category_facet
+from search.backends.base import Filters, PriceBucket
+from search.backends.embedded.schema import CATEGORY_PATH, category_facet
+from search.fields import BY_NAME, TERM_FACETS, Analysis, FieldType, attribute_term
+from search.ranking import RankingSpec
 
 Occur = tantivy.Occur
 Query = tantivy.Query
-PHRASE_BONUS = 0.5
-TIE_BREAKER = 0.1
-BRAND_BOOST = 2.0  # added to the BM25 score of products of a brand named in the query
-CATEGORY_BOOST = 1.0
 
 
 class KeywordQueryBuilder:
     """Concepts → one BM25 query: per concept, the best of its alternatives (dis-max); concepts add up."""
 
-    def __init__(self, schema: tantivy.Schema, analyzer: tantivy.TextAnalyzer) -> None:
+    def __init__(self, schema: tantivy.Schema, spec: RankingSpec) -> None:
         self.schema = schema
-        self.analyzer = analyzer
+        self.spec = spec
+        self.english = spec.weights(Analysis.ENGLISH)
+        self.chinese = spec.weights(Analysis.CHINESE)
 
-    def build(
-        self, concepts: Sequence[Concept], boost_brands: Sequence[str] = (), boost_categories: Sequence[str] = ()
-    ) -> Query | None:
+    def build(self, concepts: Sequence[Concept], boost_brands: Sequence[str] = ()) -> Query | None:
         clauses = [q for q in (self._concept(c) for c in concepts) if q is not None]
         if not clauses:
             return None
         query = Query.boolean_query([(Occur.Should, q) for q in clauses])
+        brand = BY_NAME["brand"]
         boosts = [
-            Query.const_score_query(Query.term_query(self.schema, "brand_key", brand_key(brand)), BRAND_BOOST)
-            for brand in boost_brands
-        ]
-        boosts += [
-            Query.const_score_query(Query.term_query(self.schema, "category_path", category_facet(c)), CATEGORY_BOOST)
-            for c in boost_categories
+            Query.const_score_query(
+                Query.term_query(self.schema, brand.key_field, brand.key(name)), self.spec.brand_boost
+            )
+            for name in boost_brands
+            if brand.key(name)
         ]
         if not boosts:
             return query
@@ -47,52 +46,46 @@ class KeywordQueryBuilder:
         return Query.boolean_query([(Occur.Must, query), *((Occur.Should, b) for b in boosts)])
 
     def _concept(self, concept: Concept) -> Query | None:
-        options: list[Query] = []
-        for alt in concept.alternatives:
-            query = self._english(self.analyzer.analyze(prepare_english(alt.text)), alt.weight)
-            if query is not None:
-                options.append(query)
+        options = [q for q in (self._english(alt.terms, alt.weight) for alt in concept.alternatives) if q is not None]
         chinese_term = concept.term if concept.chinese or " " not in concept.term else None
         if chinese_term:
-            options.append(self._chinese(chinese_term))
+            options.append(self._across(self.chinese, chinese_term))
         if not options:
             return None
-        return options[0] if len(options) == 1 else Query.disjunction_max_query(options, TIE_BREAKER)
+        return options[0] if len(options) == 1 else Query.disjunction_max_query(options, self.spec.tie_breaker)
 
-    def _english(self, tokens: list[str], weight: float) -> Query | None:
-        if not tokens:
+    def _english(self, terms: Sequence[str], weight: float) -> Query | None:
+        if not terms:
             return None
-        # Each word counts in full, as in OpenSearch's multi_match: a two-word rendering ("laser printer") weighs
-        # what the same two words typed in English weigh.
-        clauses = [Query.boost_query(self._across_fields(token), weight) for token in tokens]
-        if len(tokens) > 1:
-            phrase = Query.phrase_query(self.schema, "title", tokens)
-            clauses.append(Query.boost_query(phrase, weight * PHRASE_BONUS * ENGLISH_FIELDS["title"]))
+        # Each term counts in full: a two-word rendering ("laser printer") weighs what the same two words typed in
+        # English weigh.
+        clauses = [Query.boost_query(self._across(self.english, term), weight) for term in terms]
+        if len(terms) > 1:
+            phrase = Query.phrase_query(self.schema, self.spec.phrase_field, list(terms))
+            bonus = weight * self.spec.phrase_bonus * self.english[self.spec.phrase_field]
+            clauses.append(Query.boost_query(phrase, bonus))
         return clauses[0] if len(clauses) == 1 else Query.boolean_query([(Occur.Should, q) for q in clauses])
 
-    def _across_fields(self, token: str) -> Query:
-        per_field = [
-            Query.boost_query(Query.term_query(self.schema, name, token), boost)
-            for name, boost in ENGLISH_FIELDS.items()
-        ]
-        return Query.disjunction_max_query(per_field, TIE_BREAKER)
+    def _across(self, fields: dict[str, float], term: str) -> Query:
+        """A term in any of the fields, scored as the best of them (dis-max)."""
+        per_field = [Query.boost_query(Query.term_query(self.schema, name, term), w) for name, w in fields.items()]
+        return Query.disjunction_max_query(per_field, self.spec.tie_breaker)
 
-    def _chinese(self, term: str) -> Query:
-        per_field = [
-            Query.boost_query(Query.term_query(self.schema, name, term), boost)
-            for name, boost in CHINESE_FIELDS.items()
-        ]
-        return Query.disjunction_max_query(per_field, TIE_BREAKER)
+
+def english_term_query(schema: tantivy.Schema, term: str) -> Query:
+    """Products using this analysed term in any English field (for document frequencies)."""
+    fields = [f.text_field for f in BY_NAME.values() if f.search is Analysis.ENGLISH]
+    return Query.boolean_query([(Occur.Should, Query.term_query(schema, name, term)) for name in fields])
 
 
 def filter_query(schema: tantivy.Schema, filters: Filters) -> Query | None:
     """The filters as one non-scoring query, or None when there are none."""
     clauses: list[Query] = []
-    if filters.brands:
-        keys = [brand_key(b) for b in filters.brands]
-        clauses.append(Query.term_set_query(schema, "brand_key", keys))
+    for name, values in filters.terms:
+        field = BY_NAME[name]
+        clauses.append(Query.term_set_query(schema, field.key_field, [field.key(v) for v in values]))
     if filters.category:
-        clauses.append(Query.term_query(schema, "category_path", category_facet(filters.category)))
+        clauses.append(Query.term_query(schema, CATEGORY_PATH, category_facet(filters.category)))
     if filters.price_min is not None or filters.price_max is not None:
         clauses.append(
             Query.range_query(
@@ -115,6 +108,19 @@ def filter_query(schema: tantivy.Schema, filters: Filters) -> Query | None:
     if not clauses:
         return None
     return Query.const_score_query(Query.boolean_query([(Occur.Must, q) for q in clauses]), 0.0)
+
+
+def facet_aggs(facets: Sequence[str], price_buckets: Sequence[PriceBucket], size: int) -> dict[str, Any]:
+    """Aggregations counting these facets ("price": the buckets' counts and the price range)."""
+    aggs: dict[str, Any] = {}
+    by_value = {f.name for f in TERM_FACETS}
+    for name in facets:
+        if BY_NAME[name].type is FieldType.PRICE:
+            aggs[name] = {"range": {"field": name, "ranges": [b.as_range() for b in price_buckets]}}
+            aggs[f"{name}_stats"] = {"stats": {"field": name}}
+        elif name in by_value:
+            aggs[name] = {"terms": {"field": name, "size": size}}
+    return aggs
 
 
 def any_of(queries: Sequence[Query | None]) -> Query | None:

@@ -1,37 +1,42 @@
-"""The tantivy schema of the embedded index, in one place, and the analyzer that mirrors `en_stem` for queries.
+"""The tantivy schema of the embedded index, derived from the field registry (`search.fields`).
 
-Only built-in tokenizers are used, since custom analyzers are not saved with a tantivy index:
-`en_stem` for English fields, `whitespace` for Chinese fields (pre-segmented by jieba, lowercased by us),
-`raw` for ids and facet values.
+Only built-in tokenizers are used, since custom analyzers are not saved with a tantivy index: `whitespace` for the
+text fields, which hold analysed terms (English: `search.analysis.english.english_terms`; Chinese: jieba's), `raw`
+for ids, keyword values and facet values.
 """
 
 from __future__ import annotations
 
 import tantivy
 
-from search.backends.fields import CHINESE_FIELDS, ENGLISH_FIELDS
+from search.fields import FIELDS, FieldType, category_levels
 
-SCHEMA_VERSION = 2  # 2: attributes and seq (newest-first order and browse cursors)
-
-FACET_FIELDS = {"brand": "brand", "category": "category", "availability": "availability"}
+TEXT_TOKENIZER = "whitespace"  # the text fields hold analysed terms, joined by spaces
+CATEGORY_PATH = "category_path"  # a facet field: a term on a level matches everything below it
+# Fields every document has besides the catalog's: when it was written, the unique write sequence (newest first,
+# browse cursors), the content hash, the record as JSON and the vector.
+SYSTEM_FIELDS = ("updated_at", "seq", "content_hash", "record", "vector")
 
 
 def build_schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
-    sb.add_text_field("id", stored=True, tokenizer_name="raw", fast=True)
-    for name in ENGLISH_FIELDS:
-        sb.add_text_field(name, tokenizer_name="en_stem")
-    for name in CHINESE_FIELDS:
-        sb.add_text_field(name, tokenizer_name="whitespace")
-    sb.add_text_field("brand", tokenizer_name="raw", fast=True)  # as written, for facets
-    sb.add_text_field("brand_key", tokenizer_name="raw")  # search.analysis.english.brand_key, for filters
-    sb.add_text_field("category", tokenizer_name="raw", fast=True)
-    sb.add_facet_field("category_path")  # case-folded levels; a term on a level matches everything below
-    sb.add_text_field("availability", tokenizer_name="raw", fast=True)
-    sb.add_float_field("price", indexed=True, fast=True)
-    sb.add_text_field("attributes", tokenizer_name="raw")  # `attribute_term`s, for attribute filters
+    for f in FIELDS:
+        if f.search is not None:
+            sb.add_text_field(f.text_field, tokenizer_name=TEXT_TOKENIZER)
+        if f.type is FieldType.ID:
+            sb.add_text_field(f.name, stored=True, tokenizer_name="raw", fast=True)
+        elif f.type in (FieldType.KEYWORD, FieldType.CATEGORY, FieldType.AVAILABILITY):
+            sb.add_text_field(f.name, tokenizer_name="raw", fast=True)  # as written, for facets
+            if f.type is FieldType.KEYWORD:
+                sb.add_text_field(f.key_field, tokenizer_name="raw")  # normalised, for filters and boosts
+            if f.type is FieldType.CATEGORY:
+                sb.add_facet_field(CATEGORY_PATH)
+        elif f.type is FieldType.PRICE:
+            sb.add_float_field(f.name, indexed=True, fast=True)
+        elif f.type is FieldType.ATTRIBUTES:
+            sb.add_text_field(f.name, tokenizer_name="raw")  # `attribute_term`s, for attribute filters
     sb.add_integer_field("updated_at", indexed=True, fast=True)
-    sb.add_integer_field("seq", indexed=True, fast=True)  # unique, increasing with each write: newest first
+    sb.add_integer_field("seq", indexed=True, fast=True)
     sb.add_text_field("content_hash", stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_text_field("record", stored=True, tokenizer_name="raw", index_option="basic")  # the Product JSON
     sb.add_bytes_field("vector", stored=True)  # float32, little-endian
@@ -39,7 +44,13 @@ def build_schema() -> tantivy.Schema:
 
 
 def category_facet(category: str) -> tantivy.Facet:
-    """`Electronics > Audio` → the facet `/electronics/audio` (a `/` inside a level becomes a space, and a `\\`, the
-    facet syntax's escape, stays a literal character: `\\` alone must not turn into the root, every product)."""
-    levels = [level.strip().casefold().replace("/", " ").replace("\\", "\\\\") for level in category.split(">")]
-    return tantivy.Facet.from_string("/" + "/".join(level for level in levels if level))
+    """`Electronics > Audio` → the facet `/electronics/audio` (a `\\`, the facet syntax's escape, stays a literal
+    character: `\\` alone must not turn into the root, every product)."""
+    levels = [level.replace("\\", "\\\\") for level in category_levels(category)]
+    return tantivy.Facet.from_string("/" + "/".join(levels))
+
+
+def text_analyzer() -> tantivy.TextAnalyzer:
+    """The token pipeline of the text fields (tantivy's built-in `whitespace`), to report how this index analyses
+    text."""
+    return tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).filter(tantivy.Filter.remove_long(40)).build()

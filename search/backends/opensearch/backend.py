@@ -1,10 +1,11 @@
 """`OpenSearchBackend`: the `SearchBackend` interface on an OpenSearch 3.x cluster, through opensearch-py.
 
-Searches go through the alias (see `index.py`). A query with both legs is one `hybrid` request fused by a search
-pipeline that this backend creates (RRF by default, the embedded backend's fusion); a query with one leg is a plain
-query, and an empty query browses (filters + sort). Writes use `helpers.streaming_bulk`: documents refused by the
-cluster are reported per id (`DocumentWriteError`), and rejections for load (429, 503) are retried with
-exponential backoff.
+Searches go through the alias (see `index.py`). The backend answers the contract's primitives — the keyword leg
+(a bool query of analysed terms), the vector leg (`knn` with the filter inside), browsing, counts and facets of a
+result set, records by id — each one plain request; `search.retrieval` fuses the legs above it, as for the embedded
+backend. Writes use `helpers.streaming_bulk`: documents refused by the cluster are reported per id
+(`DocumentWriteError`), and rejections for load (429, 503) are retried with exponential backoff. Every write then
+records a new generation (`index.py`), which every process reads to know its cached results are stale.
 
 The backend opens lazily: when OpenSearch is unreachable, every call raises `BackendUnavailable` (the API answers
 503) and the next call tries again, so the service recovers by itself when the cluster comes back.
@@ -15,44 +16,38 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+import numpy as np
 from opensearchpy import OpenSearch, helpers
 from opensearchpy.exceptions import ConnectionError as OSConnectionError
 from opensearchpy.exceptions import TransportError
 
-from search.backends.base import (
-    BackendQuery,
-    BackendUnavailable,
-    DocumentWriteError,
-    Hit,
-    IndexDocument,
-    IndexStats,
-    SearchBackend,
-    SearchResult,
-    Sort,
-)
-from search.backends.fields import searchable_fields, write_sequence
+from search.backends import base  # the contract's types, as base.X
+from search.backends.base import BackendUnavailable, DocumentWriteError, IndexNotFound, SearchBackend, write_sequence
 from search.backends.opensearch import queries
 from search.backends.opensearch.index import (
-    FACET_FIELDS,
+    CATEGORY_PATH,
+    ENGLISH_ANALYZER,
     VECTOR_FIELD,
     IndexManager,
     IndexOptions,
     category_prefixes,
 )
 from search.catalog import Product
-from search.fusion import FusionConfig
+from search.fields import BY_NAME, english_index_text, index_values
+from search.ranking import RankingSpec
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 TRANSIENT_STATUSES = frozenset({429, 502, 503, 504})
 ID_PAGE = 1000
 PRODUCT_PAGE = 500
+FREQUENCY_CACHE_SIZE = 100_000
 
 
 @dataclass(frozen=True)
@@ -68,7 +63,6 @@ class OpenSearchConfig:
     bulk_chunk_size: int = 500
     bulk_retries: int = 5
     bulk_backoff_s: float = 1.0
-    pipeline: str = "haitao-hybrid"
 
 
 def make_client(config: OpenSearchConfig) -> OpenSearch:
@@ -95,21 +89,22 @@ class OpenSearchBackend(SearchBackend):
         config: OpenSearchConfig,
         model: str,
         dim: int,
-        fusion_config: FusionConfig | None = None,
+        spec: RankingSpec | None = None,
         create: bool = False,
         rebuild: bool = False,
     ) -> None:
         self.config = config
         self.model, self.dim = model, dim
-        self.fusion = fusion_config or FusionConfig()
+        self.spec = spec or RankingSpec()
         self.client = make_client(config)
         self.indices = IndexManager(self.client, model, dim, config.index)
         self.alias = config.index.alias
         self._create, self._rebuild = create or rebuild, rebuild
         self._write_index = self.alias  # a rebuild writes to its new physical index until it is published
         self._opened = False
-        self._pipeline_ready = False
         self._lock = threading.Lock()
+        self._frequencies: dict[str, int] = {}  # analysed term → products, counted at `_frequencies_at`
+        self._frequencies_at: Hashable = None  # the generation last read
         try:
             self._ensure_open()
         except BackendUnavailable as exc:  # not fatal: every call retries until the cluster is back
@@ -143,28 +138,25 @@ class OpenSearchBackend(SearchBackend):
             else:
                 self._call("opening the index", lambda: self.indices.open(create=self._create))
             self._opened = True
-        self._ensure_pipeline()
 
-    def _ensure_pipeline(self) -> None:
-        """Create (or update) the hybrid search pipeline; a cluster without it can still serve one-leg queries."""
-        if self._pipeline_ready:
-            return
-        body = queries.pipeline_body(self.fusion.method, self.fusion.rrf_k, self.fusion.keyword_weight)
+    @classmethod
+    def built_with(cls, config: OpenSearchConfig) -> tuple[str, int]:
+        """The model and dimension the index behind the alias was built with (to open it without a model)."""
+        client = make_client(config)
+        indices = IndexManager(client, "", 0, config.index)
         try:
-            self._call(
-                "creating the search pipeline",
-                lambda: self.client.search_pipeline.put(id=self.config.pipeline, body=body),
-            )
-            self._pipeline_ready = True
-        except TransportError as exc:
-            log.warning(
-                "OpenSearch at %s refused the search pipeline %r (%s %s): hybrid searches are unavailable; "
-                "OpenSearch 3.0+ with the neural-search plugin is required",
-                self.config.url,
-                self.config.pipeline,
-                exc.status_code,
-                exc.error,
-            )
+            name = indices.current()
+            if name is None:
+                raise IndexNotFound(
+                    f"no OpenSearch index behind the alias {config.index.alias!r}: build one first with "
+                    "`HAITAO_BACKEND=opensearch haitao index FILE`"
+                )
+            meta = indices.meta(name)
+        except OSConnectionError as exc:
+            raise BackendUnavailable(f"OpenSearch at {config.url} is unreachable: {exc.error}") from exc
+        finally:
+            client.close()
+        return str(meta.get("model")), int(meta.get("dim") or 0)
 
     def check(self) -> None:
         self._ensure_open()
@@ -176,10 +168,11 @@ class OpenSearchBackend(SearchBackend):
         self._ensure_open()
         return self._call("searching", lambda: self.client.search(index=index, body=body, **params))
 
-    def get(self, product_id: str) -> Product | None:
-        body = {"query": {"ids": {"values": [product_id]}}, "size": 1, "_source": queries.SOURCE}
-        hits = self._search(self.alias, body)["hits"]["hits"]
-        return _product(hits[0]) if hits else None
+    def fetch(self, ids: Sequence[str]) -> dict[str, Product]:
+        if not ids:
+            return {}
+        body = {"query": {"ids": {"values": list(ids)}}, "size": len(ids), "_source": queries.SOURCE}
+        return {hit["_id"]: _product(hit) for hit in self._search(self.alias, body)["hits"]["hits"]}
 
     def iter_ids(self) -> Iterator[str]:
         ids: list[str] = []
@@ -223,7 +216,7 @@ class OpenSearchBackend(SearchBackend):
         hits = self._search(self._write_index, body)["hits"]["hits"]
         return {hit["_id"]: hit["_source"]["content_hash"] for hit in hits}
 
-    def stats(self) -> IndexStats:
+    def stats(self) -> base.IndexStats:
         self._ensure_open()
         name = self._call("reading the mapping", self.indices.current)
         meta = self._call("reading the mapping", lambda: self.indices.meta(name)) if name else {}
@@ -233,7 +226,7 @@ class OpenSearchBackend(SearchBackend):
         updated_at = None
         if latest is not None:
             updated_at = datetime.fromtimestamp(latest / 1000, UTC).isoformat(timespec="seconds")
-        return IndexStats(
+        return base.IndexStats(
             count=response["hits"]["total"]["value"],
             model=meta.get("model"),
             dim=meta.get("dim"),
@@ -242,110 +235,107 @@ class OpenSearchBackend(SearchBackend):
 
     # -- searching ----------------------------------------------------------------------------------------
 
-    def search(self, query: BackendQuery) -> SearchResult:
-        query = query.resolved()  # one request carries both legs: the vector is needed first
+    def keyword_leg(self, query: base.BackendQuery, filters: base.Filters, size: int) -> tuple[base.Leg, int]:
+        keyword = queries.keyword_query(query.concepts, self.spec, query.boost_brands)
+        if keyword is None:
+            return [], 0
+        found = self._search(self.alias, queries.keyword_leg_body(keyword, filters, size))["hits"]
+        return [(hit["_id"], float(hit.get("_score") or 0.0)) for hit in found["hits"]], found["total"]["value"]
+
+    def vector_leg(self, vector: np.ndarray, filters: base.Filters, size: int) -> base.Leg:
+        try:
+            hits = self._search(self.alias, queries.knn_body(vector, filters, size))["hits"]["hits"]
+        except TransportError as exc:
+            if exc.status_code == 400 and "knn" in str(exc.info):
+                raise BackendUnavailable(
+                    f"OpenSearch at {self.config.url} cannot run knn queries ({exc.error}): the vector leg needs "
+                    "OpenSearch with the k-NN plugin (in the standard distribution)"
+                ) from exc
+            raise
+        return [(hit["_id"], float(hit.get("_score") or 0.0)) for hit in hits]
+
+    def browse(
+        self, filters: base.Filters, sort: base.Sort, offset: int, limit: int, search_after: tuple[Any, ...] | None
+    ) -> list[base.Hit]:
+        body = queries.browse_body(filters, sort, offset, limit, search_after)
+        hits = self._search(self.alias, body)["hits"]["hits"]
+        return [base.Hit(_product(raw), 0.0, sort_key=tuple(raw.get("sort") or ())) for raw in hits]
+
+    def sort_values(self, ids: Sequence[str], sort: base.Sort) -> dict[str, float]:
+        if not ids:
+            return {}
+        name = "seq" if sort is base.Sort.NEWEST else "price"
+        body = {"query": {"ids": {"values": list(ids)}}, "size": len(ids), "_source": False, "docvalue_fields": [name]}
+        hits = self._search(self.alias, body)["hits"]["hits"]
+        return {hit["_id"]: float((hit.get("fields", {}).get(name) or [0])[0]) for hit in hits}
+
+    def count(
+        self, results: base.ResultSet, facets: Sequence[str], price_buckets: Sequence[base.PriceBucket]
+    ) -> base.Counts:
         keyword = None
-        if query.concepts:
-            keyword = queries.keyword_query(query.concepts, query.boost_brands, query.boost_categories)
-        # Facets whose own filter is set are counted by their own request (disjunctive facets, like the
-        # embedded backend); the others ride on the main request.
-        shared = [f for f in query.facets if query.filters.without(f) == query.filters]
-        aggs = queries.facet_aggs(shared, query.price_buckets)
-        if keyword is not None and query.vector is not None:
-            response = self._hybrid(keyword, query, aggs)
-            hits = hybrid_hits(response)
-            if query.explain:
-                self._explain_legs(keyword, query, hits)
-        else:
-            response, hits = self._single_leg(keyword, query, aggs)
-        result = parse_result(response, shared, hits)
-        for name in query.facets:
-            if name not in shared:
-                body = queries.matching_body(
-                    keyword,
-                    query.vector,
-                    self.fusion.leg_size,
-                    query.filters.without(name),
-                    queries.facet_aggs([name], query.price_buckets),
-                )
-                own = parse_result(self._search(self.alias, body), [name], [])
-                result.facets[name] = own.facets[name]
-                if name == "price":
-                    result.price_range = own.price_range
-        result.facets = {name: result.facets.get(name, {}) for name in query.facets}
-        return result
-
-    def _single_leg(
-        self, keyword: dict[str, Any] | None, query: BackendQuery, aggs: dict[str, Any]
-    ) -> tuple[dict[str, Any], list[Hit]]:
-        if query.vector is not None:
-            leg, leg_name = queries.knn_query(query.vector, self.fusion.leg_size), "vector"
-        else:
-            leg, leg_name = keyword, "keyword"
-        offset = query.offset
-        if leg is not None and offset >= self.fusion.leg_size:  # relevance pages go leg_size deep, as embedded
-            offset = 0
-        body = queries.single_leg_body(
-            leg, query.filters, aggs, query.sort, offset, query.limit, None if leg else query.search_after
-        )
-        if leg is not None and query.offset >= self.fusion.leg_size:
-            body["size"] = 0
-        response = self._search(self.alias, body)
-        hits = []
-        for position, raw in enumerate(response["hits"]["hits"], start=query.offset + 1):
-            raw_score = raw.get("_score")
-            hit = Hit(_product(raw), float(raw_score or 0.0))
-            if leg is None:
-                hit.sort_key = tuple(raw.get("sort") or ())
-            else:
-                if query.sort is Sort.RELEVANCE:
-                    # One leg alone: the fused score of its rank, as the embedded backend gives it.
-                    hit.score = 1.0 / (self.fusion.rrf_k + position)
-                    setattr(hit, f"{leg_name}_rank", position)
-                setattr(hit, f"{leg_name}_score", None if raw_score is None else float(raw_score))
-            hits.append(hit)
-        return response, hits
-
-    def _hybrid(self, keyword: dict[str, Any], query: BackendQuery, aggs: dict[str, Any]) -> dict[str, Any]:
-        self._ensure_open()
-        self._ensure_pipeline()
-        if not self._pipeline_ready:
-            raise BackendUnavailable(
-                f"OpenSearch at {self.config.url} cannot run hybrid searches: it refused the search pipeline "
-                f"{self.config.pipeline!r} (OpenSearch 3.0+ with the neural-search plugin is required)"
-            )
-        depth = self.fusion.leg_size
-        offset, limit = query.offset, query.limit
-        if offset >= depth:  # beyond the fused candidates: no hits, but still the total and facets
-            offset, limit = 0, 0
-        body = queries.hybrid_body(keyword, query.vector, depth, depth, query.filters, aggs, query.sort, offset, limit)
-        return self._search(self.alias, body, search_pipeline=self.config.pipeline)
-
-    def _explain_legs(self, keyword: dict[str, Any], query: BackendQuery, hits: list[Hit]) -> None:
-        """Each hit's rank and score in each leg, by running the two legs alone (a hybrid response only
-        carries the fused score). Two more requests, made only when explain is asked for."""
-        depth = self.fusion.leg_size
-        assert query.vector is not None
-        legs = {"keyword": keyword, "vector": queries.knn_query(query.vector, depth)}
-        for name, leg in legs.items():
-            body = queries.single_leg_body(leg, query.filters, {}, Sort.RELEVANCE, 0, depth)
-            body["_source"] = False
-            ranked = self._search(self.alias, body)["hits"]["hits"]
-            position = {raw["_id"]: (rank, raw.get("_score")) for rank, raw in enumerate(ranked, start=1)}
-            for hit in hits:
-                rank, score = position.get(hit.product.id, (None, None))
-                setattr(hit, f"{name}_rank", rank)
-                setattr(hit, f"{name}_score", None if score is None else float(score))
+        if results.concepts is not None:
+            keyword = queries.keyword_query(results.concepts, self.spec)
+        searching = results.concepts is not None or results.ids is not None
+        if searching and keyword is None and not results.ids:  # neither leg found anything: nothing to count
+            return base.Counts(0, {name: {} for name in facets})
+        aggs = queries.facet_aggs(facets, price_buckets, self.spec.facet_size)
+        response = self._search(self.alias, queries.count_body(keyword, results.ids, results.filters, aggs))
+        aggregations = response.get("aggregations", {})
+        counts = {
+            name: {b["key"]: b["doc_count"] for b in aggregations.get(name, {}).get("buckets", []) if b["key"]}
+            for name in facets
+        }
+        stats = aggregations.get("price_stats") or {}
+        price_range = (float(stats["min"]), float(stats["max"])) if stats.get("count") else None
+        return base.Counts(response["hits"]["total"]["value"], counts, price_range)
 
     def facet_values(self, facet: str, limit: int) -> dict[str, int]:
-        aggs = {"values": {"terms": {"field": FACET_FIELDS[facet], "size": limit}}}
+        aggs = {"values": {"terms": {"field": facet, "size": limit}}}
         body = {"size": 0, "query": {"match_all": {}}, "aggs": aggs}
         buckets = self._search(self.alias, body).get("aggregations", {}).get("values", {}).get("buckets", [])
         return {b["key"]: b["doc_count"] for b in buckets if b["key"]}
 
+    # -- what the layers above rely on ------------------------------------------------------------------------
+
+    def generation(self) -> Hashable:
+        """The counter every write (by any process) records beside the alias; one realtime GET."""
+        self._ensure_open()
+        generation = self._call("reading the generation", self.indices.generation)
+        with self._lock:
+            if generation != self._frequencies_at:  # the catalog changed: its term counts are stale
+                self._frequencies, self._frequencies_at = {}, generation
+        return generation
+
+    def document_frequency(self, term: str) -> int:
+        """Products using the term in an English field, counted by the index and cached until the generation
+        changes (as last read: the service reads it before every search, so no request is spent on it here)."""
+        with self._lock:
+            count = self._frequencies.get(term)
+        if count is None:
+            body = {"query": queries.english_term_query(term)}
+            count = int(self._call("counting a term", lambda: self.client.count(index=self.alias, body=body))["count"])
+            with self._lock:
+                if len(self._frequencies) < FREQUENCY_CACHE_SIZE:
+                    self._frequencies[term] = count
+        return count
+
+    def english_terms(self, text: str) -> list[str]:
+        self._ensure_open()
+        body = {"analyzer": ENGLISH_ANALYZER, "text": english_index_text(text)}
+        found = self._call("analysing text", lambda: self.client.indices.analyze(index=self.alias, body=body))
+        return [token["token"] for token in found.get("tokens", [])]
+
+    def reserve_writer(self) -> None:
+        """OpenSearch takes writes from any number of processes: nothing to reserve."""
+
+    def write_problem(self) -> str | None:
+        """Never a lasting one: a bulk write the cluster refuses fails alone (`BackendUnavailable`,
+        `DocumentWriteError`), and the next one is tried afresh."""
+        return None
+
     # -- writing ------------------------------------------------------------------------------------------
 
-    def upsert(self, documents: Sequence[IndexDocument]) -> None:
+    def upsert(self, documents: Sequence[base.IndexDocument]) -> None:
         if not documents:
             return
         now = datetime.now(UTC).isoformat(timespec="seconds")
@@ -356,13 +346,24 @@ class OpenSearchBackend(SearchBackend):
                     f"product {document.product.id!r}: vector has shape {document.vector.shape}, expected ({self.dim},)"
                 )
             actions.append({"_op_type": "index", "_id": document.product.id, "_source": to_source(document, now, seq)})
-        self._bulk(actions)
+        try:
+            self._bulk(actions)
+        finally:  # some documents may be written even when others were refused
+            self._changed()
 
     def delete(self, ids: Sequence[str]) -> int:
         existing = self.content_hashes(ids)
         if existing:
-            self._bulk([{"_op_type": "delete", "_id": doc_id} for doc_id in existing])
+            try:
+                self._bulk([{"_op_type": "delete", "_id": doc_id} for doc_id in existing])
+            finally:
+                self._changed()
         return len(existing)
+
+    def _changed(self) -> None:
+        """Record a new generation, so that every process drops the results it cached."""
+        value = write_sequence(1)[0]
+        self._call("recording the generation", lambda: self.indices.bump_generation(value))
 
     def _bulk(self, actions: list[dict[str, Any]]) -> None:
         """Send actions with streaming_bulk; retry 429/503 rejections with backoff; report what still failed."""
@@ -417,6 +418,7 @@ class OpenSearchBackend(SearchBackend):
         old = self._call("swapping the alias", lambda: self.indices.swap(self._write_index))
         log.info("alias %s now points to %s (was %s)", self.alias, self._write_index, old)
         self._write_index, self._rebuild = self.alias, False
+        self._changed()
 
     def abandon_rebuild(self) -> None:
         """Delete the half-built physical index; the alias still points to the complete old one."""
@@ -442,34 +444,17 @@ def _product(raw: dict[str, Any]) -> Product:
     return Product.model_validate(raw["_source"]["record"])
 
 
-def hybrid_hits(response: dict[str, Any]) -> list[Hit]:
-    """Hits of a hybrid response: `_score` is the pipeline's fused score (null when sorted by a field).
-
-    The response does not tell each leg's rank, so `keyword_rank`/`vector_rank` stay None here.
-    """
-    return [Hit(_product(raw), float(raw.get("_score") or 0.0)) for raw in response["hits"]["hits"]]
-
-
-def parse_result(response: dict[str, Any], facets: Sequence[str], hits: list[Hit]) -> SearchResult:
-    """Total, facet counts and price range of a search response (hits are parsed by the caller, leg-aware)."""
-    aggregations = response.get("aggregations", {})
-    counts = {
-        name: {b["key"]: b["doc_count"] for b in aggregations.get(name, {}).get("buckets", []) if b["key"]}
-        for name in facets
-    }
-    stats = aggregations.get("price_stats") or {}
-    price_range = (float(stats["min"]), float(stats["max"])) if stats.get("count") else None
-    return SearchResult(hits, response["hits"]["total"]["value"], counts, price_range)
-
-
-def to_source(document: IndexDocument, indexed_at: str, seq: int) -> dict[str, Any]:
+def to_source(document: base.IndexDocument, indexed_at: str, seq: int) -> dict[str, Any]:
     """An `IndexDocument` as the `_source` of its OpenSearch document (the fields of `index.index_body`)."""
     product = document.product
+    values = index_values(product, document.chinese_terms)
+    for catalog_field in BY_NAME.values():  # no empty bucket in the facets
+        if catalog_field.facetable and values.get(catalog_field.name) == "":
+            values[catalog_field.name] = None
     source: dict[str, Any] = {
-        **searchable_fields(document),
-        "brand": product.brand or None,  # no empty bucket in the facets
-        "category": product.category or None,
-        "category_path": category_prefixes(product.category),
+        **values,
+        "content_hash": document.content_hash,
+        CATEGORY_PATH: category_prefixes(product.category),
         "indexed_at": indexed_at,
         "seq": seq,
         "record": product.model_dump(mode="json"),

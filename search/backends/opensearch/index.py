@@ -5,7 +5,12 @@ rebuild creates `products_vN+1`, fills it, then moves the alias in one `_aliases
 so a search sees either the old index or the complete new one, never a half-built one.
 
 The embedding model and its dimension are recorded in the mapping's `_meta` and checked on open, like the
-embedded backend's manifest.
+embedded backend's manifest. The mapping is derived from the field registry (`search.fields`). The text fields
+hold analysed terms (English: `search.analysis.english.english_terms`, Chinese: jieba's) that the index only splits
+on spaces, exactly as the embedded index does, so the keyword leg searches the same terms on both backends.
+
+Beside the alias, `ALIAS_generation` holds one document, the generation: a counter (the write sequence of the
+latest change) written after every change by any process, read by `OpenSearchBackend.generation()`.
 """
 
 from __future__ import annotations
@@ -17,14 +22,14 @@ from typing import Any
 from opensearchpy import NotFoundError, OpenSearch
 
 from search.backends.base import IndexMismatch, IndexNotFound, check_built_with
-from search.backends.fields import CHINESE_FIELDS, ENGLISH_FIELDS
+from search.fields import FIELDS, SCHEMA_VERSION, Analysis, FieldType, category_levels
 
-SCHEMA_VERSION = 2  # 2: attributes and seq (newest-first order and browse cursors)
+ENGLISH_ANALYZER = "haitao_terms"  # the terms of search.analysis.english.english_terms, split on spaces
 CHINESE_ANALYZER = "zh_pretokenized"  # jieba segments at index time; the index only splits on spaces and lowercases
-
-# Keyword-leg fields and their boosts (the same weights as the embedded backend).
-FACET_FIELDS = {"brand": "brand", "category": "category", "availability": "availability"}
+ANALYZERS = {Analysis.ENGLISH: ENGLISH_ANALYZER, Analysis.CHINESE: CHINESE_ANALYZER}
+CATEGORY_PATH = "category_path"  # every case-folded prefix of the category, for prefix filters
 VECTOR_FIELD = "vector"
+GENERATION_ID = "generation"
 
 
 @dataclass(frozen=True)
@@ -43,61 +48,66 @@ class IndexOptions:
     vector: VectorOptions = VectorOptions()
 
 
-def index_body(model: str, dim: int, options: IndexOptions) -> dict[str, Any]:
-    """The settings and mappings of a new physical index."""
-    text = {"type": "text", "analyzer": "english"}
-    chinese = {"type": "text", "analyzer": CHINESE_ANALYZER}
-    keyword = {"type": "keyword"}
+def analysis_settings() -> dict[str, Any]:
     return {
-        "settings": {
-            "index": {
-                "knn": True,
-                "number_of_shards": options.shards,
-                "number_of_replicas": options.replicas,
-            },
-            "analysis": {
-                "analyzer": {
-                    CHINESE_ANALYZER: {"type": "custom", "tokenizer": "whitespace", "filter": ["lowercase"]},
-                },
-            },
-        },
-        "mappings": {
-            "dynamic": "strict",
-            "_meta": {"schema_version": SCHEMA_VERSION, "model": model, "dim": dim},
-            "properties": {
-                "id": keyword,
-                **{name: text for name in ENGLISH_FIELDS},
-                **{name: chinese for name in CHINESE_FIELDS},
-                "brand": keyword,  # as written, for facets
-                "brand_key": keyword,  # search.analysis.english.brand_key, for filters and boosts
-                "category": keyword,
-                "category_path": keyword,  # every case-folded prefix of the category, for prefix filters
-                "availability": keyword,
-                "price": {"type": "scaled_float", "scaling_factor": 100},
-                "attributes": keyword,  # `attribute_term`s, for attribute filters
-                "seq": {"type": "long"},  # unique, increasing with each write: newest first, browse cursors
-                "content_hash": {"type": "keyword", "index": False},
-                "indexed_at": {"type": "date"},
-                "record": {"type": "object", "enabled": False},  # the Product, returned as stored
-                VECTOR_FIELD: {
-                    "type": "knn_vector",
-                    "dimension": dim,
-                    "method": {
-                        "name": "hnsw",
-                        "engine": options.vector.engine,
-                        "space_type": options.vector.space_type,
-                        "parameters": {"m": options.vector.m, "ef_construction": options.vector.ef_construction},
-                    },
-                },
-            },
+        "analyzer": {
+            ENGLISH_ANALYZER: {"type": "custom", "tokenizer": "whitespace", "filter": []},
+            CHINESE_ANALYZER: {"type": "custom", "tokenizer": "whitespace", "filter": ["lowercase"]},
         },
     }
 
 
-def category_levels(category: str) -> list[str]:
-    """`Electronics > Audio` → its case-folded levels, the same normalisation as the embedded facet paths."""
-    levels = [level.strip().casefold().replace("/", " ") for level in category.split(">")]
-    return [level for level in levels if level]
+def properties(dim: int, vector: VectorOptions) -> dict[str, Any]:
+    """The mapping's fields: the registry's, then the system fields every document has."""
+    keyword = {"type": "keyword"}
+    props: dict[str, Any] = {}
+    for f in FIELDS:
+        if f.search is not None:
+            props[f.text_field] = {"type": "text", "analyzer": ANALYZERS[f.search]}
+        if f.type in (FieldType.ID, FieldType.KEYWORD, FieldType.CATEGORY, FieldType.AVAILABILITY):
+            props[f.name] = keyword  # as written, for facets
+        if f.type is FieldType.KEYWORD:
+            props[f.key_field] = keyword  # normalised, for filters and boosts
+        elif f.type is FieldType.CATEGORY:
+            props[CATEGORY_PATH] = keyword
+        elif f.type is FieldType.PRICE:
+            props[f.name] = {"type": "scaled_float", "scaling_factor": 100}
+        elif f.type is FieldType.ATTRIBUTES:
+            props[f.name] = keyword  # `attribute_term`s, for attribute filters
+    props.update(
+        {
+            "seq": {"type": "long"},  # unique, increasing with each write: newest first, browse cursors
+            "content_hash": {"type": "keyword", "index": False},
+            "indexed_at": {"type": "date"},
+            "record": {"type": "object", "enabled": False},  # the Product, returned as stored
+            VECTOR_FIELD: {
+                "type": "knn_vector",
+                "dimension": dim,
+                "method": {
+                    "name": "hnsw",
+                    "engine": vector.engine,
+                    "space_type": vector.space_type,
+                    "parameters": {"m": vector.m, "ef_construction": vector.ef_construction},
+                },
+            },
+        }
+    )
+    return props
+
+
+def index_body(model: str, dim: int, options: IndexOptions) -> dict[str, Any]:
+    """The settings and mappings of a new physical index."""
+    return {
+        "settings": {
+            "index": {"knn": True, "number_of_shards": options.shards, "number_of_replicas": options.replicas},
+            "analysis": analysis_settings(),
+        },
+        "mappings": {
+            "dynamic": "strict",
+            "_meta": {"schema_version": SCHEMA_VERSION, "model": model, "dim": dim},
+            "properties": properties(dim, options.vector),
+        },
+    }
 
 
 def category_key(category: str) -> str:
@@ -186,3 +196,19 @@ class IndexManager:
 
     def drop(self, name: str) -> None:
         self.client.indices.delete(index=name, ignore_unavailable=True)
+
+    @property
+    def generation_index(self) -> str:
+        return f"{self.alias}_generation"
+
+    def generation(self) -> int:
+        """The latest change's counter (0 before the first change): one realtime GET."""
+        try:
+            found = self.client.get(index=self.generation_index, id=GENERATION_ID, _source=True)
+        except NotFoundError:
+            return 0
+        return int(found["_source"].get("generation", 0))
+
+    def bump_generation(self, value: int) -> None:
+        """Record a change: `value` is its write sequence (unique, increasing)."""
+        self.client.index(index=self.generation_index, id=GENERATION_ID, body={"generation": value})

@@ -181,8 +181,14 @@ def test_price_intents(text, currency, low, high, rest):
 
 
 def test_price_intent_converts_cny_to_usd():
+    from search.currency import ExchangeRate
+
     intent, _ = extract_price("720元以下")
-    assert intent.in_usd(7.2) == (None, 100.0)
+    rate = ExchangeRate(7.2)
+    assert (rate.to_usd(intent.min_amount, intent.currency), rate.to_usd(intent.max_amount, intent.currency)) == (
+        None,
+        100.0,
+    )
 
 
 def test_no_price_intent_in_model_numbers():

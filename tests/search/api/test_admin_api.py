@@ -4,7 +4,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from search.api.app import create_app
-from search.backends.embedded.backend import EmbeddedBackend, IndexLocked
+from search.backends.base import IndexLocked
+from search.backends.embedded.backend import EmbeddedBackend
 from search.config import Settings
 from search.service import SearchService
 

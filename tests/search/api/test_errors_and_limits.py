@@ -147,3 +147,9 @@ def test_readiness_and_errors_never_show_the_data_directory(tmp_path, embedder):
         other_writer.close()
     assert refused.status_code == 409, refused.text
     assert "held-by-another" not in refused.text and "one writer at a time" in refused.text
+
+
+def test_a_price_written_in_the_query_is_bounded_like_any_other(client):
+    body = client.get("/v1/search", params={"q": "9" * 150 + "元以下 耳机", "explain": "true"}).json()
+    assert 0 < body["explain"]["filters"]["price_max_usd"] <= 20_000_000
+    assert body["hits"]  # above every catalog price: it filters nothing

@@ -6,7 +6,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 
 import httpx
 import pytest
@@ -36,20 +35,7 @@ def raw_get(port: int, targets: list[str]) -> list[tuple[int, dict]]:
     return answers
 
 
-def wait_ready(server: subprocess.Popen, port: int) -> None:
-    deadline = time.monotonic() + 120
-    while True:
-        assert server.poll() is None, server.stdout.read().decode()
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        assert time.monotonic() < deadline, "server did not become ready"
-        time.sleep(0.5)
-
-
-def test_served_api_answers_raw_utf8_queries_and_survives_a_restart(small_settings):
+def test_served_api_answers_raw_utf8_queries_and_survives_a_restart(small_settings, wait_ready):
     port = free_port()
     cmd = [sys.executable, "-c", "from indexer.cli import main; main()", "serve"]
     cmd += ["--data-dir", str(small_settings.data_dir), "--port", str(port)]
@@ -57,7 +43,7 @@ def test_served_api_answers_raw_utf8_queries_and_survives_a_restart(small_settin
     for _restart in range(2):
         server = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         try:
-            wait_ready(server, port)
+            wait_ready(server, f"http://127.0.0.1:{port}")
             targets = ["/v1/search?q=移动电源", "/v1/search?q=藍牙耳機&size=2", "/v1/products/vit-fishoil"]
             answers = raw_get(port, targets)
             assert [status for status, _ in answers] == [200, 200, 200]

@@ -13,6 +13,7 @@ from search.api.app import create_app
 from search.backends.factory import open_backend
 from search.config import Settings
 from search.service import SearchService
+from search.writer import CatalogWriter
 
 FEED = Path(__file__).resolve().parents[2] / "fixtures" / "products.jsonl"
 
@@ -182,7 +183,7 @@ def test_repeated_search_comes_from_the_cache_until_the_index_changes(embedder, 
     backend = open_backend(settings, embedder.name, embedder.dim, create=True)
     feed = tmp_path / "feed.jsonl"
     feed.write_text('{"id": "a", "title": "Stanley Tumbler", "price": 45}\n', encoding="utf-8")
-    IndexPipeline(backend, embedder, analysis.segmenter).run(feed)
+    IndexPipeline(CatalogWriter(backend, embedder, analysis.segmenter)).run(feed)
     service = SearchService(settings, embedder=embedder, backend=backend)
     with TestClient(create_app(settings, service=service)) as client:
         params = {"q": "保温杯", "explain": "true"}
@@ -192,7 +193,7 @@ def test_repeated_search_comes_from_the_cache_until_the_index_changes(embedder, 
         assert hit_ids(first) == hit_ids(again) == ["a"]
         with feed.open("a", encoding="utf-8") as out:
             out.write('{"id": "b", "title": "Thermos Tumbler", "price": 30}\n')
-        IndexPipeline(backend, embedder, analysis.segmenter).run(feed)
+        IndexPipeline(CatalogWriter(backend, embedder, analysis.segmenter)).run(feed)
         after = client.get("/v1/search", params=params).json()
         assert after["explain"]["cached"] is False and set(hit_ids(after)) == {"a", "b"}
     service.close()

@@ -4,7 +4,6 @@ runs, on ONNX Runtime) without ever importing torch — neither a Python module 
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -13,20 +12,9 @@ from search.config import Settings
 from search.encoders.export import default_cache_dir
 
 
-def wait_ready(server: subprocess.Popen, url: str) -> None:
-    deadline = time.monotonic() + 120
-    while True:
-        assert server.poll() is None, "the server exited"
-        try:
-            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        assert time.monotonic() < deadline, "server did not become ready"
-        time.sleep(0.3)
-
-
-def test_the_server_searches_with_vectors_and_never_imports_torch(small_settings, embedder, free_port, tmp_path):
+def test_the_server_searches_with_vectors_and_never_imports_torch(
+    small_settings, embedder, free_port, tmp_path, wait_ready
+):
     # The session's encoder made (or found) the export where the server looks for it.
     assert embedder.kind == "onnx" and embedder.export.parent == (Settings().encoder_cache_dir or default_cache_dir())
     imports = tmp_path / "imports.log"

@@ -180,8 +180,6 @@ def test_an_unavailable_service_shows_why(browser, live_server, demo_settings: S
 
 
 def test_suggestions_by_keyboard(page, storefront):
-    if httpx.get(f"{storefront}v1/suggest", params={"q": "lany"}).status_code == 404:
-        pytest.skip("this build has no /v1/suggest")
     page.goto(storefront)
     settled(page, "")
     box = search_box(page)

@@ -21,7 +21,6 @@ from search.backends.embedded.backend import EmbeddedBackend
 from search.backends.opensearch.backend import OpenSearchBackend, OpenSearchConfig
 from search.backends.opensearch.index import IndexOptions
 from search.config import Settings
-from search.fusion import FusionConfig
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
@@ -57,7 +56,7 @@ def opensearch_config(url: str, alias: str | None = None, **overrides) -> OpenSe
 
 def drop_alias_indices(config: OpenSearchConfig) -> None:
     client = OpenSearch(hosts=[config.url], http_auth=(config.username, config.password) if config.username else None)
-    client.indices.delete(index=f"{config.index.alias}_v*", ignore_unavailable=True, allow_no_indices=True)
+    client.indices.delete(index=f"{config.index.alias}_*", ignore_unavailable=True, allow_no_indices=True)
     client.close()
 
 
@@ -88,7 +87,7 @@ class Opener:
         if self.kind == "embedded":
             return EmbeddedBackend(self.tmp, model, dim, create=create)
         self.settings()
-        return OpenSearchBackend(opensearch_config(self.url, self.alias), model, dim, FusionConfig(), create=create)
+        return OpenSearchBackend(opensearch_config(self.url, self.alias), model, dim, create=create)
 
     def close(self) -> None:
         for fn in reversed(self.cleanup):

@@ -9,6 +9,7 @@ from search.backends.base import BackendQuery, Filters
 from search.backends.embedded.backend import EmbeddedBackend
 from search.catalog import Product
 from search.documents import build_documents
+from search.retrieval import search
 
 
 @pytest.fixture()
@@ -33,12 +34,12 @@ def test_graph_answers_as_exact_search_does(data_dir, embedder):
     assert len(list((data_dir / "ann").glob("*.usearch"))) == 1
     for text in ("something to keep coffee hot", "wireless earbuds", "food for my cat"):
         vector = embedder.encode_query(text)
-        assert ids(graph.search(BackendQuery(vector=vector, limit=10))) == ids(
-            exact.search(BackendQuery(vector=vector, limit=10))
+        assert ids(search(graph, BackendQuery(vector=vector, limit=10))) == ids(
+            search(exact, BackendQuery(vector=vector, limit=10))
         )
         filters = Filters(price_max=50.0)
-        filtered = graph.search(BackendQuery(vector=vector, filters=filters, limit=10))
-        assert ids(filtered) == ids(exact.search(BackendQuery(vector=vector, filters=filters, limit=10)))
+        filtered = search(graph, BackendQuery(vector=vector, filters=filters, limit=10))
+        assert ids(filtered) == ids(search(exact, BackendQuery(vector=vector, filters=filters, limit=10)))
         assert all(hit.product.price <= 50 for hit in filtered.hits)
     assert exact._current().vectors.ann is None and graph._current().vectors.ann is not None
 
@@ -57,5 +58,5 @@ def test_saved_graph_is_reused_and_a_new_commit_gets_a_new_one(data_dir, embedde
     [current] = (data_dir / "ann").glob("*.usearch")
     assert current != saved  # the old commit's graph is gone
     vector = embedder.encode_query("a mug that keeps my coffee hot")
-    assert "new-mug" in ids(reopened.search(BackendQuery(vector=vector, limit=3)))
+    assert "new-mug" in ids(search(reopened, BackendQuery(vector=vector, limit=3)))
     reopened.close()

@@ -2,12 +2,22 @@
 OpenSearch on osmem-server (keyword, filters, facets, sort, paging, CRUD), and a real OpenSearch when
 `OPENSEARCH_URL` is set (everything, knn and hybrid included)."""
 
+import json
+from pathlib import Path
+
 import pytest
 
+from search.analysis.english import english_terms
 from search.analysis.translate import Alternative, Concept
 from search.backends.base import BackendQuery, Filters, IndexMismatch, IndexNotFound, PriceBucket, Sort
 from search.catalog import Product
 from search.documents import build_documents
+from search.fields import FIELDS, Analysis, index_text
+from search.retrieval import search
+from search.service import Mode, SearchRequest, SearchService
+from search.writer import CatalogWriter
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
 
 def concept(*words):
@@ -20,87 +30,79 @@ def ids(result):
 
 def needs_knn(backend):
     if getattr(backend, "kind", None) == "osmem":
-        pytest.skip("osmem-server has no knn, hybrid query or search pipelines")
+        pytest.skip("osmem-server has no knn query")
 
 
 # -- the keyword leg --------------------------------------------------------------------------------------------
 
 
 def test_keyword_leg_ranks_matching_products(small_backend):
-    result = small_backend.search(BackendQuery(concepts=concept("tumbler"), limit=5))
+    result = search(small_backend, BackendQuery(concepts=concept("tumbler"), limit=5))
     assert ids(result)[0] == "cup-stanley-40"
     assert all(hit.keyword_rank is not None and hit.vector_rank is None for hit in result.hits)
     assert result.hits[0].score == pytest.approx(1 / 61)
 
 
 def test_english_words_are_stemmed(small_backend):
-    singular = small_backend.search(BackendQuery(concepts=concept("earbud"), limit=100))
-    plural = small_backend.search(BackendQuery(concepts=concept("earbuds"), limit=100))
+    singular = search(small_backend, BackendQuery(concepts=concept("earbud"), limit=100))
+    plural = search(small_backend, BackendQuery(concepts=concept("earbuds"), limit=100))
     assert set(ids(singular)) == set(ids(plural)) and "ear-anker-p3" in ids(singular)
 
 
 def test_chinese_field_is_searched_with_the_segmented_term(small_backend):
-    result = small_backend.search(BackendQuery(concepts=[Concept("鱼油", [], chinese=True)], limit=3))
+    result = search(small_backend, BackendQuery(concepts=[Concept("鱼油", [], chinese=True)], limit=3))
     assert ids(result) == ["vit-fishoil"]
 
 
 def test_a_word_in_no_product_matches_nothing(small_backend):
-    result = small_backend.search(BackendQuery(concepts=concept("zzzzqx"), facets=("brand",)))
+    result = search(small_backend, BackendQuery(concepts=concept("zzzzqx"), facets=("brand",)))
     assert result.hits == [] and result.total == 0
 
 
 def test_brand_boost_reorders_but_never_adds_matches(small_backend):
-    plain = small_backend.search(BackendQuery(concepts=concept("case"), limit=10))
+    plain = search(small_backend, BackendQuery(concepts=concept("case"), limit=10))
     assert plain.hits[0].product.brand != "OtterBox"
-    boosted = small_backend.search(BackendQuery(concepts=concept("case"), boost_brands=("OTTERBOX",), limit=10))
+    boosted = search(small_backend, BackendQuery(concepts=concept("case"), boost_brands=("OTTERBOX",), limit=10))
     assert ids(boosted)[0] == "case-ip15-otter"
     assert sorted(ids(plain)) == sorted(ids(boosted))
-    nothing = small_backend.search(BackendQuery(concepts=concept("zzzz"), boost_brands=("otterbox",), limit=10))
+    nothing = search(small_backend, BackendQuery(concepts=concept("zzzz"), boost_brands=("otterbox",), limit=10))
     assert nothing.total == 0
-
-
-def test_category_boost_never_adds_matches(small_backend):
-    plain = small_backend.search(BackendQuery(concepts=concept("wireless"), limit=50))
-    boosted = small_backend.search(
-        BackendQuery(concepts=concept("wireless"), boost_categories=("Electronics > Audio",), limit=50)
-    )
-    assert sorted(ids(plain)) == sorted(ids(boosted))
-    assert boosted.hits[0].product.category.startswith("Electronics > Audio")
 
 
 # -- filters, facets, sort, paging ------------------------------------------------------------------------------
 
 
 def test_brand_and_price_filters(small_backend):
-    result = small_backend.search(
-        BackendQuery(concepts=concept("headphones"), filters=Filters(brands=("apple",), price_max=100.0))
+    result = search(
+        small_backend,
+        BackendQuery(concepts=concept("headphones"), filters=Filters.where(brand=("apple",), price_max=100.0)),
     )
     assert ids(result) == ["ear-apple-wired"] and result.total == 1
 
 
 def test_category_prefix_and_stock_filters(small_backend):
-    audio = small_backend.search(BackendQuery(filters=Filters(category="electronics > audio"), limit=100))
+    audio = search(small_backend, BackendQuery(filters=Filters(category="electronics > audio"), limit=100))
     assert audio.total == 6
     assert all(hit.product.category.startswith("Electronics > Audio") for hit in audio.hits)
-    not_in_stock = small_backend.search(BackendQuery(filters=Filters(in_stock=False), limit=100))
+    not_in_stock = search(small_backend, BackendQuery(filters=Filters(in_stock=False), limit=100))
     assert sorted(ids(not_in_stock)) == ["cup-thermos-16", "hp-bose-qc"]
-    in_stock = small_backend.search(BackendQuery(filters=Filters(in_stock=True), limit=100))
+    in_stock = search(small_backend, BackendQuery(filters=Filters(in_stock=True), limit=100))
     assert in_stock.total == 24
 
 
 def test_price_range_is_inclusive(small_backend):
-    result = small_backend.search(BackendQuery(filters=Filters(price_min=19.0, price_max=19.0), limit=100))
+    result = search(small_backend, BackendQuery(filters=Filters(price_min=19.0, price_max=19.0), limit=100))
     assert "ear-apple-wired" in ids(result)
     assert all(hit.product.price == 19.0 for hit in result.hits)
 
 
 def test_browse_sorts_by_price_and_pages(small_backend):
-    first = small_backend.search(BackendQuery(sort=Sort.PRICE_ASC, limit=3))
-    second = small_backend.search(BackendQuery(sort=Sort.PRICE_ASC, offset=3, limit=3))
+    first = search(small_backend, BackendQuery(sort=Sort.PRICE_ASC, limit=3))
+    second = search(small_backend, BackendQuery(sort=Sort.PRICE_ASC, offset=3, limit=3))
     prices = [h.product.price for h in first.hits + second.hits]
     assert prices == sorted(prices) and len(set(ids(first)) & set(ids(second))) == 0
     assert first.total == 26
-    desc = small_backend.search(BackendQuery(sort=Sort.PRICE_DESC, limit=1))
+    desc = search(small_backend, BackendQuery(sort=Sort.PRICE_DESC, limit=1))
     assert ids(desc) == ["bag-coach-tote"]
 
 
@@ -108,14 +110,14 @@ def test_browse_cursor_walks_every_product_once_in_order(small_backend):
     for sort in (Sort.PRICE_ASC, Sort.PRICE_DESC, Sort.NEWEST, Sort.RELEVANCE):
         seen, after = [], None
         while True:
-            page = small_backend.search(BackendQuery(sort=sort, limit=4, search_after=after))
+            page = search(small_backend, BackendQuery(sort=sort, limit=4, search_after=after))
             seen += page.hits
             if len(page.hits) < 4:
                 break
             after = page.hits[-1].sort_key
         assert len(seen) == 26 and len({h.product.id for h in seen}) == 26, sort
         if sort is not Sort.PRICE_DESC:
-            by_offset = small_backend.search(BackendQuery(sort=sort, offset=4, limit=4))
+            by_offset = search(small_backend, BackendQuery(sort=sort, offset=4, limit=4))
             assert ids(by_offset) == [h.product.id for h in seen[4:8]], sort
         prices = [h.product.price for h in seen]
         if sort is Sort.PRICE_ASC:
@@ -125,49 +127,52 @@ def test_browse_cursor_walks_every_product_once_in_order(small_backend):
 
 
 def test_query_results_sorted_by_price(small_backend):
-    result = small_backend.search(BackendQuery(concepts=concept("case"), sort=Sort.PRICE_ASC, limit=10))
+    result = search(small_backend, BackendQuery(concepts=concept("case"), sort=Sort.PRICE_ASC, limit=10))
     prices = [h.product.price for h in result.hits]
     assert prices == sorted(prices) and ids(result)[0] == "case-s24-spigen"
 
 
 def test_keyword_paging_is_consistent(small_backend):
-    both = small_backend.search(BackendQuery(concepts=concept("wireless"), limit=4))
-    page1 = small_backend.search(BackendQuery(concepts=concept("wireless"), limit=2))
-    page2 = small_backend.search(BackendQuery(concepts=concept("wireless"), offset=2, limit=2))
+    both = search(small_backend, BackendQuery(concepts=concept("wireless"), limit=4))
+    page1 = search(small_backend, BackendQuery(concepts=concept("wireless"), limit=2))
+    page2 = search(small_backend, BackendQuery(concepts=concept("wireless"), offset=2, limit=2))
     assert ids(page1) + ids(page2) == ids(both) and len(ids(both)) == 4
     assert [h.keyword_rank for h in page2.hits] == [3, 4]
 
 
 def test_facets_count_the_result_set(small_backend):
-    result = small_backend.search(BackendQuery(concepts=concept("case"), facets=("brand",), limit=1))
+    result = search(small_backend, BackendQuery(concepts=concept("case"), facets=("brand",), limit=1))
     assert result.facets["brand"]["Spigen"] == 2
     assert sum(result.facets["brand"].values()) == result.total
-    browse = small_backend.search(BackendQuery(facets=("availability",)))
+    browse = search(small_backend, BackendQuery(facets=("availability",)))
     assert browse.facets["availability"] == {"in_stock": 24, "out_of_stock": 1, "preorder": 1}
-    filtered = small_backend.search(BackendQuery(filters=Filters(brands=("Apple",)), facets=("brand", "category")))
+    filtered = search(
+        small_backend, BackendQuery(filters=Filters.where(brand=("Apple",)), facets=("brand", "category"))
+    )
     assert filtered.total == 2 and {h.product.brand for h in filtered.hits} == {"Apple"}
     assert filtered.facets["category"] == {"Electronics > Audio > Headphones": 2}  # under the brand filter
 
 
 def test_a_facet_counts_ignore_its_own_filter(small_backend):
     """Disjunctive facets: ticking Apple still shows the other brands' counts, restricted by the other filters."""
-    everything = small_backend.search(BackendQuery(facets=("brand",)))
-    apple = small_backend.search(BackendQuery(filters=Filters(brands=("Apple",)), facets=("brand",)))
+    everything = search(small_backend, BackendQuery(facets=("brand",)))
+    apple = search(small_backend, BackendQuery(filters=Filters.where(brand=("Apple",)), facets=("brand",)))
     assert apple.facets["brand"] == everything.facets["brand"] and apple.facets["brand"]["Anker"] == 2
-    audio = Filters(brands=("Apple",), category="Electronics > Audio")
-    both = small_backend.search(BackendQuery(filters=audio, facets=("brand", "category", "availability")))
+    audio = Filters.where(brand=("Apple",), category="Electronics > Audio")
+    both = search(small_backend, BackendQuery(filters=audio, facets=("brand", "category", "availability")))
     assert both.facets["brand"] == {"Apple": 2, "Sony": 1, "Anker": 1, "Bose": 1, "JBL": 1}  # audio, every brand
     assert both.facets["category"] == {"Electronics > Audio > Headphones": 2}  # Apple only, every category
     assert both.facets["availability"] == {"in_stock": 2}  # both filters
-    keyword = small_backend.search(
-        BackendQuery(concepts=concept("case"), filters=Filters(brands=("Spigen",)), facets=("brand",))
+    keyword = search(
+        small_backend,
+        BackendQuery(concepts=concept("case"), filters=Filters.where(brand=("Spigen",)), facets=("brand",)),
     )
     assert keyword.total == 2 and keyword.facets["brand"]["Spigen"] == 2 and len(keyword.facets["brand"]) > 1
 
 
 def test_price_facet_counts_buckets_and_reports_the_range(small_backend):
     buckets = (PriceBucket("0-50", None, 50.0), PriceBucket("50-200", 50.0, 200.0), PriceBucket("200-", 200.0, None))
-    result = small_backend.search(BackendQuery(facets=("price",), price_buckets=buckets))
+    result = search(small_backend, BackendQuery(facets=("price",), price_buckets=buckets))
     prices = [small_backend.get(i).price for i in small_backend.iter_ids()]
     assert result.facets["price"] == {
         "0-50": sum(p < 50 for p in prices),
@@ -175,18 +180,19 @@ def test_price_facet_counts_buckets_and_reports_the_range(small_backend):
         "200-": sum(p >= 200 for p in prices),
     }
     assert result.price_range == (min(prices), max(prices))
-    priced = small_backend.search(
-        BackendQuery(filters=Filters(price_max=50.0, brands=("Apple",)), facets=("price",), price_buckets=buckets)
+    priced = search(
+        small_backend,
+        BackendQuery(filters=Filters.where(price_max=50.0, brand=("Apple",)), facets=("price",), price_buckets=buckets),
     )
     assert priced.total == 1 and priced.facets["price"] == {"0-50": 1, "50-200": 0, "200-": 1}  # Apple, any price
     assert priced.price_range == (19.0, 249.0)
 
 
 def test_attribute_filters(small_backend):
-    black = small_backend.search(BackendQuery(filters=Filters(attributes=(("Color", ("black",)),)), limit=50))
+    black = search(small_backend, BackendQuery(filters=Filters(attributes=(("Color", ("black",)),)), limit=50))
     assert black.total >= 1 and all(h.product.attributes.get("color", "").lower() == "black" for h in black.hits)
     assert "ear-sony-xm5" in ids(black)
-    none = small_backend.search(BackendQuery(filters=Filters(attributes=(("color", ("chartreuse",)),))))
+    none = search(small_backend, BackendQuery(filters=Filters(attributes=(("color", ("chartreuse",)),))))
     assert none.total == 0 and none.hits == []
 
 
@@ -219,7 +225,7 @@ def test_iter_ids_and_content_hashes(small_backend):
 def test_vector_leg_finds_by_meaning(small_backend, embedder):
     needs_knn(small_backend)
     vector = embedder.encode_query("something to keep coffee hot on my commute")
-    result = small_backend.search(BackendQuery(vector=vector, limit=3))
+    result = search(small_backend, BackendQuery(vector=vector, limit=3))
     assert "cup-thermos-16" in ids(result)
     assert all(hit.vector_rank is not None and hit.keyword_rank is None for hit in result.hits)
 
@@ -227,12 +233,13 @@ def test_vector_leg_finds_by_meaning(small_backend, embedder):
 def test_hybrid_fuses_both_legs_with_filters(small_backend, embedder):
     needs_knn(small_backend)
     query = BackendQuery(concepts=concept("earbuds"), vector=embedder.encode_query("earbuds"), limit=3)
-    result = small_backend.search(query)
+    result = search(small_backend, query)
     assert ids(result)[0] in {"ear-sony-xm5", "ear-anker-p3", "ear-apple-pro2"}
     assert result.hits[0].score <= 2 / 61 + 1e-9
-    filters = Filters(brands=("apple",), price_max=100.0)
-    filtered = small_backend.search(
-        BackendQuery(concepts=concept("earbuds"), vector=embedder.encode_query("earbuds"), filters=filters)
+    filters = Filters.where(brand=("apple",), price_max=100.0)
+    filtered = search(
+        small_backend,
+        BackendQuery(concepts=concept("earbuds"), vector=embedder.encode_query("earbuds"), filters=filters),
     )
     assert ids(filtered) == ["ear-apple-wired"] and filtered.total == 1
 
@@ -248,19 +255,19 @@ def test_cursor_pages_through_equal_prices_and_newest_comes_first(opener, embedd
         backend.upsert(build_documents([product], embedder, analysis.segmenter))
     seen, after = [], None
     while True:
-        page = backend.search(BackendQuery(sort=Sort.PRICE_ASC, limit=3, search_after=after))
+        page = search(backend, BackendQuery(sort=Sort.PRICE_ASC, limit=3, search_after=after))
         seen += page.hits
         if len(page.hits) < 3:
             break
         after = page.hits[-1].sort_key
     assert sorted(ids_of(seen)) == sorted(p.id for p in products) and len(seen) == 8
     assert [h.product.price for h in seen] == sorted(prices)
-    newest = backend.search(BackendQuery(sort=Sort.NEWEST, limit=8))
+    newest = search(backend, BackendQuery(sort=Sort.NEWEST, limit=8))
     assert ids(newest) == [f"t{i}" for i in reversed(range(8))]
     backend.upsert(
         build_documents([products[0].model_copy(update={"title": "Tumbler, renamed"})], embedder, analysis.segmenter)
     )
-    assert ids(backend.search(BackendQuery(limit=1))) == ["t0"]  # browsing: newest (added or changed) first
+    assert ids(search(backend, BackendQuery(limit=1))) == ["t0"]  # browsing: newest (added or changed) first
     backend.close()
 
 
@@ -277,8 +284,8 @@ def test_upsert_replaces_delete_removes_and_changes_survive_reopening(opener, em
     backend.upsert(build_documents([renamed], embedder, analysis.segmenter))
     assert backend.stats().count == 2
     assert backend.get("p1").title == "Hydro Flask Coffee Mug"
-    assert ids(backend.search(BackendQuery(concepts=concept("mug")))) == ["p1"]
-    assert backend.search(BackendQuery(concepts=concept("bottle"))).total == 0
+    assert ids(search(backend, BackendQuery(concepts=concept("mug")))) == ["p1"]
+    assert search(backend, BackendQuery(concepts=concept("bottle"))).total == 0
     assert backend.delete(["p2", "nope"]) == 1
     assert backend.delete([]) == 0
     backend.close()
@@ -311,3 +318,87 @@ def test_wrong_vector_shape_is_refused(opener, embedder, analysis):
     with pytest.raises(ValueError, match="expected"):
         backend.upsert([doc])
     backend.close()
+
+
+# -- one analysis and one ranking on every backend ------------------------------------------------------------------
+
+FIXTURE_ROWS = [json.loads(line) for line in (FIXTURES / "products.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def catalog_frequency(term: str) -> int:
+    """How many fixture products use an analysed English term in a searched field: the truth, from the file."""
+    english = [f for f in FIELDS if f.search is Analysis.ENGLISH]
+    products = [Product.from_raw(row) for row in FIXTURE_ROWS]
+    return sum(any(term in index_text(f, p).split() for f in english) for p in products)
+
+
+def test_the_index_analyses_english_text_as_the_query_analysis_does(small_backend):
+    for product in small_backend.iter_products():
+        for text in (product.title, product.description, product.brand, "Estée Lauder's iPhone15 3.5mm USB-C"):
+            assert small_backend.english_terms(text) == english_terms(text), text
+
+
+@pytest.mark.parametrize("term", ["earbud", "wireless", "tumbler", "sony", "headphon", "case", "zzzz", "the"])
+def test_document_frequency_counts_the_products_using_a_term(small_backend, term):
+    assert small_backend.document_frequency(term) == catalog_frequency(term)
+
+
+# The keyword leg's best hits on the fixture catalog (as the embedded backend ranks them; OpenSearch's BM25 may swap
+# two close neighbours, osmem-server's approximation of it does for 蓝牙耳机).
+RANKED = {
+    "蓝牙耳机": ["hp-bose-qc", "ear-sony-xm5", "ear-anker-p3"],
+    "降噪耳机": ["ear-sony-xm5", "hp-bose-qc", "ear-anker-p3"],
+    "保温杯": ["cup-hydro-32", "cup-thermos-16", "cup-stanley-40"],
+    "狗粮": ["pet-bb-dog", "pet-purina-cat"],
+    "婴儿奶粉": ["baby-similac-1", "baby-enfamil-2", "pet-bb-dog"],
+    "手机壳 iphone 15": ["case-ip15-otter", "case-ip14-spigen", "pb-anker-10k"],
+    "藍牙耳機": ["hp-bose-qc", "ear-sony-xm5", "ear-anker-p3"],
+    "lanya erji": ["hp-bose-qc", "ear-sony-xm5", "ear-anker-p3"],
+    "跑鞋 耐克": ["shoe-nike-peg", "shoe-nb-880"],
+    "wireless earbuds": ["ear-sony-xm5", "ear-anker-p3", "ear-apple-pro2"],
+    "dog food": ["pet-bb-dog", "pet-purina-cat"],
+    "护肤 面霜": ["skin-kiehls-cream", "skin-el-anr"],
+    "充电宝": ["pb-anker-10k", "spk-jbl-flip6", "ear-sony-xm5"],
+    "鱼油": ["vit-fishoil"],
+}
+
+
+@pytest.mark.parametrize("q", list(RANKED))
+def test_the_same_query_is_analysed_and_ranked_the_same_way_on_every_backend(small_backend, analysis, q):
+    analyzed = analysis.query_analyzer.analyze(q, small_backend.document_frequency)
+    assert analyzed.explain() == analysis.query_analyzer.analyze(q, catalog_frequency).explain()
+    result = search(small_backend, BackendQuery(concepts=analyzed.concepts, boost_brands=tuple(analyzed.brands)))
+    top = ids(result)[: len(RANKED[q])]
+    if small_backend.kind == "embedded":
+        assert top == RANKED[q]
+    else:  # BM25 as OpenSearch (osmem-server: an approximation of it) scores: the same best hit, the same top hits
+        assert top[0] == RANKED[q][0] and sorted(top) == sorted(RANKED[q])
+    assert [h.keyword_rank for h in result.hits] == list(range(1, len(result.hits) + 1))
+
+
+# -- the generation and the result cache ----------------------------------------------------------------------------
+
+
+def test_every_write_changes_the_generation_and_no_cached_result_hides_it(opener, embedder, analysis):
+    """A service caches results by the backend's generation: a write by another writer (another process) shows
+    at the next search, and a write through the service's own writer drops the cache at once."""
+    settings = opener.settings()
+    with CatalogWriter.open(settings, embedder, analysis.segmenter) as writer:
+        writer.write([Product(id="m1", title="Ceramic Coffee Mug", price=9)])
+    backend = opener.open(create=False)
+    service = SearchService(settings.model_copy(update={"result_cache_ttl_s": 3600}), embedder, backend)
+    request = SearchRequest(q="mug", mode=Mode.KEYWORD)
+    assert [h.product.id for h in service.search(request).result.hits] == ["m1"]
+    assert service.search(request).cached
+    before = backend.generation()
+
+    with CatalogWriter.open(settings, embedder, analysis.segmenter) as other:  # another process's writer
+        other.write([Product(id="m2", title="Travel Mug", price=12)])
+    assert backend.generation() != before
+    assert sorted(h.product.id for h in service.search(request).result.hits) == ["m1", "m2"]
+
+    own = CatalogWriter(backend, embedder, analysis.segmenter, on_change=service.invalidate)
+    assert own.delete(["m1"]) == 1
+    assert len(service.cache) == 0
+    assert [h.product.id for h in service.search(request).result.hits] == ["m2"]
+    service.close()

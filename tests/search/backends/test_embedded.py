@@ -4,10 +4,11 @@ test_contract.py."""
 import pytest
 
 from search.analysis.translate import Alternative, Concept
-from search.backends.base import BackendQuery, Filters
-from search.backends.embedded.backend import EmbeddedBackend, IndexLocked
+from search.backends.base import BackendQuery, Filters, IndexLocked
+from search.backends.embedded.backend import EmbeddedBackend
 from search.catalog import Product
 from search.documents import build_documents
+from search.retrieval import search
 
 
 def concept(*words):
@@ -26,16 +27,18 @@ def ids(result):
 
 
 def test_hybrid_reports_each_legs_rank(backend, embedder):
-    result = backend.search(BackendQuery(concepts=concept("earbuds"), vector=embedder.encode_query("earbuds"), limit=3))
+    result = search(
+        backend, BackendQuery(concepts=concept("earbuds"), vector=embedder.encode_query("earbuds"), limit=3)
+    )
     top = result.hits[0]
     assert top.keyword_rank is not None and top.vector_rank is not None
     assert top.score == pytest.approx(0.6 / (60 + top.keyword_rank) + 0.4 / (60 + top.vector_rank))
 
 
 def test_filters_apply_to_both_legs(backend, embedder):
-    filters = Filters(brands=("apple",), price_max=100.0)
-    result = backend.search(
-        BackendQuery(concepts=concept("earbuds"), vector=embedder.encode_query("earbuds"), filters=filters)
+    filters = Filters.where(brand=("apple",), price_max=100.0)
+    result = search(
+        backend, BackendQuery(concepts=concept("earbuds"), vector=embedder.encode_query("earbuds"), filters=filters)
     )
     assert ids(result) == ["ear-apple-wired"]
     assert result.total == 1
@@ -56,7 +59,7 @@ def test_upsert_replaces_delete_removes_and_changes_survive_reopening(tmp_path, 
     reopened = EmbeddedBackend(data_dir, embedder.name, embedder.dim)
     assert reopened.stats().count == 1
     assert reopened.get("p2") is None
-    hit = reopened.search(BackendQuery(vector=embedder.encode_query("coffee mug"), limit=5)).hits
+    hit = search(reopened, BackendQuery(vector=embedder.encode_query("coffee mug"), limit=5)).hits
     assert [h.product.id for h in hit] == ["p1"]
 
 

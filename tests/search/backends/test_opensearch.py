@@ -1,9 +1,10 @@
 """What only the OpenSearch backend does: request bodies in the documented shapes, alias swaps, bulk errors,
-an unreachable cluster and recovery. Servers are real osmem-server processes; the `hybrid`/`knn`/pipeline bodies,
+the generation, an unreachable cluster and recovery. Servers are real osmem-server processes; the `knn` bodies,
 which osmem-server cannot run, are checked against the shapes of OpenSearch's documentation (3.x):
-  - hybrid query: _query-dsl/compound/hybrid.md, hybrid-search/pre-filtering.md, pagination.md, sorting.md
-  - score-ranker-processor / normalization-processor: _search-plugins/search-pipelines/*.md
+  - k-NN query with a filter inside it (efficient filtering): _query-dsl/specialized/k-nn/index.md,
+    vector-search/filter-search-knn/efficient-knn-filtering.md
   - knn_vector mapping: _mappings/supported-field-types/knn-methods-engines.md
+Fusion is not OpenSearch's: the legs are fused above the backend (search/fusion.py), as for the embedded one.
 """
 
 import numpy as np
@@ -23,11 +24,13 @@ from search.backends.base import (
     Sort,
 )
 from search.backends.opensearch import queries
-from search.backends.opensearch.backend import OpenSearchBackend, hybrid_hits, parse_result
+from search.backends.opensearch.backend import OpenSearchBackend
 from search.backends.opensearch.index import SCHEMA_VERSION, IndexManager, IndexOptions, VectorOptions, index_body
 from search.catalog import Product
 from search.documents import build_documents
-from search.fusion import FusionConfig
+from search.ranking import RankingSpec
+from search.retrieval import search
+from search.writer import CatalogWriter
 
 from .conftest import opensearch_config
 
@@ -64,36 +67,54 @@ def test_index_body_has_knn_settings_analyzers_and_meta():
             "parameters": {"m": 24, "ef_construction": 128},
         },
     }
-    assert props["title"] == {"type": "text", "analyzer": "english"}
+    assert props["title"] == {"type": "text", "analyzer": "haitao_terms"}  # analysed terms, split on spaces
+    assert body["settings"]["analysis"]["analyzer"]["haitao_terms"] == {
+        "type": "custom",
+        "tokenizer": "whitespace",
+        "filter": [],
+    }
     assert props["title_zh"]["analyzer"] == props["description_zh"]["analyzer"] == "zh_pretokenized"
     assert props["price"] == {"type": "scaled_float", "scaling_factor": 100}
-    assert all(props[f]["type"] == "keyword" for f in ("brand", "category", "availability", "category_path"))
+    assert all(props[f]["type"] == "keyword" for f in ("brand", "brand_key", "category", "availability"))
+    assert props["category_path"]["type"] == "keyword"
 
 
-def test_hybrid_body_matches_the_documented_query():
+def test_knn_leg_matches_the_documented_query_with_the_filter_inside():
     vector = np.linspace(-1, 1, 4, dtype=np.float32)
-    keyword = queries.keyword_query(concept("earbuds"))
-    aggs = queries.facet_aggs(["brand"], [])
-    body = queries.hybrid_body(keyword, vector, 150, 150, Filters(brands=("Sony",)), aggs, Sort.RELEVANCE, 10, 10)
-    hybrid = body["query"]["hybrid"]
-    assert hybrid["queries"][0] == keyword
-    assert hybrid["queries"][1] == {"knn": {"vector": {"vector": [float(x) for x in vector], "k": 150}}}
-    assert hybrid["filter"] == {"bool": {"filter": [{"terms": {"brand_key": ["sony"]}}]}}  # one query object
-    assert hybrid["pagination_depth"] == 150
-    assert (body["from"], body["size"]) == (10, 10)
-    assert body["aggs"] == {"brand": {"terms": {"field": "brand", "size": 50}}}
-    assert "sort" not in body and body["_source"] == ["record"]
-    sorted_body = queries.hybrid_body(keyword, vector, 150, 150, Filters(), {}, Sort.PRICE_DESC, 0, 10)
-    assert "filter" not in sorted_body["query"]["hybrid"] and "aggs" not in sorted_body
-    assert sorted_body["sort"] == [{"price": {"order": "desc"}}, {"seq": {"order": "desc"}}]
+    body = queries.knn_body(vector, Filters.where(brand=("Sony",), in_stock=True), 150)
+    flt = {"bool": {"filter": [{"terms": {"brand_key": ["sony"]}}, {"term": {"availability": "in_stock"}}]}}
+    assert body["query"] == {"knn": {"vector": {"vector": [float(x) for x in vector], "k": 150, "filter": flt}}}
+    assert body["size"] == 150 and body["_source"] is False
+    assert "filter" not in queries.knn_body(vector, Filters(), 10)["query"]["knn"]["vector"]
 
 
-def test_facet_counts_under_the_other_filters_are_a_union_of_both_legs():
-    """The disjunctive count request: keyword matches or the k nearest among the filtered, under the filters."""
-    keyword = queries.keyword_query(concept("earbuds"))
-    filters = Filters(brands=("Sony",), attributes=(("Color", ("Black", "navy  blue")),))
+def test_keyword_leg_is_term_queries_of_analysed_terms_as_the_embedded_backend_builds():
+    spec = RankingSpec()
+    body = queries.keyword_query([Concept("耳机", [Alternative("wireless earbuds", 0.8, "glossary")], True)], spec)
+    [per_concept] = body["bool"]["should"]
+    english, chinese = per_concept["dis_max"]["queries"]
+    wireless, earbud, phrase = english["bool"]["should"]
+    assert wireless["dis_max"]["boost"] == 0.8 and wireless["dis_max"]["tie_breaker"] == spec.tie_breaker
+    assert {"term": {"title": {"value": "earbud", "boost": 1.0}}} in earbud["dis_max"]["queries"]
+    assert {next(iter(q["term"])) for q in earbud["dis_max"]["queries"]} == {
+        "title",
+        "description",
+        "brand_text",
+        "category_text",
+    }
+    assert phrase["span_near"]["clauses"] == [{"span_term": {"title": "wireless"}}, {"span_term": {"title": "earbud"}}]
+    assert phrase["span_near"]["boost"] == pytest.approx(0.8 * spec.phrase_bonus)
+    assert {next(iter(q["term"])) for q in chinese["dis_max"]["queries"]} == {"title_zh", "description_zh"}
+    leg = queries.keyword_leg_body(body, Filters(in_stock=False), 150)
+    assert leg["query"]["bool"]["must"] == [body] and leg["size"] == 150 and leg["_source"] is False
+
+
+def test_counts_are_keyword_matches_or_the_vector_neighbours_under_the_filters():
+    """The result set's count and facets: keyword matches or the vector leg's ids, under the filters."""
+    keyword = queries.keyword_query(concept("earbuds"), RankingSpec())
+    filters = Filters.where(brand=("Sony",), attributes=(("Color", ("Black", "navy  blue")),))
     buckets = [PriceBucket("0-100", None, 13.89), PriceBucket("100-", 13.89, None)]
-    body = queries.matching_body(keyword, np.ones(2), 150, filters, queries.facet_aggs(["price"], buckets))
+    body = queries.count_body(keyword, ("a", "b"), filters, queries.facet_aggs(["price"], buckets, 50))
     flt = {
         "bool": {
             "filter": [
@@ -104,11 +125,7 @@ def test_facet_counts_under_the_other_filters_are_a_union_of_both_legs():
     }
     assert body["size"] == 0 and body["track_total_hits"] is True
     assert body["query"] == {
-        "bool": {
-            "filter": [flt],
-            "should": [keyword, {"knn": {"vector": {"vector": [1.0, 1.0], "k": 150, "filter": flt}}}],
-            "minimum_should_match": 1,
-        }
+        "bool": {"filter": [flt], "should": [keyword, {"ids": {"values": ["a", "b"]}}], "minimum_should_match": 1}
     }
     assert body["aggs"] == {
         "price": {
@@ -116,87 +133,25 @@ def test_facet_counts_under_the_other_filters_are_a_union_of_both_legs():
         },
         "price_stats": {"stats": {"field": "price"}},
     }
+    browse = queries.count_body(None, None, Filters(), {})
+    assert browse["query"] == {"bool": {"filter": []}} and "aggs" not in browse
 
 
 def test_browsing_pages_by_search_after_on_unique_keys():
-    body = queries.single_leg_body(None, Filters(), {}, Sort.PRICE_ASC, 40, 20, search_after=[9.99, 17])
+    body = queries.browse_body(Filters(), Sort.PRICE_ASC, 40, 20, search_after=[9.99, 17])
     assert body["query"] == {"match_all": {}}
     assert body["sort"] == [{"price": {"order": "asc"}}, {"seq": {"order": "desc"}}]
     assert body["search_after"] == [9.99, 17] and body["from"] == 0
-    newest = queries.single_leg_body(None, Filters(), {}, Sort.RELEVANCE, 0, 20)
+    newest = queries.browse_body(Filters(), Sort.RELEVANCE, 0, 20)
     assert newest["sort"] == [{"seq": {"order": "desc"}}] and "search_after" not in newest
 
 
-def test_vector_leg_alone_filters_inside_knn():
-    body = queries.single_leg_body(queries.knn_query(np.ones(2), 150), Filters(in_stock=True), {}, Sort.RELEVANCE, 0, 5)
-    assert body["query"] == {
-        "knn": {
-            "vector": {
-                "vector": [1.0, 1.0],
-                "k": 150,
-                "filter": {"bool": {"filter": [{"term": {"availability": "in_stock"}}]}},
-            }
-        }
-    }
-
-
-def test_pipeline_bodies_match_the_documented_processors():
-    rrf = queries.pipeline_body("rrf", 60, 0.6)
-    assert rrf["phase_results_processors"] == [
-        {
-            "score-ranker-processor": {
-                "combination": {"technique": "rrf", "rank_constant": 60, "parameters": {"weights": [0.6, 0.4]}}
-            }
-        }
-    ]
-    weighted = queries.pipeline_body("weighted", 60, 0.3)
-    [processor] = weighted["phase_results_processors"]
-    assert processor == {
-        "normalization-processor": {
-            "normalization": {"technique": "min_max"},
-            "combination": {"technique": "arithmetic_mean", "parameters": {"weights": [0.3, 0.7]}},
-        }
-    }
-    assert sum(processor["normalization-processor"]["combination"]["parameters"]["weights"]) == 1.0
-
-
 def test_boosts_sit_beside_a_must_so_they_never_match_alone():
-    body = queries.keyword_query(concept("case"), boost_brands=(" Spigen ",), boost_categories=("Phones > Cases",))
-    assert body["bool"]["must"] == [queries.keyword_query(concept("case"))]
-    assert body["bool"]["should"] == [
-        {"constant_score": {"filter": {"term": {"brand_key": "spigen"}}, "boost": 2.0}},
-        {"constant_score": {"filter": {"term": {"category_path": "phones > cases"}}, "boost": 1.0}},
-    ]
-    assert queries.keyword_query([]) is None
-
-
-def test_documented_hybrid_response_is_parsed():
-    record = Product(id="a", title="Sony Earbuds", price=99).model_dump(mode="json")
-    response = {  # the envelope of the documented hybrid + aggregations response, with our _source
-        "took": 9,
-        "timed_out": False,
-        "_shards": {"total": 2, "successful": 2, "skipped": 0, "failed": 0},
-        "hits": {
-            "total": {"value": 4, "relation": "eq"},
-            "max_score": 0.5,
-            "hits": [
-                {"_index": "products_v1", "_id": "a", "_score": 0.032522473, "_source": {"record": record}},
-                {"_index": "products_v1", "_id": "a", "_score": None, "_source": {"record": record}, "sort": [99]},
-            ],
-        },
-        "aggregations": {
-            "brand": {
-                "doc_count_error_upper_bound": 0,
-                "sum_other_doc_count": 0,
-                "buckets": [{"key": "Sony", "doc_count": 3}, {"key": "", "doc_count": 1}],
-            }
-        },
-    }
-    result = parse_result(response, ("brand",), hybrid_hits(response))
-    assert result.total == 4 and result.facets == {"brand": {"Sony": 3}}
-    assert [h.product.id for h in result.hits] == ["a", "a"]
-    assert result.hits[0].score == pytest.approx(0.032522473) and result.hits[1].score == 0.0
-    assert result.hits[0].keyword_rank is None and result.hits[0].vector_rank is None
+    spec = RankingSpec()
+    body = queries.keyword_query(concept("case"), spec, boost_brands=(" Spigen ",))
+    assert body["bool"]["must"] == [queries.keyword_query(concept("case"), spec)]
+    assert body["bool"]["should"] == [{"constant_score": {"filter": {"term": {"brand_key": "spigen"}}, "boost": 2.0}}]
+    assert queries.keyword_query([], spec) is None
 
 
 # -- against osmem-server -------------------------------------------------------------------------------------------
@@ -209,12 +164,29 @@ def clone(osmem):
     clone.close()
 
 
-def test_a_cluster_without_search_pipelines_serves_one_leg_and_refuses_hybrid_clearly(clone, embedder, analysis):
+def test_a_cluster_without_knn_serves_the_keyword_leg_and_refuses_vectors_clearly(clone, embedder, analysis):
     backend = OpenSearchBackend(opensearch_config(clone.url), embedder.name, embedder.dim, create=True)
     backend.upsert(docs([Product(id="p", title="Stanley Tumbler", price=45)], embedder, analysis))
-    assert [h.product.id for h in backend.search(BackendQuery(concepts=concept("tumbler"))).hits] == ["p"]
-    with pytest.raises(BackendUnavailable, match="neural-search"):
-        backend.search(BackendQuery(concepts=concept("tumbler"), vector=embedder.encode_query("tumbler")))
+    assert [h.product.id for h in search(backend, BackendQuery(concepts=concept("tumbler"))).hits] == ["p"]
+    with pytest.raises(BackendUnavailable, match="k-NN plugin"):
+        search(backend, BackendQuery(concepts=concept("tumbler"), vector=embedder.encode_query("tumbler")))
+
+
+def test_every_write_by_any_process_changes_the_generation(clone, embedder, analysis):
+    config = opensearch_config(clone.url)
+    writer = OpenSearchBackend(config, embedder.name, embedder.dim, create=True)
+    reader = OpenSearchBackend(config, embedder.name, embedder.dim)  # another process, in effect
+    before = reader.generation()
+    writer.upsert(docs([Product(id="p", title="Stanley Tumbler", price=45)], embedder, analysis))
+    after_upsert = reader.generation()
+    assert after_upsert != before
+    assert reader.document_frequency("tumbler") == 1 and reader.document_frequency("mug") == 0
+    writer.upsert(docs([Product(id="q", title="Coffee Mug", price=5)], embedder, analysis))
+    assert reader.generation() != after_upsert
+    assert reader.document_frequency("mug") == 1  # the cached count was dropped with the generation
+    after_second = reader.generation()
+    assert writer.delete(["nope"]) == 0 and reader.generation() == after_second  # nothing removed: no change
+    assert writer.delete(["q"]) == 1 and reader.generation() != after_second
 
 
 def test_rebuild_fills_a_new_index_and_swaps_the_alias_atomically(clone, embedder, analysis):
@@ -229,10 +201,10 @@ def test_rebuild_fills_a_new_index_and_swaps_the_alias_atomically(clone, embedde
     assert rebuild.content_hashes(["old"]) == {}  # the new index starts empty: nothing is skipped as unchanged
     rebuild.upsert(docs([Product(id="new", title="New Mug", price=6)], embedder, analysis))
     # Until the rebuild is published, searches still see the old index, whole.
-    assert [h.product.id for h in first.search(BackendQuery(concepts=concept("mug"))).hits] == ["old"]
+    assert [h.product.id for h in search(first, BackendQuery(concepts=concept("mug"))).hits] == ["old"]
     rebuild.commit_rebuild()
     assert list(client.indices.get_alias(name=alias)) == [f"{alias}_v2"]
-    assert [h.product.id for h in first.search(BackendQuery(concepts=concept("mug"))).hits] == ["new"]
+    assert [h.product.id for h in search(first, BackendQuery(concepts=concept("mug"))).hits] == ["new"]
     assert not client.indices.exists(index=f"{alias}_v1")
     rebuild.upsert(docs([Product(id="later", title="Later Mug", price=7)], embedder, analysis))  # via the alias
     assert first.stats().count == 2
@@ -283,7 +255,9 @@ def test_the_indexer_turns_refused_documents_into_rejects(clone, embedder, analy
         encoding="utf-8",
     )
     backend = OpenSearchBackend(config, embedder.name, embedder.dim)
-    report = IndexPipeline(backend, embedder, analysis.segmenter).run(feed, rejects_path=tmp_path / "rejects.jsonl")
+    report = IndexPipeline(CatalogWriter(backend, embedder, analysis.segmenter)).run(
+        feed, rejects_path=tmp_path / "rejects.jsonl"
+    )
     assert (report.indexed, report.rejected) == (1, 1)
     [reject] = report.rejects
     assert (reject.line, reject.product_id, reject.errors[0][0]) == (2, "bad", "index")
@@ -295,7 +269,7 @@ def test_unreachable_cluster_gives_a_clear_error_and_the_backend_recovers(embedd
     config = opensearch_config(f"http://127.0.0.1:{port}", timeout_s=2.0)
     backend = OpenSearchBackend(config, embedder.name, embedder.dim, create=True)  # opens lazily
     with pytest.raises(BackendUnavailable, match=f"127.0.0.1:{port} is unreachable"):
-        backend.search(BackendQuery(concepts=concept("mug")))
+        search(backend, BackendQuery(concepts=concept("mug")))
     with pytest.raises(BackendUnavailable):
         backend.check()
 
@@ -303,11 +277,11 @@ def test_unreachable_cluster_gives_a_clear_error_and_the_backend_recovers(embedd
     try:
         backend.check()
         backend.upsert(docs([Product(id="m", title="Coffee Mug", price=9)], embedder, analysis))
-        assert [h.product.id for h in backend.search(BackendQuery(concepts=concept("mug"))).hits] == ["m"]
+        assert [h.product.id for h in search(backend, BackendQuery(concepts=concept("mug"))).hits] == ["m"]
     finally:
         server.close()
     with pytest.raises(BackendUnavailable):
-        backend.search(BackendQuery(concepts=concept("mug")))
+        search(backend, BackendQuery(concepts=concept("mug")))
 
 
 def test_settings_select_the_opensearch_backend(clone, embedder):
@@ -322,54 +296,62 @@ def test_settings_select_the_opensearch_backend(clone, embedder):
     mapping = backend.client.indices.get_mapping(index="cfg_v1")["cfg_v1"]["mappings"]
     assert mapping["properties"]["vector"]["method"]["engine"] == "lucene"
     assert mapping["properties"]["vector"]["dimension"] == embedder.dim
-    assert backend.fusion == FusionConfig()
+    assert backend.spec == RankingSpec.from_settings(settings)
 
 
-def test_hybrid_search_requests_facets_and_explain_in_the_documented_shapes(clone, embedder):
-    """What one hybrid search with a brand filter, brand and price facets and explain sends, and how the
-    responses (in the documented shapes) become one result. osmem-server cannot run knn or hybrid, so the
-    requests are recorded and answered here."""
+def test_hybrid_search_requests_and_fusion_above_the_legs(clone, embedder):
+    """What one hybrid search with a brand filter and brand and price facets sends, and how the answers (in the
+    documented shapes) become one result, fused here. osmem-server cannot run knn, so the requests are recorded
+    and answered here."""
     backend = OpenSearchBackend(opensearch_config(clone.url), embedder.name, embedder.dim, create=True)
-    backend._pipeline_ready = True  # as on OpenSearch 3.x
-    record = Product(id="a", title="Sony Earbuds", brand="Sony", price=99).model_dump(mode="json")
+    records = {
+        i: Product(id=i, title=f"Sony Earbuds {i}", brand="Sony", price=99).model_dump(mode="json") for i in "ab"
+    }
     sent = []
 
     def answer(index, body, **params):
-        sent.append((body, params))
-        hit = {"_index": "products_v1", "_id": "a", "_score": 0.03, "_source": {"record": record}}
-        if "hybrid" in body["query"]:
+        sent.append(body)
+        query = body["query"]
+        if "knn" in query:  # the vector leg: b then a
+            return {"hits": {"hits": [{"_id": "b", "_score": 0.9}, {"_id": "a", "_score": 0.8}]}}
+        if body.get("size") == 0:  # counts: the main one (price) or the brand facet's, without the brand filter
+            if "brand" in body.get("aggs", {}):
+                aggs = {"brand": {"buckets": [{"key": "Sony", "doc_count": 3}, {"key": "Bose", "doc_count": 2}]}}
+                return {"hits": {"total": {"value": 5, "relation": "eq"}, "hits": []}, "aggregations": aggs}
             aggs = {
-                "price": {"buckets": [{"key": "0-100", "doc_count": 3}]},
-                "price_stats": {"count": 3, "min": 9.0, "max": 99.0},
+                "price": {"buckets": [{"key": "0-100", "doc_count": 2}]},
+                "price_stats": {"count": 2, "min": 9.0, "max": 99.0},
             }
-            return {"hits": {"total": {"value": 3, "relation": "eq"}, "hits": [hit]}, "aggregations": aggs}
-        if body.get("size") == 0:  # the brand facet, counted without the brand filter
-            aggs = {"brand": {"buckets": [{"key": "Sony", "doc_count": 3}, {"key": "Bose", "doc_count": 2}]}}
-            return {"hits": {"total": {"value": 5, "relation": "eq"}, "hits": []}, "aggregations": aggs}
-        return {"hits": {"total": {"value": 1, "relation": "eq"}, "hits": [{**hit, "_source": None, "_score": 7.5}]}}
+            return {"hits": {"total": {"value": 2, "relation": "eq"}, "hits": []}, "aggregations": aggs}
+        if "ids" in query:  # the page's records
+            hits = [{"_id": i, "_source": {"record": records[i]}} for i in query["ids"]["values"]]
+            return {"hits": {"total": {"value": len(hits), "relation": "eq"}, "hits": hits}}
+        return {"hits": {"total": {"value": 1, "relation": "eq"}, "hits": [{"_id": "a", "_score": 7.5}]}}  # keyword
 
     backend._search = answer
     buckets = (PriceBucket("0-100", None, 13.89), PriceBucket("100-", 13.89, None))
     query = BackendQuery(
         concepts=concept("earbuds"),
         vector=np.ones(2, dtype=np.float32),
-        filters=Filters(brands=("Sony",)),
+        filters=Filters.where(brand=("Sony",)),
         facets=("brand", "price"),
         price_buckets=buckets,
-        explain=True,
     )
-    result = backend.search(query)
+    result = search(backend, query)
 
-    (hybrid, params), (keyword_leg, _), (vector_leg, _), (brand_counts, _) = sent
-    assert params == {"search_pipeline": "haitao-hybrid"}
-    assert hybrid["query"]["hybrid"]["filter"] == {"bool": {"filter": [{"terms": {"brand_key": ["sony"]}}]}}
-    assert set(hybrid["aggs"]) == {"price", "price_stats"}  # brand is counted apart, without its own filter
-    assert keyword_leg["query"]["bool"]["must"] == [queries.keyword_query(concept("earbuds"))]
-    assert keyword_leg["_source"] is False and "knn" in vector_leg["query"]
-    assert brand_counts["size"] == 0 and brand_counts["query"]["bool"]["filter"] == []
-    assert set(brand_counts["aggs"]) == {"brand"}
-    assert result.total == 3 and result.price_range == (9.0, 99.0)
-    assert result.facets == {"brand": {"Sony": 3, "Bose": 2}, "price": {"0-100": 3}}
-    [hit] = result.hits
-    assert (hit.keyword_rank, hit.keyword_score, hit.vector_rank) == (1, 7.5, 1)
+    keyword_leg, vector_leg, page, main_counts, brand_vector_leg, brand_counts = sent
+    assert keyword_leg["query"]["bool"]["must"] == [queries.keyword_query(concept("earbuds"), backend.spec)]
+    assert keyword_leg["query"]["bool"]["filter"] == [{"bool": {"filter": [{"terms": {"brand_key": ["sony"]}}]}}]
+    assert vector_leg["query"]["knn"]["vector"]["filter"] == {"bool": {"filter": [{"terms": {"brand_key": ["sony"]}}]}}
+    assert page["query"] == {"ids": {"values": ["a", "b"]}}
+    assert main_counts["query"]["bool"]["should"][1] == {"ids": {"values": ["b", "a"]}}
+    assert set(main_counts["aggs"]) == {"price", "price_stats"}  # brand is counted apart, without its own filter
+    assert "filter" not in brand_vector_leg["query"]["knn"]["vector"]  # the neighbours without the brand filter
+    assert brand_counts["query"]["bool"]["filter"] == [] and set(brand_counts["aggs"]) == {"brand"}
+    assert result.total == 2 and result.price_range == (9.0, 99.0)
+    assert result.facets == {"brand": {"Sony": 3, "Bose": 2}, "price": {"0-100": 2}}
+    a, b = result.hits  # weighted RRF: a is first in the keyword leg (0.6) and second in the vector leg (0.4)
+    assert (a.product.id, a.keyword_rank, a.keyword_score, a.vector_rank) == ("a", 1, 7.5, 2)
+    assert (b.product.id, b.keyword_rank, b.vector_rank) == ("b", None, 1)
+    assert a.score == pytest.approx(0.6 / 61 + 0.4 / 62) and b.score == pytest.approx(0.4 / 61)
     backend.close()

@@ -1,6 +1,6 @@
 """The OpenSearch request bodies built from hostile query text and filter values: their structure is fixed (no
 `query_string`, `simple_query_string`, script or other key a user string could pick), and user strings appear
-only as values: the `query` of `multi_match` / `match_phrase`, and the values of `term` / `terms` filters.
+only as values: analysed terms in `term` / `span_term` queries, and the values of `term` / `terms` filters.
 
 The bodies are built by the same functions the backend sends (no server needed), from real query analysis.
 """
@@ -16,8 +16,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from search.backends.base import Filters, Sort
-from search.backends.opensearch.index import CHINESE_FIELDS, ENGLISH_FIELDS, FACET_FIELDS, VECTOR_FIELD
-from search.backends.opensearch.queries import facet_aggs, hybrid_body, keyword_query, matching_body, single_leg_body
+from search.backends.opensearch.index import IndexOptions, index_body
+from search.backends.opensearch.queries import (
+    browse_body,
+    count_body,
+    facet_aggs,
+    keyword_leg_body,
+    keyword_query,
+    knn_body,
+)
+from search.ranking import RankingSpec
 
 HOSTILE = [
     '{"query_string": {"query": "*"}}',
@@ -31,13 +39,12 @@ HOSTILE = [
     '蓝牙耳机 {"match_all": {}}',
 ]
 # Every key a body may hold: the query DSL the builders use and the index's field names; nothing else.
-FIELDS = {*ENGLISH_FIELDS, *CHINESE_FIELDS, *FACET_FIELDS.values(), VECTOR_FIELD}
-FIELDS |= {"brand_key", "category_path", "availability", "attributes", "price", "seq", "record"}
+FIELDS = set(index_body("m", 4, IndexOptions())["mappings"]["properties"])
 DSL = {"bool", "should", "must", "must_not", "filter", "minimum_should_match", "dis_max", "queries", "tie_breaker"}
-DSL |= {"multi_match", "query", "fields", "type", "boost", "match_phrase", "constant_score", "term", "terms"}
-DSL |= {"range", "gte", "lte", "knn", "vector", "k", "hybrid", "pagination_depth", "from", "size", "_source"}
-DSL |= {"track_total_hits", "track_scores", "sort", "order", "aggs", "stats", "field", "ranges", "key", "to"}
-DSL |= {"match_all", "search_after"}
+DSL |= {"query", "boost", "constant_score", "term", "terms", "value", "span_near", "span_term", "clauses", "slop"}
+DSL |= {"in_order", "range", "gte", "lte", "knn", "vector", "k", "from", "size", "_source", "ids", "values"}
+DSL |= {"track_total_hits", "sort", "order", "aggs", "stats", "field", "ranges", "key", "to", "match_all"}
+DSL |= {"search_after"}
 ALLOWED_KEYS = DSL | FIELDS
 
 
@@ -67,12 +74,10 @@ def assert_fixed_structure(body: dict, user_derived: set[str]) -> None:
     assert not keys & {"query_string", "simple_query_string", "script", "wildcard", "regexp", "prefix", "fuzzy"}
     for path in value_positions(body, user_derived):
         ok = (
-            (
-                path[-1] == "query"
-                and path[-2] in ("multi_match", *FIELDS)  # multi_match.query, match_phrase.title.query
-            )
-            or (len(path) >= 2 and path[-2] == "term")
+            (len(path) >= 2 and path[-2] in ("term", "span_term"))  # term.field, span_term.title
+            or (len(path) >= 3 and path[-3] == "term" and path[-1] == "value")  # term.field.value
             or (len(path) >= 3 and path[-3] == "terms" and path[-1] == "[]")
+            or path[-3:] == ("ids", "values", "[]")  # the vector leg's neighbours, by id
         )
         assert ok, path
 
@@ -84,16 +89,16 @@ def analysed(analysis, q: str):
 def bodies(analysis, q: str, filters: Filters) -> tuple[list[dict], set[str]]:
     """Every body a search for `q` under `filters` sends, and the strings in them that came from the user."""
     aq = analysed(analysis, q)
-    keyword = keyword_query(aq.concepts, aq.brands, [filters.category] if filters.category else [])
+    keyword = keyword_query(aq.concepts, RankingSpec(), aq.brands)
     vector = np.zeros(4, dtype=np.float32)
-    aggs = facet_aggs(["brand", "category"], [])
+    aggs = facet_aggs(["brand", "category"], [], 50)
     sent = [
-        single_leg_body(keyword, filters, aggs, Sort.RELEVANCE, 0, 10),
-        single_leg_body(None, filters, aggs, Sort.PRICE_ASC, 0, 10, search_after=[1.0, 2]),
-        matching_body(keyword, vector, 10, filters, aggs),
+        browse_body(filters, Sort.PRICE_ASC, 0, 10, search_after=[1.0, 2]),
+        knn_body(vector, filters, 10),
+        count_body(keyword, ("a",), filters, aggs),
     ]
     if keyword is not None:
-        sent.append(hybrid_body(keyword, vector, 10, 100, filters, aggs, Sort.RELEVANCE, 0, 10))
+        sent.append(keyword_leg_body(keyword, filters, 10))
     # The builders' own strings: field lists with boosts (`title^3`), `best_fields`, sort orders, aggregated fields.
     found = [(path, value) for body in sent for path, value in walk(body) if path and path[-1] != value]
     own = {("fields", "[]"), ("_source", "[]")}
@@ -103,7 +108,7 @@ def bodies(analysis, q: str, filters: Filters) -> tuple[list[dict], set[str]]:
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_hostile_query_text_and_filter_values_only_fill_values(analysis, text):
-    filters = Filters(brands=(text,), category=text, attributes=((text, (text,)),))
+    filters = Filters.where(brand=(text,), category=text, attributes=((text, (text,)),))
     sent, user_derived = bodies(analysis, text, filters)
     for body in sent:
         assert_fixed_structure(body, user_derived)
@@ -111,17 +116,17 @@ def test_hostile_query_text_and_filter_values_only_fill_values(analysis, text):
 
 
 def test_browsing_without_filters_is_the_only_match_all(analysis):
-    body = single_leg_body(None, Filters(), {}, Sort.NEWEST, 0, 10)
+    body = browse_body(Filters(), Sort.NEWEST, 0, 10)
     assert body["query"] == {"match_all": {}}
-    filtered = single_leg_body(None, Filters(brands=("*",)), {}, Sort.NEWEST, 0, 10)
+    filtered = browse_body(Filters.where(brand=("*",)), Sort.NEWEST, 0, 10)
     assert "match_all" not in json.dumps(filtered) and filtered["query"]["bool"]["filter"][0]["terms"]
 
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_the_hostile_text_reaches_opensearch_only_as_analysed_words(analysis, text):
-    keyword = keyword_query(analysed(analysis, text).concepts)
-    queries = [value for path, value in walk(keyword or {}) if path and path[-1] == "query" and isinstance(value, str)]
-    assert all(not set(q) & set('{}:*"\\^') for q in queries), queries  # no syntax character survives analysis
+    keyword = keyword_query(analysed(analysis, text).concepts, RankingSpec())
+    terms = [value for path, value in walk(keyword or {}) if path and path[-1] != value and isinstance(value, str)]
+    assert all(not set(t) & set('{}:*"\\^') for t in terms), terms  # no syntax character survives analysis
 
 
 @pytest.mark.fuzz
@@ -132,7 +137,7 @@ def test_the_hostile_text_reaches_opensearch_only_as_analysed_words(analysis, te
     attribute=st.tuples(st.text(min_size=1, max_size=10), st.text(min_size=1, max_size=10)),
 )
 def test_any_input_keeps_the_structure(analysis, q, brand, category, attribute):
-    filters = Filters(brands=(brand,), category=category or None, attributes=((attribute[0], (attribute[1],)),))
+    filters = Filters.where(brand=(brand,), category=category or None, attributes=((attribute[0], (attribute[1],)),))
     sent, user_derived = bodies(analysis, q, filters)
     for body in sent:
         assert_fixed_structure(body, user_derived)

@@ -7,8 +7,8 @@ from search.backends.base import BackendUnavailable
 from search.backends.embedded.backend import EmbeddedBackend
 from search.backends.opensearch.backend import OpenSearchBackend, OpenSearchConfig
 from search.catalog import Product
-from search.documents import index_products
 from search.suggest.suggester import Suggester
+from search.writer import CatalogWriter
 
 
 @pytest.fixture()
@@ -19,7 +19,7 @@ def backend(tmp_path, embedder):
 
 
 def write(backend, embedder, analysis, *records):
-    index_products(backend, [Product.from_raw(r) for r in records], embedder, analysis.segmenter)
+    CatalogWriter(backend, embedder, analysis.segmenter).write([Product.from_raw(r) for r in records])
 
 
 def texts(suggester, typed):

@@ -1,0 +1,135 @@
+/**
+ * `HaitaoClient`: one method per route of the shopper-facing API. Each method describes its request (method, path,
+ * parameters, whether it is safe to repeat) and hands it to the transport (http.ts), which sends it with the key,
+ * the timeout and the retries. A new route is one more short method here and its types in types.ts.
+ */
+
+import { type CallOptions, type FetchLike, type QueryValue, Transport } from "./http.js";
+import type {
+  FacetName,
+  FacetValues,
+  FacetsParams,
+  ProductResponse,
+  SearchParams,
+  SearchResponse,
+  SuggestResponse,
+} from "./types.js";
+
+export interface HaitaoClientOptions {
+  /** The API's address, e.g. `https://search.example.cn` (routes are under `/v1`). */
+  baseUrl: string;
+  /** The search key (`HAITAO_SEARCH_API_KEY`), sent as `X-API-Key`; only where the server sets one. It is a public,
+   * search-only key: never put the admin key in a page. */
+  apiKey?: string;
+  /** Milliseconds one attempt may take, answer included (default 10,000). */
+  timeoutMs?: number;
+  /** Further attempts for requests that are safe to repeat (all of today's), after a network error, a timeout,
+   * 429, 502, 503 or 504 (default 2; 0 turns retries off). */
+  retries?: number;
+  /** Base of the exponential backoff between attempts, in milliseconds, with full jitter (default 250). */
+  retryDelayMs?: number;
+  /** A 429 or 503 with a `Retry-After` up to this many seconds is waited out and retried; a longer one fails at
+   * once, with `retryAfterS` on the error (default 10). */
+  maxRetryAfterS?: number;
+  /** Headers sent with every request. */
+  headers?: Record<string, string>;
+  /** The `fetch` to use (default: the global one; Node 18+ and browsers have it). */
+  fetch?: FetchLike;
+}
+
+export interface SearchOptions extends CallOptions {
+  /** `GET` (cacheable), `POST` (a JSON body), or `auto` (default): GET unless the URL would be longer than
+   * 2,000 characters. Both answer the same. */
+  method?: "GET" | "POST" | "auto";
+}
+
+export interface SuggestOptions extends CallOptions {
+  /** How many suggestions at most (1–20, default 8). */
+  size?: number;
+}
+
+export type FacetsOptions = CallOptions & Omit<FacetsParams, "name">;
+
+const MAX_GET_URL = 2_000;
+
+export class HaitaoClient {
+  private readonly transport: Transport;
+
+  constructor(options: HaitaoClientOptions) {
+    if (typeof options?.baseUrl !== "string") throw new TypeError("baseUrl: required, e.g. https://search.example.cn");
+    const fetchImpl = options.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
+    this.transport = new Transport({
+      baseUrl: options.baseUrl,
+      apiKey: options.apiKey,
+      timeoutMs: options.timeoutMs ?? 10_000,
+      retries: options.retries ?? 2,
+      retryDelayMs: options.retryDelayMs ?? 250,
+      maxRetryAfterS: options.maxRetryAfterS ?? 10,
+      headers: options.headers ?? {},
+      fetch: fetchImpl,
+    });
+  }
+
+  /** The base URL the client calls, without a trailing slash. */
+  get baseUrl(): string {
+    return this.transport.url("");
+  }
+
+  /**
+   * Searches products: `q` in Chinese, pinyin or English (empty browses), filters (`brand`, `category`,
+   * `price_min`/`price_max` in `currency`, `in_stock`, `attr`), `facets` to count, `sort`, `page`/`size` or
+   * `cursor`. A search has no side effect, so it is retried like a GET whichever method carries it.
+   */
+  search(params: SearchParams = {}, options: SearchOptions = {}): Promise<SearchResponse> {
+    const { method = "auto", ...call } = options;
+    const query = searchQuery(params);
+    const get = method === "GET" || (method === "auto" && this.transport.url("/v1/search", query).length <= MAX_GET_URL);
+    if (get) return this.transport.request({ method: "GET", path: "/v1/search", query, safe: true }, call);
+    return this.transport.request({ method: "POST", path: "/v1/search", body: params, safe: true }, call);
+  }
+
+  /**
+   * Every page of a search, one after another, following `next_cursor` (so browsing reaches past the 10,000
+   * results `page` can reach). Stop iterating to stop fetching.
+   */
+  async *pages(params: Omit<SearchParams, "page" | "cursor"> = {}, options: SearchOptions = {}): AsyncGenerator<SearchResponse> {
+    let cursor: string | null | undefined;
+    do {
+      const page: SearchResponse = await this.search(cursor ? { ...params, cursor } : params, options);
+      yield page;
+      cursor = page.next_cursor;
+    } while (cursor);
+  }
+
+  /** Completions of what the shopper has typed so far (Chinese, pinyin, initials or English). */
+  suggest(q: string, options: SuggestOptions = {}): Promise<SuggestResponse> {
+    const { size, ...call } = options;
+    return this.transport.request({ method: "GET", path: "/v1/suggest", query: { q, size }, safe: true }, call);
+  }
+
+  /** Every value of one facet over the whole catalog (for filter menus); for `price`, the buckets and range. */
+  facets(name: FacetName, options: FacetsOptions = {}): Promise<FacetValues> {
+    const { limit, currency, ...call } = options;
+    return this.transport.request(
+      { method: "GET", path: "/v1/facets", query: { name, limit, currency }, safe: true },
+      call,
+    );
+  }
+
+  /** One product as stored, with its price in USD and CNY; a HaitaoError with status 404 when there is none. */
+  product(id: string, options: CallOptions = {}): Promise<ProductResponse> {
+    if (typeof id !== "string" || id === "") throw new TypeError("id: a product id is required");
+    return this.transport.request(
+      { method: "GET", path: `/v1/products/${encodeURIComponent(id)}`, safe: true },
+      options,
+    );
+  }
+}
+
+/** The search parameters as query parameters: lists repeated, unset ones left out. */
+function searchQuery(params: SearchParams): Record<string, QueryValue> {
+  const query: Record<string, QueryValue> = {};
+  for (const [name, value] of Object.entries(params)) query[name] = value as QueryValue;
+  return query;
+}
+

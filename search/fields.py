@@ -1,0 +1,191 @@
+"""The catalog fields, described once. Everything else is derived from `FIELDS`:
+
+- the tantivy schema (`backends/embedded/schema.py`) and the OpenSearch mapping (`backends/opensearch/index.py`),
+  and the values each backend indexes for a product (`index_values`);
+- the API's filter and facet parameters (`api/schemas.py`: one list parameter per filterable keyword field, the
+  names `facets=` and `GET /v1/facets?name=` accept) and the fields a hit shows;
+- the storefront's facet list (`GET /storefront.json`, read by `static/app.js`);
+- what `Filters` holds and how a facet's own filter is dropped for its counts (`backends/base.py`).
+
+A new filterable, facetable keyword field — a seller, a colour — is one `CatalogField` entry here plus the field on
+`Product` (`search/catalog.py`); the backends, the API and the storefront pick it up. Changing what is indexed
+requires a rebuild: bump `SCHEMA_VERSION`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from search.analysis.english import brand_key, english_terms
+
+if TYPE_CHECKING:
+    from search.catalog import Product
+
+SCHEMA_VERSION = 3  # 2: attributes and seq; 3: fields from the registry, Snowball English terms on both backends
+
+
+class FieldType(StrEnum):
+    ID = "id"  # the product id: exact, stored, returned
+    TEXT = "text"  # free text, only searched
+    KEYWORD = "keyword"  # one exact value: filtered by any of several values, counted as a facet
+    CATEGORY = "category"  # a path `A > B > C`: filtered by a prefix (everything below it), counted by full path
+    AVAILABILITY = "availability"  # a keyword filtered by the boolean `in_stock`
+    PRICE = "price"  # USD: filtered by a range, counted in buckets, sortable
+    ATTRIBUTES = "attributes"  # name → value pairs, filtered by `attr=name:value`
+    STORED = "stored"  # kept in the record and returned (links, the top of a price range), never searched
+
+
+class Analysis(StrEnum):
+    ENGLISH = "english"  # `search.analysis.english.english_terms`: Snowball English terms, analysed before indexing
+    CHINESE = "chinese"  # jieba-segmented terms (search mode), matched whole
+
+
+def keyword_key(value: str) -> str:
+    """How keyword values compare by default, in filters and in the index: case and spacing ignored."""
+    return " ".join(str(value).casefold().split())
+
+
+@dataclass(frozen=True)
+class CatalogField:
+    name: str  # the Product attribute, the facet name and the filter parameter
+    type: FieldType
+    search: Analysis | None = None  # searched by the keyword leg, analysed so (weights: search/ranking.py)
+    filterable: bool = False
+    facetable: bool = False
+    sortable: bool = False
+    stored: bool = True  # kept in the stored record, returned by GET /v1/products/{id}
+    shown: bool = False  # a field of each search hit (`fields=` chooses among them)
+    label: str = ""  # what shoppers call it: the storefront's heading for the facet
+    description: str = ""  # the filter parameter's documentation
+    example: Any = None  # an example filter value for the API documentation
+    key: Callable[[str], str] = keyword_key  # KEYWORD: how values are compared in filters and boosts
+    text: Callable[[Product], str] | None = None  # ENGLISH search: the text indexed, when not the value itself
+
+    def value(self, product: Product) -> Any:
+        return getattr(product, self.name)
+
+    @property
+    def text_field(self) -> str:
+        """The analysed index field the keyword leg searches: the field's own name for free text."""
+        return self.name if self.type is FieldType.TEXT else f"{self.name}_text"
+
+    @property
+    def key_field(self) -> str:
+        """KEYWORD: the index field of normalised values, for filters and boosts (the field itself keeps the
+        value as written, for facets)."""
+        return f"{self.name}_key"
+
+    @property
+    def filter_name(self) -> str:
+        """The name of its filter in `Filters`, explanations and the storefront's state: `brand` → `brands`."""
+        return f"{self.name}s"
+
+
+def facet(name: str, label: str, description: str, example: list[str], **options: Any) -> CatalogField:
+    """A keyword field shoppers filter by (any of the values given) and count (a facet), shown in hits."""
+    description += "; repeat the parameter or separate values with commas."
+    return CatalogField(
+        name, FieldType.KEYWORD, filterable=True, facetable=True, shown=True, label=label, description=description,
+        example=example, **options,
+    )  # fmt: skip
+
+
+FIELDS: tuple[CatalogField, ...] = (
+    CatalogField("id", FieldType.ID, shown=True),
+    CatalogField("title", FieldType.TEXT, search=Analysis.ENGLISH, shown=True),
+    CatalogField("description", FieldType.TEXT, search=Analysis.ENGLISH),
+    facet("brand", "品牌", "Only these brands (any of them)", ["Sony", "Bose"], search=Analysis.ENGLISH, key=brand_key),
+    CatalogField(
+        "category",
+        FieldType.CATEGORY,
+        search=Analysis.ENGLISH,
+        filterable=True,
+        facetable=True,
+        shown=True,
+        label="类目",
+        text=lambda product: product.category.replace(">", " "),
+    ),
+    facet("condition", "成色", "Only products in these conditions (new, refurbished, used)", ["new"]),
+    CatalogField("availability", FieldType.AVAILABILITY, filterable=True, facetable=True, shown=True, label="库存"),
+    CatalogField("price", FieldType.PRICE, filterable=True, facetable=True, sortable=True, shown=True, label="价格"),
+    CatalogField("price_max", FieldType.STORED, shown=True),  # the top of a price range, shown as a price
+    CatalogField("title_zh", FieldType.TEXT, search=Analysis.CHINESE, shown=True),
+    CatalogField("description_zh", FieldType.TEXT, search=Analysis.CHINESE),
+    CatalogField("image_link", FieldType.STORED, shown=True),
+    CatalogField("link", FieldType.STORED, shown=True),
+    CatalogField("attributes", FieldType.ATTRIBUTES, filterable=True, shown=True),
+)
+
+BY_NAME = {f.name: f for f in FIELDS}
+
+
+def of_type(*types: FieldType) -> tuple[CatalogField, ...]:
+    return tuple(f for f in FIELDS if f.type in types)
+
+
+def searched(analysis: Analysis) -> tuple[CatalogField, ...]:
+    """The fields the keyword leg searches with this analysis, in registry order."""
+    return tuple(f for f in FIELDS if f.search is analysis)
+
+
+KEYWORD_FILTERS = tuple(f for f in FIELDS if f.type is FieldType.KEYWORD and f.filterable)
+"""Fields filtered by a list of values (`brand=Sony&brand=Bose`): one API parameter each."""
+
+FACETS = tuple(f.name for f in FIELDS if f.facetable)
+"""The facets every backend counts (`price` counts buckets and reports the range)."""
+
+TERM_FACETS = tuple(f for f in FIELDS if f.facetable and f.type is not FieldType.PRICE)
+"""Facets counted by value: every value of the field with its number of products."""
+
+SHOWN = tuple(f.name for f in FIELDS if f.shown)
+
+
+def english_index_text(text: str) -> str:
+    """English text as every backend indexes it: its analysed terms (`english_terms`) joined by spaces, which the
+    index only splits on spaces. So one analysis serves both backends, the queries and the highlighter."""
+    return " ".join(english_terms(text))
+
+
+def index_text(field: CatalogField, product: Product) -> str:
+    """ENGLISH search: what a field of this product is indexed as."""
+    return english_index_text(field.text(product) if field.text else str(field.value(product) or ""))
+
+
+def attribute_term(name: str, value: str) -> str:
+    """The indexed form of one product attribute: `Color`, `Navy Blue` → `color=navy blue`."""
+    return f"{' '.join(name.casefold().split())}={' '.join(value.casefold().split())}"
+
+
+def category_levels(category: str) -> list[str]:
+    """`Electronics > Audio` → its case-folded levels (a `/` inside a level becomes a space)."""
+    levels = [level.strip().casefold().replace("/", " ") for level in category.split(">")]
+    return [level for level in levels if level]
+
+
+def index_values(product: Product, chinese_terms: dict[str, list[str]]) -> dict[str, Any]:
+    """What every backend indexes for a product, by index field name: analysed text (English and Chinese terms
+    joined by spaces), keyword values as written and normalised, the
+    category, availability, price and attribute terms. Each backend adds its own fields (record, vector, sequence,
+    its form of the category path)."""
+    values: dict[str, Any] = {}
+    for field in FIELDS:
+        value = field.value(product)
+        if field.search is Analysis.ENGLISH:
+            values[field.text_field] = index_text(field, product)
+        elif field.search is Analysis.CHINESE:
+            values[field.text_field] = " ".join(chinese_terms.get(field.name, ()))
+        if field.type in (FieldType.ID, FieldType.CATEGORY):
+            values[field.name] = value
+        elif field.type is FieldType.KEYWORD:
+            values[field.name] = str(value or "")
+            values[field.key_field] = field.key(str(value or ""))
+        elif field.type is FieldType.AVAILABILITY:
+            values[field.name] = str(getattr(value, "value", value))
+        elif field.type is FieldType.PRICE:
+            values[field.name] = float(value)
+        elif field.type is FieldType.ATTRIBUTES:
+            values[field.name] = [attribute_term(name, v) for name, v in (value or {}).items()]
+    return values

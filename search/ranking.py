@@ -1,0 +1,57 @@
+"""The ranking spec, in one place: what both backends' query builders read and what fusion applies.
+
+The keyword leg, on every backend: each concept of the query is the best of its alternatives (`dis_max`, with
+`tie_breaker`); an English alternative is its analysed terms, each term scored as the best of the English fields
+(`dis_max` of term queries with `field_weights`), the terms summed, plus `phrase_bonus` for the terms as a phrase
+in `phrase_field`; a Chinese concept is its term in the Chinese fields. Concepts add up. Brands named in the query
+add `brand_boost` to the products of that brand, around a `must`, so they never make a product match alone.
+
+The legs take `leg_size` hits each; `search.fusion` fuses them by weighted RRF (`rrf_k`, `keyword_weight` against
+the vector leg's `1 - keyword_weight`) or weighted min-max, and a leg alone gets the same fused score of its ranks.
+Sorted results and browsing break ties by the write sequence (newest first).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from search.fields import Analysis, searched
+
+if TYPE_CHECKING:
+    from search.config import Settings
+
+# Equal field weights measured best on both the demo fixtures and the Chorus catalog (docs/relevance.md): a title
+# boost over-rewards short titles that repeat one query word.
+FIELD_WEIGHTS = {f.text_field: 1.0 for f in (*searched(Analysis.ENGLISH), *searched(Analysis.CHINESE))}
+
+
+@dataclass(frozen=True)
+class RankingSpec:
+    field_weights: dict[str, float] = field(default_factory=lambda: dict(FIELD_WEIGHTS))
+    phrase_field: str = "title"
+    phrase_bonus: float = 0.5
+    tie_breaker: float = 0.1
+    brand_boost: float = 2.0  # added to the keyword score of products of a brand named in the query
+    facet_size: int = 50  # values per facet in a search response
+    leg_size: int = 150  # hits taken from each leg before fusion; relevance pages go this deep
+    fusion: str = "rrf"  # "rrf" or "weighted"
+    rrf_k: int = 60
+    keyword_weight: float = 0.6  # the vector leg gets the rest
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> RankingSpec:
+        return cls(
+            leg_size=settings.leg_size,
+            fusion=settings.fusion,
+            rrf_k=settings.rrf_k,
+            keyword_weight=settings.keyword_weight,
+        )
+
+    def weights(self, analysis: Analysis) -> dict[str, float]:
+        """The index fields searched with this analysis and their weights."""
+        return {f.text_field: self.field_weights[f.text_field] for f in searched(analysis)}
+
+    def leg_weights(self, legs: int) -> tuple[float, ...]:
+        """Fusion weights of the keyword and vector legs (one leg alone: 1)."""
+        return (self.keyword_weight, 1.0 - self.keyword_weight) if legs == 2 else (1.0,)

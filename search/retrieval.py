@@ -1,0 +1,88 @@
+"""A search on any backend, composed from the backend's primitives: the legs, fused above them (`search.fusion`),
+ordered and paged here; or browsing; then the result set's total and disjunctive facet counts.
+
+Every backend answers the same way because everything but the primitives happens here, once.
+"""
+
+from __future__ import annotations
+
+from search import fusion
+from search.backends.base import (
+    BackendQuery,
+    Counts,
+    Filters,
+    Hit,
+    Leg,
+    ResultSet,
+    SearchBackend,
+    SearchResult,
+    Sort,
+)
+from search.ranking import RankingSpec
+
+
+def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None = None) -> SearchResult:
+    """Run `query` on `backend` with the ranking spec (default: the default spec)."""
+    spec = spec or RankingSpec()
+    if not query.concepts:
+        query = query.resolved()  # no keyword leg to run while the query is embedded
+        if query.vector is None:
+            hits = backend.browse(query.filters, query.sort, query.offset, query.limit, query.search_after)
+            counts = _counts(backend, query, lambda filters: ResultSet(filters))
+            return SearchResult(hits, counts.total, counts.facets, counts.price_range)
+
+    # The keyword leg runs while the query may still be being embedded (`BackendQuery.vector` a future).
+    keyword, keyword_total = backend.keyword_leg(query, query.filters, spec.leg_size) if query.concepts else (None, 0)
+    query = query.resolved()
+    vector = backend.vector_leg(query.vector, query.filters, spec.leg_size) if query.vector is not None else None
+    order = fusion.fuse([leg for leg in (keyword, vector) if leg is not None], spec)
+    if query.sort is not Sort.RELEVANCE:
+        values = backend.sort_values([doc_id for doc_id, _ in order], query.sort)
+        descending = query.sort is not Sort.PRICE_ASC
+        order.sort(key=lambda item: -values.get(item[0], 0.0) if descending else values.get(item[0], 0.0))
+    page = order[query.offset : query.offset + query.limit]
+    products = backend.fetch([doc_id for doc_id, _ in page])
+    keyword_at, vector_at = _positions(keyword), _positions(vector)
+    hits = []
+    for doc_id, score in page:
+        if doc_id not in products:  # removed since the legs ran
+            continue
+        k_rank, k_score = keyword_at.get(doc_id, (None, None))
+        v_rank, v_score = vector_at.get(doc_id, (None, None))
+        hits.append(Hit(products[doc_id], score, k_rank, v_rank, k_score, v_score))
+
+    concepts = tuple(query.concepts) if keyword is not None else None
+
+    def result_set(filters: Filters) -> ResultSet:
+        """Every keyword match plus the vector leg's neighbours, under these filters."""
+        if filters != query.filters:  # a facet's counts, under the other filters
+            nearest = None if query.vector is None else backend.vector_leg(query.vector, filters, spec.leg_size)
+            return ResultSet(filters, concepts, None if nearest is None else tuple(doc_id for doc_id, _ in nearest))
+        ids = None if vector is None else tuple(doc_id for doc_id, _ in vector)
+        found = tuple(doc_id for doc_id, _ in keyword or ())
+        return ResultSet(filters, concepts, ids, keyword_total if keyword is not None else None, found)
+
+    counts = _counts(backend, query, result_set)
+    return SearchResult(hits, counts.total, counts.facets, counts.price_range)
+
+
+def _positions(leg: Leg | None) -> dict[str, tuple[int, float]]:
+    return {doc_id: (rank, score) for rank, (doc_id, score) in enumerate(leg or (), start=1)}
+
+
+def _counts(backend: SearchBackend, query: BackendQuery, result_set) -> Counts:
+    """The total under the query's filters and disjunctive facet counts: each facet counted under every filter but
+    its own. Facets whose own filter is not set share the total's request; each other one costs one more."""
+    groups: dict[Filters, list[str]] = {query.filters: []}
+    for name in query.facets:
+        groups.setdefault(query.filters.without(name), []).append(name)
+    facets: dict[str, dict[str, int]] = {}
+    total, price_range = 0, None
+    for filters, names in groups.items():
+        counts = backend.count(result_set(filters), names, query.price_buckets if "price" in names else ())
+        facets.update(counts.facets)
+        if filters == query.filters:
+            total = counts.total
+        if "price" in names:
+            price_range = counts.price_range
+    return Counts(total, {name: facets.get(name, {}) for name in query.facets}, price_range)
