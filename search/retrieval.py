@@ -13,6 +13,7 @@ from search.backends.base import (
     Filters,
     Hit,
     Leg,
+    Near,
     ResultSet,
     SearchBackend,
     SearchResult,
@@ -34,7 +35,18 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
     # The keyword leg runs while the query may still be being embedded (`BackendQuery.vector` a future).
     keyword, keyword_total = backend.keyword_leg(query, query.filters, spec.leg_size) if query.concepts else (None, 0)
     query = query.resolved()
-    vector = backend.vector_leg(query.vector, query.filters, spec.leg_size) if query.vector is not None else None
+    floor = query.vector_floor
+    vector, above = None, None
+    if query.vector is not None:
+        nearest = backend.vector_leg(query.vector, query.filters, spec.leg_size)
+        vector = nearest
+        if floor is not None:
+            # Vector-only hits must clear the floor; a keyword match keeps its place in the vector leg below it.
+            matched = {doc_id for doc_id, _ in keyword or ()}
+            vector = [(doc_id, score) for doc_id, score in nearest if score >= floor or doc_id in matched]
+            # Every product above the floor is in the leg when the leg ends below it (or came back short).
+            complete = len(nearest) < spec.leg_size or nearest[-1][1] < floor
+            above = tuple(doc_id for doc_id, score in nearest if score >= floor) if complete else None
     order = fusion.fuse([leg for leg in (keyword, vector) if leg is not None], spec)
     if query.sort is not Sort.RELEVANCE:
         values = backend.sort_values([doc_id for doc_id, _ in order], query.sort)
@@ -53,14 +65,24 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
 
     concepts = tuple(query.concepts) if keyword is not None else None
 
+    near = Near(query.vector, floor) if query.vector is not None and floor is not None else None
+    # The vector leg found every product above the floor under the query's filters when it came back short.
+
     def result_set(filters: Filters) -> ResultSet:
-        """Every keyword match plus the vector leg's neighbours, under these filters."""
+        """Every keyword match plus the vector hits — with a floor, every product above it (the same products
+        under any filters, so that a facet value's count is the total of the search filtered by it); without one,
+        the vector leg's neighbours — under these filters."""
+        found = tuple(doc_id for doc_id, _ in keyword or ())
+        known = keyword_total if keyword is not None else None
+        if near is not None:
+            if filters == query.filters and above is not None:
+                return ResultSet(filters, concepts, above, None, known, found)
+            return ResultSet(filters, concepts, None, near)
         if filters != query.filters:  # a facet's counts, under the other filters
             nearest = None if query.vector is None else backend.vector_leg(query.vector, filters, spec.leg_size)
             return ResultSet(filters, concepts, None if nearest is None else tuple(doc_id for doc_id, _ in nearest))
         ids = None if vector is None else tuple(doc_id for doc_id, _ in vector)
-        found = tuple(doc_id for doc_id, _ in keyword or ())
-        return ResultSet(filters, concepts, ids, keyword_total if keyword is not None else None, found)
+        return ResultSet(filters, concepts, ids, None, known, found)
 
     counts = _counts(backend, query, result_set)
     return SearchResult(hits, counts.total, counts.facets, counts.price_range)

@@ -138,6 +138,13 @@ class SearchService:
         self.floor = self._calibrate_floor(scan)
         return lexicon
 
+    @property
+    def vector_floor(self) -> float | None:
+        """The similarity a vector hit must reach now (None: no floor, HAITAO_VECTOR_FLOOR=-1 or no model)."""
+        if self.floor is None or self.floor.value <= -1:
+            return None
+        return self.floor.value
+
     def _calibrate_floor(self, scan: CatalogScan) -> VectorFloor | None:
         """The vector floor for this catalog (search/floor.py), or the configured one; None without a model."""
         if self.embedder is None:
@@ -149,8 +156,8 @@ class SearchService:
         titles = title_queries(scan.titles)
 
         def best_similarity(vector: np.ndarray) -> float:
-            hits = self.backend.search(BackendQuery(vector=vector, limit=1)).hits
-            return float(hits[0].vector_score or 0.0) if hits else -1.0
+            nearest = self.backend.vector_leg(vector, Filters(), 1)
+            return nearest[0][1] if nearest else -1.0
 
         floor = calibrate(off_catalog, titles, self.embedder.encode, best_similarity)
         if floor is not None:
@@ -236,6 +243,7 @@ class SearchService:
                     offset=offset,
                     limit=request.size,
                     search_after=cursor.after if cursor is not None else None,
+                    vector_floor=self.vector_floor,
                 ),
                 self.spec,
             )

@@ -146,6 +146,7 @@ def to_response(
         analysis["timings"] = outcome.timings
         analysis["cached"] = outcome.cached
         analysis["relaxed"] = outcome.relaxed
+        analysis["vector_floor"] = service.floor.as_dict() if service.floor is not None else None
     price_range = price_range_in(request.currency, outcome.result.price_range, service.rate)
     stats = {"price": price_range} if price_range is not None else {}
     return SearchResponse(

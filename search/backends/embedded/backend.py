@@ -22,6 +22,7 @@ from search.backends.base import (
     IndexDocument,
     IndexStats,
     Leg,
+    Near,
     PriceBucket,
     ResultSet,
     SearchBackend,
@@ -135,12 +136,13 @@ class EmbeddedBackend(SearchBackend):
             found.count or 0
         )
 
-    def vector_leg(self, vector: np.ndarray, filters: Filters, size: int) -> Leg:
+    def vector_leg(self, vector: np.ndarray, filters: Filters, size: int, floor: float | None = None) -> Leg:
         snapshot = self._current()
         vectors = snapshot.vectors
         flt = filter_query(self.schema, filters)
         rows = None if flt is None else snapshot.allowed_rows(filters, flt)
-        return [(vectors.ids[row], score) for row, score in vectors.top(vector, size, rows)]
+        nearest = vectors.top(vector, size, rows)
+        return [(vectors.ids[row], score) for row, score in nearest if floor is None or score >= floor]
 
     def browse(
         self, filters: Filters, sort: Sort, offset: int, limit: int, search_after: tuple[Any, ...] | None
@@ -207,11 +209,14 @@ class EmbeddedBackend(SearchBackend):
         if not facets and results.keyword_total is not None and results.concepts is not None:
             return Counts(self._total(searcher, results))
         flt = filter_query(self.schema, results.filters)
-        if results.concepts is None and results.ids is None:
+        if results.concepts is None and results.ids is None and results.near is None:
             query = combine(None, flt)
         else:
             keyword = self._keyword.build(results.concepts) if results.concepts is not None else None
-            ids = tantivy.Query.term_set_query(self.schema, "id", list(results.ids)) if results.ids else None
+            near = list(results.ids or ())
+            if results.near is not None:
+                near += self._near(results.near, results.filters, flt)
+            ids = tantivy.Query.term_set_query(self.schema, "id", near) if near else None
             union = any_of([keyword, ids])
             query = combine(union, flt) if union is not None else tantivy.Query.empty_query()
         total = _count(searcher, query)
@@ -226,6 +231,13 @@ class EmbeddedBackend(SearchBackend):
         stats = result.get("price_stats") or {}
         price_range = (float(stats["min"]), float(stats["max"])) if stats.get("count") else None
         return Counts(total, counts, price_range)
+
+    def _near(self, near: Near, filters: Filters, flt: tantivy.Query | None) -> list[str]:
+        """The ids of every product passing the filters whose vector is above the floor (an exact scan)."""
+        snapshot = self._current()
+        vectors = snapshot.vectors
+        rows = None if flt is None else snapshot.allowed_rows(filters, flt)
+        return [vectors.ids[row] for row in vectors.above(near.vector, near.floor, rows).tolist()]
 
     def _total(self, searcher: tantivy.Searcher, results: ResultSet) -> int:
         """Every keyword match (counted by the leg) plus the vector leg's neighbours (which pass the filters

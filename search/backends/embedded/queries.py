@@ -31,6 +31,8 @@ class KeywordQueryBuilder:
         clauses = [q for q in (self._concept(c) for c in concepts) if q is not None]
         if not clauses:
             return None
+        if self.spec.coordination and len(clauses) > 1:
+            clauses += [Query.const_score_query(q, self.spec.coordination) for q in clauses]
         query = Query.boolean_query([(Occur.Should, q) for q in clauses])
         brand = BY_NAME["brand"]
         boosts = [
@@ -46,7 +48,7 @@ class KeywordQueryBuilder:
         return Query.boolean_query([(Occur.Must, query), *((Occur.Should, b) for b in boosts)])
 
     def _concept(self, concept: Concept) -> Query | None:
-        options = [q for q in (self._english(alt.terms, alt.weight) for alt in concept.alternatives) if q is not None]
+        options = [q for q in (self._english(alt.terms, alt.weight, alt.forms) for alt in concept.alternatives) if q]
         chinese_term = concept.term if concept.chinese or " " not in concept.term else None
         if chinese_term:
             options.append(self._across(self.chinese, chinese_term))
@@ -54,7 +56,7 @@ class KeywordQueryBuilder:
             return None
         return options[0] if len(options) == 1 else Query.disjunction_max_query(options, self.spec.tie_breaker)
 
-    def _english(self, terms: Sequence[str], weight: float) -> Query | None:
+    def _english(self, terms: Sequence[str], weight: float, forms: Sequence[str] = ()) -> Query | None:
         if not terms:
             return None
         # Each term counts in full: a two-word rendering ("laser printer") weighs what the same two words typed in
@@ -64,6 +66,8 @@ class KeywordQueryBuilder:
             phrase = Query.phrase_query(self.schema, self.spec.phrase_field, list(terms))
             bonus = weight * self.spec.phrase_bonus * self.english[self.spec.phrase_field]
             clauses.append(Query.boost_query(phrase, bonus))
+        # The word-delimiter forms of a model number together weigh as one term.
+        clauses += [Query.boost_query(self._across(self.english, form), weight / len(forms)) for form in forms]
         return clauses[0] if len(clauses) == 1 else Query.boolean_query([(Occur.Should, q) for q in clauses])
 
     def _across(self, fields: dict[str, float], term: str) -> Query:
