@@ -23,6 +23,7 @@ Vocabulary = Callable[[str], int | None]  # analysed English term → products u
 CEDICT_SENSES = 3
 CEDICT_WEIGHTS = (1.0, 0.6, 0.4)
 SINGLE_CHARACTER_FACTOR = 0.5  # senses of a lone character, reached by splitting an unknown word, are weak
+_QUALIFIER_RE = re.compile(r"\d[\d.]*[a-z]*")
 _SCRIPT_RUN_RE = re.compile(r"[\u3400-\u9fff]+|[^\u3400-\u9fff]+")
 
 
@@ -58,6 +59,12 @@ class Concept:
     @property
     def best(self) -> str | None:
         return self.alternatives[0].text if self.alternatives else None
+
+    @property
+    def is_qualifier(self) -> bool:
+        """A number, or a number with a unit (`15`, `500ml`): it qualifies another word of the query (a model, a
+        size) rather than naming a product itself."""
+        return _QUALIFIER_RE.fullmatch(self.term) is not None
 
     @property
     def is_brand(self) -> bool:

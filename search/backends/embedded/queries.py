@@ -28,11 +28,12 @@ class KeywordQueryBuilder:
         self.chinese = spec.weights(Analysis.CHINESE)
 
     def build(self, concepts: Sequence[Concept], boost_brands: Sequence[str] = ()) -> Query | None:
-        clauses = [q for q in (self._concept(c) for c in concepts) if q is not None]
+        built = [(c, q) for c, q in ((c, self._concept(c)) for c in concepts) if q is not None]
+        clauses = [q for _, q in built]
         if not clauses:
             return None
-        if self.spec.coordination and len(clauses) > 1:
-            clauses += [Query.const_score_query(q, self.spec.coordination) for q in clauses]
+        if self.spec.coordination and len(clauses) > 1:  # each concept matched counts (numbers only qualify)
+            clauses += [Query.const_score_query(q, self.spec.coordination) for c, q in built if not c.is_qualifier]
         query = Query.boolean_query([(Occur.Should, q) for q in clauses])
         brand = BY_NAME["brand"]
         boosts = [

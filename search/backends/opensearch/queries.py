@@ -28,11 +28,14 @@ SOURCE = ["record"]  # hits carry the stored record only, never the vector
 
 def keyword_query(concepts: Sequence[Concept], spec: RankingSpec, boost_brands: Sequence[str] = ()) -> Body | None:
     """The keyword leg, or None when no concept has anything to search for."""
-    clauses = [q for q in (_concept(c, spec) for c in concepts) if q is not None]
+    built = [(c, q) for c, q in ((c, _concept(c, spec)) for c in concepts) if q is not None]
+    clauses = [q for _, q in built]
     if not clauses:
         return None
-    if spec.coordination and len(clauses) > 1:  # each concept matched adds `coordination` (search/ranking.py)
-        clauses += [{"constant_score": {"filter": c, "boost": spec.coordination}} for c in clauses]
+    if spec.coordination and len(clauses) > 1:  # each concept matched adds `coordination`; numbers only qualify
+        clauses += [
+            {"constant_score": {"filter": q, "boost": spec.coordination}} for c, q in built if not c.is_qualifier
+        ]
     query: Body = {"bool": {"should": clauses, "minimum_should_match": 1}}
     brand = BY_NAME["brand"]
     boosts = [

@@ -99,6 +99,7 @@ def test_keyword_leg_is_term_queries_of_analysed_terms_as_the_embedded_backend_b
     assert {next(iter(q["term"])) for q in earbud["dis_max"]["queries"]} == {
         "title",
         "description",
+        "models",  # the title's model numbers, as a word-delimiter filter splits and joins them
         "brand_text",
         "category_text",
     }
