@@ -66,19 +66,18 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
     concepts = tuple(query.concepts) if keyword is not None else None
 
     near = Near(query.vector, floor) if query.vector is not None and floor is not None else None
-    # The vector leg found every product above the floor under the query's filters when it came back short.
+    found = tuple(doc_id for doc_id, _ in keyword or ())
+    known = keyword_total if keyword is not None else None
 
     def result_set(filters: Filters) -> ResultSet:
-        """Every keyword match plus the vector hits — with a floor, every product above it (the same products
-        under any filters, so that a facet value's count is the total of the search filtered by it); without one,
-        the vector leg's neighbours — under these filters."""
-        found = tuple(doc_id for doc_id, _ in keyword or ())
-        known = keyword_total if keyword is not None else None
+        """Every keyword match plus the vector hits, under these filters. With a floor the vector hits are every
+        product above it — the same products whatever the filters, so that a facet value's count is exactly the
+        total of the search filtered by it; the leg's own hits above it are given too when they are all of them
+        (the backend may count from them instead of a scan). Without a floor, the vector leg's neighbours."""
+        same = filters == query.filters
         if near is not None:
-            if filters == query.filters and above is not None:
-                return ResultSet(filters, concepts, above, None, known, found)
-            return ResultSet(filters, concepts, None, near)
-        if filters != query.filters:  # a facet's counts, under the other filters
+            return ResultSet(filters, concepts, above if same else None, near, *((known, found) if same else ()))
+        if not same:  # a facet's counts, under the other filters
             nearest = None if query.vector is None else backend.vector_leg(query.vector, filters, spec.leg_size)
             return ResultSet(filters, concepts, None if nearest is None else tuple(doc_id for doc_id, _ in nearest))
         ids = None if vector is None else tuple(doc_id for doc_id, _ in vector)

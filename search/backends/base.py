@@ -255,7 +255,10 @@ class Near:
 class ResultSet:
     """The products a search matches, for counting: those passing `filters` that match the keyword leg's
     `concepts` (when given) or are among `ids` (the vector leg's neighbours, when given) or `near` the query vector
-    (above the floor, when given); with none of them, every product passing the filters."""
+    (above the floor, when given); with none of them, every product passing the filters.
+
+    With `near`, `ids` (when given) are the vector leg's hits above the floor under these filters, all of them: a
+    backend whose vector leg is exact may count from them; one whose leg is approximate counts `near` itself."""
 
     filters: Filters
     concepts: tuple[Concept, ...] | None = None
@@ -345,9 +348,8 @@ class SearchBackend(ABC):
         passing `filters`, by the ranking spec's keyword score; and how many products match in all."""
 
     @abstractmethod
-    def vector_leg(self, vector: np.ndarray, filters: Filters, size: int, floor: float | None = None) -> Leg:
-        """The `size` products nearest to `vector` among those passing `filters`, scored by cosine similarity;
-        with a `floor`, only those at least that similar (fewer, or none)."""
+    def vector_leg(self, vector: np.ndarray, filters: Filters, size: int) -> Leg:
+        """The `size` products nearest to `vector` among those passing `filters`, scored by cosine similarity."""
 
     @abstractmethod
     def browse(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Hashable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -136,13 +137,12 @@ class EmbeddedBackend(SearchBackend):
             found.count or 0
         )
 
-    def vector_leg(self, vector: np.ndarray, filters: Filters, size: int, floor: float | None = None) -> Leg:
+    def vector_leg(self, vector: np.ndarray, filters: Filters, size: int) -> Leg:
         snapshot = self._current()
         vectors = snapshot.vectors
         flt = filter_query(self.schema, filters)
         rows = None if flt is None else snapshot.allowed_rows(filters, flt)
-        nearest = vectors.top(vector, size, rows)
-        return [(vectors.ids[row], score) for row, score in nearest if floor is None or score >= floor]
+        return [(vectors.ids[row], score) for row, score in vectors.top(vector, size, rows)]
 
     def browse(
         self, filters: Filters, sort: Sort, offset: int, limit: int, search_after: tuple[Any, ...] | None
@@ -206,17 +206,17 @@ class EmbeddedBackend(SearchBackend):
 
     def count(self, results: ResultSet, facets: Sequence[str], price_buckets: Sequence[PriceBucket]) -> Counts:
         searcher = self._current().searcher
+        flt = filter_query(self.schema, results.filters)
+        if results.near is not None and (results.ids is None or self._current().vectors.ann is not None):
+            # every product above the floor, by an exact scan (the approximate leg may have missed some)
+            results = replace(results, ids=tuple(self._near(results.near, results.filters, flt)))
         if not facets and results.keyword_total is not None and results.concepts is not None:
             return Counts(self._total(searcher, results))
-        flt = filter_query(self.schema, results.filters)
-        if results.concepts is None and results.ids is None and results.near is None:
+        if results.concepts is None and results.ids is None:
             query = combine(None, flt)
         else:
             keyword = self._keyword.build(results.concepts) if results.concepts is not None else None
-            near = list(results.ids or ())
-            if results.near is not None:
-                near += self._near(results.near, results.filters, flt)
-            ids = tantivy.Query.term_set_query(self.schema, "id", near) if near else None
+            ids = tantivy.Query.term_set_query(self.schema, "id", list(results.ids)) if results.ids else None
             union = any_of([keyword, ids])
             query = combine(union, flt) if union is not None else tantivy.Query.empty_query()
         total = _count(searcher, query)

@@ -242,10 +242,10 @@ class OpenSearchBackend(SearchBackend):
         found = self._search(self.alias, queries.keyword_leg_body(keyword, filters, size))["hits"]
         return [(hit["_id"], float(hit.get("_score") or 0.0)) for hit in found["hits"]], found["total"]["value"]
 
-    def vector_leg(self, vector: np.ndarray, filters: base.Filters, size: int, floor: float | None = None) -> base.Leg:
+    def vector_leg(self, vector: np.ndarray, filters: base.Filters, size: int) -> base.Leg:
         space = self.config.index.vector.space_type
         try:
-            hits = self._search(self.alias, queries.knn_body(vector, filters, size, floor, space))["hits"]["hits"]
+            hits = self._search(self.alias, queries.knn_body(vector, filters, size))["hits"]["hits"]
         except TransportError as exc:
             if exc.status_code == 400 and "knn" in str(exc.info):
                 raise BackendUnavailable(
@@ -253,8 +253,7 @@ class OpenSearchBackend(SearchBackend):
                     "OpenSearch with the k-NN plugin (in the standard distribution)"
                 ) from exc
             raise
-        leg = [(hit["_id"], queries.cosine_of(float(hit.get("_score") or 0.0), space)) for hit in hits]
-        return [(doc_id, score) for doc_id, score in leg if floor is None or score >= floor - 1e-6]
+        return [(hit["_id"], queries.cosine_of(float(hit.get("_score") or 0.0), space)) for hit in hits]
 
     def browse(
         self, filters: base.Filters, sort: base.Sort, offset: int, limit: int, search_after: tuple[Any, ...] | None
@@ -277,14 +276,17 @@ class OpenSearchBackend(SearchBackend):
         keyword = None
         if results.concepts is not None:
             keyword = queries.keyword_query(results.concepts, self.spec)
-        near = None
+        near, ids = None, results.ids
         if results.near is not None:
+            # every product above the floor, by the engine's radial search (the same for the total and every
+            # facet, whatever the k-NN leg returned)
             near = queries.radial(results.near.vector, results.near.floor, self.config.index.vector.space_type)
-        searching = results.concepts is not None or results.ids is not None or near is not None
-        if searching and keyword is None and not results.ids and near is None:  # no leg found anything
+            ids = None
+        searching = results.concepts is not None or ids is not None or near is not None
+        if searching and keyword is None and not ids and near is None:  # no leg found anything
             return base.Counts(0, {name: {} for name in facets})
         aggs = queries.facet_aggs(facets, price_buckets, self.spec.facet_size)
-        body = queries.count_body(keyword, results.ids, results.filters, aggs, near)
+        body = queries.count_body(keyword, ids, results.filters, aggs, near)
         response = self._search(self.alias, body)
         aggregations = response.get("aggregations", {})
         counts = {

@@ -123,11 +123,9 @@ def keyword_leg_body(keyword: Body, filters: Filters, size: int) -> Body:
 COSINE = "cosinesimil"
 
 
-def knn_body(vector: np.ndarray, filters: Filters, size: int, floor: float | None = None, space: str = COSINE) -> Body:
-    """The vector leg: the documented `knn` query; with filters, the k nearest *among* the filtered products. With
-    a floor (a cosine similarity), a radial search instead: every product scoring at least its `min_score`, the
-    best `size` of them returned."""
-    params = radial(vector, floor, space) if floor is not None else {"vector": _floats(vector), "k": size}
+def knn_body(vector: np.ndarray, filters: Filters, size: int) -> Body:
+    """The vector leg: the documented `knn` query; with filters, the k nearest *among* the filtered products."""
+    params: Body = {"vector": _floats(vector), "k": size}
     flt = filter_query(filters)
     if flt is not None:
         params["filter"] = flt
@@ -135,7 +133,8 @@ def knn_body(vector: np.ndarray, filters: Filters, size: int, floor: float | Non
 
 
 def radial(vector: np.ndarray, floor: float, space: str = COSINE) -> Body:
-    """The parameters of a radial k-NN search for the products at least `floor` similar (cosine) to `vector`."""
+    """The parameters of a radial k-NN search (the documented `min_score`) for every product at least `floor`
+    similar (cosine) to `vector`: what a search with a vector floor counts."""
     return {"vector": _floats(vector), "min_score": round(score_of(floor, space), 6)}
 
 

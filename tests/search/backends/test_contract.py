@@ -244,6 +244,35 @@ def test_hybrid_fuses_both_legs_with_filters(small_backend, embedder):
     assert ids(filtered) == ["ear-apple-wired"] and filtered.total == 1
 
 
+@pytest.mark.parametrize(("words", "facet"), [(("case",), "brand"), (("wireless", "earbuds"), "category")])
+def test_a_facet_count_is_the_total_of_the_search_filtered_by_it(small_backend, words, facet):
+    """Facets count exactly the result set: each value's count is the total of the same search filtered by it."""
+    result = search(small_backend, BackendQuery(concepts=concept(*words), facets=(facet,), limit=1))
+    assert result.facets[facet]
+    for value, count in result.facets[facet].items():
+        filters = Filters.where(category=value) if facet == "category" else Filters.where(**{facet: (value,)})
+        assert search(small_backend, BackendQuery(concepts=concept(*words), filters=filters)).total == count, value
+
+
+def test_vector_hits_below_the_floor_are_neither_returned_nor_counted(small_backend, embedder):
+    needs_knn(small_backend)
+    vector = embedder.encode_query("earbuds")
+    nearest = search(small_backend, BackendQuery(vector=vector, limit=30)).hits
+    floor = (nearest[2].vector_score + nearest[3].vector_score) / 2  # the best three clear it
+    above = search(small_backend, BackendQuery(vector=vector, vector_floor=floor, facets=("brand",), limit=30))
+    assert ids(above) == [hit.product.id for hit in nearest[:3]] and above.total == 3
+    assert sum(above.facets["brand"].values()) == 3
+    for brand, count in above.facets["brand"].items():
+        filtered = BackendQuery(vector=vector, vector_floor=floor, filters=Filters.where(brand=(brand,)))
+        assert search(small_backend, filtered).total == count
+    # a keyword match keeps its vector rank below the floor; nothing else below it is counted
+    hybrid = search(small_backend, BackendQuery(concepts=concept("tumbler"), vector=vector, vector_floor=floor))
+    keyword_only = search(small_backend, BackendQuery(concepts=concept("tumbler")))
+    assert hybrid.total == keyword_only.total + 3
+    nothing = search(small_backend, BackendQuery(vector=vector, vector_floor=1.01, facets=("brand",)))
+    assert (nothing.total, nothing.hits, nothing.facets) == (0, [], {"brand": {}})
+
+
 # -- writing ------------------------------------------------------------------------------------------------------
 
 
