@@ -274,11 +274,7 @@ SearchHit = create_model(
     "SearchHit",
     __base__=_SearchHit,
     __doc__=_SearchHit.__doc__,
-    **{
-        f.name: (str | None, Field(None, description=f.description or None))
-        for f in FIELDS_SHOWN
-        if f.name not in _SearchHit.model_fields
-    },
+    **{f.name: (str | None, Field(None)) for f in FIELDS_SHOWN if f.name not in _SearchHit.model_fields},
 )
 
 

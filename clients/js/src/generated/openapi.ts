@@ -512,6 +512,11 @@ export interface components {
              * @default
              */
             description_zh?: string;
+            /**
+             * Condition
+             * @example new
+             */
+            condition?: string | null;
             /** Attributes */
             attributes?: {
                 [key: string]: string;
@@ -682,10 +687,14 @@ export interface components {
                 [key: string]: string;
             } | null;
             explain?: components["schemas"]["HitExplain"] | null;
+            /** Condition */
+            condition?: string | null;
         };
         /**
          * SearchParams
          * @description The parameters of a search: query parameters of GET /v1/search, the JSON body of POST /v1/search.
+         *
+         *     One list parameter per filterable keyword field of the registry is added below (`SearchParams`).
          */
         SearchParams: {
             /**
@@ -715,15 +724,6 @@ export interface components {
              * @example eyJ2IjoyLCJmIjoiNjFmZTk0MmYwYjM1ZjY0NiIsIm8iOjEwfQ.xA8ygN5W924S9vWPadbbcw
              */
             cursor?: string | null;
-            /**
-             * Brand
-             * @description Only these brands (any of them); repeat the parameter or separate with commas.
-             * @example [
-             *       "Sony",
-             *       "Bose"
-             *     ]
-             */
-            brand?: string[];
             /**
              * Category
              * @description Category path prefix: `Electronics > Audio` includes everything below it.
@@ -765,7 +765,7 @@ export interface components {
             attr?: string[];
             /**
              * Facets
-             * @description Facets to count: brand, category, availability, price (comma-separated). Each facet's counts apply every filter but its own; `price` counts price buckets in `currency` and reports the range in `facets_stats`.
+             * @description Facets to count: brand, category, condition, availability, price (comma-separated). Each facet's counts apply every filter but its own; `price` counts price buckets in `currency` and reports the range in `facets_stats`.
              * @example [
              *       "brand",
              *       "category",
@@ -794,7 +794,7 @@ export interface components {
             explain?: boolean;
             /**
              * Fields
-             * @description Hit fields to return (comma-separated; `id` always): id, title, title_zh, brand, category, price, price_max, landed_estimate, availability, image_link, link, attributes, score, highlight. Empty = all.
+             * @description Hit fields to return (comma-separated; `id` always): id, title, brand, category, condition, availability, price, price_max, title_zh, image_link, link, attributes, landed_estimate, score, highlight. Empty = all.
              * @example [
              *       "id",
              *       "title",
@@ -802,6 +802,23 @@ export interface components {
              *     ]
              */
             fields?: string[];
+            /**
+             * Brand
+             * @description Only these brands (any of them); repeat the parameter or separate values with commas.
+             * @example [
+             *       "Sony",
+             *       "Bose"
+             *     ]
+             */
+            brand?: string[];
+            /**
+             * Condition
+             * @description Only products in these conditions (new, refurbished, used); repeat the parameter or separate values with commas.
+             * @example [
+             *       "new"
+             *     ]
+             */
+            condition?: string[];
         };
         /**
          * SearchResponse
@@ -1045,8 +1062,6 @@ export interface operations {
                 size?: number;
                 /** @description `next_cursor` of the previous page, to get the next one with the same q, filters and sort. Browsing (empty q) pages any depth by key; relevance-ranked results go as deep as the fused candidates. */
                 cursor?: string | null;
-                /** @description Only these brands (any of them); repeat the parameter or separate with commas. */
-                brand?: string[];
                 /** @description Category path prefix: `Electronics > Audio` includes everything below it. */
                 category?: string | null;
                 /** @description Lowest price, in `currency`. */
@@ -1059,7 +1074,7 @@ export interface operations {
                 in_stock?: boolean | null;
                 /** @description Attribute filters `name:value` (case-insensitive), e.g. `color:black`; values of one name are alternatives, different names all apply. */
                 attr?: string[];
-                /** @description Facets to count: brand, category, availability, price (comma-separated). Each facet's counts apply every filter but its own; `price` counts price buckets in `currency` and reports the range in `facets_stats`. */
+                /** @description Facets to count: brand, category, condition, availability, price (comma-separated). Each facet's counts apply every filter but its own; `price` counts price buckets in `currency` and reports the range in `facets_stats`. */
                 facets?: string[];
                 /** @description Result order; browsing by relevance lists the newest first. */
                 sort?: components["schemas"]["Sort"];
@@ -1067,8 +1082,12 @@ export interface operations {
                 mode?: components["schemas"]["Mode"];
                 /** @description Include the query analysis and why each hit matched. */
                 explain?: boolean;
-                /** @description Hit fields to return (comma-separated; `id` always): id, title, title_zh, brand, category, price, price_max, landed_estimate, availability, image_link, link, attributes, score, highlight. Empty = all. */
+                /** @description Hit fields to return (comma-separated; `id` always): id, title, brand, category, condition, availability, price, price_max, title_zh, image_link, link, attributes, landed_estimate, score, highlight. Empty = all. */
                 fields?: string[];
+                /** @description Only these brands (any of them); repeat the parameter or separate values with commas. */
+                brand?: string[];
+                /** @description Only products in these conditions (new, refurbished, used); repeat the parameter or separate values with commas. */
+                condition?: string[];
             };
             header?: never;
             path?: never;
@@ -1339,8 +1358,8 @@ export interface operations {
     facet_values_v1_facets_get: {
         parameters: {
             query: {
-                /** @description The facet: brand, category, availability, or price (buckets and range). */
-                name: "brand" | "category" | "availability" | "price";
+                /** @description The facet: brand, category, condition, availability, price (price: buckets and range). */
+                name: "brand" | "category" | "condition" | "availability" | "price";
                 /** @description Most values returned, most products first. */
                 limit?: number;
                 /** @description Currency of the price buckets and range. */
