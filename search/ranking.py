@@ -4,9 +4,11 @@ The keyword leg, on every backend: each concept of the query is the best of its 
 `tie_breaker`); an English alternative is its analysed terms, each term scored as the best of the English fields
 (`dis_max` of term queries with `field_weights`), the terms summed, plus `phrase_bonus` for the terms as a phrase
 in `phrase_field`; the word-delimiter forms of a model number (`Alternative.forms`) add up to one more term; a
-Chinese concept is its term in the Chinese fields. Concepts add up, and each concept matched adds `coordination`:
-products matching more of the query first (a number, or a number with a unit, only qualifies another word: it adds
-its BM25 score, not a coordination step). Brands named in the query add `brand_boost` to the products of that
+Chinese concept is its term in the Chinese fields. Concepts add up, and each concept matched whole — every term of
+one of its renderings, or its Chinese term — adds `coordination`: products matching more of the query first, and
+of a concept rendered in several words (保温杯 → insulated water bottle) those matching all of them before those
+matching one (`water`); a number, or a number with a unit, only qualifies another word: it adds its BM25 score, not
+a coordination step. Brands named in the query add `brand_boost` to the products of that
 brand, around a `must`, so they never make a product match alone.
 
 The vector leg's hits below the query's floor (`BackendQuery.vector_floor`, search/floor.py) count only where the

@@ -32,8 +32,10 @@ class KeywordQueryBuilder:
         clauses = [q for _, q in built]
         if not clauses:
             return None
-        if self.spec.coordination and len(clauses) > 1:  # each concept matched counts (numbers only qualify)
-            clauses += [Query.const_score_query(q, self.spec.coordination) for c, q in built if not c.is_qualifier]
+        if self.spec.coordination:  # each concept matched whole counts (numbers only qualify)
+            clauses += [
+                Query.const_score_query(self._whole(c), self.spec.coordination) for c, _ in built if not c.is_qualifier
+            ]
         query = Query.boolean_query([(Occur.Should, q) for q in clauses])
         brand = BY_NAME["brand"]
         boosts = [
@@ -56,6 +58,17 @@ class KeywordQueryBuilder:
         if not options:
             return None
         return options[0] if len(options) == 1 else Query.disjunction_max_query(options, self.spec.tie_breaker)
+
+    def _whole(self, concept: Concept) -> Query:
+        """Products matching the concept whole: every term of one of its renderings, or its Chinese term."""
+        options = [
+            Query.boolean_query([(Occur.Must, self._across(self.english, term)) for term in alt.terms])
+            for alt in concept.alternatives
+            if alt.terms
+        ]
+        if concept.chinese or " " not in concept.term:
+            options.append(self._across(self.chinese, concept.term))
+        return Query.boolean_query([(Occur.Should, q) for q in options])
 
     def _english(self, terms: Sequence[str], weight: float, forms: Sequence[str] = ()) -> Query | None:
         if not terms:

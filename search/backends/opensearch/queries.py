@@ -32,9 +32,11 @@ def keyword_query(concepts: Sequence[Concept], spec: RankingSpec, boost_brands: 
     clauses = [q for _, q in built]
     if not clauses:
         return None
-    if spec.coordination and len(clauses) > 1:  # each concept matched adds `coordination`; numbers only qualify
+    if spec.coordination:  # each concept matched whole adds `coordination` (numbers only qualify)
         clauses += [
-            {"constant_score": {"filter": q, "boost": spec.coordination}} for c, q in built if not c.is_qualifier
+            {"constant_score": {"filter": _whole(c, spec), "boost": spec.coordination}}
+            for c, _ in built
+            if not c.is_qualifier
         ]
     query: Body = {"bool": {"should": clauses, "minimum_should_match": 1}}
     brand = BY_NAME["brand"]
@@ -57,6 +59,19 @@ def _concept(concept: Concept, spec: RankingSpec) -> Body | None:
     if not options:
         return None
     return options[0] if len(options) == 1 else {"dis_max": {"queries": options, "tie_breaker": spec.tie_breaker}}
+
+
+def _whole(concept: Concept, spec: RankingSpec) -> Body:
+    """Products matching the concept whole: every term of one of its renderings, or its Chinese term."""
+    english = spec.weights(Analysis.ENGLISH)
+    options = [
+        {"bool": {"must": [_across(english, term, spec) for term in alt.terms]}}
+        for alt in concept.alternatives
+        if alt.terms
+    ]
+    if concept.chinese or " " not in concept.term:
+        options.append(_across(spec.weights(Analysis.CHINESE), concept.term, spec))
+    return {"bool": {"should": options, "minimum_should_match": 1}}
 
 
 def _english(terms: Sequence[str], weight: float, spec: RankingSpec, forms: Sequence[str] = ()) -> Body | None:

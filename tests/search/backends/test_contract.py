@@ -13,6 +13,7 @@ from search.backends.base import BackendQuery, Filters, IndexMismatch, IndexNotF
 from search.catalog import Product
 from search.documents import build_documents
 from search.fields import FIELDS, Analysis, index_text
+from search.ranking import RankingSpec
 from search.retrieval import search
 from search.service import Mode, SearchRequest, SearchService
 from search.writer import CatalogWriter
@@ -57,6 +58,19 @@ def test_chinese_field_is_searched_with_the_segmented_term(small_backend):
 def test_a_word_in_no_product_matches_nothing(small_backend):
     result = search(small_backend, BackendQuery(concepts=concept("zzzzqx"), facets=("brand",)))
     assert result.hits == [] and result.total == 0
+
+
+def test_a_concept_counts_for_coordination_only_where_a_rendering_matches_whole(small_backend):
+    """保温杯 rendered `insulated water bottle`: the bottle matching every word gets the coordination step, the mugs
+    and tumblers matching `insulated` alone only their BM25 score; a number (`32`) only qualifies."""
+    thermos = [Concept("insulated water bottle", [Alternative("insulated water bottle", 1.0, "glossary")])]
+    result = search(small_backend, BackendQuery(concepts=thermos, limit=10))
+    scores = {hit.product.id: hit.keyword_score for hit in result.hits}
+    coordination = RankingSpec().coordination
+    assert scores["cup-hydro-32"] > coordination
+    assert 0 < scores["cup-stanley-40"] < coordination and 0 < scores["cup-thermos-16"] < coordination
+    sized = search(small_backend, BackendQuery(concepts=[*thermos, *concept("32")], limit=10))
+    assert {h.product.id: h.keyword_score for h in sized.hits}["cup-hydro-32"] < 2 * coordination
 
 
 def test_brand_boost_reorders_but_never_adds_matches(small_backend):

@@ -111,8 +111,17 @@ def test_a_vector_floor_is_counted_by_the_documented_radial_search():
 def test_keyword_leg_is_term_queries_of_analysed_terms_as_the_embedded_backend_builds():
     spec = RankingSpec()
     body = queries.keyword_query([Concept("耳机", [Alternative("wireless earbuds", 0.8, "glossary")], True)], spec)
-    [per_concept] = body["bool"]["should"]
+    per_concept, coordination = body["bool"]["should"]
     english, chinese = per_concept["dis_max"]["queries"]
+    # the concept matched whole (both words of the rendering, or the Chinese term) adds the coordination step
+    whole = coordination["constant_score"]
+    assert whole["boost"] == spec.coordination
+    every_word, chinese_term = whole["filter"]["bool"]["should"]
+    assert [next(iter(q["dis_max"]["queries"][0]["term"].values()))["value"] for q in every_word["bool"]["must"]] == [
+        "wireless",
+        "earbud",
+    ]
+    assert chinese_term == chinese
     wireless, earbud, phrase = english["bool"]["should"]
     assert wireless["dis_max"]["boost"] == 0.8 and wireless["dis_max"]["tie_breaker"] == spec.tie_breaker
     assert {"term": {"title": {"value": "earbud", "boost": 1.0}}} in earbud["dis_max"]["queries"]
