@@ -1,15 +1,16 @@
-"""Product-type matching, measured: nDCG@10 (standard and judged-only) with and without the type leg, on the query
-sets of bench/taxonomy/query_sets.tsv (accessory-prone, category-word, other), for each suite.
+"""Product-type matching, measured through the real system: nDCG@10 (standard and judged-only) of hybrid search on
+the four relevance suites and on the query sets of bench/taxonomy/query_sets.tsv (accessory-prone, category-word,
+other), for the default ranking and for variants of it.
 
-    .venv/bin/python bench/type_matching.py [--skip-chorus] [--suites chorus-en] [--weights 0.5,1,2] [--json-out F]
+    .venv/bin/python bench/type_matching.py [--skip-chorus] [--suites demo-zh,chorus-en]
+        [--variant 'name:field.type_zh=0,type_leg_weight=0'] ... [--json-out F] [--queries laptop,耳机]
 
-Each query runs through `SearchService` once per leg (keyword, vector; `leg_size` hits each) and the legs are fused
-here exactly as the backends do (weighted RRF, the configured k and keyword weight): that is the baseline. The
-type leg then ranks the fused candidates that belong to the predicted node (`search.taxonomy.predict`) in their
-fused order, and is fused in as a third leg with weight `w × the prediction's confidence × the product's
-assignment confidence` — so a product of the asked-for type
-moves up, ahead of products that merely mention it, and nothing is filtered out. Products get their nodes from
-`search.taxonomy.assign` (category path, title, and the vector nearest to the nodes' names).
+Every query runs through `SearchService` (query analysis, category prediction, both legs, fusion and the type
+features of `search.ranking.RankingSpec`) on the evaluation indexes of var/eval/ (built by `haitao index`, the one
+write path: every product assigned its node and indexed with its type words). A variant changes fields of the
+ranking spec: `name:key=value,...`, where `field.NAME=w` sets a keyword-leg field weight (0 leaves the field out of
+the keyword leg) and any other key is a `RankingSpec` attribute. `baseline` (always run first) is the ranking of
+main before issue 19: no type words in the keyword leg and no type features.
 
 Judged-only ("condensed") nDCG@10 removes unjudged products from a ranking before the cut (Sakai 2007).
 """
@@ -21,184 +22,118 @@ import csv
 import json
 import sys
 from collections import defaultdict
+from dataclasses import fields, replace
 from pathlib import Path
 
 import numpy as np
 from common import CHORUS, CHORUS_QUERIES_ZH, EVAL_DIR, ROOT, ensure_index
 
+from search.backends.embedded.backend import EmbeddedBackend
 from search.config import Settings
-from search.documents import embed
-from search.encoders import Encoder, encoder_for
+from search.encoders import encoder_for
 from search.eval import read_qrels, read_queries
-from search.eval.metrics import ndcg_at_k
-from search.service import Mode, SearchRequest, SearchService
-from search.taxonomy.assign import NodeAssigner, NodeVectors
-from search.taxonomy.predict import CategoryPredictor
-from search.taxonomy.tree import default_taxonomy, term_keys
+from search.eval.metrics import condensed_ndcg_at_k, ndcg_at_k
+from search.ranking import RankingSpec
+from search.service import SearchRequest, SearchService
 
 SETS = ROOT / "bench" / "taxonomy" / "query_sets.tsv"
+DEPTH = 100  # hits a query: judged-only nDCG@10 condenses the ranking first
+BASELINE = "baseline:field.type_zh=0,type_leg_weight=0"
+HEADLINE = ("laptop", "laptops", "gaming laptop", "head set", "笔记本电脑", "游戏本", "耳麦")
 
 
-def judged_only(ranking: list[str], judgments: dict[str, float]) -> list[str]:
-    return [doc for doc in ranking if doc in judgments]
+def parse_variant(text: str, default: RankingSpec) -> tuple[str, RankingSpec]:
+    """`name:key=value,...` → (name, the default spec with those changes)."""
+    name, _, changes = text.partition(":")
+    weights = dict(default.field_weights)
+    updates: dict[str, object] = {}
+    kinds = {f.name: f.type for f in fields(RankingSpec)}
+    for change in filter(None, (c.strip() for c in changes.split(","))):
+        key, _, value = change.partition("=")
+        if key.startswith("field."):
+            weights[key.removeprefix("field.")] = float(value)
+        elif key not in kinds:
+            raise SystemExit(f"unknown ranking spec attribute {key!r}")
+        elif kinds[key] in ("bool", bool):
+            updates[key] = value.strip().lower() in ("1", "true", "yes")
+        elif kinds[key] in ("int", int):
+            updates[key] = int(value)
+        elif kinds[key] in ("str", str):
+            updates[key] = value
+        else:
+            updates[key] = float(value)
+    return name, replace(default, field_weights=weights, **updates)
 
 
-def rrf(legs: list[list[str]], weights: list[float], k: int) -> dict[str, float]:
-    fused: dict[str, float] = defaultdict(float)
-    for leg, weight in zip(legs, weights, strict=True):
-        for rank, doc in enumerate(leg, start=1):
-            fused[doc] += weight / (k + rank)
-    return fused
+def read_sets() -> dict[tuple[str, str], str]:
+    with SETS.open(encoding="utf-8") as fh:
+        lines = (line for line in fh if not line.startswith("#"))
+        return {(r["suite"], r["qid"]): r["set"] for r in csv.DictReader(lines, delimiter="\t")}
 
 
-def ordered(fused: dict[str, float]) -> list[str]:
-    return [doc for doc, _ in sorted(fused.items(), key=lambda item: (-item[1], item[0]))]
-
-
-def node_map(service: SearchService, embedder: Encoder) -> dict[str, tuple[str | None, float]]:
-    """Every product's node, assigned as the index would (vectors read from the index for the fallback)."""
-    taxonomy = default_taxonomy()
-    node_vectors = NodeVectors(taxonomy, embed(NodeVectors.texts(taxonomy), embedder))
-    assigner = NodeAssigner(taxonomy, vectors=node_vectors)
-    snapshot = service.backend._current()  # the embedded index's vectors, read once here
-    vectors = snapshot.vectors
-    row_of = {doc: row for row, doc in enumerate(vectors.ids)}
-    out = {}
-    for product in service.backend.iter_products():
-        row = row_of.get(product.id)
-        vector = np.asarray(vectors.matrix[row]) if row is not None else None
-        found = assigner.assign(product, vector)
-        out[product.id] = (found.node, found.confidence)
-    return out
-
-
-def mentioners(taxonomy, node: str, term: str) -> set[str]:
-    """Nodes outside `node` (and not above it) one of whose terms contains the query's type term, and their
-    subtrees: the products that merely mention the asked-for type (`laptop sleeve` for `laptop`)."""
-    out: set[str] = set()
-    words = term.split()
-    for other in taxonomy:
-        if taxonomy.is_within(other.id, node) or taxonomy.is_within(node, other.id):
-            continue
-        for key in term_keys(other):
-            parts = key.split()
-            contains = (
-                term in key
-                if not term.isascii()
-                else any(parts[i : i + len(words)] == words for i in range(len(parts) - len(words) + 1))
-            )
-            if key != term and contains:
-                out.add(other.id)
-                out.update(taxonomy.descendants(other.id))
-    return out
-
-
-def measure(
-    suite: str,
-    feed: Path,
-    queries_path: Path,
-    qrels_path: Path,
-    weights: list[float],
-    sets: dict,
-    reuse: bool = False,
-    demote: float = 0.0,
-) -> dict:
-    data_dir = ensure_index(feed)
-    settings = Settings(data_dir=data_dir)
+def measure(suite: str, feed: Path, queries_path: Path, qrels_path: Path, variants, sets) -> list[dict]:
+    settings = Settings(data_dir=ensure_index(feed))
     embedder = encoder_for(settings)
-    service = SearchService(settings, embedder=embedder)
-    taxonomy = default_taxonomy()
-    predictor = CategoryPredictor(taxonomy)
-    nodes = node_map(service, embedder)
     queries, qrels = read_queries(queries_path), read_qrels(qrels_path)
-    k, w_kw, size = settings.rrf_k, settings.keyword_weight, settings.leg_size
-    cache_path = EVAL_DIR / "runs" / f"type-legs.{suite}.json"  # the legs do not depend on the taxonomy
-    cached = json.loads(cache_path.read_text(encoding="utf-8")) if reuse and cache_path.exists() else {}
-    rows = []
-    for qid, text in queries.items():
-        judgments = qrels.get(qid, {})
-        if not any(g >= 1 for g in judgments.values()):
-            continue
-        legs = cached.get(qid) or []
-        if not legs:
-            for mode in (Mode.KEYWORD, Mode.VECTOR):
-                hits = service.search(SearchRequest(q=text, size=size, mode=mode)).result.hits
-                legs.append([hit.product.id for hit in hits])
-            cached[qid] = legs
-        baseline = rrf(legs, [w_kw, 1 - w_kw], k)
-        base_order = ordered(baseline)
-        analyzed = service.analysis.query_analyzer.analyze(text, service.backend.document_frequency)
-        prediction = predictor.predict(analyzed)
-        row = {
-            "qid": qid,
-            "query": text,
-            "set": sets.get((suite, qid), "other"),
-            "node": prediction.node if prediction else None,
-            "base": ndcg_at_k(base_order, judgments),
-            "base_j": ndcg_at_k(judged_only(base_order, judgments), judgments),
-        }
-        for weight in weights:
-            order = base_order
-            if prediction is not None:
-                in_node = [
-                    d
-                    for d in base_order
-                    if nodes.get(d, (None,))[0] and taxonomy.is_within(nodes[d][0], prediction.node)
-                ]
-                fused = dict(baseline)
-                for rank, doc in enumerate(in_node, start=1):
-                    fused[doc] += weight * prediction.confidence * nodes[doc][1] / (k + rank)
-                if demote:
-                    mentioning = mentioners(taxonomy, prediction.node, prediction.term)
-                    others = [d for d in base_order if nodes.get(d, (None,))[0] in mentioning]
-                    for rank, doc in enumerate(others, start=1):
-                        fused[doc] -= demote * prediction.confidence * nodes[doc][1] / (k + rank)
-                order = ordered(fused)
-            row[f"w{weight}"] = ndcg_at_k(order, judgments)
-            row[f"w{weight}_j"] = ndcg_at_k(judged_only(order, judgments), judgments)
-        rows.append(row)
-    cache_path.parent.mkdir(parents=True, exist_ok=True)
-    cache_path.write_text(json.dumps(cached), encoding="utf-8")
-    service.close()
-    return {"suite": suite, "rows": rows}
+    rows: dict[str, dict] = {}
+    for name, spec in variants:
+        backend = EmbeddedBackend(settings.data_dir, embedder.name, embedder.dim, spec)  # its keyword leg's spec
+        service = SearchService(settings, embedder=embedder, backend=backend, spec=spec)
+        for qid, text in queries.items():
+            judgments = qrels.get(qid, {})
+            if not any(g >= 1 for g in judgments.values()):
+                continue
+            outcome = service.search(SearchRequest(q=text, size=DEPTH))
+            ranking = [hit.product.id for hit in outcome.result.hits]
+            row = rows.setdefault(qid, {"qid": qid, "query": text, "set": sets.get((suite, qid), "other")})
+            if outcome.prediction is not None:
+                row["node"] = outcome.prediction.node
+            row[name] = (ndcg_at_k(ranking, judgments), condensed_ndcg_at_k(ranking, judgments))
+        service.close()
+    return list(rows.values())
 
 
-def summary(result: dict, weights: list[float]) -> list[str]:
-    lines = []
+def summary(suite: str, rows: list[dict], names: list[str]) -> list[str]:
     by_set: dict[str, list[dict]] = defaultdict(list)
-    for row in result["rows"]:
+    for row in rows:
         by_set[row["set"]].append(row)
         by_set["all"].append(row)
-    for name in ("accessory", "category", "other", "all"):
-        rows = by_set.get(name, [])
-        if not rows:
+    lines = []
+    for set_name in ("accessory", "category", "other", "all"):
+        chosen = by_set.get(set_name, [])
+        if not chosen:
             continue
-        cells = [f"{np.mean([r['base'] for r in rows]):.4f} / {np.mean([r['base_j'] for r in rows]):.4f}"]
-        cells += [
-            f"{np.mean([r[f'w{w}'] for r in rows]):.4f} / {np.mean([r[f'w{w}_j'] for r in rows]):.4f}" for w in weights
-        ]
-        lines.append(f"| {result['suite']} | {name} | {len(rows)} | " + " | ".join(cells) + " |")
+        cells = []
+        for name in names:
+            standard = np.mean([r[name][0] for r in chosen])
+            judged = np.mean([r[name][1] for r in chosen])
+            cells.append(f"{standard:.4f} / {judged:.4f}")
+        lines.append(f"| {suite} | {set_name} | {len(chosen)} | " + " | ".join(cells) + " |")
     return lines
+
+
+def headline(suite: str, rows: list[dict], names: list[str], wanted: tuple[str, ...]) -> list[str]:
+    out = []
+    for row in rows:
+        if row["query"] in wanted:
+            cells = " | ".join(f"{row[n][0]:.2f} / {row[n][1]:.2f}" for n in names)
+            out.append(f"| {suite} | `{row['query']}` | {row.get('node', '')} | {cells} |")
+    return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--skip-chorus", action="store_true")
-    parser.add_argument("--weights", default="0.5,1,2")
     parser.add_argument("--suites", default="", help="Only these suites (comma-separated keys), e.g. chorus-en.")
-    parser.add_argument("--reuse-legs", action="store_true", help="Reuse the legs of the last run (same index).")
-    parser.add_argument(
-        "--demote",
-        type=float,
-        default=0.0,
-        help="Weight of the leg that demotes products of types whose names contain the query's type (0: off).",
-    )
+    parser.add_argument("--variant", action="append", default=[], help="name:key=value,... (repeatable)")
+    parser.add_argument("--no-default", action="store_true", help="Leave out the default ranking (`default`).")
+    parser.add_argument("--queries", default=",".join(HEADLINE), help="Queries shown one by one (comma-separated).")
     parser.add_argument("--json-out", type=Path, default=EVAL_DIR / "type_matching.json")
     args = parser.parse_args()
-    weights = [float(w) for w in args.weights.split(",")]
-    with SETS.open(encoding="utf-8") as fh:
-        lines = (line for line in fh if not line.startswith("#"))
-        sets = {(r["suite"], r["qid"]): r["set"] for r in csv.DictReader(lines, delimiter="\t")}
+    default = RankingSpec.from_settings(Settings())
+    texts = [BASELINE] + ([] if args.no_default else ["default:"]) + args.variant
+    variants = [parse_variant(text, default) for text in texts]
+    names = [name for name, _ in variants]
     demo = ROOT / "data" / "demo"
     suites = [
         ("demo-zh", demo / "products.jsonl", demo / "queries.tsv", demo / "qrels.tsv"),
@@ -212,13 +147,17 @@ def main() -> None:
         ]
     if args.suites:
         suites = [s for s in suites if s[0] in args.suites.split(",")]
-    results = []
-    header = "| suite | set | queries | baseline | " + " | ".join(f"type leg w={w}" for w in weights) + " |"
-    print(header)
+    sets = read_sets()
+    results, heads = {}, []
+    print("| suite | set | queries | " + " | ".join(names) + " |")
     for suite in suites:
-        result = measure(*suite, weights=weights, sets=sets, reuse=args.reuse_legs, demote=args.demote)
-        results.append(result)
-        print("\n".join(summary(result, weights)), flush=True)
+        rows = measure(*suite, variants=variants, sets=sets)
+        results[suite[0]] = rows
+        print("\n".join(summary(suite[0], rows, names)), flush=True)
+        heads += headline(suite[0], rows, names, tuple(q for q in args.queries.split(",") if q))
+    if heads:
+        print("\n| suite | query | predicted node | " + " | ".join(names) + " |")
+        print("\n".join(heads))
     args.json_out.parent.mkdir(parents=True, exist_ok=True)
     args.json_out.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"wrote {args.json_out}", file=sys.stderr)

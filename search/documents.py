@@ -1,11 +1,14 @@
-"""Product → `IndexDocument`: the text that is embedded (through the embedding cache), the jieba terms of the
-Chinese fields, the content hash. `search.writer.CatalogWriter`, the one write path, builds documents here.
+"""Product → `IndexDocument`: the text that is embedded (through the embedding cache), the product's taxonomy node
+(`search.taxonomy.assign`: its category path, title, description, else its vector nearest to the nodes' names)
+and the Chinese type terms derived from it, the jieba terms of the Chinese fields, the content hash.
+`search.writer.CatalogWriter`, the one write path, builds documents here.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -15,6 +18,9 @@ from search.catalog import Product
 from search.embedding_cache import EmbeddingCache
 from search.encoders import Encoder
 from search.fields import Analysis, searched
+
+if TYPE_CHECKING:
+    from search.taxonomy import ProductTypes
 
 EMBEDDING_TEXT_VERSION = 1
 
@@ -26,9 +32,10 @@ def embedding_text(product: Product) -> str:
     return " | ".join(p for p in parts if p)
 
 
-def document_hash(product: Product, model: str, segmenter_version: str) -> str:
-    """Changes whenever anything stored for the product would change: its record, the model, the dictionary."""
-    key = f"{product.content_hash()}|{model}|{EMBEDDING_TEXT_VERSION}|{segmenter_version}"
+def document_hash(product: Product, model: str, segmenter_version: str, taxonomy_version: str) -> str:
+    """Changes whenever anything stored for the product would change: its record, the model, the dictionary, the
+    taxonomy (its data and the rules assigning and indexing nodes)."""
+    key = f"{product.content_hash()}|{model}|{EMBEDDING_TEXT_VERSION}|{segmenter_version}|{taxonomy_version}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
@@ -62,15 +69,30 @@ def build_documents(
     batch_size: int = 64,
     on_batch: Callable[[int], None] | None = None,
     cache: EmbeddingCache | None = None,
+    types: ProductTypes | None = None,
 ) -> list[IndexDocument]:
+    """The documents of these products: embedded (through the cache), each given its taxonomy node (`types`, by
+    default the process's `search.taxonomy.product_types()`) and the fields derived from it."""
+    from search.taxonomy import product_types, taxonomy_version
+
+    types = types or product_types()
+    assigner = types.assigner_for(embedder, cache)
     vectors = embed([embedding_text(p) for p in products], embedder, batch_size, cache, on_batch)
-    chinese = searched(Analysis.CHINESE)
-    return [
-        IndexDocument(
-            product=product,
-            chinese_terms={f.name: segmenter.index_terms(value) for f in chinese if (value := f.value(product))},
-            vector=vector,
-            content_hash=document_hash(product, embedder.name, segmenter.version),
+    chinese = [f for f in searched(Analysis.CHINESE) if not f.derived]
+    derived = [f for f in searched(Analysis.CHINESE) if f.derived]
+    version = taxonomy_version()
+    documents = []
+    for product, vector in zip(products, vectors, strict=True):
+        node = types.stored(assigner.assign(product, vector))
+        chinese_terms = {f.name: segmenter.index_terms(value) for f in chinese if (value := f.value(product))}
+        chinese_terms.update({f.name: types.type_terms(node, segmenter) for f in derived})
+        documents.append(
+            IndexDocument(
+                product=product,
+                chinese_terms=chinese_terms,
+                vector=vector,
+                content_hash=document_hash(product, embedder.name, segmenter.version, version),
+                node=node,
+            )
         )
-        for product, vector in zip(products, vectors, strict=True)
-    ]
+    return documents

@@ -10,6 +10,11 @@
 A new filterable, facetable keyword field — a seller, a colour — is one `CatalogField` entry here plus the field on
 `Product` (`search/catalog.py`); the backends, the API and the storefront pick it up. Changing what is indexed
 requires a rebuild: bump `SCHEMA_VERSION`.
+
+Derived fields (`derived=True`) are not in the seller's record: the write path computes them from the product's
+taxonomy node (`search.taxonomy`, assigned by `search.documents`): the node itself (`ProductNode`, stored, its
+id, path and confidence indexed), and the Chinese words saying what the product is (`type_zh`,
+`search.taxonomy.indexing`), which the keyword leg searches like any Chinese field.
 """
 
 from __future__ import annotations
@@ -24,9 +29,9 @@ from search.analysis.english import brand_key, english_terms, model_terms
 if TYPE_CHECKING:
     from search.catalog import Product
 
-# 2: attributes and seq; 3: fields from the registry, Snowball English terms on both backends; 4: `models`, the
-# word-delimiter forms of the title's model numbers
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
+# 2: attributes and seq; 3: fields from the registry, Snowball English terms on both backends; 4: the taxonomy node
+# and the Chinese type terms of every product; 5: `models`, the word-delimiter forms of the title's model numbers
 
 
 class FieldType(StrEnum):
@@ -38,6 +43,7 @@ class FieldType(StrEnum):
     PRICE = "price"  # USD: filtered by a range, counted in buckets, sortable
     ATTRIBUTES = "attributes"  # name → value pairs, filtered by `attr=name:value`
     STORED = "stored"  # kept in the record and returned (links, the top of a price range), never searched
+    NODE = "node"  # the product's taxonomy node (derived): `ProductNode` stored; its id, path and confidence indexed
 
 
 class Analysis(StrEnum):
@@ -65,10 +71,13 @@ class CatalogField:
     example: Any = None  # an example filter value for the API documentation
     key: Callable[[str], str] = keyword_key  # KEYWORD: how values are compared in filters and boosts
     text: Callable[[Product], str] | None = None  # ENGLISH search: the text indexed, when not the value itself
-    # ENGLISH search of a field derived from others (not a Product attribute): its terms, indexed as given
+    derived: bool = False  # computed by the write path from the product's taxonomy node, not in the record
+    # ENGLISH search of a field computed from the product's other fields: its terms, indexed as given
     terms: Callable[[Product], list[str]] | None = None
 
     def value(self, product: Product) -> Any:
+        if self.derived:
+            raise ValueError(f"{self.name} is derived at write time, not a field of the product")
         return getattr(product, self.name, None)
 
     @property
@@ -124,6 +133,8 @@ FIELDS: tuple[CatalogField, ...] = (
     CatalogField("image_link", FieldType.STORED, shown=True),
     CatalogField("link", FieldType.STORED, shown=True),
     CatalogField("attributes", FieldType.ATTRIBUTES, filterable=True, shown=True),
+    CatalogField("node", FieldType.NODE, derived=True),
+    CatalogField("type_zh", FieldType.TEXT, search=Analysis.CHINESE, derived=True),  # the node's Chinese type terms
 )
 
 BY_NAME = {f.name: f for f in FIELDS}
@@ -181,18 +192,72 @@ def category_levels(category: str) -> list[str]:
     return [level for level in levels if level]
 
 
-def index_values(product: Product, chinese_terms: dict[str, list[str]]) -> dict[str, Any]:
+@dataclass(frozen=True)
+class ProductNode:
+    """A product's taxonomy node as stored: assigned at write time (`search.taxonomy.assign`), returned by
+    `SearchBackend.types`."""
+
+    id: str | None = None  # the node, None when nothing could be assigned
+    path: tuple[str, ...] = ()  # the node's ancestors' ids and its own, root first: what "within a node" matches
+    confidence: float = 0.0  # in [0, 1]
+    method: str = "none"  # what named it: google_id, category, title, description, vector, ...
+    evidence: str = ""  # the words or the similarity it was chosen on
+
+    def is_of(self, node: str, min_confidence: float) -> bool:
+        """Whether the product is of this type: its node is that node or below it, assigned surely enough."""
+        return node in self.path and self.confidence >= min_confidence
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "path": list(self.path),
+            "confidence": self.confidence,
+            "method": self.method,
+            "evidence": self.evidence,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> ProductNode:
+        if not data or not data.get("id"):
+            return NO_NODE
+        return cls(
+            str(data["id"]),
+            tuple(str(p) for p in data.get("path") or ()),
+            float(data.get("confidence") or 0.0),
+            str(data.get("method") or ""),
+            str(data.get("evidence") or ""),
+        )
+
+
+NO_NODE = ProductNode()
+NODE_PATH = "node_path"  # the index field of a product's node and its ancestors: "of this type" (the type leg)
+NODE_CONFIDENCE = "node_confidence"  # the index field of the assignment's confidence
+
+
+def index_values(
+    product: Product,
+    chinese_terms: dict[str, list[str]],
+    node: ProductNode = NO_NODE,
+) -> dict[str, Any]:
     """What every backend indexes for a product, by index field name: analysed text (English and Chinese terms
-    joined by spaces), keyword values as written and normalised, the
-    category, availability, price and attribute terms. Each backend adds its own fields (record, vector, sequence,
-    its form of the category path)."""
+    joined by spaces), keyword values as written and normalised, the category, availability, price and attribute
+    terms, the node (its id, its path, its confidence). `chinese_terms` holds the terms of the Chinese fields,
+    derived ones included. Each backend adds its own fields (record, vector, sequence, its form of the category
+    path, the stored node)."""
     values: dict[str, Any] = {}
     for field in FIELDS:
-        value = field.value(product)
+        if field.type is FieldType.NODE:
+            values[field.name] = node.id or ""
+            values[NODE_PATH] = list(node.path)
+            values[NODE_CONFIDENCE] = float(node.confidence)
+            continue
         if field.search is Analysis.ENGLISH:
             values[field.text_field] = index_text(field, product)
         elif field.search is Analysis.CHINESE:
             values[field.text_field] = " ".join(chinese_terms.get(field.name, ()))
+        if field.derived:
+            continue
+        value = field.value(product)
         if field.type in (FieldType.ID, FieldType.CATEGORY):
             values[field.name] = value
         elif field.type is FieldType.KEYWORD:

@@ -51,3 +51,10 @@ def weighted_minmax(legs: Sequence[Ranked], weights: Sequence[float]) -> dict[st
 def ranked(fused: dict[str, float]) -> list[tuple[str, float]]:
     """Fused scores → (id, score) best first, ties broken by id for a stable order."""
     return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
+
+
+def add_leg(fused: dict[str, float], leg: Ranked, weight: float, k: int = 60, scaled: bool = False) -> None:
+    """Fuse one more leg into RRF scores, in place: each of its products gains weight / (k + rank); with `scaled`,
+    times the product's own score in the leg (a confidence in [0, 1])."""
+    for rank, (doc_id, score) in enumerate(leg, start=1):
+        fused[doc_id] = fused.get(doc_id, 0.0) + weight * (score if scaled else 1.0) / (k + rank)

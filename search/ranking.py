@@ -17,6 +17,10 @@ keyword leg found the product too: a vector-only hit must clear the floor.
 The legs take `leg_size` hits each; `search.fusion` fuses them by weighted RRF (`rrf_k`, `keyword_weight` against
 the vector leg's `1 - keyword_weight`) or weighted min-max, and a leg alone gets the same fused score of its ranks.
 Sorted results and browsing break ties by the write sequence (newest first).
+
+Product types (issue 19): every product is indexed with the Chinese type terms of its taxonomy node (`type_zh`,
+searched like the other Chinese fields), and a query naming a type (`耳机`, `laptop`) gets a third leg, the type
+leg: the products of that type among the fused candidates, so that a laptop outranks a `sleeve for laptop`.
 """
 
 from __future__ import annotations
@@ -50,6 +54,11 @@ class RankingSpec:
     fusion: str = "rrf"  # "rrf" or "weighted"
     rrf_k: int = 60
     keyword_weight: float = 0.6  # the vector leg gets the rest
+    # Product-type matching (the query's predicted node, `BackendQuery.prefer_type`): the fused candidates of that
+    # type, in fused order, are fused in as a third leg weighted `type_leg_weight` × the prediction's confidence,
+    # each scaled by its assignment's confidence. A boost, never a filter (`search.retrieval`).
+    type_leg_weight: float = 0.25
+    type_min_confidence: float = 0.6  # products assigned less surely than this are not taken as of their node
 
     @classmethod
     def from_settings(cls, settings: Settings) -> RankingSpec:
@@ -61,8 +70,9 @@ class RankingSpec:
         )
 
     def weights(self, analysis: Analysis) -> dict[str, float]:
-        """The index fields searched with this analysis and their weights."""
-        return {f.text_field: self.field_weights[f.text_field] for f in searched(analysis)}
+        """The index fields searched with this analysis and their weights (a field weighted 0 is not searched)."""
+        weights = {f.text_field: self.field_weights.get(f.text_field, 0.0) for f in searched(analysis)}
+        return {name: weight for name, weight in weights.items() if weight > 0}
 
     def leg_weights(self, legs: int) -> tuple[float, ...]:
         """Fusion weights of the keyword and vector legs (one leg alone: 1)."""

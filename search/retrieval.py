@@ -18,7 +18,9 @@ from search.backends.base import (
     SearchBackend,
     SearchResult,
     Sort,
+    TypePreference,
 )
+from search.fields import NO_NODE
 from search.ranking import RankingSpec
 
 
@@ -29,6 +31,9 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
         query = query.resolved()  # no keyword leg to run while the query is embedded
         if query.vector is None:
             hits = backend.browse(query.filters, query.sort, query.offset, query.limit, query.search_after)
+            types = backend.types([hit.product.id for hit in hits])
+            for hit in hits:
+                hit.node = types.get(hit.product.id, NO_NODE)
             counts = _counts(backend, query, lambda filters: ResultSet(filters))
             return SearchResult(hits, counts.total, counts.facets, counts.price_range)
 
@@ -48,12 +53,16 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
             complete = len(nearest) < spec.leg_size or nearest[-1][1] < floor
             above = tuple(doc_id for doc_id, score in nearest if score >= floor) if complete else None
     order = fusion.fuse([leg for leg in (keyword, vector) if leg is not None], spec)
+    type_at: dict[str, int] = {}
+    if query.prefer_type is not None and query.sort is Sort.RELEVANCE and spec.type_leg_weight and order:
+        order, type_at = _type_leg(backend, order, query.prefer_type, spec)
     if query.sort is not Sort.RELEVANCE:
         values = backend.sort_values([doc_id for doc_id, _ in order], query.sort)
         descending = query.sort is not Sort.PRICE_ASC
         order.sort(key=lambda item: -values.get(item[0], 0.0) if descending else values.get(item[0], 0.0))
     page = order[query.offset : query.offset + query.limit]
     products = backend.fetch([doc_id for doc_id, _ in page])
+    types = backend.types([doc_id for doc_id, _ in page])
     keyword_at, vector_at = _positions(keyword), _positions(vector)
     hits = []
     for doc_id, score in page:
@@ -61,7 +70,9 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
             continue
         k_rank, k_score = keyword_at.get(doc_id, (None, None))
         v_rank, v_score = vector_at.get(doc_id, (None, None))
-        hits.append(Hit(products[doc_id], score, k_rank, v_rank, k_score, v_score))
+        hit = Hit(products[doc_id], score, k_rank, v_rank, k_score, v_score)
+        hit.node, hit.type_rank = types.get(doc_id, NO_NODE), type_at.get(doc_id)
+        hits.append(hit)
 
     concepts = tuple(query.concepts) if keyword is not None else None
 
@@ -85,6 +96,21 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
 
     counts = _counts(backend, query, result_set)
     return SearchResult(hits, counts.total, counts.facets, counts.price_range)
+
+
+def _type_leg(
+    backend: SearchBackend, order: list[tuple[str, float]], wanted: TypePreference, spec: RankingSpec
+) -> tuple[list[tuple[str, float]], dict[str, int]]:
+    """The product-type leg: the fused candidates of the query's type (their node the predicted one or below it,
+    assigned at least `type_min_confidence` surely), in fused order, fused in as a third RRF leg weighted
+    `type_leg_weight` × the prediction's confidence, each product's share scaled by its own assignment's
+    confidence. Products of the type move up ahead of those that merely mention it; nothing is filtered out.
+    Returns the new order and each boosted product's rank in the leg."""
+    sure = backend.of_type([doc_id for doc_id, _ in order], wanted.node, spec.type_min_confidence)
+    of_type = [(doc_id, sure[doc_id]) for doc_id, _ in order if doc_id in sure]
+    fused = dict(order)
+    fusion.add_leg(fused, of_type, spec.type_leg_weight * wanted.confidence, spec.rrf_k, scaled=True)
+    return fusion.ranked(fused), {doc_id: rank for rank, (doc_id, _) in enumerate(of_type, start=1)}
 
 
 def _positions(leg: Leg | None) -> dict[str, tuple[int, float]]:

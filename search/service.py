@@ -27,6 +27,7 @@ from search.backends.base import (
     SearchResult,
     Sort,
     TermFilter,
+    TypePreference,
 )
 from search.backends.factory import open_backend, open_existing_backend
 from search.catalog import MAX_PRICE, Product
@@ -34,6 +35,7 @@ from search.config import Settings
 from search.currency import Currency, ExchangeRate
 from search.cursor import Cursor, CursorCodec, cursor_secret, fingerprint
 from search.encoders import Encoder, ModelLoadError, encoder_for
+from search.fields import NO_NODE
 from search.floor import VectorFloor, calibrate, off_catalog_phrases, title_queries
 from search.highlight import Highlight, QueryTerms, highlight
 from search.ranking import RankingSpec
@@ -41,6 +43,7 @@ from search.result_cache import ResultCache
 from search.suggest.index import Suggestion
 from search.suggest.scan import CatalogScan
 from search.suggest.suggester import Suggester
+from search.taxonomy import Prediction, ProductTypes, product_types
 
 log = logging.getLogger(__name__)
 DID_YOU_MEAN = 3  # suggestions offered when nothing matched
@@ -99,19 +102,27 @@ class SearchOutcome:
     relaxed: list[str] = field(default_factory=list)  # words dropped because nothing matched them all
     did_you_mean: list[str] = field(default_factory=list)
     degraded: bool = False  # answered by the keyword leg alone: the model could not be loaded
+    prediction: Prediction | None = None  # the product type the query names (a boost, never a filter)
 
 
 class SearchService:
-    def __init__(self, settings: Settings, embedder: Encoder | None = None, backend: SearchBackend | None = None):
+    def __init__(
+        self,
+        settings: Settings,
+        embedder: Encoder | None = None,
+        backend: SearchBackend | None = None,
+        spec: RankingSpec | None = None,
+    ):
         self.settings = settings
         self.analysis = default_analysis()
+        self.types: ProductTypes = product_types()
         # Why searches run keyword-only (the model could not be loaded and `keyword_only_fallback` is on), or None.
         self.degraded: str | None = None
         self.embedder: Encoder | None = embedder or self._load_embedder(settings)
         if backend is None and self.embedder is None:
             backend = open_existing_backend(settings)  # the index as built: nothing is embedded meanwhile
         self.backend = backend or open_backend(settings, self.embedder.name, self.embedder.dim)
-        self.spec = RankingSpec.from_settings(settings)
+        self.spec = spec or RankingSpec.from_settings(settings)
         self.rate = ExchangeRate(settings.cny_per_usd)
         self.cache: ResultCache[SearchOutcome] = ResultCache(settings.result_cache_size, settings.result_cache_ttl_s)
         secret = settings.cursor_secret.get_secret_value() if settings.cursor_secret else None
@@ -185,6 +196,10 @@ class SearchService:
     def get_product(self, product_id: str) -> Product | None:
         return self.backend.get(product_id)
 
+    def display_zh(self, product: Product) -> dict[str, str]:
+        """A stored product's Chinese display fields (`search.taxonomy.ProductTypes.display_zh`)."""
+        return self.types.display_zh(product, self.backend.types([product.id]).get(product.id, NO_NODE))
+
     def suggest(self, q: str, size: int) -> list[Suggestion]:
         """Autocomplete: the best `size` completions of what the shopper typed so far."""
         return self.suggester.suggest(q, size)
@@ -219,6 +234,8 @@ class SearchService:
             degraded = self.embedder is None
             return SearchOutcome(request, analyzed, filters, nothing, _ms_since(started), timings, degraded=degraded)
 
+        prediction = self.types.predictor.predict(analyzed) if analyzed is not None else None
+        prefer = TypePreference(prediction.node, prediction.confidence) if prediction is not None else None
         mode = request.mode if self.embedder is not None else Mode.KEYWORD  # degraded: the keyword leg alone
         offset = (request.page - 1) * request.size
         if cursor is not None:
@@ -236,6 +253,7 @@ class SearchService:
                     concepts=concepts,
                     vector=vector,
                     boost_brands=tuple(query.brands) if query is not None else (),
+                    prefer_type=prefer,
                     filters=filters,
                     facets=request.facets,
                     price_buckets=self.price_buckets(request.currency) if "price" in request.facets else (),
@@ -273,6 +291,7 @@ class SearchService:
             degraded=self.embedder is None,
             relaxed=relaxed,
             did_you_mean=did_you_mean,
+            prediction=prediction,
         )
 
     def _relax(

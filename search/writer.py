@@ -29,6 +29,7 @@ from search.catalog import InvalidProduct, Product
 from search.config import Settings
 from search.documents import Encoder, build_documents, document_hash
 from search.embedding_cache import EmbeddingCache
+from search.taxonomy import taxonomy_version
 
 
 class WriterUnavailable(RuntimeError):
@@ -145,8 +146,8 @@ class CatalogWriter:
         if self.encoder is None or self.segmenter is None:
             raise RuntimeError("this writer was opened without a model: it can only delete")
         stored = self.backend.content_hashes([p.id for p in products])
-        model, version = self.encoder.name, self.segmenter.version
-        changed = [p for p in products if stored.get(p.id) != document_hash(p, model, version)]
+        model, version, taxonomy = self.encoder.name, self.segmenter.version, taxonomy_version()
+        changed = [p for p in products if stored.get(p.id) != document_hash(p, model, version, taxonomy)]
         written = Written(unchanged=len(products) - len(changed))
         if changed:
             documents = build_documents(

@@ -10,6 +10,7 @@ rendering for the vector leg.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -93,6 +94,19 @@ class AnalyzedQuery:
         text = self.normalized
         for correction in self.corrections:
             text = text.replace(correction.typed, correction.corrected, 1)
+        return text if text != self.normalized else None
+
+    @property
+    def pinyin_query(self) -> str | None:
+        """The query with its pinyin read as the Chinese words searched (`lanya erji` → `蓝牙耳机`, `lyej` →
+        `蓝牙耳机`, `500元以下 baowenbei` → `500元以下 保温杯`), corrections applied; None when no pinyin was read."""
+        if self.pinyin is None:
+            return None
+        text = self.corrected_query or self.normalized
+        for typed, chinese in zip(self.pinyin.typed, self.pinyin.chinese, strict=False):
+            # what was typed, read without its spaces ("lanya erji" was read as "lanyaerji")
+            spaced = r"\s*".join(re.escape(char) for char in typed)
+            text = re.sub(spaced, lambda _, word=chinese: word, text, count=1)
         return text if text != self.normalized else None
 
     def explain(self) -> dict[str, Any]:

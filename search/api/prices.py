@@ -3,7 +3,8 @@ landed estimate."""
 
 from __future__ import annotations
 
-from search.api.schemas import FacetStats, LandedEstimate, Price
+from search.analysis.intent import PriceIntent as QueryPrice
+from search.api.schemas import FacetStats, LandedEstimate, Price, PriceIntent
 from search.config import Settings
 from search.currency import Currency, ExchangeRate
 
@@ -33,3 +34,18 @@ def price_range_in(currency: Currency, usd_range: tuple[float, float] | None, ra
         return None
     low, high = usd_range
     return FacetStats(min=rate.from_usd(low, currency), max=rate.from_usd(high, currency), currency=currency)
+
+
+def price_intent_in(currency: Currency, intent: QueryPrice | None, rate: ExchangeRate) -> PriceIntent | None:
+    """The query's price ("500元以下") in the shopper's currency: as written when the currencies agree."""
+    if intent is None:
+        return None
+
+    def convert(amount: float | None) -> float | None:
+        if amount is None or Currency(intent.currency) is currency:
+            return amount
+        return round(amount / rate.per_usd(intent.currency) * rate.per_usd(currency), 2)
+
+    return PriceIntent(
+        text=intent.text, min=convert(intent.min_amount), max=convert(intent.max_amount), currency=currency
+    )

@@ -28,8 +28,13 @@ from search.service import Mode
 
 FIELDS_SHOWN = tuple(f for f in FIELDS if f.shown)
 
-HIT_FIELDS = [*SHOWN, "landed_estimate", "score", "highlight"]
+HIT_FIELDS = [*SHOWN, "display_zh", "landed_estimate", "score", "highlight"]
 KEYWORD_PARAMS = tuple(f.name for f in KEYWORD_FILTERS)
+FACET_LABELS_DOC = (
+    "Chinese labels of facet values, beside the English value the counts (`facets`) and filters use: facet → "
+    "English value → Chinese label (category paths level by level, colours, availability, brands with a known "
+    "Chinese name). Values without a Chinese label are left out: show the value itself."
+)
 
 
 def _known(what: str, names: list[str], known: Sequence[str]) -> list[str]:
@@ -219,6 +224,44 @@ class Price(BaseModel):
     landed: LandedEstimate | None = Field(None, exclude=True)  # shown as the hit's `landed_estimate`
 
 
+class DisplayZh(BaseModel):
+    """What a Chinese storefront shows for a product (`search.taxonomy.display`)."""
+
+    title: str = Field(
+        description="The seller's Chinese title; else one composed from the brand's Chinese name, the product "
+        "type's Chinese name and key attributes in Chinese (colour, size, capacity, count).",
+        examples=["安克 Soundcore P3 蓝牙耳机"],
+    )
+    category: str = Field(
+        description="The product's category (its taxonomy node) as a Chinese path; empty when it has none.",
+        examples=["数码电子 > 影音 > 耳机 > 真无线蓝牙耳机"],
+    )
+    source: Literal["seller", "generated"] = Field(
+        description="`seller`: the seller wrote the title; `generated`: composed by Haitao Search (label it)."
+    )
+
+
+class ProductTypeExplain(BaseModel):
+    """The product's type (its taxonomy node), as assigned when it was indexed."""
+
+    node: str = Field(examples=["hs-true-wireless-earbuds"])
+    path: str = Field(examples=["Electronics > Audio > Headphones > True Wireless Earbuds"])
+    path_zh: str = Field(examples=["数码电子 > 影音 > 耳机 > 真无线蓝牙耳机"])
+    confidence: float = Field(description="How sure the assignment is, in [0, 1].", examples=[0.8])
+    method: str = Field(
+        description="What named it: google_id, category, google_product_category, type, title, title_zh, "
+        "description or vector (the product's vector nearest to the nodes' names).",
+        examples=["title"],
+    )
+    evidence: str = Field(description="The words or the similarity it was chosen on.", examples=["Wireless Earbuds"])
+    of_query_type: bool = Field(
+        False,
+        description="Whether the product is of the type the query names (`explain.product_type`), surely enough "
+        "to be boosted for it.",
+    )
+    type_rank: int | None = Field(None, description="1-based rank among the products of the query's type boosted.")
+
+
 class HitExplain(BaseModel):
     keyword_rank: int | None = Field(
         None, description="1-based rank in the keyword (BM25) leg, if it returned the hit."
@@ -231,6 +274,7 @@ class HitExplain(BaseModel):
         description="The product's words that matched the query (English by stem, Chinese by term).",
         examples=[["bluetooth", "earbuds", "蓝牙耳机"]],
     )
+    product_type: ProductTypeExplain | None = Field(None, description="The product's type; null when it has none.")
 
 
 class _SearchHit(BaseModel):
@@ -266,6 +310,7 @@ class _SearchHit(BaseModel):
         "is cut to a snippet.",
         examples=[{"title": "Sony <em>Wireless</em> <em>Earbuds</em>", "title_zh": "索尼 <em>蓝牙耳机</em>"}],
     )
+    display_zh: DisplayZh | None = Field(None, description="The product for a Chinese storefront.")
     explain: HitExplain | None = None
 
 
@@ -276,6 +321,15 @@ SearchHit = create_model(
     __doc__=_SearchHit.__doc__,
     **{f.name: (str | None, Field(None)) for f in FIELDS_SHOWN if f.name not in _SearchHit.model_fields},
 )
+
+
+class PriceIntent(BaseModel):
+    """A price the shopper wrote in the query ("500元以下"), applied as the price filter."""
+
+    text: str = Field(description="The words of the query that said it.", examples=["500元以下"])
+    min: float | None = Field(None, description="The lowest price, in the response's currency; null: no lower limit.")
+    max: float | None = Field(None, description="The highest price, in the response's currency; null: no upper limit.")
+    currency: Currency = Field(description="The request's `currency`.", examples=["CNY"])
 
 
 class ExchangeRate(BaseModel):
@@ -346,6 +400,13 @@ class SearchResponse(BaseModel):
     facets_stats: dict[str, FacetStats] = Field(
         default_factory=dict, description="With the price facet: the lowest and highest price, in `currency`."
     )
+    facet_labels: dict[str, dict[str, str]] = Field(
+        default_factory=dict,
+        description=FACET_LABELS_DOC,
+        examples=[
+            {"category": {"Electronics > Audio > Headphones": "数码电子 > 影音 > 耳机"}, "color": {"Black": "黑色"}}
+        ],
+    )
     next_cursor: str | None = Field(None, description="Send as `cursor` for the next page; null on the last page.")
     exchange_rate: ExchangeRate
     took_ms: float
@@ -361,11 +422,25 @@ class SearchResponse(BaseModel):
         "when nothing was. Show it: 已按 蓝牙耳机 为您搜索.",
         examples=["蓝牙耳机"],
     )
+    pinyin_query: str | None = Field(
+        None,
+        description="The query with its pinyin read as the Chinese words searched (`lanya erji` → `蓝牙耳机`, the "
+        "initials `lyej` → `蓝牙耳机`), corrections applied; null when the query had no pinyin. Show it like "
+        "`corrected_query`: 已按 蓝牙耳机 为您搜索.",
+        examples=["蓝牙耳机"],
+    )
     relaxed: list[str] = Field(
         default_factory=list,
         description="When nothing matched every word, the words dropped to find these results (the least "
         "informative first); empty when the whole query matched.",
         examples=[["xyzzy"]],
+    )
+    price_intent: PriceIntent | None = Field(
+        None,
+        description="The price written in the query (`500元以下`, `$50以内`), when it was applied as the price filter "
+        "(the request sent no `price_min`/`price_max`, which take its place), in the request's `currency`: show it "
+        "as a filter the shopper can see and remove. Null when the query names no price.",
+        examples=[{"text": "500元以下", "min": None, "max": 500.0, "currency": "CNY"}],
     )
     did_you_mean: list[str] = Field(
         default_factory=list,
@@ -435,6 +510,11 @@ class ProductResponse(BaseModel):
                         "description_zh": "主动降噪，续航 50 小时",
                         "attributes": {"color": "black"},
                     },
+                    "display_zh": {
+                        "title": "安克 Soundcore P3 蓝牙耳机",
+                        "category": "数码电子 > 影音 > 耳机 > 真无线蓝牙耳机",
+                        "source": "seller",
+                    },
                     "price": {"usd": 79.99, "cny": 575.93},
                 }
             ]
@@ -442,6 +522,7 @@ class ProductResponse(BaseModel):
     )
 
     product: Product = Field(description="The product as stored: the feed's record after validation.")
+    display_zh: DisplayZh = Field(description="The product for a Chinese storefront.")
     price: Price = Field(description="Its price in USD and in CNY at the configured rate.")
     landed_estimate: LandedEstimate | None = Field(
         None, description="Estimated cost delivered in China, when HAITAO_LANDED_SHIPPING_USD is configured."
@@ -465,6 +546,11 @@ class FacetValues(BaseModel):
     facet: str = Field(examples=["brand"])
     values: dict[str, int] = Field(
         description="Every value with its number of products, most first.", examples=[{"Sony": 40, "索尼": 0}]
+    )
+    labels: dict[str, str] = Field(
+        default_factory=dict,
+        description="Chinese labels of the values, by English value (values without one are left out).",
+        examples=[{"in_stock": "有货", "out_of_stock": "缺货"}],
     )
     stats: FacetStats | None = Field(None, description="For `price`: the lowest and highest price.")
 

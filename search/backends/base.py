@@ -24,7 +24,7 @@ import numpy as np
 
 from search.analysis.translate import Concept
 from search.catalog import Product
-from search.fields import BY_NAME, FIELDS, FieldType
+from search.fields import BY_NAME, FIELDS, NO_NODE, FieldType, ProductNode
 
 Leg = list[tuple[str, float]]  # (product id, score), best first
 
@@ -88,12 +88,14 @@ class DocumentWriteError(RuntimeError):
 
 @dataclass
 class IndexDocument:
-    """A product ready to be stored: the record, the jieba terms of its Chinese fields, its vector and hash."""
+    """A product ready to be stored: the record, the jieba terms of its Chinese fields (those derived from its
+    taxonomy node included), its vector and hash, its taxonomy node."""
 
     product: Product
-    chinese_terms: dict[str, list[str]]  # Chinese-analysed field name → its terms (search mode)
+    chinese_terms: dict[str, list[str]]  # Chinese-analysed field name → its terms (derived fields included)
     vector: np.ndarray
     content_hash: str
+    node: ProductNode = NO_NODE
 
 
 TermFilter = tuple[str, tuple[str, ...]]  # (keyword field name, (value, ...))
@@ -182,6 +184,14 @@ class Sort(StrEnum):
     NEWEST = "newest"  # most recently added or changed first
 
 
+@dataclass(frozen=True)
+class TypePreference:
+    """The product type a query asks for (its predicted taxonomy node): a preference, never a filter."""
+
+    node: str
+    confidence: float  # of the prediction, in [0, 1]
+
+
 @dataclass
 class BackendQuery:
     concepts: list[Concept] = field(default_factory=list)  # the keyword leg; empty = no keyword leg
@@ -190,6 +200,7 @@ class BackendQuery:
     vector: np.ndarray | Future[np.ndarray | None] | None = None
     # Soft preferences from the query ("耐克 跑鞋" → brand Nike): extra keyword-leg clauses, never filters.
     boost_brands: tuple[str, ...] = ()  # brand names as in the catalog, matched as the brand filter matches
+    prefer_type: TypePreference | None = None  # the product type the query names (see `search.retrieval`)
     filters: Filters = field(default_factory=Filters)
     facets: tuple[str, ...] = ()  # names from search.fields.FACETS
     price_buckets: tuple[PriceBucket, ...] = ()  # the buckets of the "price" facet
@@ -217,6 +228,8 @@ class Hit:
     keyword_score: float | None = None
     vector_score: float | None = None
     sort_key: tuple[Any, ...] | None = None  # when browsing: the key to pass as `search_after` for the next page
+    node: ProductNode = NO_NODE  # the product's taxonomy node, as stored
+    type_rank: int | None = None  # 1-based rank in the type leg, when the query named a type the product is of
 
 
 @dataclass
@@ -322,6 +335,15 @@ class SearchBackend(ABC):
     @abstractmethod
     def fetch(self, ids: Sequence[str]) -> dict[str, Product]:
         """The stored record of each of these ids that is in the index."""
+
+    @abstractmethod
+    def types(self, ids: Sequence[str]) -> dict[str, ProductNode]:
+        """The stored taxonomy node (id, path, confidence, method, evidence) of each of these ids in the index."""
+
+    @abstractmethod
+    def of_type(self, ids: Sequence[str], node: str, min_confidence: float) -> dict[str, float]:
+        """Those of these ids whose taxonomy node is `node` or below it, assigned at least `min_confidence` surely,
+        with their assignment's confidence (answered from the index, without reading the stored records)."""
 
     def get(self, product_id: str) -> Product | None:
         return self.fetch([product_id]).get(product_id)

@@ -4,26 +4,38 @@
 - `terms`, `match`: how taxonomy terms are normalised and found in text.
 - `assign`: every product's node, with a confidence and evidence.
 - `predict`: the node a query asks for, with a confidence.
+- `indexing`: what a product's node adds to its index entry (its Chinese type terms).
 - `display`: Chinese display fields (`display_zh`) and facet labels.
 
-`ProductTypes` bundles them for a process: the indexer assigns nodes and indexes their Chinese names, the service
-predicts the query's node and shows Chinese titles.
+`ProductTypes` bundles them for a process (`product_types()`, loaded once): the write path (`search.documents`)
+assigns each product its node and indexes its Chinese type terms, the service predicts the query's node and shows
+Chinese titles and labels.
 """
 
 from __future__ import annotations
 
 import hashlib
+import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
 
 from search.analysis.glossary import Glossary
-from search.analysis.normalize import normalize_text
 from search.analysis.segment import Segmenter
+from search.fields import NO_NODE, ProductNode
 from search.taxonomy.assign import Assignment, NodeAssigner, NodeVectors
 from search.taxonomy.display import ChineseDisplay
+from search.taxonomy.indexing import chinese_type_terms
 from search.taxonomy.match import TermIndex
 from search.taxonomy.predict import CategoryPredictor, Prediction
 from search.taxonomy.tree import TAXONOMY_PATH, Node, Taxonomy, default_taxonomy
+
+if TYPE_CHECKING:
+    from search.catalog import Product
+    from search.embedding_cache import EmbeddingCache
 
 __all__ = [
     "Assignment",
@@ -35,14 +47,29 @@ __all__ = [
     "Prediction",
     "ProductTypes",
     "Taxonomy",
+    "product_types",
     "taxonomy_version",
 ]
+
+# Bump when what a product is assigned or indexed with changes for the same taxonomy data (assign.py, indexing.py).
+RULES_VERSION = 2
+# A product's node adds its type terms to the index only when assigned at least this surely (`type_terms`).
+TYPE_WORDS_MIN_CONFIDENCE = 0.6
 
 
 @lru_cache(maxsize=1)
 def taxonomy_version() -> str:
-    """Changes whenever the taxonomy data changes, so that products are assigned and indexed again."""
-    return hashlib.sha256(TAXONOMY_PATH.read_bytes()).hexdigest()[:16]
+    """Changes whenever the taxonomy data or the rules change, so that products are assigned and indexed again
+    (it is part of every document's content hash)."""
+    data = TAXONOMY_PATH.read_bytes() + f"|rules {RULES_VERSION}".encode()
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+class _Encoder(Protocol):
+    name: str
+    dim: int
+
+    def encode(self, texts: Sequence[str], batch_size: int = ..., on_batch=...) -> np.ndarray: ...
 
 
 @dataclass
@@ -61,25 +88,74 @@ class ProductTypes:
         self.assigner = NodeAssigner(self.taxonomy, self.terms)
         self.predictor = CategoryPredictor(self.taxonomy, self.terms)
         self.display = ChineseDisplay(self.taxonomy, self.glossary, self.assigner)
+        self._by_model: dict[str, NodeAssigner] = {}
+        self._lock = threading.Lock()
 
     @classmethod
     def default(cls, glossary: Glossary) -> ProductTypes:
         return cls(default_taxonomy(), glossary)
 
-    def with_vectors(self, vectors: NodeVectors) -> None:
-        """Let assignment fall back on the product's vector nearest to the nodes' names."""
-        self.assigner.vectors = vectors
+    def assigner_for(self, encoder: _Encoder, cache: EmbeddingCache | None = None) -> NodeAssigner:
+        """An assigner whose last resort is the product's vector nearest to the nodes' names, embedded once per
+        model and process by `encoder` (through the embedding cache when given)."""
+        with self._lock:
+            found = self._by_model.get(encoder.name)
+            if found is None:
+                from search.documents import embed  # the write path's embedding, cache included
 
-    def chinese_terms(self, node_id: str | None, segmenter: Segmenter) -> list[str]:
-        """What a product of this node is indexed with in the Chinese category field: the Chinese names and
-        synonyms of the node and its ancestors, each whole (`蓝牙耳机`) and in jieba's words (`蓝牙`, `耳机`), so a
-        Chinese category word matches by BM25 without translation."""
-        if not node_id:
-            return []
-        out: list[str] = []
-        for node in self.taxonomy.lineage(node_id):
-            for term in node.zh_terms():
-                whole = normalize_text(term).replace(" ", "")
-                out.append(whole)
-                out += [t for t in segmenter.query_tokens(whole) if t != whole]
+                texts = NodeVectors.texts(self.taxonomy)
+                vectors = NodeVectors(self.taxonomy, embed(texts, encoder, cache=cache))  # type: ignore[arg-type]
+                found = self._by_model[encoder.name] = NodeAssigner(self.taxonomy, self.terms, vectors)
+            return found
+
+    def stored(self, assignment: Assignment) -> ProductNode:
+        """An assignment as the index stores it (with the node's path, for "within a node")."""
+        if assignment.node is None or assignment.node not in self.taxonomy:
+            return NO_NODE
+        return ProductNode(
+            assignment.node,
+            tuple(self.taxonomy.path_ids(assignment.node)),
+            round(float(assignment.confidence), 4),
+            assignment.method,
+            assignment.evidence,
+        )
+
+    def type_terms(self, node: ProductNode, segmenter: Segmenter) -> list[str]:
+        """The Chinese type terms a product of this node is indexed with (`type_zh`, see `indexing`). A node
+        assigned less surely than `TYPE_WORDS_MIN_CONFIDENCE` adds none: a guess must not make a product match a
+        type word."""
+        node_id = node.id if node.confidence >= TYPE_WORDS_MIN_CONFIDENCE else None
+        return chinese_type_terms(self.taxonomy, node_id, segmenter)
+
+    def explain(self, node: ProductNode) -> dict[str, object] | None:
+        """A stored node for people: its id, English and Chinese paths, confidence, method and evidence."""
+        if node.id is None or node.id not in self.taxonomy:
+            return None
+        return {
+            "node": node.id,
+            "path": self.taxonomy.path_en(node.id),
+            "path_zh": self.taxonomy.path_zh(node.id),
+            "confidence": round(node.confidence, 3),
+            "method": node.method,
+            "evidence": node.evidence,
+        }
+
+    def display_zh(self, product: Product, node: ProductNode) -> dict[str, str]:
+        """`{"title", "category", "source"}` for a Chinese storefront (`display.ChineseDisplay.display_zh`)."""
+        return self.display.display_zh(product, node.id)
+
+    def facet_labels(self, facets: dict[str, dict[str, int]]) -> dict[str, dict[str, str]]:
+        """Chinese labels of counted facet values, by facet and English value (price buckets have none)."""
+        out = {}
+        for name, counts in facets.items():
+            if name != "price" and (labels := self.display.facet_labels(name, list(counts))):
+                out[name] = labels
         return out
+
+
+@lru_cache(maxsize=1)
+def product_types() -> ProductTypes:
+    """The process's taxonomy services, loaded once (the tree, its term index, prediction, display)."""
+    from search.analysis.query import default_analysis
+
+    return ProductTypes.default(default_analysis().glossary)

@@ -1,6 +1,6 @@
 """Chinese display fields: a Chinese title and category path for every product, Chinese labels for facet values.
 
-`display_zh(product, assignment)` → `{"title", "category", "source"}`: the seller's Chinese title when there is one
+`display_zh(product, node)` → `{"title", "category", "source"}`: the seller's Chinese title when there is one
 (`source: "seller"`), else one composed from what we know (`source: "generated"`, so a storefront can say so):
 
     brand (its Chinese name from the glossary, else as written) · model (`WH-1000XM5`) · audience (男款/女款/儿童)
@@ -19,7 +19,7 @@ import re
 from search.analysis.english import brand_key
 from search.analysis.glossary import Glossary
 from search.catalog import Product
-from search.taxonomy.assign import Assignment, NodeAssigner
+from search.taxonomy.assign import NodeAssigner
 from search.taxonomy.tree import PATH_SEPARATOR, Taxonomy
 
 AVAILABILITY_ZH = {"in_stock": "有货", "out_of_stock": "缺货", "preorder": "预售", "backorder": "预订补货"}
@@ -61,11 +61,13 @@ class ChineseDisplay:
 
     # -- hits -----------------------------------------------------------------------------------------------
 
-    def display_zh(self, product: Product, assignment: Assignment) -> dict[str, str]:
-        category = self.taxonomy.path_zh(assignment.node) if assignment.node else ""
+    def display_zh(self, product: Product, node: str | None) -> dict[str, str]:
+        """The product's Chinese title (the seller's, else generated), its node's Chinese path and the source."""
+        node = node if node in self.taxonomy else None
+        category = self.taxonomy.path_zh(node) if node else ""
         if product.title_zh.strip():
             return {"title": product.title_zh, "category": category, "source": "seller"}
-        return {"title": self.title(product, assignment.node), "category": category, "source": "generated"}
+        return {"title": self.title(product, node), "category": category, "source": "generated"}
 
     def title(self, product: Product, node: str | None) -> str:
         parts = [self.brand(product.brand)] if product.brand.strip() else []
@@ -123,9 +125,16 @@ class ChineseDisplay:
                 label = self.brands.get(brand_key(value))
             elif facet in ("color", "colour"):
                 label = self.colour(value)
+            else:  # a product type named as a value (a seller's specialty: `headphones` → 耳机)
+                label = self.type_label(value)
             if label and label != value:
                 out[value] = label
         return out
+
+    def type_label(self, text: str) -> str | None:
+        """The Chinese name of the product type a text names exactly (`Headphones` → 耳机), or None."""
+        node = self.assigner.terms.exact(text)
+        return self.taxonomy.nodes[node].zh.split("/")[0] if node else None
 
     # -- parts ----------------------------------------------------------------------------------------------
 

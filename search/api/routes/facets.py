@@ -34,7 +34,8 @@ def facet_values(
     ] = Currency.CNY,
 ) -> FacetValues:
     if name != "price":
-        return FacetValues(facet=name, values=service.facet_values(name, limit))
+        values = service.facet_values(name, limit)
+        return FacetValues(facet=name, values=values, labels=service.types.facet_labels({name: values}).get(name, {}))
     outcome = service.search(SearchRequest(size=1, facets=("price",), currency=currency))
     stats = price_range_in(currency, outcome.result.price_range, service.rate)
     return FacetValues(facet=name, values=outcome.result.facets["price"], stats=stats)

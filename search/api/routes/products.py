@@ -7,7 +7,7 @@ from fastapi import APIRouter, HTTPException
 from search.api.deps import ProductIdPath, ServiceDep, SettingsDep
 from search.api.errors import error_responses
 from search.api.prices import price_of
-from search.api.schemas import ProductResponse
+from search.api.schemas import DisplayZh, ProductResponse
 
 router = APIRouter(prefix="/v1", tags=["products"])
 
@@ -17,8 +17,8 @@ router = APIRouter(prefix="/v1", tags=["products"])
     response_model=ProductResponse,
     responses=error_responses(404, 422, 503),
     summary="Get one product",
-    description="The product as stored (the feed's record after validation), with its price in USD and in CNY at "
-    "the configured exchange rate.",
+    description="The product as stored (the feed's record after validation), its Chinese display fields, and its "
+    "price in USD and in CNY at the configured exchange rate.",
 )
 def get_product(
     product_id: ProductIdPath,
@@ -29,4 +29,5 @@ def get_product(
     if product is None:
         raise HTTPException(404, f"no product with id {product_id!r}")
     price = price_of(product.price, settings)
-    return ProductResponse(product=product, price=price, landed_estimate=price.landed)
+    display = DisplayZh(**service.display_zh(product))
+    return ProductResponse(product=product, display_zh=display, price=price, landed_estimate=price.landed)

@@ -13,15 +13,18 @@ from fastapi import APIRouter, Body, HTTPException, Query
 from search.api.deps import ServiceDep, SettingsDep
 from search.api.errors import error_responses
 from search.api.limits import MAX_RESULT_WINDOW
-from search.api.prices import price_of, price_range_in
+from search.api.prices import price_intent_in, price_of, price_range_in
 from search.api.schemas import (
     SEARCH_EXAMPLE,
+    DisplayZh,
     ExchangeRate,
     HitExplain,
+    ProductTypeExplain,
     SearchHit,
     SearchParams,
     SearchResponse,
 )
+from search.backends.base import Hit
 from search.config import Settings
 from search.cursor import InvalidCursor
 from search.fields import BY_NAME, FIELDS, CatalogField, FieldType
@@ -119,6 +122,7 @@ def to_response(
             landed_estimate=price.landed,
             score=round(hit.score, 6),
             highlight=marked.fields,
+            display_zh=DisplayZh(**service.types.display_zh(hit.product, hit.node)),
         )
         if fields is not None:
             values = {name: value for name, value in values.items() if name in fields or name == "id"}
@@ -129,6 +133,7 @@ def to_response(
                 vector_rank=hit.vector_rank,
                 vector_score=hit.vector_score,
                 matched=marked.matched,
+                product_type=_product_type(service, outcome, hit),
             )
         hits.append(SearchHit(**values))
 
@@ -147,8 +152,16 @@ def to_response(
         analysis["cached"] = outcome.cached
         analysis["relaxed"] = outcome.relaxed
         analysis["vector_floor"] = service.floor.as_dict() if service.floor is not None else None
+        prediction = outcome.prediction
+        analysis["product_type"] = (
+            {**prediction.explain(service.types.taxonomy), "use": "boost"} if prediction is not None else None
+        )
     price_range = price_range_in(request.currency, outcome.result.price_range, service.rate)
     stats = {"price": price_range} if price_range is not None else {}
+    # The query's price applies only where the request set no price range of its own (service._filters).
+    written = outcome.analyzed.price if outcome.analyzed is not None else None
+    own_range = request.price_min is not None or request.price_max is not None
+    intent = None if own_range else price_intent_in(request.currency, written, service.rate)
     return SearchResponse(
         query=request.q,
         total=outcome.result.total,
@@ -157,12 +170,15 @@ def to_response(
         hits=hits,
         facets=outcome.result.facets,
         facets_stats=stats,
+        facet_labels=service.types.facet_labels(outcome.result.facets),
         next_cursor=outcome.next_cursor,
         exchange_rate=ExchangeRate(cny_per_usd=settings.cny_per_usd, as_of=settings.rate_as_of),
         took_ms=outcome.took_ms,
         degraded=outcome.degraded,
         corrected_query=outcome.analyzed.corrected_query if outcome.analyzed is not None else None,
+        pinyin_query=outcome.analyzed.pinyin_query if outcome.analyzed is not None else None,
         relaxed=outcome.relaxed,
+        price_intent=intent,
         did_you_mean=outcome.did_you_mean,
         explain=analysis,
     )
@@ -171,3 +187,13 @@ def to_response(
 def _shown(field: CatalogField, product: Any) -> Any:
     value = field.value(product)
     return value.value if field.type is FieldType.AVAILABILITY else value
+
+
+def _product_type(service: SearchService, outcome: SearchOutcome, hit: Hit) -> ProductTypeExplain | None:
+    """The hit's type as assigned, and whether the query's type boost applied to it."""
+    shown = service.types.explain(hit.node)
+    if shown is None:
+        return None
+    wanted = outcome.prediction
+    of_type = wanted is not None and hit.node.is_of(wanted.node, service.spec.type_min_confidence)
+    return ProductTypeExplain(**shown, of_query_type=of_type, type_rank=hit.type_rank)

@@ -1,92 +1,64 @@
-// Calls to the search API on the same origin: /v1/search and /v1/suggest.
+// The page's calls to the API, all through the JS client (@haitao-search/client, clients/js, bundled into
+// haitao-client.js): search, suggest, similar products and click events. The API is on the page's own origin.
 
-/** An API answer that is not 2xx: `status` is the HTTP status (0 when the server could not be reached). */
-export class ApiError extends Error {
-  constructor(status, message) {
-    super(message);
-    this.status = status;
-  }
-}
+import { HaitaoClient, HaitaoError } from "./haitao-client.js";
 
-// The page may be opened as /?key=... when the server requires an API key (HAITAO_SEARCH_API_KEY).
-const apiKey = new URLSearchParams(window.location.search).get("key");
+const params = new URLSearchParams(window.location.search);
+// The page may be opened as /?key=... when the server requires a search key (HAITAO_SEARCH_API_KEY).
+const apiKey = params.get("key") || undefined;
 
-function apiUrl(path, params) {
-  const url = new URL(path, document.baseURI);
-  for (const [name, value] of Object.entries(params)) {
-    for (const one of Array.isArray(value) ? value : [value]) {
-      if (one !== undefined && one !== null && one !== "") url.searchParams.append(name, String(one));
-    }
-  }
-  return url;
-}
+export const client = new HaitaoClient({
+  baseUrl: new URL(".", document.baseURI).href,
+  apiKey,
+  timeoutMs: 15_000,
+  retries: 1,
+});
 
-async function getJson(path, params, signal) {
-  const headers = { Accept: "application/json" };
-  if (apiKey) headers["X-API-Key"] = apiKey;
-  let response;
-  try {
-    response = await fetch(apiUrl(path, params), { headers, signal });
-  } catch (error) {
-    if (error.name === "AbortError") throw error;
-    throw new ApiError(0, "无法连接到搜索服务器");
-  }
-  let body = null;
-  try {
-    body = await response.json();
-  } catch {
-    // not JSON (a proxy's error page): the status says enough
-  }
-  if (!response.ok) {
-    throw new ApiError(response.status, body?.error?.message || response.statusText || "请求失败");
-  }
-  return body;
-}
-
+export { HaitaoError };
 export const PAGE_SIZE = 24;
 
 /** The facets the server counts, from its field registry: [{name, label, type, filter}], in display order. */
 export async function facetConfig() {
-  return getJson("storefront/facets.json", {});
+  const response = await fetch(new URL("storefront/facets.json", document.baseURI), { headers: { Accept: "application/json" } });
+  if (!response.ok) throw new HaitaoError(`storefront/facets.json: ${response.status}`, { kind: "http", method: "GET", url: response.url, status: response.status });
+  return response.json();
 }
 
 // `price` (buckets and the slider's range) is asked for only where the server counts it.
 let priceFacet = true;
 
 /**
- * One page of results for `state` (see state.js); `more` is {cursor} or {page} for the next page.
- * A server that does not know the price facet answers 422 naming `facets`: ask again without it.
+ * One page of results for `state` (see state.js); `more` is {cursor} or {page} for the next page. With `debug`
+ * the answer carries the query analysis (explain). A server that does not know the price facet answers 422 naming
+ * `facets`: ask again without it.
  */
-export async function search(state, more, signal, facets) {
-  const params = {
+export async function search(state, more, signal, facets, debug = false) {
+  const request = {
     q: state.q,
-    ...state.terms,
-    category: state.category,
-    price_min: state.priceMin,
-    price_max: state.priceMax,
+    ...Object.fromEntries(Object.entries(state.terms).filter(([, values]) => values.length)),
+    category: state.category ?? undefined,
+    price_min: state.priceMin ?? undefined,
+    price_max: state.priceMax ?? undefined,
     currency: "CNY",
-    in_stock: state.inStock ? "true" : null,
-    sort: state.sort === "relevance" ? null : state.sort,
-    explain: state.explain ? "true" : null,
+    in_stock: state.inStock || undefined,
+    sort: state.sort === "relevance" ? undefined : state.sort,
+    explain: debug || undefined,
     size: PAGE_SIZE,
     ...more,
   };
   try {
-    return await getJson("v1/search", { ...params, facets: facetList(facets) }, signal);
+    return await client.search({ ...request, facets: facetNames(facets) }, { signal });
   } catch (error) {
-    if (priceFacet && error.status === 422 && error.message.startsWith("facets:")) {
+    if (priceFacet && error instanceof HaitaoError && error.status === 422 && /^facets:/.test(error.apiError?.message ?? "")) {
       priceFacet = false;
-      return getJson("v1/search", { ...params, facets: facetList(facets) }, signal);
+      return client.search({ ...request, facets: facetNames(facets) }, { signal });
     }
     throw error;
   }
 }
 
-function facetList(facets) {
-  return facets
-    .map((facet) => facet.name)
-    .filter((name) => priceFacet || name !== "price")
-    .join(",");
+function facetNames(facets) {
+  return facets.map((facet) => facet.name).filter((name) => priceFacet || name !== "price");
 }
 
 let suggestAvailable = true;
@@ -95,13 +67,32 @@ let suggestAvailable = true;
 export async function suggest(q, signal) {
   if (!suggestAvailable) return [];
   try {
-    const body = await getJson("v1/suggest", { q, size: 8 }, signal);
+    const body = await client.suggest(q, { size: 8, signal, retries: 0 });
     return body.suggestions || [];
   } catch (error) {
-    if (error.status === 404) {
+    if (error instanceof HaitaoError && error.status === 404) {
       suggestAvailable = false;
       return [];
     }
     throw error;
   }
+}
+
+/** Whether this client and server offer similar products (GET /v1/products/{seller}/{id}/similar). */
+export const hasSimilar = typeof client.similar === "function";
+
+/** Products like one hit: its seller (where hits carry one) and id. */
+export async function similar(hit, signal) {
+  const answer = await client.similar(hit.seller ?? "default", hit.id, { size: 8, currency: "CNY", signal });
+  return answer.hits ?? answer.products ?? [];
+}
+
+/**
+ * A click on a result, sent as an event (POST /v1/events) with the search's `query_id` and the 1-based position;
+ * only where the client and the answer support it. Never in the way of the shopper: failures are ignored.
+ */
+export function sendClick(answer, hit, position) {
+  if (typeof client.event !== "function" || !answer?.query_id) return;
+  const event = { type: "click", query_id: answer.query_id, seller: hit.seller ?? "default", id: hit.id, position };
+  client.event(event, { retries: 0, keepalive: true }).catch(() => {});
 }

@@ -1,7 +1,7 @@
 // DOM for API answers: result cards, facet lists and the query analysis. Text is always set as text, never as
 // HTML; the only markup taken from the API is the <em> of highlights, rebuilt as elements.
 
-import { AVAILABILITY, categoryParts, formatCny, formatUsd } from "./format.js";
+import { AVAILABILITY, SEPARATOR, categoryLevelZh, categoryParts, formatCny, formatUsd, swatchColour } from "./format.js";
 
 /** `el("p", {class: "x"}, "text", child)`: an element with attributes (null/false ones skipped) and children. */
 export function el(tag, attributes = {}, ...children) {
@@ -38,7 +38,7 @@ export function highlighted(html) {
 }
 
 function placeholder(hit) {
-  const { top } = categoryParts(hit.category);
+  const top = hit.display_zh?.category ? hit.display_zh.category.split(SEPARATOR)[0] : categoryParts(hit.category).top;
   return el(
     "div",
     { class: "card-placeholder", "data-top": top, "aria-hidden": "true" },
@@ -53,8 +53,8 @@ export function webLink(url) {
   return typeof url === "string" && /^https?:\/\/[^\s/?#]/i.test(url) ? url : null;
 }
 
-function cardImage(hit) {
-  const frame = el("a", { class: "card-image", href: webLink(hit.link), target: "_blank", rel: "noopener" });
+function cardImage(hit, link) {
+  const frame = el("a", { class: "card-image", href: link, target: "_blank", rel: "noopener", tabindex: "-1" });
   frame.append(placeholder(hit));
   if (webLink(hit.image_link)) {
     const img = el("img", { src: webLink(hit.image_link), alt: "", loading: "lazy", decoding: "async" });
@@ -82,46 +82,190 @@ function hitExplain(explain) {
     ),
   );
   if (explain.matched?.length) box.append(el("p", { class: "matched" }, `命中词：${explain.matched.join("、")}`));
+  const type = explain.product_type;
+  if (type) {
+    box.append(el("p", { class: "matched" }, `类型：${type.path_zh || type.path}（${type.method} ${type.confidence}）`));
+  }
   return box;
 }
 
-/** One result card. */
-export function card(hit) {
-  const title = hit.highlight?.title ? highlighted(hit.highlight.title) : hit.title;
-  const stock = AVAILABILITY[hit.availability] || hit.availability;
+/** The Chinese title to show first: `display_zh` (the seller's, or composed: `generated`), else the seller's
+ * `title_zh`, else none (the English title then leads). Highlighted where it is the seller's Chinese title. */
+function chineseTitle(hit) {
+  const shown = hit.display_zh?.title || hit.title_zh;
+  if (!shown) return null;
+  const marked = shown === hit.title_zh && hit.highlight?.title_zh ? highlighted(hit.highlight.title_zh) : shown;
+  return { text: marked, generated: hit.display_zh?.source === "generated" };
+}
+
+const VARIANT_OPTIONS = ["color", "size", "material", "pattern", "gender", "age_group"];
+const OPTION_ZH = { color: "颜色", size: "尺码", material: "材质", pattern: "图案", gender: "适用性别", age_group: "适用年龄" };
+
+/**
+ * A hit's variants as option lists: {name: [{value, id, variant}]}. Accepts a list of variants (each with its `id`
+ * and its options, as fields or under `options`) or options already listed ({name: [{value, id | ids}]}).
+ */
+export function variantOptions(variants) {
+  const options = {};
+  const add = (name, value, id, variant) => {
+    if (value === null || value === undefined || value === "") return;
+    const list = (options[name] ??= []);
+    if (!list.some((option) => option.value === String(value))) list.push({ value: String(value), id, variant });
+  };
+  if (Array.isArray(variants)) {
+    for (const variant of variants) {
+      const named = variant.options ?? variant.attributes ?? variant;
+      for (const name of VARIANT_OPTIONS) add(name, named[name], variant.id, variant);
+    }
+  } else if (variants && typeof variants === "object") {
+    for (const [name, values] of Object.entries(variants)) {
+      for (const option of Array.isArray(values) ? values : []) {
+        if (typeof option === "string") add(name, option, undefined, null);
+        else add(name, option.value ?? option.label, option.id ?? option.ids?.[0], option);
+      }
+    }
+  }
+  return options;
+}
+
+/** Swatches for the options of a hit's variants: colours as dots, other options as text; picking one shows that
+ * variant (its link, image and price where the variant carries them). */
+function swatches(hit, labels, onPick) {
+  const options = variantOptions(hit.variants);
+  const groups = Object.entries(options).filter(([, values]) => values.length > 1 || hit.variants?.length > 1);
+  if (!groups.length) return null;
   return el(
+    "div",
+    { class: "swatches" },
+    groups.map(([name, values]) => {
+      const shown = values.slice(0, 6);
+      return el(
+        "ul",
+        { class: `swatch-list swatch-${name}`, "aria-label": `${OPTION_ZH[name] ?? name}（${values.length}）` },
+        shown.map((option) => {
+          const label = labels[name]?.[option.value] ?? option.value;
+          const colour = name === "color" ? swatchColour(option.value) ?? swatchColour(label) : null;
+          const button = el(
+            "button",
+            {
+              type: "button",
+              class: colour ? "swatch swatch-colour" : "swatch",
+              "aria-pressed": String(option.id !== undefined && option.id === hit.id),
+              "aria-label": `${OPTION_ZH[name] ?? name}：${label}`,
+              title: label === option.value ? label : `${label}（${option.value}）`,
+              "data-variant": option.id ?? null,
+              style: colour ? `--swatch: ${colour}` : null,
+            },
+            colour ? null : label,
+          );
+          button.addEventListener("click", () => {
+            for (const other of button.closest(".swatch-list").querySelectorAll(".swatch")) {
+              other.setAttribute("aria-pressed", String(other === button));
+            }
+            onPick(option);
+          });
+          return el("li", {}, button);
+        }),
+        values.length > shown.length ? el("li", { class: "swatch-more" }, `+${values.length - shown.length}`) : null,
+      );
+    }),
+  );
+}
+
+function priceLine(price, priceMax) {
+  return [
+    el("span", { class: "price-cny" }, formatCny(price.cny)),
+    priceMax ? el("span", { class: "price-cny-max" }, ` 起`) : null,
+    el("span", { class: "price-usd", lang: "en" }, formatUsd(price.usd)),
+  ];
+}
+
+/**
+ * One result card: the Chinese title first (a composed one labelled 参考译名), the seller's English title below,
+ * swatches of its variants, the price in yuan and dollars, the landed estimate (到手价, an estimate) where the
+ * server is configured for one, stock and seller. `options.labels` are the answer's facet labels;
+ * `options.onOpen(hit)` is called when the shopper follows the product's link; `options.onSimilar(hit)` (where
+ * offered) opens its similar products.
+ */
+export function card(hit, options = {}) {
+  const labels = options.labels ?? {};
+  const link = webLink(hit.link);
+  const english = hit.highlight?.title ? highlighted(hit.highlight.title) : hit.title;
+  const zh = chineseTitle(hit);
+  const stock = AVAILABILITY[hit.availability] || hit.availability;
+  const titleLink = el("a", { href: link, target: "_blank", rel: "noopener" }, zh ? zh.text : english);
+  const price = el("p", { class: "card-price" }, priceLine(hit.price, hit.price_max));
+  const category = hit.display_zh?.category
+    ? hit.display_zh.category.split(SEPARATOR).at(-1)
+    : hit.category
+      ? categoryLevelZh(hit.category, labels.category)
+      : null;
+  const article = el(
     "article",
-    { class: "card", "data-id": hit.id, "data-brand": hit.brand },
-    cardImage(hit),
+    { class: "card", "data-id": hit.id, "data-seller": hit.seller ?? null, "data-brand": hit.brand },
+    cardImage(hit, link),
     el(
       "div",
       { class: "card-body" },
-      hit.brand ? el("p", { class: "card-brand" }, hit.brand) : null,
       el(
         "h3",
-        { class: "card-title", lang: "en" },
-        el("a", { href: webLink(hit.link), target: "_blank", rel: "noopener" }, title),
+        { class: zh ? "card-title" : "card-title card-title-only-en", lang: zh ? "zh-CN" : "en" },
+        titleLink,
+        zh?.generated
+          ? el(
+              "span",
+              { class: "title-generated", title: "中文标题由海淘搜索根据品牌、品类和规格生成，仅供参考，以英文原标题为准" },
+              "参考译名",
+            )
+          : null,
       ),
-      hit.title_zh
-        ? el("p", { class: "card-title-zh" }, hit.highlight?.title_zh ? highlighted(hit.highlight.title_zh) : hit.title_zh)
-        : null,
+      zh ? el("p", { class: "card-title-en", lang: "en" }, english) : null,
       el(
         "p",
-        { class: "card-price" },
-        el("span", { class: "price-cny" }, formatCny(hit.price.cny)),
-        el("span", { class: "price-usd" }, formatUsd(hit.price.usd)),
+        { class: "card-tags" },
+        hit.brand ? el("span", { class: "card-brand" }, labels.brand?.[hit.brand] ?? hit.brand) : null,
+        category ? el("span", { class: "card-category" }, category) : null,
       ),
+      swatches(hit, labels, (option) => {
+        const variant = option.variant;
+        if (!variant) return;
+        const to = webLink(variant.link);
+        if (to) for (const a of article.querySelectorAll("a")) a.href = to;
+        if (variant.price?.cny !== undefined) price.replaceChildren(...priceLine(variant.price, null));
+        if (variant.id) article.dataset.variant = variant.id;
+      }),
+      price,
       hit.landed_estimate
         ? el(
             "p",
             { class: "card-landed", title: hit.landed_estimate.note || null },
-            `到手约 ${formatCny(hit.landed_estimate.cny)}`,
+            "到手价约 ",
+            el("strong", {}, formatCny(hit.landed_estimate.cny)),
+            el("span", { class: "estimate" }, "预估"),
           )
         : null,
-      el("p", { class: `card-stock stock-${hit.availability}` }, stock),
+      el(
+        "p",
+        { class: "card-meta" },
+        el("span", { class: `card-stock stock-${hit.availability}` }, stock),
+        hit.seller_name || hit.seller
+          ? el("span", { class: "card-seller", title: "商家" }, hit.seller_name || labels.seller?.[hit.seller] || hit.seller)
+          : null,
+      ),
+      options.onSimilar
+        ? (() => {
+            const button = el("button", { type: "button", class: "similar-button" }, "相似商品");
+            button.addEventListener("click", () => options.onSimilar(hit));
+            return button;
+          })()
+        : null,
       hit.explain ? hitExplain(hit.explain) : null,
     ),
   );
+  if (options.onOpen) {
+    for (const a of article.querySelectorAll("a")) a.addEventListener("click", () => options.onOpen(hit));
+  }
+  return article;
 }
 
 /**
@@ -136,7 +280,7 @@ export function facetList(list, counts, selected, label, onToggle, visible = 8) 
     return;
   }
   values.forEach((value, index) => {
-    const { text, hint } = label(value);
+    const { text, english, hint } = label(value);
     const input = el("input", { type: "checkbox", value, checked: selected.includes(value) });
     input.addEventListener("change", () => onToggle(value, input.checked));
     const count = counts?.[value];
@@ -148,7 +292,7 @@ export function facetList(list, counts, selected, label, onToggle, visible = 8) 
         "label",
         { class: "facet-option", title: hint || null },
         input,
-        el("span", { class: "facet-label" }, text),
+        el("span", { class: "facet-label" }, text, english ? el("small", { lang: "en" }, ` ${english}`) : null),
         el("span", { class: "facet-count" }, count === undefined ? "" : String(count)),
       ),
     );

@@ -21,15 +21,23 @@ export function readState(search, keywords = []) {
     priceMax: number("price_max"),
     inStock: params.get("in_stock") === "true",
     sort: SORTS.includes(sort) ? sort : "relevance",
-    explain: params.get("explain") === "true",
   };
 }
 
-/** The query string for `state`, keeping parameters the page does not own (the API key). */
+/** Whether the page was opened with `?debug=1`: the query analysis and each hit's ranks are shown (for the people
+ * who tune the search, never for shoppers). */
+export function debugMode(search) {
+  return new URLSearchParams(search).get("debug") === "1";
+}
+
+// Parameters the page keeps but does not own: the API key, and debug=1.
+const KEPT = ["key", "debug"];
+
+/** The query string for `state`, keeping the parameters the page does not own. */
 export function writeState(state, search) {
   const kept = new URLSearchParams(search);
   const params = new URLSearchParams();
-  if (kept.has("key")) params.set("key", kept.get("key"));
+  for (const name of KEPT) if (kept.has(name)) params.set(name, kept.get(name));
   if (state.q) params.set("q", state.q);
   for (const [name, values] of Object.entries(state.terms)) {
     for (const value of values) params.append(name, value);
@@ -39,7 +47,6 @@ export function writeState(state, search) {
   if (state.priceMax !== null) params.set("price_max", String(state.priceMax));
   if (state.inStock) params.set("in_stock", "true");
   if (state.sort !== "relevance") params.set("sort", state.sort);
-  if (state.explain) params.set("explain", "true");
   const text = params.toString();
   return text ? `?${text}` : "";
 }

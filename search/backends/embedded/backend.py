@@ -6,6 +6,7 @@ queries, `vectors.py` and `ann.py` search the vectors; this class answers the co
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import replace
@@ -39,9 +40,9 @@ from search.backends.embedded.queries import (
     facet_aggs,
     filter_query,
 )
-from search.backends.embedded.schema import CATEGORY_PATH, category_facet, text_analyzer
+from search.backends.embedded.schema import CATEGORY_PATH, NODE_RECORD, category_facet, text_analyzer
 from search.catalog import Product
-from search.fields import english_index_text, index_values
+from search.fields import NODE_CONFIDENCE, NODE_PATH, ProductNode, english_index_text, index_values
 from search.ranking import RankingSpec
 
 FREQUENCY_CACHE_SIZE = 100_000
@@ -111,6 +112,36 @@ class EmbeddedBackend(SearchBackend):
 
     def content_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         return stored_hashes(self._current().searcher, self.schema, list(ids))
+
+    def types(self, ids: Sequence[str]) -> dict[str, ProductNode]:
+        if not ids:
+            return {}
+        searcher = self._current().searcher
+        hits = searcher.search(tantivy.Query.term_set_query(self.schema, "id", list(ids)), limit=len(ids)).hits
+        docs = (searcher.doc(address) for _, address in hits)
+        return {doc.get_first("id"): _node(doc) for doc in docs}
+
+    def of_type(self, ids: Sequence[str], node: str, min_confidence: float) -> dict[str, float]:
+        """Ids from the vector set's row of each address and confidences from the fast field, as the keyword leg
+        reads them: no stored document is loaded."""
+        if not ids:
+            return {}
+        snapshot = self._current()
+        sure = tantivy.Query.range_query(self.schema, NODE_CONFIDENCE, tantivy.FieldType.Float, min_confidence, 1.0)
+        query = tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Must, tantivy.Query.term_set_query(self.schema, "id", list(ids))),
+                (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, NODE_PATH, node)),
+                (tantivy.Occur.Must, sure),
+            ]
+        )
+        addresses = [address for _, address in snapshot.searcher.search(query, limit=len(ids)).hits]
+        if not addresses:
+            return {}
+        vectors = snapshot.vectors
+        rows = vectors.rows_of(addresses).tolist()
+        confidences = snapshot.searcher.fast_field_values(NODE_CONFIDENCE, addresses)
+        return {vectors.ids[row]: float(c or 0.0) for row, c in zip(rows, confidences, strict=True)}
 
     def stats(self) -> IndexStats:
         manifest = self.index.read_manifest()
@@ -347,7 +378,8 @@ class EmbeddedBackend(SearchBackend):
 def _to_tantivy(document: IndexDocument, now: int, seq: int) -> tantivy.Document:
     product = document.product
     fields: dict[str, Any] = {
-        **index_values(product, document.chinese_terms),
+        **index_values(product, document.chinese_terms, document.node),
+        NODE_RECORD: json.dumps(document.node.as_dict(), ensure_ascii=False),
         "content_hash": document.content_hash,
         "updated_at": now,
         "seq": seq,
@@ -358,6 +390,10 @@ def _to_tantivy(document: IndexDocument, now: int, seq: int) -> tantivy.Document
     if product.category:
         doc.add_facet(CATEGORY_PATH, category_facet(product.category))
     return doc
+
+
+def _node(doc: tantivy.Document) -> ProductNode:
+    return ProductNode.from_dict(json.loads(doc.get_first(NODE_RECORD) or "{}"))
 
 
 def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:

@@ -91,8 +91,8 @@ class KeywordQueryBuilder:
 
 
 def english_term_query(schema: tantivy.Schema, term: str) -> Query:
-    """Products using this analysed term in any English field (for document frequencies)."""
-    fields = [f.text_field for f in BY_NAME.values() if f.search is Analysis.ENGLISH]
+    """Products using this analysed term in any English field of their record (for document frequencies)."""
+    fields = [f.text_field for f in BY_NAME.values() if f.search is Analysis.ENGLISH and not f.derived]
     return Query.boolean_query([(Occur.Should, Query.term_query(schema, name, term)) for name in fields])
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import tantivy
 
-from search.fields import FIELDS, FieldType, category_levels
+from search.fields import FIELDS, NODE_CONFIDENCE, NODE_PATH, FieldType, category_levels
 
 TEXT_TOKENIZER = "whitespace"  # the text fields hold analysed terms, joined by spaces
 CATEGORY_PATH = "category_path"  # a facet field: a term on a level matches everything below it
+NODE_RECORD = "node_record"  # the stored `ProductNode`, as JSON
 # Fields every document has besides the catalog's: when it was written, the unique write sequence (newest first,
 # browse cursors), the content hash, the record as JSON and the vector.
 SYSTEM_FIELDS = ("updated_at", "seq", "content_hash", "record", "vector")
@@ -35,6 +36,11 @@ def build_schema() -> tantivy.Schema:
             sb.add_float_field(f.name, indexed=True, fast=True)
         elif f.type is FieldType.ATTRIBUTES:
             sb.add_text_field(f.name, tokenizer_name="raw")  # `attribute_term`s, for attribute filters
+        elif f.type is FieldType.NODE:
+            sb.add_text_field(f.name, tokenizer_name="raw")  # the node's id
+            sb.add_text_field(NODE_PATH, tokenizer_name="raw")  # it and its ancestors: "of this type"
+            sb.add_float_field(NODE_CONFIDENCE, indexed=True, fast=True)
+            sb.add_text_field(NODE_RECORD, stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_integer_field("updated_at", indexed=True, fast=True)
     sb.add_integer_field("seq", indexed=True, fast=True)
     sb.add_text_field("content_hash", stored=True, tokenizer_name="raw", index_option="basic")

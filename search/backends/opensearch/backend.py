@@ -33,13 +33,14 @@ from search.backends.opensearch import queries
 from search.backends.opensearch.index import (
     CATEGORY_PATH,
     ENGLISH_ANALYZER,
+    NODE_RECORD,
     VECTOR_FIELD,
     IndexManager,
     IndexOptions,
     category_prefixes,
 )
 from search.catalog import Product
-from search.fields import BY_NAME, english_index_text, index_values
+from search.fields import BY_NAME, NODE_CONFIDENCE, ProductNode, english_index_text, index_values
 from search.ranking import RankingSpec
 
 log = logging.getLogger(__name__)
@@ -173,6 +174,24 @@ class OpenSearchBackend(SearchBackend):
             return {}
         body = {"query": {"ids": {"values": list(ids)}}, "size": len(ids), "_source": queries.SOURCE}
         return {hit["_id"]: _product(hit) for hit in self._search(self.alias, body)["hits"]["hits"]}
+
+    def types(self, ids: Sequence[str]) -> dict[str, ProductNode]:
+        if not ids:
+            return {}
+        body = {"query": {"ids": {"values": list(ids)}}, "size": len(ids), "_source": [NODE_RECORD]}
+        hits = self._search(self.alias, body)["hits"]["hits"]
+        return {hit["_id"]: ProductNode.from_dict(hit["_source"].get(NODE_RECORD)) for hit in hits}
+
+    def of_type(self, ids: Sequence[str], node: str, min_confidence: float) -> dict[str, float]:
+        if not ids:
+            return {}
+        body = {
+            "query": {"bool": {"filter": queries.of_type_filter(ids, node, min_confidence)}},
+            "size": len(ids),
+            "_source": [NODE_CONFIDENCE],
+        }
+        hits = self._search(self.alias, body)["hits"]["hits"]
+        return {hit["_id"]: float(hit["_source"].get(NODE_CONFIDENCE) or 0.0) for hit in hits}
 
     def iter_ids(self) -> Iterator[str]:
         ids: list[str] = []
@@ -455,7 +474,7 @@ def _product(raw: dict[str, Any]) -> Product:
 def to_source(document: base.IndexDocument, indexed_at: str, seq: int) -> dict[str, Any]:
     """An `IndexDocument` as the `_source` of its OpenSearch document (the fields of `index.index_body`)."""
     product = document.product
-    values = index_values(product, document.chinese_terms)
+    values = index_values(product, document.chinese_terms, document.node)
     for catalog_field in BY_NAME.values():  # no empty bucket in the facets
         if catalog_field.facetable and values.get(catalog_field.name) == "":
             values[catalog_field.name] = None
@@ -466,6 +485,7 @@ def to_source(document: base.IndexDocument, indexed_at: str, seq: int) -> dict[s
         "indexed_at": indexed_at,
         "seq": seq,
         "record": product.model_dump(mode="json"),
+        NODE_RECORD: document.node.as_dict(),
         VECTOR_FIELD: [float(x) for x in document.vector],
     }
     return source

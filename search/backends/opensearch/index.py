@@ -22,7 +22,7 @@ from typing import Any
 from opensearchpy import NotFoundError, OpenSearch
 
 from search.backends.base import IndexMismatch, IndexNotFound, check_built_with
-from search.fields import FIELDS, SCHEMA_VERSION, Analysis, FieldType, category_levels
+from search.fields import FIELDS, NODE_CONFIDENCE, NODE_PATH, SCHEMA_VERSION, Analysis, FieldType, category_levels
 
 ENGLISH_ANALYZER = "haitao_terms"  # the terms of search.analysis.english.english_terms, split on spaces
 CHINESE_ANALYZER = "zh_pretokenized"  # jieba segments at index time; the index only splits on spaces and lowercases
@@ -57,6 +57,9 @@ def analysis_settings() -> dict[str, Any]:
     }
 
 
+NODE_RECORD = "node_record"
+
+
 def properties(dim: int, vector: VectorOptions) -> dict[str, Any]:
     """The mapping's fields: the registry's, then the system fields every document has."""
     keyword = {"type": "keyword"}
@@ -74,6 +77,11 @@ def properties(dim: int, vector: VectorOptions) -> dict[str, Any]:
             props[f.name] = {"type": "scaled_float", "scaling_factor": 100}
         elif f.type is FieldType.ATTRIBUTES:
             props[f.name] = keyword  # `attribute_term`s, for attribute filters
+        elif f.type is FieldType.NODE:
+            props[f.name] = keyword  # the taxonomy node's id
+            props[NODE_PATH] = keyword  # it and its ancestors: "of this type"
+            props[NODE_CONFIDENCE] = {"type": "float"}
+            props[NODE_RECORD] = {"type": "object", "enabled": False}  # the stored `ProductNode`
     props.update(
         {
             "seq": {"type": "long"},  # unique, increasing with each write: newest first, browse cursors

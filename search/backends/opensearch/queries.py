@@ -19,7 +19,7 @@ import numpy as np
 from search.analysis.translate import Concept
 from search.backends.base import Filters, PriceBucket, Sort
 from search.backends.opensearch.index import CATEGORY_PATH, VECTOR_FIELD, category_key
-from search.fields import BY_NAME, TERM_FACETS, Analysis, FieldType, attribute_term
+from search.fields import BY_NAME, NODE_CONFIDENCE, NODE_PATH, TERM_FACETS, Analysis, FieldType, attribute_term
 from search.ranking import RankingSpec
 
 Body = dict[str, Any]
@@ -95,8 +95,8 @@ def _across(fields: dict[str, float], term: str, spec: RankingSpec, boost: float
 
 
 def english_term_query(term: str) -> Body:
-    """Products using this analysed term in any English field (for document frequencies)."""
-    fields = [f.text_field for f in BY_NAME.values() if f.search is Analysis.ENGLISH]
+    """Products using this analysed term in any English field of their record (for document frequencies)."""
+    fields = [f.text_field for f in BY_NAME.values() if f.search is Analysis.ENGLISH and not f.derived]
     return {"bool": {"should": [{"term": {name: term}} for name in fields], "minimum_should_match": 1}}
 
 
@@ -124,6 +124,15 @@ def filter_query(filters: Filters) -> Body | None:
     if not clauses:
         return None
     return {"bool": {"filter": clauses}}
+
+
+def of_type_filter(ids: Sequence[str], node: str, min_confidence: float) -> list[Body]:
+    """These ids, of this taxonomy node or below it, assigned at least `min_confidence` surely."""
+    return [
+        {"ids": {"values": list(ids)}},
+        {"term": {NODE_PATH: node}},
+        {"range": {NODE_CONFIDENCE: {"gte": float(min_confidence)}}},
+    ]
 
 
 def keyword_leg_body(keyword: Body, filters: Filters, size: int) -> Body:

@@ -58,7 +58,35 @@ def test_a_typo_is_corrected_and_explained(client):
 def test_pinyin_in_every_form_finds_what_the_chinese_query_finds(client, typed):
     body = search(client, typed)
     assert body["corrected_query"] is None  # pinyin is read, not corrected
+    assert body["pinyin_query"] == "蓝牙耳机"  # and said how it was read (已按 蓝牙耳机 为您搜索)
     assert ids(body)[:5] == ids(search(client, "蓝牙耳机"))[:5]
+
+
+def test_pinyin_beside_other_words_is_read_in_place(client):
+    assert search(client, "500元以下 baowenbei")["pinyin_query"] == "500元以下 保温杯"
+    assert search(client, "iphone 15 shoujike")["pinyin_query"] == "iphone 15 手机壳"
+    assert search(client, "蓝牙耳机")["pinyin_query"] is None
+    assert search(client, "wireless headphones")["pinyin_query"] is None  # English is not pinyin
+
+
+def test_the_price_in_the_query_is_said_in_the_shoppers_currency(client):
+    body = search(client, "500元以下 保温杯")
+    assert body["price_intent"] == {"text": "500元以下", "min": None, "max": 500.0, "currency": "CNY"}
+    assert body["hits"] and all(h["price"]["cny"] <= 500 for h in body["hits"])
+    rate = body["exchange_rate"]["cny_per_usd"]
+    dollars = search(client, "500元以下 保温杯", currency="USD")["price_intent"]
+    assert dollars == {"text": "500元以下", "min": None, "max": round(500 / rate, 2), "currency": "USD"}
+    assert search(client, "100-300元 保温杯")["price_intent"] | {"text": ""} == {
+        "text": "",
+        "min": 100.0,
+        "max": 300.0,
+        "currency": "CNY",
+    }
+    # the request's own price range takes the query's place, and the answer no longer claims it
+    own = search(client, "500元以下 保温杯", price_max=100)
+    assert own["price_intent"] is None
+    assert own["hits"] and all(h["price"]["cny"] <= 100 for h in own["hits"])
+    assert search(client, "保温杯")["price_intent"] is None
 
 
 @pytest.mark.parametrize(("typed", "mainland"), [("藍芽耳機", "蓝牙耳机"), ("行動電源", "移动电源"), ("隨身碟", "u盘")])

@@ -42,7 +42,7 @@ def test_every_asset_the_page_loads_is_served_with_its_type(client):
             pending += [f"static/{name}" for name in re.findall(r'from "\./([\w-]+\.js)"', response.text)]
         else:
             assert kind == "text/css; charset=utf-8"
-    assert {"static/api.js", "static/render.js", "static/autocomplete.js"} <= seen
+    assert {"static/api.js", "static/render.js", "static/autocomplete.js", "static/haitao-client.js"} <= seen
 
 
 def test_a_missing_asset_is_a_json_404(client):

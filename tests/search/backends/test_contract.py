@@ -9,7 +9,15 @@ import pytest
 
 from search.analysis.english import english_terms
 from search.analysis.translate import Alternative, Concept
-from search.backends.base import BackendQuery, Filters, IndexMismatch, IndexNotFound, PriceBucket, Sort
+from search.backends.base import (
+    BackendQuery,
+    Filters,
+    IndexMismatch,
+    IndexNotFound,
+    PriceBucket,
+    Sort,
+    TypePreference,
+)
 from search.catalog import Product
 from search.documents import build_documents
 from search.fields import FIELDS, Analysis, index_text
@@ -370,7 +378,7 @@ FIXTURE_ROWS = [json.loads(line) for line in (FIXTURES / "products.jsonl").read_
 
 def catalog_frequency(term: str) -> int:
     """How many fixture products use an analysed English term in a searched field: the truth, from the file."""
-    english = [f for f in FIELDS if f.search is Analysis.ENGLISH]
+    english = [f for f in FIELDS if f.search is Analysis.ENGLISH and not f.derived]
     products = [Product.from_raw(row) for row in FIXTURE_ROWS]
     return sum(any(term in index_text(f, p).split() for f in english) for p in products)
 
@@ -445,3 +453,58 @@ def test_every_write_changes_the_generation_and_no_cached_result_hides_it(opener
     assert len(service.cache) == 0
     assert [h.product.id for h in service.search(request).result.hits] == ["m2"]
     service.close()
+
+
+# -- product types (the taxonomy node of every product) ---------------------------------------------------------------
+
+TYPED = [
+    Product(
+        id="lap-1", title="Dell Inspiron 15 3000 Notebook PC, Intel Core i5, 256 GB SSD, 15.6 inch Full HD", price=600
+    ),
+    Product(id="sleeve-1", title="Laptop Sleeve for 15 inch and 16 inch Laptops", price=20),
+    Product(id="bag-1", title="Laptop Backpack with USB Port, 17 inch laptop bag", price=40),
+    Product(id="lock-1", title="Laptop Lock, keyed cable lock for laptop", price=25),
+    Product(id="ear-1", title="Wireless Earbuds, Bluetooth 5.3", price=25),
+]
+
+
+def chinese(term):
+    return [Concept(term, [], chinese=True)]
+
+
+def test_every_product_is_stored_with_its_type_and_found_by_its_chinese_name(opener, embedder, analysis):
+    backend = opener.open(create=True)
+    backend.upsert(build_documents(TYPED, embedder, analysis.segmenter))
+    nodes = backend.types(["lap-1", "sleeve-1", "ear-1", "nope"])
+    assert set(nodes) == {"lap-1", "sleeve-1", "ear-1"}
+    assert nodes["lap-1"].id == "el-6-6" and nodes["lap-1"].path[-2:] == ("el-6", "el-6-6")
+    assert nodes["lap-1"].method == "title" and 0 < nodes["lap-1"].confidence <= 1
+    assert nodes["sleeve-1"].id == "hs-laptop-bags"  # a sleeve *for* a laptop is a bag
+    every = [p.id for p in TYPED] + ["nope"]
+    assert set(backend.of_type(every, "el-6", 0.5)) == {"lap-1"}  # Computers: the laptop, by its node's path
+    assert backend.of_type(every, "el-6-6", 0.5)["lap-1"] == pytest.approx(nodes["lap-1"].confidence)
+    assert backend.of_type(every, "el-6-6", nodes["lap-1"].confidence + 0.01) == {}  # not surely enough
+    assert backend.of_type(["sleeve-1"], "el-6-6", 0.0) == {} and backend.of_type([], "el-6-6", 0.0) == {}
+    # Document-side Chinese: a Chinese type word matches by BM25 with no translation, the product's own type only.
+    assert ids(search(backend, BackendQuery(concepts=chinese("笔记本电脑")))) == ["lap-1"]
+    assert set(ids(search(backend, BackendQuery(concepts=chinese("电脑包"))))) == {"sleeve-1", "bag-1"}
+    assert ids(search(backend, BackendQuery(concepts=chinese("耳机")))) == ["ear-1"]
+    hits = search(backend, BackendQuery(concepts=concept("earbuds"))).hits
+    assert hits[0].node.id == "hs-true-wireless-earbuds"  # every hit carries its stored node
+    backend.close()
+
+
+def test_the_querys_type_outranks_products_that_merely_mention_it_and_filters_nothing(opener, embedder, analysis):
+    backend = opener.open(create=True)
+    backend.upsert(build_documents(TYPED, embedder, analysis.segmenter))
+    # `inch`: every product here says it, the accessories more often; the query names laptops.
+    plain = BackendQuery(concepts=concept("inch"))
+    typed = BackendQuery(concepts=concept("inch"), prefer_type=TypePreference("el-6-6", 0.9))
+    without = search(backend, plain)
+    assert ids(without)[0] == "sleeve-1" and "lap-1" in ids(without)
+    boosted = search(backend, typed)
+    assert ids(boosted)[0] == "lap-1" and boosted.hits[0].type_rank == 1
+    assert all(hit.type_rank is None for hit in boosted.hits[1:])
+    assert sorted(ids(boosted)) == sorted(ids(without)) and boosted.total == without.total  # a boost, not a filter
+    assert ids(search(backend, typed, RankingSpec(type_leg_weight=0.0))) == ids(without)
+    backend.close()

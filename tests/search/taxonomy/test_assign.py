@@ -124,18 +124,6 @@ def test_explain_names_the_path_in_both_languages(assigner):
     assert explained["method"] == "category" and explained["evidence"] == "Earbuds"
 
 
-def test_a_products_chinese_category_terms_are_its_nodes_chinese_words():
-    from search.analysis.query import default_analysis
-    from search.taxonomy import ProductTypes
-
-    analysis = default_analysis()
-    types = ProductTypes.default(analysis.glossary)
-    terms = types.chinese_terms("hs-true-wireless-earbuds", analysis.segmenter)
-    assert {"蓝牙耳机", "真无线蓝牙耳机", "耳机", "入耳式耳机", "数码"} <= set(terms)
-    assert "耳机包" not in terms  # a case's words are not an earbud's
-    assert types.chinese_terms(None, analysis.segmenter) == []
-
-
 def test_a_title_word_the_vector_disagrees_with_is_trusted_less(assigner):
     taxonomy = default_taxonomy()
     nodes = NodeVectors(taxonomy, np.eye(len(taxonomy), dtype=np.float32))

@@ -20,7 +20,7 @@ def display() -> ChineseDisplay:
 
 def _shown(display: ChineseDisplay, **fields) -> dict[str, str]:
     product = Product.from_raw({"id": "p", "price": 1, **fields})
-    return display.display_zh(product, display.assigner.assign(product))
+    return display.display_zh(product, display.assigner.assign(product).node)
 
 
 def test_the_sellers_chinese_title_comes_first(display):

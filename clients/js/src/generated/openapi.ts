@@ -73,7 +73,7 @@ export interface paths {
         };
         /**
          * Get one product
-         * @description The product as stored (the feed's record after validation), with its price in USD and in CNY at the configured exchange rate.
+         * @description The product as stored (the feed's record after validation), its Chinese display fields, and its price in USD and in CNY at the configured exchange rate.
          */
         get: operations["get_product_v1_products__product_id__get"];
         put?: never;
@@ -253,6 +253,30 @@ export interface components {
          * @enum {string}
          */
         Currency: "CNY" | "USD";
+        /**
+         * DisplayZh
+         * @description What a Chinese storefront shows for a product (`search.taxonomy.display`).
+         */
+        DisplayZh: {
+            /**
+             * Title
+             * @description The seller's Chinese title; else one composed from the brand's Chinese name, the product type's Chinese name and key attributes in Chinese (colour, size, capacity, count).
+             * @example 安克 Soundcore P3 蓝牙耳机
+             */
+            title: string;
+            /**
+             * Category
+             * @description The product's category (its taxonomy node) as a Chinese path; empty when it has none.
+             * @example 数码电子 > 影音 > 耳机 > 真无线蓝牙耳机
+             */
+            category: string;
+            /**
+             * Source
+             * @description `seller`: the seller wrote the title; `generated`: composed by Haitao Search (label it).
+             * @enum {string}
+             */
+            source: "seller" | "generated";
+        };
         /** ErrorBody */
         ErrorBody: {
             /**
@@ -349,6 +373,17 @@ export interface components {
             values: {
                 [key: string]: number;
             };
+            /**
+             * Labels
+             * @description Chinese labels of the values, by English value (values without one are left out).
+             * @example {
+             *       "in_stock": "有货",
+             *       "out_of_stock": "缺货"
+             *     }
+             */
+            labels?: {
+                [key: string]: string;
+            };
             /** @description For `price`: the lowest and highest price. */
             stats?: components["schemas"]["FacetStats"] | null;
         };
@@ -405,6 +440,8 @@ export interface components {
              *     ]
              */
             matched?: string[];
+            /** @description The product's type; null when it has none. */
+            product_type?: components["schemas"]["ProductTypeExplain"] | null;
         };
         /**
          * LandedEstimate
@@ -446,6 +483,33 @@ export interface components {
              * @example 575.93
              */
             cny: number;
+        };
+        /**
+         * PriceIntent
+         * @description A price the shopper wrote in the query ("500元以下"), applied as the price filter.
+         */
+        PriceIntent: {
+            /**
+             * Text
+             * @description The words of the query that said it.
+             * @example 500元以下
+             */
+            text: string;
+            /**
+             * Min
+             * @description The lowest price, in the response's currency; null: no lower limit.
+             */
+            min?: number | null;
+            /**
+             * Max
+             * @description The highest price, in the response's currency; null: no upper limit.
+             */
+            max?: number | null;
+            /**
+             * @description The request's `currency`.
+             * @example CNY
+             */
+            currency: components["schemas"]["Currency"];
         };
         /**
          * Product
@@ -525,6 +589,11 @@ export interface components {
         /**
          * ProductResponse
          * @example {
+         *       "display_zh": {
+         *         "category": "数码电子 > 影音 > 耳机 > 真无线蓝牙耳机",
+         *         "source": "seller",
+         *         "title": "安克 Soundcore P3 蓝牙耳机"
+         *       },
          *       "price": {
          *         "cny": 575.93,
          *         "usd": 79.99
@@ -547,10 +616,62 @@ export interface components {
         ProductResponse: {
             /** @description The product as stored: the feed's record after validation. */
             product: components["schemas"]["Product"];
+            /** @description The product for a Chinese storefront. */
+            display_zh: components["schemas"]["DisplayZh"];
             /** @description Its price in USD and in CNY at the configured rate. */
             price: components["schemas"]["Price"];
             /** @description Estimated cost delivered in China, when HAITAO_LANDED_SHIPPING_USD is configured. */
             landed_estimate?: components["schemas"]["LandedEstimate"] | null;
+        };
+        /**
+         * ProductTypeExplain
+         * @description The product's type (its taxonomy node), as assigned when it was indexed.
+         */
+        ProductTypeExplain: {
+            /**
+             * Node
+             * @example hs-true-wireless-earbuds
+             */
+            node: string;
+            /**
+             * Path
+             * @example Electronics > Audio > Headphones > True Wireless Earbuds
+             */
+            path: string;
+            /**
+             * Path Zh
+             * @example 数码电子 > 影音 > 耳机 > 真无线蓝牙耳机
+             */
+            path_zh: string;
+            /**
+             * Confidence
+             * @description How sure the assignment is, in [0, 1].
+             * @example 0.8
+             */
+            confidence: number;
+            /**
+             * Method
+             * @description What named it: google_id, category, google_product_category, type, title, title_zh, description or vector (the product's vector nearest to the nodes' names).
+             * @example title
+             */
+            method: string;
+            /**
+             * Evidence
+             * @description The words or the similarity it was chosen on.
+             * @example Wireless Earbuds
+             */
+            evidence: string;
+            /**
+             * Of Query Type
+             * @description Whether the product is of the type the query names (`explain.product_type`), surely enough to be boosted for it.
+             * @default false
+             */
+            of_query_type?: boolean;
+            /**
+             * Type Rank
+             * @description 1-based rank among the products of the query's type boosted.
+             */
+            type_rank?: number | null;
         };
         /**
          * Readiness
@@ -686,6 +807,8 @@ export interface components {
             highlight?: {
                 [key: string]: string;
             } | null;
+            /** @description The product for a Chinese storefront. */
+            display_zh?: components["schemas"]["DisplayZh"] | null;
             explain?: components["schemas"]["HitExplain"] | null;
             /** Condition */
             condition?: string | null;
@@ -794,7 +917,7 @@ export interface components {
             explain?: boolean;
             /**
              * Fields
-             * @description Hit fields to return (comma-separated; `id` always): id, title, brand, category, condition, availability, price, price_max, title_zh, image_link, link, attributes, landed_estimate, score, highlight. Empty = all.
+             * @description Hit fields to return (comma-separated; `id` always): id, title, brand, category, condition, availability, price, price_max, title_zh, image_link, link, attributes, display_zh, landed_estimate, score, highlight. Empty = all.
              * @example [
              *       "id",
              *       "title",
@@ -921,6 +1044,23 @@ export interface components {
                 [key: string]: components["schemas"]["FacetStats"];
             };
             /**
+             * Facet Labels
+             * @description Chinese labels of facet values, beside the English value the counts (`facets`) and filters use: facet → English value → Chinese label (category paths level by level, colours, availability, brands with a known Chinese name). Values without a Chinese label are left out: show the value itself.
+             * @example {
+             *       "category": {
+             *         "Electronics > Audio > Headphones": "数码电子 > 影音 > 耳机"
+             *       },
+             *       "color": {
+             *         "Black": "黑色"
+             *       }
+             *     }
+             */
+            facet_labels?: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+            /**
              * Next Cursor
              * @description Send as `cursor` for the next page; null on the last page.
              */
@@ -941,6 +1081,12 @@ export interface components {
              */
             corrected_query?: string | null;
             /**
+             * Pinyin Query
+             * @description The query with its pinyin read as the Chinese words searched (`lanya erji` → `蓝牙耳机`, the initials `lyej` → `蓝牙耳机`), corrections applied; null when the query had no pinyin. Show it like `corrected_query`: 已按 蓝牙耳机 为您搜索.
+             * @example 蓝牙耳机
+             */
+            pinyin_query?: string | null;
+            /**
              * Relaxed
              * @description When nothing matched every word, the words dropped to find these results (the least informative first); empty when the whole query matched.
              * @example [
@@ -948,6 +1094,15 @@ export interface components {
              *     ]
              */
             relaxed?: string[];
+            /**
+             * @description The price written in the query (`500元以下`, `$50以内`), when it was applied as the price filter (the request sent no `price_min`/`price_max`, which take its place), in the request's `currency`: show it as a filter the shopper can see and remove. Null when the query names no price.
+             * @example {
+             *       "currency": "CNY",
+             *       "max": 500,
+             *       "text": "500元以下"
+             *     }
+             */
+            price_intent?: components["schemas"]["PriceIntent"] | null;
             /**
              * Did You Mean
              * @description When nothing (or only a relaxed query) matched: what the shopper may have meant, from the autocomplete vocabulary (mistyped words corrected).
@@ -1082,7 +1237,7 @@ export interface operations {
                 mode?: components["schemas"]["Mode"];
                 /** @description Include the query analysis and why each hit matched. */
                 explain?: boolean;
-                /** @description Hit fields to return (comma-separated; `id` always): id, title, brand, category, condition, availability, price, price_max, title_zh, image_link, link, attributes, landed_estimate, score, highlight. Empty = all. */
+                /** @description Hit fields to return (comma-separated; `id` always): id, title, brand, category, condition, availability, price, price_max, title_zh, image_link, link, attributes, display_zh, landed_estimate, score, highlight. Empty = all. */
                 fields?: string[];
                 /** @description Only these brands (any of them); repeat the parameter or separate values with commas. */
                 brand?: string[];
