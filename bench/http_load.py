@@ -108,8 +108,8 @@ async def _drive(base: str, scenario: Scenario, seconds: float, record: Result |
     """`scenario.clients` closed-loop clients for `seconds`; latencies and errors into `record` (None: warm-up)."""
     limits = httpx.Limits(max_connections=scenario.clients, max_keepalive_connections=scenario.clients)
     numbers = count()
-    deadline = time.perf_counter() + seconds
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30.0) as client:
+        deadline = time.perf_counter() + seconds  # from now: making the client may take a while on a busy machine
 
         async def worker() -> None:
             while time.perf_counter() < deadline:

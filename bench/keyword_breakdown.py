@@ -23,7 +23,8 @@ from datetime import UTC, datetime
 from common import CHORUS, DOC, ensure_index, git_commit, machine_line
 from report import write_section
 
-from search.backends.embedded.backend import _count
+from search.backends.base import BackendQuery, Filters
+from search.backends.embedded.backend import _count, _product
 from search.backends.embedded.queries import combine
 from search.config import Settings
 from search.eval import read_queries
@@ -61,13 +62,19 @@ def main() -> None:
     texts = list(read_queries(CHORUS / "queries_supahands.tsv").values())
     analyzer = service.analysis.query_analyzer
     analyzed = [analyzer.analyze(q, backend.document_frequency) for q in texts]
-    built = [backend._keyword.build(a.concepts, tuple(a.brands), ()) for a in analyzed]
+    built = [backend._keyword.build(a.concepts, tuple(a.brands)) for a in analyzed]
     cases = [(a, q) for a, q in zip(analyzed, built, strict=True) if q is not None]
     found = [searcher.search(q, limit=LEG, count=True) for _, q in cases]
+
+    def top_ids(q: str) -> list[str]:
+        a = analyzer.analyze(q, backend.document_frequency)
+        leg, _ = backend.keyword_leg(BackendQuery(concepts=a.concepts, boost_brands=tuple(a.brands)), Filters(), 10)
+        return [doc_id for doc_id, _ in leg]
+
     stages = {
         "query analysis": [lambda q=q: analyzer.analyze(q, backend.document_frequency) for q in texts],
         "building the tantivy query": [
-            lambda a=a: backend._keyword.build(a.concepts, tuple(a.brands), ()) for a, _ in cases
+            lambda a=a: backend._keyword.build(a.concepts, tuple(a.brands)) for a, _ in cases
         ],
         f"tantivy: the leg, {LEG} deep, counting every match": [
             lambda q=q: searcher.search(q, limit=LEG, count=True) for _, q in cases
@@ -85,11 +92,14 @@ def main() -> None:
             lambda q=q: _count(searcher, combine(q, None)) for _, q in cases
         ],
         "the page: 10 stored records read and parsed": [
-            lambda f=f: [backend._product(searcher, a) for _, a in f.hits[:10]] for f in found
+            lambda f=f: [_product(searcher, a) for _, a in f.hits[:10]] for f in found
         ],
         "highlighting the page": [
-            lambda a=a, f=f: [highlight(backend._product(searcher, d), QueryTerms.of(a)) for _, d in f.hits[:10]]
+            lambda a=a, f=f: [highlight(_product(searcher, d), QueryTerms.of(a)) for _, d in f.hits[:10]]
             for (a, _), f in zip(cases, found, strict=True)
+        ],
+        "what bm25s returns, ours: analysis and the keyword leg's top 10 ids (no records, highlights or counts)": [
+            lambda q=q: top_ids(q) for q in texts
         ],
         "the whole search (SearchService.search, keyword mode)": [
             lambda q=q: service.search(SearchRequest(q=q, mode=Mode.KEYWORD)) for q in texts

@@ -16,7 +16,9 @@ HTTP at 1 client and at 16 (hybrid, caches off).
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -34,6 +36,7 @@ from search.eval import read_queries
 from search.eval.report import percentile
 
 WORK = ROOT / "var" / "bench"
+BUILD_RECORD = "build.json"  # the figures of the run that built the index
 QUERIES = [ROOT / "data" / "demo" / "queries.tsv", ROOT / "data" / "demo" / "queries_en.tsv"]
 
 
@@ -44,21 +47,51 @@ def du_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in files) / 1e6
 
 
-def build(n: int, unique: int | None) -> tuple[Path, float]:
+def build(n: int, unique: int | None, reuse: bool = False) -> tuple[Path, dict]:
+    """The index of N products in var/bench/scale-N, rebuilt from the embedding cache; with `reuse`, an index of
+    this schema already holding N products is kept and the figures of the run that built it (BUILD_RECORD) are
+    reported. Returns the data directory and {seconds, indexer peak RSS MB, when, load average then}."""
     feed = WORK / f"feed-{n}{f'-u{unique}' if unique and unique < n else ''}.jsonl"
+    data_dir = WORK / f"scale-{n}"
+    record = data_dir / BUILD_RECORD
+    if reuse and record.exists() and _current(data_dir, n):
+        return data_dir, json.loads(record.read_text())
     if not feed.exists():
         write_feed(feed, n, unique=unique)
-    data_dir = WORK / f"scale-{n}"
     data_dir.mkdir(parents=True, exist_ok=True)
     seed = WORK / "http-100000" / "embeddings.sqlite"
     if seed.exists() and not (data_dir / "embeddings.sqlite").exists():
         shutil.copy(seed, data_dir / "embeddings.sqlite")
     cmd = [sys.executable, "-c", "from indexer.cli import main; main()", "index", str(feed), "--data-dir",
            str(data_dir), "--rebuild"]  # fmt: skip
+    load = os.getloadavg()[0]
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True)
     match = INDEX_SUMMARY.search(proc.stdout)
     assert match, proc.stdout + proc.stderr
-    return data_dir, float(match[6])
+    built = {
+        "seconds": float(match[6]),
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "at": f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
+        "load": round(max(load, os.getloadavg()[0]), 1),
+    }
+    record.write_text(json.dumps(built))
+    return data_dir, built
+
+
+def _current(data_dir: Path, n: int) -> bool:
+    """The index in `data_dir` is of this schema and holds n products."""
+    from search.backends.base import IndexMismatch, IndexNotFound
+    from search.backends.embedded.backend import EmbeddedBackend
+    from search.config import DEFAULT_MODEL
+
+    try:
+        backend = EmbeddedBackend(data_dir, DEFAULT_MODEL, 384)
+    except (IndexNotFound, IndexMismatch):
+        return False
+    try:
+        return backend.stats().count == n
+    finally:
+        backend.close()
 
 
 def in_process(data_dir: Path, queries: list[str]) -> dict:
@@ -105,22 +138,30 @@ def section(results: dict[int, dict], args: argparse.Namespace) -> str:
         "embedding: products ÷ the encoder's texts/s in *Query encoder*). Latency in process: `SearchService`, caches "
         "off, the demo queries; over HTTP: `haitao serve`, caches off, closed-loop clients on the same machine.",
         "",
-        "| products | build s (from cache) | index MB | HNSW graph MB | embedding cache MB | server RSS ready / after "
+        "| products | build s (from cache) | indexer peak RSS MB | index MB | HNSW graph MB | embedding cache MB "
+        "| server RSS ready / after "
         "MB | keyword p50 / p99 ms | hybrid p50 / p99 ms | HTTP hybrid ×1 p50 / p99 ms | HTTP hybrid ×16 req/s "
         "(errors) | HTTP keyword ×1 p50 ms |",
-        "|---:|---:|---:|---:|---:|---|---|---|---|---|---:|",
+        "|---:|---:|---:|---:|---:|---:|---|---|---|---|---|---:|",
     ]
     for n, r in results.items():
         rows = r["http"]["rows"]
         h1, h16, k1 = rows["hybrid ×1"], rows["hybrid ×16"], rows["keyword ×1"]
         p1 = h1.percentiles()
         lines.append(
-            f"| {n:,} | {r['build_s']:.0f} | {r['index_mb']:,.0f} | {r['graph_mb']:,.0f} | {r['cache_mb']:,.0f} | "
+            f"| {n:,} | {r['build']['seconds']:.0f} | {r['build']['peak_rss_mb']:,.0f} | {r['index_mb']:,.0f} | "
+            f"{r['graph_mb']:,.0f} | {r['cache_mb']:,.0f} | "
             f"{r['http']['ready'].get('VmRSS', 0):,.0f} / {r['http']['after'].get('VmRSS', 0):,.0f} | "
             f"{r['proc']['keyword'][0]:.1f} / {r['proc']['keyword'][1]:.1f} | "
             f"{r['proc']['hybrid'][0]:.1f} / {r['proc']['hybrid'][1]:.1f} | {p1['p50']:.1f} / {p1['p99']:.1f} | "
             f"{h16.throughput:.0f} ({h16.errors}) | {k1.percentiles()['p50']:.1f} |"
         )
+    lines.append("")
+    lines += [
+        f"- {n:,} products: built {r['build']['at']}, load average {r['build']['load']} then"
+        + (" (other work on the cores: the build time is an upper bound)" if r["build"]["load"] > 2.5 else "")
+        for n, r in results.items()
+    ]
     lines.append("")
     return "\n".join(lines)
 
@@ -131,20 +172,27 @@ def main() -> None:
     parser.add_argument("--unique", type=int, default=100_000)
     parser.add_argument("--duration", type=float, default=10.0)
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--reuse-build", action="store_true", help="keep an index already built for a size")
+    parser.add_argument("--build-only", action="store_true", help="build (or check) the indexes, measure nothing")
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     queries = list(dict.fromkeys(q for path in QUERIES for q in read_queries(path).values()))
     results = {}
     for n in args.sizes:
-        data_dir, build_s = build(n, args.unique)
+        data_dir, built = build(n, args.unique, args.reuse_build)
+        print(f"{n:,}: index ready ({built})", flush=True)
+        if args.build_only:
+            continue
         index = data_dir / "manifest.json"
-        result = {"build_s": build_s, "proc": in_process(data_dir, queries)}  # in process first: it builds the graph
+        result = {"build": built, "proc": in_process(data_dir, queries)}  # in process first: it builds the graph
         result["http"] = over_http(data_dir, queries, args.duration)
         result["index_mb"] = sum(du_mb(p) for p in data_dir.glob("index*")) if index.exists() else 0.0
         result["graph_mb"] = sum(du_mb(p) for p in data_dir.rglob("*.usearch"))
         result["cache_mb"] = du_mb(data_dir / "embeddings.sqlite")
         results[n] = result
-        print(f"{n:,}: {result['proc']} build {build_s:.0f} s", flush=True)
+        print(f"{n:,}: {result['proc']} build {built['seconds']:.0f} s", flush=True)
+    if args.build_only:
+        return
     text = section(results, args)
     if args.no_write:
         print(text)

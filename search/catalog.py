@@ -16,6 +16,11 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 MAX_ID_LENGTH = 200
+VARIANT_ATTRIBUTES = ("color", "size", "material", "pattern", "gender", "age_group")
+"""The attributes that tell a group's variants apart, with Merchant Center's names: fields of `Product`, filtered and
+counted (facets) like a brand, and the options a collapsed hit lists."""
+
+
 MAX_TEXT_LENGTHS = {
     "description": 20_000,
     "description_zh": 20_000,
@@ -24,6 +29,8 @@ MAX_TEXT_LENGTHS = {
     "category": 1_000,
     "link": 2_048,
     "image_link": 2_048,
+    "item_group_id": MAX_ID_LENGTH,
+    **dict.fromkeys(VARIANT_ATTRIBUTES, 200),
 }
 """Characters of each text field of an incoming record (`title` is at most 1,000 and `id` 200 always)."""
 MAX_ATTRIBUTES = 100
@@ -128,6 +135,26 @@ class Product(BaseModel):
     title_zh: str = ""
     description_zh: str = ""
     condition: str | None = Field(None, max_length=50, examples=["new"])  # Merchant Center: new, refurbished, used
+    list_price: float | None = Field(
+        None,
+        ge=0,
+        description="The regular price in USD while the product sells below it for `price` (Shopify's Compare At "
+        "Price; Merchant Center's price while its sale_price applies): shown as a discount.",
+        examples=[99.99],
+    )
+    item_group_id: str | None = Field(
+        None,
+        description="The product group this product is a variant of (Merchant Center's item_group_id; a Shopify "
+        "product's Handle): the variants of a group share it, and search shows one hit per group.",
+        examples=["hydro-flask-32-oz-wide-mouth"],
+    )
+    # The variant attributes, as Merchant Center names them: what tells the variants of a group apart.
+    color: str | None = Field(None, examples=["Pacific"])
+    size: str | None = Field(None, examples=["32 oz"])
+    material: str | None = Field(None, examples=["stainless steel"])
+    pattern: str | None = Field(None, examples=["striped"])
+    gender: str | None = Field(None, examples=["unisex"])  # Merchant Center: male, female, unisex
+    age_group: str | None = Field(None, examples=["adult"])  # Merchant Center: newborn, infant, toddler, kids, adult
     attributes: dict[str, str] = Field(default_factory=dict)
 
     @field_validator("id", mode="before")
@@ -149,13 +176,35 @@ class Product(BaseModel):
     def _price_max(cls, value: Any, info: ValidationInfo) -> float | None:
         return None if value is None or value == "" else _bounded(parse_price(value), info)
 
+    @field_validator("list_price", mode="before")
+    @classmethod
+    def _list_price(cls, value: Any, info: ValidationInfo) -> float | None:
+        return None if value is None or value == "" else _bounded(parse_price(value), info)
+
     @model_validator(mode="after")
     def _price_range(self) -> Product:
         if self.price_max is not None and self.price_max < self.price:
             raise ValueError(f"price_max ({self.price_max}) must not be below price ({self.price})")
         if self.price_max == self.price:
             self.price_max = None
+        if self.list_price is not None and self.list_price < self.price:
+            raise ValueError(
+                f"list_price ({self.list_price}) must not be below price ({self.price}): it is the regular price "
+                "of a product on sale"
+            )
+        if self.list_price == self.price:
+            self.list_price = None  # not on sale
         return self
+
+    @field_validator("item_group_id", *VARIANT_ATTRIBUTES, mode="before")
+    @classmethod
+    def _keyword_text(cls, value: Any) -> Any:
+        """A group id or a variant attribute: text (a number is read as written), without control characters."""
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return str(value)
+        if isinstance(value, str) and _CONTROL_RE.search(value):
+            raise ValueError("must not contain control characters")
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("availability", mode="before")
     @classmethod
@@ -176,9 +225,9 @@ class Product(BaseModel):
 
     @field_validator(*MAX_TEXT_LENGTHS)
     @classmethod
-    def _text_length(cls, value: str, info: ValidationInfo) -> str:
+    def _text_length(cls, value: str | None, info: ValidationInfo) -> str | None:
         limit = MAX_TEXT_LENGTHS[info.field_name or ""]
-        if _ingesting(info) and len(value) > limit:
+        if _ingesting(info) and value is not None and len(value) > limit:
             raise ValueError(f"at most {limit:,} characters, got {len(value):,}")
         return value
 

@@ -7,7 +7,8 @@
 - the storefront's facet list (`GET /storefront.json`, read by `static/app.js`);
 - what `Filters` holds and how a facet's own filter is dropped for its counts (`backends/base.py`).
 
-A new filterable, facetable keyword field — a seller, a colour — is one `CatalogField` entry here plus the field on
+A new filterable, facetable keyword field — a seller, a colour (`color`, `size` and the other variant attributes
+were added so) — is one `CatalogField` entry here plus the field on
 `Product` (`search/catalog.py`); the backends, the API and the storefront pick it up. Changing what is indexed
 requires a rebuild: bump `SCHEMA_VERSION`.
 
@@ -25,13 +26,15 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from search.analysis.english import brand_key, english_terms, model_terms
+from search.catalog import VARIANT_ATTRIBUTES
 
 if TYPE_CHECKING:
     from search.catalog import Product
 
-SCHEMA_VERSION = 5
-# 2: attributes and seq; 3: fields from the registry, Snowball English terms on both backends; 4: the taxonomy node
-# and the Chinese type terms of every product; 5: `models`, the word-delimiter forms of the title's model numbers
+SCHEMA_VERSION = 6
+"""2: attributes and seq; 3: fields from the registry, Snowball English terms on both backends; 4: the taxonomy node
+and the Chinese type terms of every product; 5: product groups (`item_group_id`), the variant attributes and
+`list_price`; 6: `models`, the word-delimiter forms of the title's model numbers."""
 
 
 class FieldType(StrEnum):
@@ -56,6 +59,11 @@ def keyword_key(value: str) -> str:
     return " ".join(str(value).casefold().split())
 
 
+def exact_key(value: str) -> str:
+    """Ids compare as written (only surrounding spaces ignored)."""
+    return str(value).strip()
+
+
 @dataclass(frozen=True)
 class CatalogField:
     name: str  # the Product attribute, the facet name and the filter parameter
@@ -71,6 +79,7 @@ class CatalogField:
     example: Any = None  # an example filter value for the API documentation
     key: Callable[[str], str] = keyword_key  # KEYWORD: how values are compared in filters and boosts
     text: Callable[[Product], str] | None = None  # ENGLISH search: the text indexed, when not the value itself
+    param: str = ""  # the API's filter parameter, when not the field's name (a name the API uses otherwise)
     derived: bool = False  # computed by the write path from the product's taxonomy node, not in the record
     # ENGLISH search of a field computed from the product's other fields: its terms, indexed as given
     terms: Callable[[Product], list[str]] | None = None
@@ -90,6 +99,11 @@ class CatalogField:
         """KEYWORD: the index field of normalised values, for filters and boosts (the field itself keeps the
         value as written, for facets)."""
         return f"{self.name}_key"
+
+    @property
+    def parameter(self) -> str:
+        """KEYWORD: the API's filter parameter (`brand=Sony`): the field's name, unless the API uses that name."""
+        return self.param or self.name
 
     @property
     def filter_name(self) -> str:
@@ -125,9 +139,27 @@ FIELDS: tuple[CatalogField, ...] = (
         text=lambda product: product.category.replace(">", " "),
     ),
     facet("condition", "成色", "Only products in these conditions (new, refurbished, used)", ["new"]),
+    CatalogField(
+        "item_group_id",
+        FieldType.KEYWORD,
+        filterable=True,
+        shown=True,
+        description="Only the variants of these product groups (ids as the seller wrote them; with "
+        "`distinct=false`, every variant of a group); repeat the parameter or separate values with commas.",
+        example=["hydro-flask-32-oz-wide-mouth"],
+        key=exact_key,
+    ),
+    # The variant attributes (catalog.VARIANT_ATTRIBUTES), with Merchant Center's names.
+    facet("color", "颜色", "Only products in these colours", ["Black", "Navy"]),
+    facet("size", "尺码", "Only products in these sizes", ["M", "32 oz"], param="variant_size"),  # `size`: page size
+    facet("material", "材质", "Only products of these materials", ["Stainless Steel"]),
+    facet("pattern", "图案", "Only products with these patterns", ["Striped"]),
+    facet("gender", "性别", "Only products for these genders (male, female, unisex)", ["female", "unisex"]),
+    facet("age_group", "年龄段", "Only these age groups (newborn, infant, toddler, kids, adult)", ["kids", "adult"]),
     CatalogField("availability", FieldType.AVAILABILITY, filterable=True, facetable=True, shown=True, label="库存"),
     CatalogField("price", FieldType.PRICE, filterable=True, facetable=True, sortable=True, shown=True, label="价格"),
     CatalogField("price_max", FieldType.STORED, shown=True),  # the top of a price range, shown as a price
+    CatalogField("list_price", FieldType.STORED, shown=True),  # the regular price of a product on sale, as a price
     CatalogField("title_zh", FieldType.TEXT, search=Analysis.CHINESE, shown=True),
     CatalogField("description_zh", FieldType.TEXT, search=Analysis.CHINESE),
     CatalogField("image_link", FieldType.STORED, shown=True),
@@ -267,6 +299,7 @@ def index_values(
             values[field.name] = str(getattr(value, "value", value))
         elif field.type is FieldType.PRICE:
             values[field.name] = float(value)
-        elif field.type is FieldType.ATTRIBUTES:
-            values[field.name] = [attribute_term(name, v) for name, v in (value or {}).items()]
+        elif field.type is FieldType.ATTRIBUTES:  # the variant attributes too: `attr=color:black` finds them
+            pairs = [*(value or {}).items(), *((name, getattr(product, name)) for name in VARIANT_ATTRIBUTES)]
+            values[field.name] = list(dict.fromkeys(attribute_term(name, v) for name, v in pairs if v))
     return values

@@ -79,7 +79,11 @@ def highlight(product: Product, terms: QueryTerms) -> Highlight:
 def _english_spans(text: str, stems: frozenset[str]) -> list[tuple[int, int]]:
     if not text or not stems:
         return []
-    return [m.span() for m in _WORD_RE.finditer(text) if _stems(m.group()) & stems]
+    # Each distinct word is analysed once; a text without a matching word (most long descriptions) is done then.
+    marked = {word for word in set(_WORD_RE.findall(text)) if _stems(word) & stems}
+    if not marked:
+        return []
+    return [m.span() for m in _WORD_RE.finditer(text) if m.group() in marked]
 
 
 def _chinese_spans(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:

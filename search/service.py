@@ -8,7 +8,7 @@ import logging
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 
 import numpy as np
@@ -85,7 +85,8 @@ class SearchRequest:
 
     def fingerprint(self) -> str:
         """What a cursor of this search is tied to: everything but the page, its size and explain."""
-        return fingerprint({k: v for k, v in asdict(self).items() if k not in ("page", "size", "cursor", "explain")})
+        skipped = ("page", "size", "cursor", "explain")  # the fields hold no dataclasses: no deep copy needed
+        return fingerprint({f.name: getattr(self, f.name) for f in fields(self) if f.name not in skipped})
 
 
 @dataclass

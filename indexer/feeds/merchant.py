@@ -5,17 +5,19 @@ Both carry the same attributes (`id`, `title`, `description`, `link`, `image_lin
 `sale_price`, `sale_price_effective_date`, `availability`, `brand`, `product_type`, `google_product_category`,
 ...), mapped onto the catalog:
 
-- `sale_price` is the price (what the shopper pays) while it is in effect, and the regular `price` is kept as
-  attribute `list_price`. `sale_price_effective_date` (`2026-11-01T00:00-0800/2026-11-11T23:59-0800`: ISO 8601
-  start and end, a date alone meaning its whole day, no zone meaning UTC) bounds the sale: outside it the regular
-  price is indexed, and the summary says how many sales had ended or not begun (index the feed again when one
+- `sale_price` is the price (what the shopper pays) while it is in effect, and the regular `price` is the
+  `list_price` (hits show the discount). `sale_price_effective_date` (`2026-11-01T00:00-0800/2026-11-11T23:59-0800`:
+  ISO 8601 start and end, a date alone meaning its whole day, no zone meaning UTC) bounds the sale: outside it the
+  regular price is indexed, and the summary says how many sales had ended or not begun (index the feed again when one
   starts: the price then changes). A sale price above the price is a warning, and the price is indexed.
 - `product_type` (the seller's own path, `Home > Kitchen > Mugs`) is the category; without it a textual
   `google_product_category` is. Either form of `google_product_category` (a path, or Google's numeric taxonomy
   id, `2271`) is kept as attribute `google_product_category`, for the taxonomy to place the product by; a product
   with only an id and no `product_type` is counted in a note (it has no category path of its own).
-- HTML in descriptions is stripped and entities are decoded; other attributes (`gtin`, `color`, ...) are kept. An
-  attribute that is not Merchant Center's but looks like a catalog field (`Chinese Title`) gets a hint.
+- `item_group_id` groups variants, and the variant attributes `color`, `size`, `material`, `pattern`, `gender`
+  and `age_group` are the catalog's fields of the same names.
+- HTML in descriptions is stripped and entities are decoded; other attributes (`gtin`, `size_system`, ...) are
+  kept. An attribute that is not Merchant Center's but looks like a catalog field (`Chinese Title`) gets a hint.
 
 XML is streamed with `iterparse`, and each `<item>` is dropped from the tree once read, so memory stays flat.
 """
@@ -160,7 +162,7 @@ def _price(fields: dict[str, str], now: datetime, item: MerchantItem) -> None:
     if use_sale:
         item.raw["price"], item.columns["price"] = sale, "sale_price"
         if price is not None:
-            item.raw["list_price"] = price
+            item.raw["list_price"], item.columns["list_price"] = price, "price"
     else:
         if price is not None:
             item.raw["price"] = price

@@ -1,16 +1,23 @@
-"""Shopify's product CSV export: one row per variant (and per extra image), grouped by `Handle` into one product.
+"""Shopify's product CSV export: one row per variant (and per extra image), the rows of a product under its `Handle`.
 
-`Handle` is the id; `Title`, `Body (HTML)` (HTML stripped), `Vendor` (brand), `Product Category` (else `Type`) and
-`Image Src` come from the product's rows; the variants' `Variant Price`s give the price range: `price` is the
-lowest (what filters and sort use, "from $19.99"), `price_max` the highest when they differ. `Tags`, `Type` and the
-variants' SKUs and options are kept as attributes. The export has no product link: with the shop's address
-(`FeedOptions.shop_url`, `haitao index --shop-url`) each product links to `SHOP/products/HANDLE`. Columns the
-seller added with the catalog's names (`title_zh`, `description_zh`) are read too.
+Each variant becomes a product of its own, and the product's `Handle` its `item_group_id`, so that search shows the
+product once and lists its variants: the variant's id is its `Variant SKU` (without one: the handle, followed by the
+option values when the product has several variants), with its own `Variant Price`, `Variant Compare At Price`
+(`list_price`, when above the price: a sale), stock (`Variant Inventory Qty` at or below 0 is out of stock, or
+backorder when `Variant Inventory Policy` is `continue`; an untracked variant is in stock), `Variant Image` and
+option values. Options named like Merchant Center's variant attributes (`Color`/`Colour`, `Size`, `Material`,
+`Pattern`, `Gender`, `Age Group`, and their Chinese names) fill those fields; other options (`Flavor`) are kept as
+attributes; Shopify's `Default Title` is no option. `Google Shopping / Gender` and `/ Age Group` fill gender and
+age group. The product's `Title`, `Body (HTML)` (HTML stripped), `Vendor` (brand), `Product Category` (else `Type`)
+and `Image Src` are every variant's; `Tags` and `Type` are kept as attributes. The export has no product link: with
+the shop's address (`FeedOptions.shop_url`, `haitao index --shop-url`) each variant links to `SHOP/products/HANDLE`.
+Columns the seller added with the catalog's names (`title_zh`, `description_zh`) are read too.
 
-Products that are not for sale are read but skipped, each with its reason (`FeedRow.skip`), counted in the run's
-summary and taken out of the index if they were in it: gift cards (`Gift Card` TRUE), drafts and archived products
-(`Status`), and products not published to the online store (`Published` FALSE). Rows of one handle must be
-consecutive, as Shopify writes them; a handle seen again later is rejected as a duplicate.
+Products that are not for sale are read but skipped — each variant with the reason (`FeedRow.skip`), counted in
+the run's summary and taken out of the index if it was there: gift cards (`Gift Card` TRUE), drafts and archived
+products (`Status`), and products not published to the online store (`Published` FALSE). Rows of one handle must be
+consecutive, as Shopify writes them; a handle seen again later is rejected. A rejected variant's row is written to
+the rejects file with its product's columns filled in, so that it can be corrected and indexed on its own.
 
 The same export saved as an Excel workbook (.xlsx) is read alike (`csv.DelimitedReader`).
 """
@@ -50,6 +57,18 @@ COLUMNS = frozenset(
 _SHOPIFY_PATTERN = re.compile(r" / |\((product|variant)\.metafields\.")
 # The catalog's fields a seller may add to the export as columns.
 EXTRA_FIELDS = ("title_zh", "description_zh")
+DEFAULT_TITLE = "Default Title"  # the option value of a product without options
+# Option names (case-folded) that mean a variant attribute of the catalog (Merchant Center's names).
+OPTION_FIELDS = {
+    **dict.fromkeys(("color", "colour", "colors", "colours", "颜色", "顏色"), "color"),
+    **dict.fromkeys(("size", "sizes", "尺码", "尺碼", "尺寸", "大小"), "size"),
+    **dict.fromkeys(("material", "materials", "fabric", "材质", "材質"), "material"),
+    **dict.fromkeys(("pattern", "print", "图案", "圖案"), "pattern"),
+    **dict.fromkeys(("gender", "性别", "性別"), "gender"),
+    **dict.fromkeys(("age group", "age", "年龄段", "年齡段"), "age_group"),
+}
+# Shopify's Google & YouTube channel columns that are catalog fields.
+GOOGLE_SHOPPING_FIELDS = {"Google Shopping / Gender": "gender", "Google Shopping / Age Group": "age_group"}
 
 
 def is_shopify_export(path: Path) -> bool:
@@ -79,30 +98,51 @@ class ShopifyReader(DelimitedReader):
 
     def rows(self) -> Iterator[FeedRow]:
         group: list[tuple[int, dict[str, str], str]] = []
+        seen: dict[str, int] = {}  # each handle and the line it started on
         for line, values, text, error in self.records():
             if error:
                 yield FeedRow(line, None, text, error)
                 continue
             row = {k: v.strip() for k, v in zip(self.header, values, strict=False)}
-            if group and row.get("Handle") != group[0][1].get("Handle"):
+            handle = row.get("Handle", "")
+            if group and handle != group[0][1].get("Handle"):
                 yield from self._product(group)
                 group = []
+            if not group and handle in seen:
+                message = (
+                    f"Handle {handle!r} was first seen on line {seen[handle]}: the rows of a product must be "
+                    "consecutive, as Shopify exports them"
+                )
+                yield FeedRow(line, None, text, message)
+                continue
+            if not group:
+                seen[handle] = line
             group.append((line, row, text))
         if group:
             yield from self._product(group)
 
     def _product(self, group: list[tuple[int, dict[str, str], str]]) -> Iterator[FeedRow]:
-        line = group[0][0]
-        text = "\n".join(t for _, _, t in group)
         rows = [row for _, row, _ in group]
+        variants = [(line, row) for line, row, _ in group if is_variant(row)] or [(group[0][0], rows[0])]
         skip = not_for_sale(rows)
-        if skip is not None:
-            yield FeedRow(line, {"id": rows[0].get("Handle", "")}, text, columns={"id": "Handle"}, skip=skip)
-            return
-        raw, columns = to_catalog(rows)
-        if self.options.shop_url and raw["id"]:
-            raw["link"] = product_link(self.options.shop_url, raw["id"])
-        yield FeedRow(line, raw, text, columns=columns)
+        for line, raw, columns, row in to_catalog(rows, [row for _, row in variants], [line for line, _ in variants]):
+            text = self.as_text([row.get(name, "") for name in self.header])
+            if skip is not None:
+                yield FeedRow(line, {"id": raw["id"]}, text, columns={"id": columns["id"]}, skip=skip)
+                continue
+            if self.options.shop_url and raw.get("item_group_id"):
+                raw["link"] = product_link(self.options.shop_url, raw["item_group_id"])
+            yield FeedRow(line, raw, text, columns=columns)
+
+
+def is_variant(row: dict[str, str]) -> bool:
+    """Whether a row of the export is a variant (not only one more image of the product)."""
+    return any(row.get(column) for column in ("Variant Price", "Variant SKU", "Option1 Value"))
+
+
+def option_field(name: str) -> str | None:
+    """The variant attribute an option's name means (`Colour` → color), or None: kept as an attribute."""
+    return OPTION_FIELDS.get(" ".join(name.casefold().replace("_", " ").split()))
 
 
 def not_for_sale(rows: list[dict[str, str]]) -> str | None:
@@ -121,54 +161,85 @@ def _first(rows: list[dict[str, str]], column: str) -> str:
     return next((row[column] for row in rows if row.get(column)), "")
 
 
-def _all(rows: list[dict[str, str]], column: str) -> list[str]:
-    return list(dict.fromkeys(row[column] for row in rows if row.get(column)))
-
-
-def to_catalog(rows: list[dict[str, str]]) -> tuple[dict[str, Any], dict[str, str]]:
-    """The rows of one handle → (catalog raw record, catalog field → Shopify column)."""
-    columns = {"id": "Handle", "title": "Title", "description": "Body (HTML)", "brand": "Vendor"}
-    columns |= {"price": "Variant Price", "price_max": "Variant Price", "image_link": "Image Src"}
-    raw: dict[str, Any] = {
-        "id": rows[0].get("Handle", ""),
+def to_catalog(
+    rows: list[dict[str, str]], variants: list[dict[str, str]], lines: list[int]
+) -> Iterator[tuple[int, dict[str, Any], dict[str, str], dict[str, str]]]:
+    """The rows of one handle → for each variant: (line, catalog raw record, catalog field → Shopify column, the
+    variant's row with its product's columns filled in)."""
+    handle = rows[0].get("Handle", "")
+    product: dict[str, Any] = {
         "title": unescape(_first(rows, "Title")),
         "description": strip_html(_first(rows, "Body (HTML)")),
         "brand": _first(rows, "Vendor"),
-        "image_link": _first(rows, "Image Src") or _first(rows, "Variant Image"),
     }
+    columns = {"id": "Variant SKU", "title": "Title", "description": "Body (HTML)", "brand": "Vendor"}
+    columns |= {"item_group_id": "Handle", "price": "Variant Price", "list_price": "Variant Compare At Price"}
     for name in EXTRA_FIELDS:
         if _first(rows, name):
-            raw[name], columns[name] = _first(rows, name), name
+            product[name], columns[name] = _first(rows, name), name
     kind = _first(rows, "Type")
     category = _first(rows, "Product Category")
-    raw["category"] = unescape(category or kind)
+    product["category"] = unescape(category or kind)
     columns["category"] = "Product Category" if category else "Type"
-    attributes = {"type": kind, "tags": _first(rows, "Tags"), "skus": ", ".join(_all(rows, "Variant SKU"))}
-    for n in (1, 2, 3):
-        name, values = _first(rows, f"Option{n} Name"), _all(rows, f"Option{n} Value")
-        if name and values and values != ["Default Title"]:
-            attributes[name] = ", ".join(values)
-    raw["attributes"] = {k: v for k, v in attributes.items() if v}
+    for column, name in GOOGLE_SHOPPING_FIELDS.items():
+        if _first(rows, column):
+            product[name], columns[name] = _first(rows, column), column
+    options = [_first(rows, f"Option{n} Name") for n in (1, 2, 3)]
+    image = _first(rows, "Image Src")
+    for line, row in zip(lines, variants, strict=True):
+        raw = dict(product, item_group_id=handle)
+        attributes = {"type": kind, "tags": _first(rows, "Tags")}
+        values = []
+        for n, name in enumerate(options, start=1):
+            value = row.get(f"Option{n} Value", "")
+            if not name or not value or value == DEFAULT_TITLE:
+                continue
+            values.append(value)
+            field = option_field(name)
+            if field is not None:
+                raw[field], columns[field] = value, f"Option{n} Value"
+            else:
+                attributes[name] = value
+        raw["attributes"] = {k: v for k, v in attributes.items() if v}
+        raw["id"] = row.get("Variant SKU") or _variant_id(handle, values if len(variants) > 1 else [])
+        raw["image_link"] = row.get("Variant Image") or image
+        raw["price"] = row.get("Variant Price", "")
+        compare_at = row.get("Variant Compare At Price", "")
+        if compare_at and _above(compare_at, raw["price"]):
+            raw["list_price"] = compare_at  # a compare-at price at or below the price is no sale: Shopify shows none
+        availability = _availability(row)
+        if availability is not None:
+            raw["availability"] = availability
+        filled = {name: row.get(name) or (rows[0].get(name, "") if _product_column(name) else "") for name in row}
+        yield line, raw, columns, filled
 
-    raw.update(_price_range(_all(rows, "Variant Price")))
-    quantities = [row["Variant Inventory Qty"] for row in rows if row.get("Variant Inventory Qty")]
-    if quantities and all(_int_or_zero(q) <= 0 for q in quantities):
-        raw["availability"] = "out_of_stock"
-    return raw, columns
+
+def _variant_id(handle: str, option_values: list[str]) -> str:
+    """A variant without a SKU: its handle, followed by its option values (`mug-black-12-oz`)."""
+    slug = "-".join(re.sub(r"[^0-9a-z]+", "-", value.casefold()).strip("-") for value in option_values)
+    return f"{handle}-{slug}" if slug else handle
 
 
-def _price_range(prices: list[str]) -> dict[str, Any]:
-    """The lowest and highest variant price; a variant price that cannot be read is passed on to be reported."""
-    amounts = []
-    for price in prices:
-        try:
-            amounts.append(parse_price(price))
-        except ValueError:
-            return {"price": price}  # the catalog's validation names the column and the reason
-    if not amounts:
-        return {}
-    low, high = min(amounts), max(amounts)
-    return {"price": low, "price_max": high} if high > low else {"price": low}
+def _product_column(name: str) -> bool:
+    """A column of the product (its first row), not of one variant or image."""
+    return not name.startswith(("Variant ", "Image ")) and not re.fullmatch(r"Option\d Value", name)
+
+
+def _availability(row: dict[str, str]) -> str | None:
+    """A tracked variant with nothing in stock is out of stock (backorder when it may be sold anyway)."""
+    if "Variant Inventory Tracker" in row and not row["Variant Inventory Tracker"]:
+        return None  # Shopify does not track its stock: always available
+    quantity = row.get("Variant Inventory Qty", "")
+    if not quantity or _int_or_zero(quantity) > 0:
+        return None
+    return "backorder" if row.get("Variant Inventory Policy", "").lower() == "continue" else "out_of_stock"
+
+
+def _above(amount: str, price: str) -> bool:
+    try:
+        return parse_price(amount) > parse_price(price)
+    except ValueError:
+        return True  # passed on: the catalog's validation names the column and why
 
 
 def _int_or_zero(text: str) -> int:

@@ -31,8 +31,9 @@ MAX_FILTER_VALUE_LENGTH = 200
 MAX_ATTRIBUTE_FILTERS = 20
 """Attribute filters (`attr`) in one search."""
 
-MAX_FACETS = 10
-"""Facet names in one `facets` list."""
+MAX_FACETS = 20
+"""Facet names in one `facets` list (the registry has 13 with the sellers and the variant attributes: a storefront
+asks for all of them)."""
 
 MAX_FIELDS = 20
 """Names in one `fields` list."""

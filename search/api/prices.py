@@ -3,6 +3,8 @@ landed estimate."""
 
 from __future__ import annotations
 
+import math
+
 from search.analysis.intent import PriceIntent as QueryPrice
 from search.api.schemas import FacetStats, LandedEstimate, Price, PriceIntent
 from search.config import Settings
@@ -12,6 +14,13 @@ from search.currency import Currency, ExchangeRate
 def price_of(usd: float, settings: Settings) -> Price:
     rate = ExchangeRate(settings.cny_per_usd)
     return Price(usd=usd, cny=rate.from_usd(usd, Currency.CNY), landed=landed_estimate(usd, settings))
+
+
+def discount_percent(price: float, list_price: float | None) -> int | None:
+    """Whole percent off the regular price, rounded down but at least 1; None when not on sale."""
+    if list_price is None or list_price <= price:
+        return None
+    return max(1, math.floor(round((list_price - price) / list_price * 100, 6)))  # 6: no 19.999… for 20
 
 
 def landed_estimate(usd: float, settings: Settings) -> LandedEstimate | None:

@@ -28,8 +28,9 @@ from search.service import Mode
 
 FIELDS_SHOWN = tuple(f for f in FIELDS if f.shown)
 
-HIT_FIELDS = [*SHOWN, "display_zh", "landed_estimate", "score", "highlight"]
-KEYWORD_PARAMS = tuple(f.name for f in KEYWORD_FILTERS)
+HIT_FIELDS = [*SHOWN, "display_zh", "discount_percent", "landed_estimate", "score", "highlight"]
+KEYWORD_PARAMS = {f.parameter: f.name for f in KEYWORD_FILTERS}
+"""The keyword filter parameters and the field each filters (`variant_size` → size: `size` is the page size)."""
 FACET_LABELS_DOC = (
     "Chinese labels of facet values, beside the English value the counts (`facets`) and filters use: facet → "
     "English value → Chinese label (category paths level by level, colours, availability, brands with a known "
@@ -70,7 +71,13 @@ class _SearchParams(BaseModel):
         examples=["蓝牙耳机"],
     )
     page: int = Field(1, ge=1, le=MAX_PAGE, description="1-based page number (or use `cursor`).", examples=[1])
-    size: int = Field(10, ge=1, description="Hits per page (at most HAITAO_MAX_PAGE_SIZE, 100).", examples=[20])
+    size: int = Field(
+        10,
+        ge=1,
+        description="Hits per page (at most HAITAO_MAX_PAGE_SIZE, 100). (The variant attribute "
+        "`size` filters as `variant_size`.)",
+        examples=[20],
+    )
     cursor: str | None = Field(
         None,
         max_length=MAX_CURSOR_LENGTH,
@@ -171,7 +178,9 @@ class _SearchParams(BaseModel):
 
     def term_filters(self) -> tuple[TermFilter, ...]:
         """The keyword filters asked for: ((field, (value, ...)), ...)."""
-        return tuple((name, tuple(getattr(self, name))) for name in KEYWORD_PARAMS if getattr(self, name))
+        return tuple(
+            (name, tuple(getattr(self, param))) for param, name in KEYWORD_PARAMS.items() if getattr(self, param)
+        )
 
     def attribute_filters(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         grouped: dict[str, list[str]] = {}
@@ -196,7 +205,7 @@ SearchParams = create_model(
         "_keyword_lengths": field_validator(*KEYWORD_PARAMS)(_bounded_values),
     },
     **{
-        f.name: (
+        f.parameter: (
             list[str],
             Field(default_factory=list, max_length=MAX_FILTER_VALUES, description=f.description, examples=[f.example]),
         )
@@ -293,6 +302,18 @@ class _SearchHit(BaseModel):
         description="The highest variant price, when the variants' prices differ (a range `price`–`price_max`); "
         "null otherwise.",
         examples=[{"usd": 99.99, "cny": 719.93}],
+    )
+    list_price: Price | None = Field(
+        None,
+        description="The regular price, when the product is on sale for `price` (null otherwise): show it struck "
+        "through beside the price.",
+        examples=[{"usd": 99.99, "cny": 719.93}],
+    )
+    discount_percent: int | None = Field(
+        None,
+        description="How much below `list_price` the price is, in whole percent (rounded down; at least 1), when the "
+        "product is on sale: 20 → 八折 (20% off). Null when it is not.",
+        examples=[20],
     )
     landed_estimate: LandedEstimate | None = Field(
         None, description="Estimated cost delivered in China, when HAITAO_LANDED_SHIPPING_USD is configured."

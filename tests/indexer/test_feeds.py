@@ -73,18 +73,20 @@ def test_broken_xml_keeps_the_items_before_the_break_and_says_where():
     assert rows[2].fatal and "not well-formed at line 31" in rows[2].error
 
 
-def test_shopify_variants_become_one_product_with_a_price_range():
+def test_shopify_variants_become_products_of_the_handles_group():
     rows = [row for row in read_feed(FIXTURES / "shopify_products.csv") if row.skip is None]
-    assert [row.raw["id"] for row in rows] == ["hydro-flask-21oz", "yeti-rambler-20", "euro-mug", "no-title"]
-    bottle = rows[0]
-    assert bottle.line == 2 and bottle.text.count("hydro-flask-21oz") == 4  # all its rows, for the rejects file
-    assert (bottle.raw["price"], bottle.raw["price_max"]) == (29.95, 1299.0)
-    assert bottle.raw["description"] == "Keeps drinks cold for 24 hours & hot for 12. BPA\u2011free, dishwasher safe."
-    assert bottle.raw["attributes"]["skus"] == "HF-21-BLK, HF-21-PAC, HF-21-LTD"
-    assert bottle.raw["attributes"]["Color"] == "Black, Pacific, Limited Edition"
-    assert bottle.raw["image_link"] == "https://cdn.example.com/hf-black.jpg"
-    assert rows[1].raw["availability"] == "out_of_stock"  # no variant in stock
-    assert rows[1].line == 7
+    assert [row.raw["id"] for row in rows] == ["HF-21-BLK", "HF-21-PAC", "HF-21-LTD", "YR-20", "EM-1", "NT-1"]
+    black, pacific, limited = (row.raw for row in rows[:3])
+    assert [row.line for row in rows[:3]] == [2, 4, 5]  # each variant's own row
+    assert {raw["item_group_id"] for raw in (black, pacific, limited)} == {"hydro-flask-21oz"}
+    assert [raw["color"] for raw in (black, pacific, limited)] == ["Black", "Pacific", "Limited Edition"]
+    assert [raw["price"] for raw in (black, pacific, limited)] == ["34.95", "29.95", "$1,299.00"]
+    assert pacific["list_price"] == "34.95" and pacific["availability"] == "out_of_stock"
+    assert black["description"] == "Keeps drinks cold for 24 hours & hot for 12. BPA\u2011free, dishwasher safe."
+    # no `Variant Image`: the product's first image (an `Image Src` on a variant's row is one of the product's)
+    assert {raw["image_link"] for raw in (black, pacific, limited)} == {"https://cdn.example.com/hf-black.jpg"}
+    assert rows[1].text.startswith("hydro-flask-21oz,Hydro Flask 21 oz Standard Mouth Bottle,")  # stands alone
+    assert rows[3].raw["availability"] == "out_of_stock" and rows[3].line == 7  # none in stock
 
 
 def test_formats_are_detected_from_the_extension_and_the_shopify_header(tmp_path):

@@ -34,7 +34,7 @@ def test_merchant_tsv(pipeline, tmp_path):
     report, rejects, reasons = run(pipeline, tmp_path, "merchant.tsv")
     assert (report.read, report.indexed, report.rejected) == (6, 3, 3)
     cooler = pipeline.backend.get("m-1")
-    assert (cooler.price, cooler.attributes["list_price"], cooler.brand) == (19.99, "24.99 USD", "Ben & Jerry's")
+    assert (cooler.price, cooler.list_price, cooler.brand) == (19.99, 24.99, "Ben & Jerry's")
     assert pipeline.backend.get("m-2").price == 1299.0  # "$1,299.00"
     described = {r.product_id: r.describe() for r in report.rejects}
     assert described["m-3"] == "merchant.tsv:4 (id 'm-3'): g:price: '12,99 EUR' is in EUR; prices must be in USD"
@@ -72,14 +72,15 @@ def test_broken_xml_indexes_what_came_before_and_never_deletes(pipeline, tmp_pat
 
 def test_shopify_export(pipeline, tmp_path):
     report, rejects, reasons = run(pipeline, tmp_path, "shopify_products.csv")
-    assert (report.read, report.indexed, report.rejected, report.skipped) == (5, 2, 2, {"draft": 1})
-    bottle = pipeline.backend.get("hydro-flask-21oz")
-    assert (bottle.price, bottle.price_max) == (29.95, 1299.0)
-    assert "<p>" not in bottle.description and "&amp;" not in bottle.description
-    assert pipeline.backend.get("draft-product") is None
+    assert (report.read, report.indexed, report.rejected, report.skipped) == (7, 4, 2, {"draft": 1})
+    limited = pipeline.backend.get("HF-21-LTD")
+    assert (limited.price, limited.item_group_id, limited.color) == (1299.0, "hydro-flask-21oz", "Limited Edition")
+    assert (pipeline.backend.get("HF-21-PAC").price, pipeline.backend.get("HF-21-PAC").list_price) == (29.95, 34.95)
+    assert "<p>" not in limited.description and "&amp;" not in limited.description
+    assert pipeline.backend.get("D-1") is None
     described = {r.product_id: r.describe() for r in report.rejects}
-    assert "Variant Price: '12,99 EUR' is in EUR" in described["euro-mug"]
-    assert described["no-title"] == "shopify_products.csv:10 (id 'no-title'): Title: must not be empty"
+    assert "Variant Price: '12,99 EUR' is in EUR" in described["EM-1"]
+    assert described["NT-1"] == "shopify_products.csv:10 (id 'NT-1'): Title: must not be empty"
     assert rejects.name == "shopify_products.rejects.csv"
     written = list(csv.DictReader(rejects.open(encoding="utf-8-sig", newline="")))  # with the feed's BOM
     assert [row["Handle"] for row in written] == ["euro-mug", "no-title"]

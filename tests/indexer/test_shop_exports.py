@@ -49,27 +49,70 @@ def stored(data_dir: Path, embedder, product_id: str):
 # Shopify ------------------------------------------------------------------------------------------------------
 
 
+def shopify_rows(**options: object) -> dict[str, object]:
+    return {row.raw["id"]: row for row in read_feed(FIXTURES / "shopify_export.csv", options=FeedOptions(**options))}
+
+
 def test_shopify_rows_say_why_a_product_is_not_for_sale():
-    rows = {row.raw["id"]: row for row in read_feed(FIXTURES / "shopify_export.csv")}
-    assert len(rows) == 8  # every handle is read, none vanishes
+    rows = shopify_rows()
+    assert len(rows) == 20  # every variant of every handle is read, none vanishes
     skipped = {product_id: row.skip for product_id, row in rows.items() if row.skip}
     assert skipped == {
-        "patagonia-better-sweater-fleece-jacket": "draft",
-        "stanley-quencher-h2-0-flowstate-tumbler-40-oz": "archived",
-        "owala-freesip-insulated-bottle-24-oz": "unpublished",
-        "gift-card": "gift card",
+        "25528-NENA-S": "draft",  # each variant of the draft Patagonia fleece
+        "25528-NENA-M": "draft",
+        "25528-NENA-L": "draft",
+        "10-10824-064": "archived",
+        "OW-FS24-SH": "unpublished",
+        "gift-card-25": "gift card",  # no SKUs: the handle and the option value
+        "gift-card-50": "gift card",
+        "gift-card-100": "gift card",
     }
-    bottle = rows["hydro-flask-32-oz-wide-mouth"].raw
-    assert (bottle["price"], bottle["price_max"]) == (44.95, 49.95)
-    assert bottle["attributes"]["Color"] == "Black, Pacific, Indigo"
-    assert bottle["description"].startswith("TempShield™ double-wall")
-    assert "link" not in bottle  # no shop address given
+
+
+def test_each_shopify_variant_is_a_product_of_the_handles_group():
+    rows = shopify_rows()
+    flask = {sku: rows[sku].raw for sku in ("W32BTS001", "W32BTS415", "W32BTS464")}
+    assert {raw["item_group_id"] for raw in flask.values()} == {"hydro-flask-32-oz-wide-mouth"}
+    assert [raw["color"] for raw in flask.values()] == ["Black", "Pacific", "Indigo"]
+    assert [raw["price"] for raw in flask.values()] == ["44.95", "44.95", "49.95"]
+    assert [raw.get("list_price") for raw in flask.values()] == ["49.95", "49.95", None]  # Compare At Price
+    assert flask["W32BTS415"]["availability"] == "out_of_stock" and "availability" not in flask["W32BTS001"]
+    assert flask["W32BTS415"]["image_link"].endswith("/W32BTS415_pacific.jpg")  # the variant's own image
+    for raw in flask.values():  # the product's fields are every variant's
+        assert raw["title"] == "Hydro Flask 32 oz Wide Mouth Bottle with Flex Cap"
+        assert raw["description"].startswith("TempShield™ double-wall")
+        assert raw["brand"] == "Hydro Flask" and raw["attributes"]["type"] == "Water Bottles"
+        assert "Color" not in raw["attributes"] and "link" not in raw  # no shop address given
+    nalgene = rows["2020-0248"].raw  # two options: Size and Color
+    assert (nalgene["size"], nalgene["color"], nalgene["price"]) == ("48 oz", "Clear", "21.99")
+    yeti = rows["21071500012"].raw  # one variant, "Default Title": no options
+    assert yeti["item_group_id"] == "yeti-rambler-20-oz-tumbler" and "color" not in yeti and "size" not in yeti
+
+
+def test_shopify_options_stock_and_compare_at_prices_map_as_merchant_center_names_them():
+    rows = shopify_rows()
+    socks = {sku: rows[sku].raw for sku in ("SW001618-M-CHR", "SW001618-L-CHR", "SW001618-M-TPE")}
+    assert [(raw["size"], raw["color"]) for raw in socks.values()] == [
+        ("M", "Charcoal"),
+        ("L", "Charcoal"),
+        ("M", "Taupe"),
+    ]
+    for raw in socks.values():  # Google Shopping / Gender and / Age Group, from the product's row
+        assert (raw["gender"], raw["age_group"]) == ("unisex", "adult")
+    assert socks["SW001618-L-CHR"]["availability"] == "backorder"  # none in stock, policy "continue"
+    assert "availability" not in socks["SW001618-M-TPE"]  # stock not tracked: available
+    assert socks["SW001618-M-TPE"]["list_price"] == "23.95"
+    bites = rows["trailhead-energy-bites-peanut-butter"].raw  # no SKU: handle and option value
+    assert bites["attributes"]["Flavor"] == "Peanut Butter"  # not a variant attribute of the catalog: kept
+    assert "list_price" not in bites  # a compare-at price below the price is no sale
+    assert rows["trailhead-energy-bites-dark-chocolate-sea-salt"].raw["item_group_id"] == "trailhead-energy-bites"
 
 
 def test_shopify_links_are_built_from_the_shop_url():
     reader = open_feed(FIXTURES / "shopify_export.csv", options=FeedOptions(shop_url=SHOP))
     links = {row.raw["id"]: row.raw.get("link") for row in reader.read() if not row.skip}
-    assert links["yeti-rambler-20-oz-tumbler"] == f"{SHOP}/products/yeti-rambler-20-oz-tumbler"
+    assert links["21071500012"] == f"{SHOP}/products/yeti-rambler-20-oz-tumbler"
+    assert links["W32BTS464"] == f"{SHOP}/products/hydro-flask-32-oz-wide-mouth"
     assert not any("--shop-url" in note for note in reader.notes)
 
 
@@ -78,33 +121,62 @@ def test_shopify_export_through_the_cli(tmp_path, embedder):
     result = index(FIXTURES / "shopify_export.csv", "--data-dir", data, "--shop-url", "trailhead.example.com/")
     assert result.exit_code == 0, result.output
     assert (
-        "read 8, indexed 4, unchanged 0, rejected 0, skipped 4 (1 archived, 1 draft, 1 gift card, 1 unpublished), "
+        "read 20, indexed 12, unchanged 0, rejected 0, skipped 8 (1 archived, 3 draft, 3 gift card, 1 unpublished), "
         "deleted 0 in " in result.stdout
     )
-    assert stored(data, embedder, "gift-card") is None
-    assert stored(data, embedder, "owala-freesip-insulated-bottle-24-oz") is None
-    bottle = stored(data, embedder, "hydro-flask-32-oz-wide-mouth")
-    assert bottle.link == f"{SHOP}/products/hydro-flask-32-oz-wide-mouth"
-    assert (bottle.price, bottle.price_max) == (44.95, 49.95)
-    assert stored(data, embedder, "bkr-glass-water-bottle-1l").availability.value == "out_of_stock"
+    assert stored(data, embedder, "gift-card-25") is None
+    assert stored(data, embedder, "OW-FS24-SH") is None
+    pacific = stored(data, embedder, "W32BTS415")
+    assert pacific.link == f"{SHOP}/products/hydro-flask-32-oz-wide-mouth"
+    assert (pacific.item_group_id, pacific.color, pacific.price, pacific.list_price) == (
+        "hydro-flask-32-oz-wide-mouth", "Pacific", 44.95, 49.95,
+    )  # fmt: skip
+    assert pacific.availability.value == "out_of_stock"
+    assert stored(data, embedder, "BKR-1L-CLOUD").availability.value == "out_of_stock"
 
 
-def test_price_max_and_the_link_reach_the_hits(tmp_path, embedder):
+def test_a_shopify_handle_split_over_the_file_is_rejected(tmp_path):
+    lines = (FIXTURES / "shopify_export.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    flask_variant = next(line for line in lines if line.startswith("hydro-flask-32-oz-wide-mouth,,,"))
+    feed = tmp_path / "split.csv"
+    feed.write_text("".join([*lines, flask_variant]), encoding="utf-8")
+    last = list(read_feed(feed))[-1]
+    assert last.raw is None and "Handle 'hydro-flask-32-oz-wide-mouth' was first seen on line 2" in last.error
+
+
+def test_a_rejected_shopify_variant_is_written_whole_to_the_rejects_file(tmp_path, embedder):
+    text = (FIXTURES / "shopify_export.csv").read_text(encoding="utf-8")
+    feed = tmp_path / "export.csv"
+    feed.write_text(text.replace(",49.95,,TRUE,TRUE", ",$49.95 CAD,,TRUE,TRUE"), encoding="utf-8")  # Indigo's price
+    data = tmp_path / "data"
+    result = index(feed, "--data-dir", data)
+    assert "rejected 1" in result.stdout, result.output
+    assert "export.csv:8 (id 'W32BTS464'): Variant Price: '$49.95 CAD' is in CAD" in result.stderr
+    rejects = list(csv.DictReader((data / "rejects" / "export.rejects.csv").open(encoding="utf-8")))
+    [indigo] = rejects
+    assert (indigo["Variant SKU"], indigo["Option1 Value"], indigo["Option1 Name"]) == ("W32BTS464", "Indigo", "Color")
+    assert indigo["Title"] == "Hydro Flask 32 oz Wide Mouth Bottle with Flex Cap"  # it stands on its own
+    assert stored(data, embedder, "W32BTS001") is not None  # its sibling variants are indexed
+
+
+def test_sales_and_price_ranges_reach_the_hits(tmp_path, embedder):
     data = tmp_path / "data"
     assert index(FIXTURES / "shopify_export.csv", "--data-dir", data, "--shop-url", SHOP).exit_code == 0
     settings = Settings(data_dir=data)
     service = SearchService(settings, embedder=embedder)
     try:
         client = TestClient(create_app(settings, service=service))
-        hits = client.get("/v1/search", params={"q": "water bottle", "size": 10}).json()["hits"]
+        params = {"q": "water bottle", "size": 20, "item_group_id": "hydro-flask-32-oz-wide-mouth"}
+        hits = client.get("/v1/search", params=params).json()["hits"]
         by_id = {hit["id"]: hit for hit in hits}
-        bottle = by_id["hydro-flask-32-oz-wide-mouth"]
-        assert bottle["price"]["usd"] == 44.95
-        assert bottle["price_max"] == {"usd": 49.95, "cny": round(49.95 * settings.cny_per_usd, 2)}
-        assert bottle["link"] == f"{SHOP}/products/hydro-flask-32-oz-wide-mouth"
-        assert by_id["yeti-rambler-20-oz-tumbler"]["price_max"] is None  # one price: no range
-        only = client.get("/v1/search", params={"q": "nalgene", "fields": "price_max"}).json()["hits"][0]
-        assert set(only) == {"id", "price_max"} and only["price_max"]["usd"] == 21.99
+        black = by_id["W32BTS001"]
+        assert black["price"]["usd"] == 44.95 and black["item_group_id"] == "hydro-flask-32-oz-wide-mouth"
+        assert black["list_price"] == {"usd": 49.95, "cny": round(49.95 * settings.cny_per_usd, 2)}
+        assert black["discount_percent"] == 10  # 44.95 of 49.95
+        assert black["color"] == "Black" and black["link"] == f"{SHOP}/products/hydro-flask-32-oz-wide-mouth"
+        assert by_id["W32BTS464"]["list_price"] is None and by_id["W32BTS464"]["discount_percent"] is None
+        only = client.get("/v1/search", params={"q": "socks", "fields": "discount_percent", "color": "taupe"}).json()
+        assert only["hits"] == [{"id": "SW001618-M-TPE", "discount_percent": 20}]  # 19.16 of 23.95
     finally:
         service.close()
 
@@ -114,15 +186,15 @@ def test_a_product_that_became_a_draft_leaves_the_index(tmp_path, embedder):
     feed = tmp_path / "products_export_1.csv"
     feed.write_bytes((FIXTURES / "shopify_export.csv").read_bytes())
     assert index(feed, "--data-dir", data).exit_code == 0
-    assert stored(data, embedder, "yeti-rambler-20-oz-tumbler") is not None
+    assert stored(data, embedder, "21071500012") is not None  # the Yeti's one variant
     text = feed.read_text(encoding="utf-8")
     yeti = next(line for line in text.splitlines() if line.startswith("yeti-rambler-20-oz-tumbler,"))
     feed.write_text(text.replace(yeti, yeti.removesuffix(",active") + ",draft"), encoding="utf-8")
     result = index(feed, "--data-dir", data)
     assert result.exit_code == 0, result.output
-    assert "skipped 5 (1 archived, 2 draft, 1 gift card, 1 unpublished), deleted 1 in" in result.stdout
+    assert "skipped 9 (1 archived, 4 draft, 3 gift card, 1 unpublished), deleted 1 in" in result.stdout
     assert "were in the index and were removed" in result.stderr
-    assert stored(data, embedder, "yeti-rambler-20-oz-tumbler") is None
+    assert stored(data, embedder, "21071500012") is None
 
 
 def test_without_a_shop_url_the_run_says_how_to_get_links(tmp_path):
@@ -249,7 +321,7 @@ def test_a_column_that_looks_like_a_field_gets_a_hint_in_a_plain_csv(tmp_path):
     assert "column 'Chinese Title' is not a field this format reads" in result.stderr
     assert "did you mean title_zh?" in result.stderr
     assert "column 'Image URL'" in result.stderr and "did you mean image_link?" in result.stderr
-    assert "columns kept as attributes: Material" in result.stderr
+    assert "columns kept as attributes: Capacity" in result.stderr  # `Material` is the catalog's material
 
 
 def test_rejects_of_a_csv_saved_by_excel_keep_its_bom(tmp_path):
@@ -275,6 +347,7 @@ def test_an_excel_workbook_is_read_directly(tmp_path, embedder):
     flask = stored(data, embedder, "10023")  # a numeric cell: 10023, not 10023.0
     assert (flask.title, flask.price) == ("Hydro Flask 21 oz Standard Mouth Bottle", 34.95)
     assert flask.attributes["Chinese Title"] == "Hydro Flask 保温水杯 21盎司"
+    assert (flask.material, flask.attributes["Capacity"]) == ("Stainless steel", "21 oz")
     rejects = data / "rejects" / "catalog.rejects.csv"
     assert rejects.read_bytes().startswith(b"\xef\xbb\xbf")
     assert list(csv.reader(io.StringIO(rejects.read_text(encoding="utf-8-sig"))))[1][:2] == [

@@ -35,7 +35,7 @@ def test_from_raw_accepts_merchant_center_forms():
     assert product.id == "42"
     assert product.title == "Yeti Rambler"
     assert product.availability is Availability.IN_STOCK
-    assert product.attributes == {"color": "Navy"}
+    assert product.color == "Navy" and product.attributes == {}  # a variant attribute of the catalog
 
 
 def test_missing_availability_means_in_stock_and_out_of_stock_is_read():
@@ -61,8 +61,21 @@ def test_missing_required_fields_are_reported():
 
 
 def test_attributes_may_be_json_text_and_merge_with_extra_columns():
-    product = Product.from_raw({"id": "a", "title": "t", "price": 1, "attributes": '{"size": "L"}', "color": "Red"})
-    assert product.attributes == {"size": "L", "color": "Red"}
+    raw = {"id": "a", "title": "t", "price": 1, "attributes": '{"size": "L"}', "colour": "Red"}
+    assert Product.from_raw(raw).attributes == {"size": "L", "colour": "Red"}  # `size` inside attributes stays there
+
+
+def test_variant_fields_and_list_price_are_validated():
+    raw = {"id": "a", "title": "t", "price": "19.99", "list_price": "$24.99", "item_group_id": 1001, "size": 32}
+    product = Product.from_raw(raw)
+    assert (product.list_price, product.item_group_id, product.size) == (24.99, "1001", "32")
+    assert Product.from_raw({**raw, "list_price": "19.99"}).list_price is None  # the price itself: no sale
+    with pytest.raises(InvalidProduct) as info:
+        Product.from_raw({**raw, "list_price": "9.99", "color": "x" * 201})
+    reasons = dict(info.value.errors)
+    assert reasons["color"] == "at most 200 characters, got 201"
+    with pytest.raises(InvalidProduct, match=r"list_price \(9.99\) must not be below price \(19.99\)"):
+        Product.from_raw({**raw, "list_price": "9.99"})
 
 
 def test_category_path_is_normalised():

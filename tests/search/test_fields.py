@@ -52,7 +52,46 @@ def test_the_new_field_filters_and_counts_on_the_backend(tmp_path, embedder, ana
         assert body["facets"]["condition"] == {"new": 1, "Refurbished": 1, "used": 1}  # its own filter aside
         assert client.get("/v1/facets", params={"name": "condition"}).json()["values"]["used"] == 1
         storefront = client.get("/storefront/facets.json").json()
-        assert {"name": "condition", "label": "成色", "type": "keyword", "filter": "conditions"} in storefront
+        assert {
+            "name": "condition",
+            "label": "成色",
+            "type": "keyword",
+            "filter": "conditions",
+            "param": "condition",
+        } in storefront
         explained = client.get("/v1/search", params={"q": "camera", "condition": "used", "explain": "true"}).json()
         assert explained["explain"]["filters"]["conditions"] == ["used"]
+    service.close()
+
+
+def test_the_variant_attributes_filter_and_count_over_http(tmp_path, embedder, analysis):
+    """`color=`, `variant_size=` (`size` is the page size), `item_group_id=` and the variant facets, over HTTP."""
+    shirt = dict(title="Patagonia Capilene Cool Daily Shirt", brand="Patagonia", item_group_id="cap-cool", price=45)
+    products = [
+        Product(id="cap-s-blue", color="Blue", size="S", gender="male", **shirt),
+        Product(id="cap-m-blue", color="Blue", size="M", gender="male", **shirt),
+        Product(id="cap-m-white", color="White", size="M", gender="male", list_price=55, **shirt),
+    ]
+    settings = Settings(data_dir=tmp_path)
+    with CatalogWriter.open(settings, embedder, analysis.segmenter) as writer:
+        writer.write(products)
+    service = SearchService(settings, embedder=embedder)
+    with TestClient(create_app(settings, service=service)) as client:
+        params = {"q": "shirt", "variant_size": "m", "size": 1, "facets": "size,color,gender"}
+        body = client.get("/v1/search", params=params).json()
+        assert body["total"] == 2 and len(body["hits"]) == 1 and body["size"] == 1
+        assert body["facets"]["size"] == {"S": 1, "M": 2} and body["facets"]["color"] == {"Blue": 1, "White": 1}
+        white = client.get("/v1/search", params={"q": "shirt", "color": "white"}).json()["hits"][0]
+        assert (white["id"], white["color"], white["size"], white["item_group_id"]) == (
+            "cap-m-white",
+            "White",
+            "M",
+            "cap-cool",
+        )
+        assert white["list_price"]["usd"] == 55 and white["discount_percent"] == 18  # 45 of 55
+        group = client.get("/v1/search", params={"item_group_id": "cap-cool", "in_stock": "true"}).json()
+        assert group["total"] == 3
+        storefront = {facet["name"]: facet for facet in client.get("/storefront/facets.json").json()}
+        assert storefront["size"]["param"] == "variant_size" and storefront["color"]["label"] == "颜色"
+        assert client.get("/v1/facets", params={"name": "age_group"}).status_code == 200
     service.close()

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Body, HTTPException, Query
 from search.api.deps import ServiceDep, SettingsDep
 from search.api.errors import error_responses
 from search.api.limits import MAX_RESULT_WINDOW
-from search.api.prices import price_intent_in, price_of, price_range_in
+from search.api.prices import discount_percent, price_intent_in, price_of, price_range_in
 from search.api.schemas import (
     SEARCH_EXAMPLE,
     DisplayZh,
@@ -115,10 +115,12 @@ def to_response(
     for hit, marked in zip(outcome.result.hits, outcome.highlights, strict=True):
         price = price_of(hit.product.price, settings)
         values: dict[str, Any] = {f.name: _shown(f, hit.product) for f in SHOWN}
-        high = hit.product.price_max
+        high, regular = hit.product.price_max, hit.product.list_price
         values.update(
             price=price,
             price_max=None if high is None else price_of(high, settings),
+            list_price=None if regular is None else price_of(regular, settings),
+            discount_percent=discount_percent(hit.product.price, regular),
             landed_estimate=price.landed,
             score=round(hit.score, 6),
             highlight=marked.fields,

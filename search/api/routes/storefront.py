@@ -32,9 +32,11 @@ def static_files() -> StaticFiles:
 
 @router.get("/storefront/facets.json")
 def facets() -> list[dict[str, Any]]:
-    """The facets the page shows, in registry order: name (also the filter parameter of keyword facets), the
-    heading, the type (`keyword` lists values to tick; `category`, `availability` and `price` have their own
-    controls) and the key of the filter in an explained search."""
+    """The facets the page shows, in registry order: name, the heading, the type (`keyword` lists values to tick;
+    `category`, `availability` and `price` have their own controls), the key of the filter in an explained search
+    and the filter parameter of keyword facets (the name, but `variant_size` for `size`)."""
     return [
-        {"name": f.name, "label": f.label, "type": f.type.value, "filter": f.filter_name} for f in FIELDS if f.facetable
+        {"name": f.name, "label": f.label, "type": f.type.value, "filter": f.filter_name, "param": f.parameter}
+        for f in FIELDS
+        if f.facetable
     ]

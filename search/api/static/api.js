@@ -35,7 +35,7 @@ let priceFacet = true;
 export async function search(state, more, signal, facets, debug = false) {
   const request = {
     q: state.q,
-    ...Object.fromEntries(Object.entries(state.terms).filter(([, values]) => values.length)),
+    ...termParams(state.terms, facets),
     category: state.category ?? undefined,
     price_min: state.priceMin ?? undefined,
     price_max: state.priceMax ?? undefined,
@@ -55,6 +55,13 @@ export async function search(state, more, signal, facets, debug = false) {
     }
     throw error;
   }
+}
+
+/** The keyword filters ticked, as the API's parameters: each facet's `param` (`size` filters as `variant_size`). */
+function termParams(terms, facets) {
+  const param = Object.fromEntries(facets.map((facet) => [facet.name, facet.param || facet.name]));
+  const ticked = Object.entries(terms).filter(([, values]) => values.length);
+  return Object.fromEntries(ticked.map(([name, values]) => [param[name] || name, values]));
 }
 
 function facetNames(facets) {

@@ -70,6 +70,11 @@ class Snapshot:
                     self.ann.open(vectors.keys, vectors.matrix, lambda graph: setattr(vectors, "ann", graph))
             return self._vectors
 
+    @property
+    def loaded_vectors(self) -> VectorSet | None:
+        """The vector set if it is loaded already (it is once this snapshot has searched), else None."""
+        return self._vectors
+
     def allowed_rows(self, filters: Filters, query: tantivy.Query) -> np.ndarray:
         """The vector rows that pass the filters (cached per filter set for this generation)."""
         with self._lock:
@@ -186,7 +191,7 @@ class EmbeddedIndex:
     def stamp(self) -> tuple[int, int]:
         """Changes with every commit: the modification time and size of tantivy's meta.json."""
         try:
-            stat = (self.index_dir / "meta.json").stat()
+            stat = os.stat(os.path.join(self.index_dir, "meta.json"))  # on every search: no Path objects
         except FileNotFoundError:
             return (0, 0)
         return (stat.st_mtime_ns, stat.st_size)

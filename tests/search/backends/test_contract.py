@@ -295,6 +295,47 @@ def test_vector_hits_below_the_floor_are_neither_returned_nor_counted(small_back
     assert (nothing.total, nothing.hits, nothing.facets) == (0, [], {"brand": {}})
 
 
+def test_the_total_is_the_same_whether_facets_are_counted_or_not(small_backend, embedder):
+    """The facets' aggregation counts the total too: every mode, with and without a filter, gives the total a
+    search without facets gives, and the counts of a facet every product has add up to it."""
+    needs_knn(small_backend)
+    vector = embedder.encode_query("wireless earbuds")
+    facets = ("brand", "category", "availability", "price")
+    buckets = (PriceBucket("0-100", None, 100.0), PriceBucket("100-", 100.0, None))
+    for filters in (Filters(), Filters.where(price_max=150.0)):
+        for legs in (
+            {"concepts": concept("wireless")},
+            {"vector": vector},
+            {"concepts": concept("case"), "vector": vector},
+        ):
+            plain = search(small_backend, BackendQuery(filters=filters, **legs))
+            counted = search(small_backend, BackendQuery(filters=filters, facets=facets, price_buckets=buckets, **legs))
+            assert counted.total == plain.total > 0 and ids(counted) == ids(plain)
+            if filters == Filters():  # (a filtered facet counts under every filter but its own)
+                assert sum(counted.facets["availability"].values()) == counted.total
+                assert sum(counted.facets["price"].values()) == counted.total
+    nothing = search(small_backend, BackendQuery(concepts=concept("zeppelin"), facets=facets, price_buckets=buckets))
+    assert nothing.total == 0 and nothing.facets == {name: {} for name in facets} and nothing.price_range is None
+
+
+def test_records_and_sort_values_changed_after_a_search_are_read_fresh(opener, embedder, analysis):
+    """What a search reads by id (the page's records, the values it sorts by) comes from the latest commit, also
+    after a search has opened the index."""
+    backend = opener.open(create=True)
+    bottles = [Product(id=f"b{i}", title=f"Insulated bottle {i}", price=10 + i) for i in range(4)]
+    backend.upsert(build_documents(bottles, embedder, analysis.segmenter))
+    by_price = BackendQuery(concepts=concept("bottle"), sort=Sort.PRICE_ASC)
+    assert ids(search(backend, by_price)) == ["b0", "b1", "b2", "b3"]
+    cheaper = bottles[3].model_copy(update={"title": "Insulated bottle, on sale", "price": 5})
+    backend.upsert(build_documents([cheaper], embedder, analysis.segmenter))
+    result = search(backend, by_price)
+    assert ids(result) == ["b3", "b0", "b1", "b2"] and result.hits[0].product.title == "Insulated bottle, on sale"
+    assert backend.get("b3").price == 5 and set(backend.fetch(["b3", "b0", "nope"])) == {"b3", "b0"}
+    backend.delete(["b0"])
+    assert backend.get("b0") is None and ids(search(backend, by_price)) == ["b3", "b1", "b2"]
+    backend.close()
+
+
 # -- writing ------------------------------------------------------------------------------------------------------
 
 

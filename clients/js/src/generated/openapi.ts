@@ -581,6 +581,48 @@ export interface components {
              * @example new
              */
             condition?: string | null;
+            /**
+             * List Price
+             * @description The regular price in USD while the product sells below it for `price` (Shopify's Compare At Price; Merchant Center's price while its sale_price applies): shown as a discount.
+             * @example 99.99
+             */
+            list_price?: number | null;
+            /**
+             * Item Group Id
+             * @description The product group this product is a variant of (Merchant Center's item_group_id; a Shopify product's Handle): the variants of a group share it, and search shows one hit per group.
+             * @example hydro-flask-32-oz-wide-mouth
+             */
+            item_group_id?: string | null;
+            /**
+             * Color
+             * @example Pacific
+             */
+            color?: string | null;
+            /**
+             * Size
+             * @example 32 oz
+             */
+            size?: string | null;
+            /**
+             * Material
+             * @example stainless steel
+             */
+            material?: string | null;
+            /**
+             * Pattern
+             * @example striped
+             */
+            pattern?: string | null;
+            /**
+             * Gender
+             * @example unisex
+             */
+            gender?: string | null;
+            /**
+             * Age Group
+             * @example adult
+             */
+            age_group?: string | null;
             /** Attributes */
             attributes?: {
                 [key: string]: string;
@@ -771,6 +813,20 @@ export interface components {
              *     }
              */
             price_max?: components["schemas"]["Price"] | null;
+            /**
+             * @description The regular price, when the product is on sale for `price` (null otherwise): show it struck through beside the price.
+             * @example {
+             *       "cny": 719.93,
+             *       "usd": 99.99
+             *     }
+             */
+            list_price?: components["schemas"]["Price"] | null;
+            /**
+             * Discount Percent
+             * @description How much below `list_price` the price is, in whole percent (rounded down; at least 1), when the product is on sale: 20 → 八折 (20% off). Null when it is not.
+             * @example 20
+             */
+            discount_percent?: number | null;
             /** @description Estimated cost delivered in China, when HAITAO_LANDED_SHIPPING_USD is configured. */
             landed_estimate?: components["schemas"]["LandedEstimate"] | null;
             /**
@@ -812,6 +868,20 @@ export interface components {
             explain?: components["schemas"]["HitExplain"] | null;
             /** Condition */
             condition?: string | null;
+            /** Item Group Id */
+            item_group_id?: string | null;
+            /** Color */
+            color?: string | null;
+            /** Size */
+            size?: string | null;
+            /** Material */
+            material?: string | null;
+            /** Pattern */
+            pattern?: string | null;
+            /** Gender */
+            gender?: string | null;
+            /** Age Group */
+            age_group?: string | null;
         };
         /**
          * SearchParams
@@ -836,7 +906,7 @@ export interface components {
             page?: number;
             /**
              * Size
-             * @description Hits per page (at most HAITAO_MAX_PAGE_SIZE, 100).
+             * @description Hits per page (at most HAITAO_MAX_PAGE_SIZE, 100). (The variant attribute `size` filters as `variant_size`.)
              * @default 10
              * @example 20
              */
@@ -888,7 +958,7 @@ export interface components {
             attr?: string[];
             /**
              * Facets
-             * @description Facets to count: brand, category, condition, availability, price (comma-separated). Each facet's counts apply every filter but its own; `price` counts price buckets in `currency` and reports the range in `facets_stats`.
+             * @description Facets to count: brand, category, condition, color, size, material, pattern, gender, age_group, availability, price (comma-separated). Each facet's counts apply every filter but its own; `price` counts price buckets in `currency` and reports the range in `facets_stats`.
              * @example [
              *       "brand",
              *       "category",
@@ -917,7 +987,7 @@ export interface components {
             explain?: boolean;
             /**
              * Fields
-             * @description Hit fields to return (comma-separated; `id` always): id, title, brand, category, condition, availability, price, price_max, title_zh, image_link, link, attributes, display_zh, landed_estimate, score, highlight. Empty = all.
+             * @description Hit fields to return (comma-separated; `id` always): id, title, brand, category, condition, item_group_id, color, size, material, pattern, gender, age_group, availability, price, price_max, list_price, title_zh, image_link, link, attributes, display_zh, discount_percent, landed_estimate, score, highlight. Empty = all.
              * @example [
              *       "id",
              *       "title",
@@ -942,6 +1012,66 @@ export interface components {
              *     ]
              */
             condition?: string[];
+            /**
+             * Item Group Id
+             * @description Only the variants of these product groups (ids as the seller wrote them; with `distinct=false`, every variant of a group); repeat the parameter or separate values with commas.
+             * @example [
+             *       "hydro-flask-32-oz-wide-mouth"
+             *     ]
+             */
+            item_group_id?: string[];
+            /**
+             * Color
+             * @description Only products in these colours; repeat the parameter or separate values with commas.
+             * @example [
+             *       "Black",
+             *       "Navy"
+             *     ]
+             */
+            color?: string[];
+            /**
+             * Variant Size
+             * @description Only products in these sizes; repeat the parameter or separate values with commas.
+             * @example [
+             *       "M",
+             *       "32 oz"
+             *     ]
+             */
+            variant_size?: string[];
+            /**
+             * Material
+             * @description Only products of these materials; repeat the parameter or separate values with commas.
+             * @example [
+             *       "Stainless Steel"
+             *     ]
+             */
+            material?: string[];
+            /**
+             * Pattern
+             * @description Only products with these patterns; repeat the parameter or separate values with commas.
+             * @example [
+             *       "Striped"
+             *     ]
+             */
+            pattern?: string[];
+            /**
+             * Gender
+             * @description Only products for these genders (male, female, unisex); repeat the parameter or separate values with commas.
+             * @example [
+             *       "female",
+             *       "unisex"
+             *     ]
+             */
+            gender?: string[];
+            /**
+             * Age Group
+             * @description Only these age groups (newborn, infant, toddler, kids, adult); repeat the parameter or separate values with commas.
+             * @example [
+             *       "kids",
+             *       "adult"
+             *     ]
+             */
+            age_group?: string[];
         };
         /**
          * SearchResponse
@@ -1213,7 +1343,7 @@ export interface operations {
                 q?: string;
                 /** @description 1-based page number (or use `cursor`). */
                 page?: number;
-                /** @description Hits per page (at most HAITAO_MAX_PAGE_SIZE, 100). */
+                /** @description Hits per page (at most HAITAO_MAX_PAGE_SIZE, 100). (The variant attribute `size` filters as `variant_size`.) */
                 size?: number;
                 /** @description `next_cursor` of the previous page, to get the next one with the same q, filters and sort. Browsing (empty q) pages any depth by key; relevance-ranked results go as deep as the fused candidates. */
                 cursor?: string | null;
@@ -1229,7 +1359,7 @@ export interface operations {
                 in_stock?: boolean | null;
                 /** @description Attribute filters `name:value` (case-insensitive), e.g. `color:black`; values of one name are alternatives, different names all apply. */
                 attr?: string[];
-                /** @description Facets to count: brand, category, condition, availability, price (comma-separated). Each facet's counts apply every filter but its own; `price` counts price buckets in `currency` and reports the range in `facets_stats`. */
+                /** @description Facets to count: brand, category, condition, color, size, material, pattern, gender, age_group, availability, price (comma-separated). Each facet's counts apply every filter but its own; `price` counts price buckets in `currency` and reports the range in `facets_stats`. */
                 facets?: string[];
                 /** @description Result order; browsing by relevance lists the newest first. */
                 sort?: components["schemas"]["Sort"];
@@ -1237,12 +1367,26 @@ export interface operations {
                 mode?: components["schemas"]["Mode"];
                 /** @description Include the query analysis and why each hit matched. */
                 explain?: boolean;
-                /** @description Hit fields to return (comma-separated; `id` always): id, title, brand, category, condition, availability, price, price_max, title_zh, image_link, link, attributes, display_zh, landed_estimate, score, highlight. Empty = all. */
+                /** @description Hit fields to return (comma-separated; `id` always): id, title, brand, category, condition, item_group_id, color, size, material, pattern, gender, age_group, availability, price, price_max, list_price, title_zh, image_link, link, attributes, display_zh, discount_percent, landed_estimate, score, highlight. Empty = all. */
                 fields?: string[];
                 /** @description Only these brands (any of them); repeat the parameter or separate values with commas. */
                 brand?: string[];
                 /** @description Only products in these conditions (new, refurbished, used); repeat the parameter or separate values with commas. */
                 condition?: string[];
+                /** @description Only the variants of these product groups (ids as the seller wrote them; with `distinct=false`, every variant of a group); repeat the parameter or separate values with commas. */
+                item_group_id?: string[];
+                /** @description Only products in these colours; repeat the parameter or separate values with commas. */
+                color?: string[];
+                /** @description Only products in these sizes; repeat the parameter or separate values with commas. */
+                variant_size?: string[];
+                /** @description Only products of these materials; repeat the parameter or separate values with commas. */
+                material?: string[];
+                /** @description Only products with these patterns; repeat the parameter or separate values with commas. */
+                pattern?: string[];
+                /** @description Only products for these genders (male, female, unisex); repeat the parameter or separate values with commas. */
+                gender?: string[];
+                /** @description Only these age groups (newborn, infant, toddler, kids, adult); repeat the parameter or separate values with commas. */
+                age_group?: string[];
             };
             header?: never;
             path?: never;
@@ -1513,8 +1657,8 @@ export interface operations {
     facet_values_v1_facets_get: {
         parameters: {
             query: {
-                /** @description The facet: brand, category, condition, availability, price (price: buckets and range). */
-                name: "brand" | "category" | "condition" | "availability" | "price";
+                /** @description The facet: brand, category, condition, color, size, material, pattern, gender, age_group, availability, price (price: buckets and range). */
+                name: "brand" | "category" | "condition" | "color" | "size" | "material" | "pattern" | "gender" | "age_group" | "availability" | "price";
                 /** @description Most values returned, most products first. */
                 limit?: number;
                 /** @description Currency of the price buckets and range. */
