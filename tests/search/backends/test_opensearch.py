@@ -134,7 +134,7 @@ def test_keyword_leg_is_term_queries_of_analysed_terms_as_the_embedded_backend_b
     }
     assert phrase["span_near"]["clauses"] == [{"span_term": {"title": "wireless"}}, {"span_term": {"title": "earbud"}}]
     assert phrase["span_near"]["boost"] == pytest.approx(0.8 * spec.phrase_bonus)
-    assert {next(iter(q["term"])) for q in chinese["dis_max"]["queries"]} == {"title_zh", "description_zh"}
+    assert {next(iter(q["term"])) for q in chinese["dis_max"]["queries"]} == {"title_zh", "description_zh", "type_zh"}
     leg = queries.keyword_leg_body(body, Filters(in_stock=False), 150)
     assert leg["query"]["bool"]["must"] == [body] and leg["size"] == 150 and leg["_source"] is False
 
@@ -369,7 +369,12 @@ def test_hybrid_search_requests_and_fusion_above_the_legs(clone, embedder):
     )
     result = search(backend, query)
 
-    keyword_leg, vector_leg, page, main_counts, brand_vector_leg, brand_counts = sent
+    # (the page's product types are read by ids too, after the page's records)
+    keyword_leg, vector_leg, page = sent[:3]
+    brand_vector_leg = [body for body in sent if "knn" in body["query"]][1]
+    counts = [body for body in sent if body.get("size") == 0]
+    main_counts = next(body for body in counts if "price" in body.get("aggs", {}))
+    brand_counts = next(body for body in counts if "brand" in body.get("aggs", {}))
     assert keyword_leg["query"]["bool"]["must"] == [queries.keyword_query(concept("earbuds"), backend.spec)]
     assert keyword_leg["query"]["bool"]["filter"] == [{"bool": {"filter": [{"terms": {"brand_key": ["sony"]}}]}}]
     assert vector_leg["query"]["knn"]["vector"]["filter"] == {"bool": {"filter": [{"terms": {"brand_key": ["sony"]}}]}}
