@@ -270,6 +270,11 @@ class Product(BaseModel):
         return attributes
 
     @property
+    def group(self) -> str:
+        """The product group search collapses it into: its `item_group_id`, else the product alone (its id)."""
+        return self.item_group_id or self.id
+
+    @property
     def in_stock(self) -> bool:
         return self.availability is Availability.IN_STOCK
 

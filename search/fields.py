@@ -31,10 +31,11 @@ from search.catalog import VARIANT_ATTRIBUTES
 if TYPE_CHECKING:
     from search.catalog import Product
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """2: attributes and seq; 3: fields from the registry, Snowball English terms on both backends; 4: the taxonomy node
 and the Chinese type terms of every product; 5: product groups (`item_group_id`), the variant attributes and
-`list_price`; 6: `models`, the word-delimiter forms of the title's model numbers."""
+`list_price`; 6: the `group` field (and the embedded index's group hash) that search collapses by; 7: `models`, the
+word-delimiter forms of the title's model numbers."""
 
 
 class FieldType(StrEnum):
@@ -57,6 +58,11 @@ class Analysis(StrEnum):
 def keyword_key(value: str) -> str:
     """How keyword values compare by default, in filters and in the index: case and spacing ignored."""
     return " ".join(str(value).casefold().split())
+
+
+GROUP_FIELD = "group"
+"""The index field of a product's group (`Product.group`): search shows one hit per group (`distinct`), counts
+groups, and lists a group's variants by it."""
 
 
 def exact_key(value: str) -> str:
@@ -149,6 +155,8 @@ FIELDS: tuple[CatalogField, ...] = (
         example=["hydro-flask-32-oz-wide-mouth"],
         key=exact_key,
     ),
+    # The group a product is collapsed into (`Product.group`): filtered and counted internally, never a parameter.
+    CatalogField(GROUP_FIELD, FieldType.KEYWORD, stored=False, key=exact_key),
     # The variant attributes (catalog.VARIANT_ATTRIBUTES), with Merchant Center's names.
     facet("color", "颜色", "Only products in these colours", ["Black", "Navy"]),
     facet("size", "尺码", "Only products in these sizes", ["M", "32 oz"], param="variant_size"),  # `size`: page size

@@ -1,12 +1,13 @@
 """A search on any backend, composed from the backend's primitives: the legs, fused above them (`search.fusion`),
-ordered and paged here; or browsing; then the result set's total and disjunctive facet counts.
+ordered, collapsed to one hit per product group (`distinct`, `search.collapse`) and paged here; or browsing; then
+the result set's total and disjunctive facet counts (of groups, with `distinct`).
 
 Every backend answers the same way because everything but the primitives happens here, once.
 """
 
 from __future__ import annotations
 
-from search import fusion
+from search import collapse, fusion
 from search.backends.base import (
     BackendQuery,
     Counts,
@@ -30,11 +31,16 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
     if not query.concepts:
         query = query.resolved()  # no keyword leg to run while the query is embedded
         if query.vector is None:
-            hits = backend.browse(query.filters, query.sort, query.offset, query.limit, query.search_after)
+            if query.distinct:
+                hits = collapse.browse(backend, query)
+            else:
+                hits = backend.browse(query.filters, query.sort, query.offset, query.limit, query.search_after)
             types = backend.types([hit.product.id for hit in hits])
             for hit in hits:
                 hit.node = types.get(hit.product.id, NO_NODE)
-            counts = _counts(backend, query, lambda filters: ResultSet(filters))
+            if query.distinct:
+                hits = collapse.summarize(backend, query.filters, hits)
+            counts = _counts(backend, query, lambda filters: ResultSet(filters, distinct=query.distinct))
             return SearchResult(hits, counts.total, counts.facets, counts.price_range)
 
     # The keyword leg runs while the query may still be being embedded (`BackendQuery.vector` a future).
@@ -60,6 +66,8 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
         values = backend.sort_values([doc_id for doc_id, _ in order], query.sort)
         descending = query.sort is not Sort.PRICE_ASC
         order.sort(key=lambda item: -values.get(item[0], 0.0) if descending else values.get(item[0], 0.0))
+    if query.distinct:  # the best-ranked variant of each group stands for it
+        order = collapse.first_of_each_group(order, backend.groups_of([doc_id for doc_id, _ in order]))
     page = order[query.offset : query.offset + query.limit]
     products = backend.fetch([doc_id for doc_id, _ in page])
     types = backend.types([doc_id for doc_id, _ in page])
@@ -73,6 +81,8 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
         hit = Hit(products[doc_id], score, k_rank, v_rank, k_score, v_score)
         hit.node, hit.type_rank = types.get(doc_id, NO_NODE), type_at.get(doc_id)
         hits.append(hit)
+    if query.distinct:
+        hits = collapse.summarize(backend, query.filters, hits)
 
     concepts = tuple(query.concepts) if keyword is not None else None
 
@@ -87,12 +97,14 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
         (the backend may count from them instead of a scan). Without a floor, the vector leg's neighbours."""
         same = filters == query.filters
         if near is not None:
-            return ResultSet(filters, concepts, above if same else None, near, *((known, found) if same else ()))
+            kept = (known, found) if same else (None, ())
+            return ResultSet(filters, concepts, above if same else None, near, *kept, distinct=query.distinct)
         if not same:  # a facet's counts, under the other filters
             nearest = None if query.vector is None else backend.vector_leg(query.vector, filters, spec.leg_size)
-            return ResultSet(filters, concepts, None if nearest is None else tuple(doc_id for doc_id, _ in nearest))
+            nearest_ids = None if nearest is None else tuple(doc_id for doc_id, _ in nearest)
+            return ResultSet(filters, concepts, nearest_ids, distinct=query.distinct)
         ids = None if vector is None else tuple(doc_id for doc_id, _ in vector)
-        return ResultSet(filters, concepts, ids, None, known, found)
+        return ResultSet(filters, concepts, ids, None, known, found, distinct=query.distinct)
 
     counts = _counts(backend, query, result_set)
     return SearchResult(hits, counts.total, counts.facets, counts.price_range)

@@ -82,6 +82,7 @@ class SearchRequest:
     sort: Sort = Sort.RELEVANCE
     mode: Mode = Mode.HYBRID
     explain: bool = False
+    distinct: bool = True  # one hit per product group (its best variant), totals and facets counting groups
 
     def fingerprint(self) -> str:
         """What a cursor of this search is tied to: everything but the page, its size and explain."""
@@ -263,6 +264,7 @@ class SearchService:
                     limit=request.size,
                     search_after=cursor.after if cursor is not None else None,
                     vector_floor=self.vector_floor,
+                    distinct=request.distinct,
                 ),
                 self.spec,
             )

@@ -28,7 +28,9 @@ from search.service import Mode
 
 FIELDS_SHOWN = tuple(f for f in FIELDS if f.shown)
 
-HIT_FIELDS = [*SHOWN, "display_zh", "discount_percent", "landed_estimate", "score", "highlight"]
+HIT_FIELDS = [
+    *SHOWN, "display_zh", "discount_percent", "variants", "variant_options", "landed_estimate", "score", "highlight",
+]  # fmt: skip
 KEYWORD_PARAMS = {f.parameter: f.name for f in KEYWORD_FILTERS}
 """The keyword filter parameters and the field each filters (`variant_size` → size: `size` is the page size)."""
 FACET_LABELS_DOC = (
@@ -133,6 +135,13 @@ class _SearchParams(BaseModel):
         Mode.HYBRID, description="Retrieval: both legs fused (hybrid), or one leg alone.", examples=[Mode.HYBRID]
     )
     explain: bool = Field(False, description="Include the query analysis and why each hit matched.", examples=[True])
+    distinct: bool = Field(
+        True,
+        description="One hit per product group (a seller's variants sharing an `item_group_id`: colours, sizes): "
+        "the best-matching variant stands for its group and lists the group's variants; `total` and facet counts "
+        "count groups. `false`: every variant is a hit of its own.",
+        examples=[True],
+    )
     fields: list[str] = Field(
         default_factory=list,
         max_length=MAX_FIELDS,
@@ -271,6 +280,22 @@ class ProductTypeExplain(BaseModel):
     type_rank: int | None = Field(None, description="1-based rank among the products of the query's type boosted.")
 
 
+class VariantOption(BaseModel):
+    """One variant of a collapsed hit's group: its id and what tells it apart (the variant attributes it has)."""
+
+    id: str = Field(examples=["W32BTS415"])
+    color: str | None = Field(None, examples=["Pacific"])
+    size: str | None = Field(None, examples=["32 oz"])
+    material: str | None = None
+    pattern: str | None = None
+    gender: str | None = None
+    age_group: str | None = None
+    price: Price
+    list_price: Price | None = Field(None, description="The regular price, when this variant is on sale.")
+    availability: str = Field(examples=["in_stock"])
+    image_link: str | None = None
+
+
 class HitExplain(BaseModel):
     keyword_rank: int | None = Field(
         None, description="1-based rank in the keyword (BM25) leg, if it returned the hit."
@@ -314,6 +339,18 @@ class _SearchHit(BaseModel):
         description="How much below `list_price` the price is, in whole percent (rounded down; at least 1), when the "
         "product is on sale: 20 → 八折 (20% off). Null when it is not.",
         examples=[20],
+    )
+    variants: int | None = Field(
+        None,
+        description="With `distinct` (the default): how many variants of the hit's product group match the "
+        "filters (colours, sizes, ...); the hit is the best-matching one, `price`–`price_max` their price range. "
+        "Null with `distinct=false`.",
+        examples=[3],
+    )
+    variant_options: list[VariantOption] | None = Field(
+        None,
+        description="With `distinct`: those variants, cheapest first (at most 100), each with its id and option "
+        "values — for colour swatches and size pickers. Null with `distinct=false`.",
     )
     landed_estimate: LandedEstimate | None = Field(
         None, description="Estimated cost delivered in China, when HAITAO_LANDED_SHIPPING_USD is configured."

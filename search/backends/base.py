@@ -211,6 +211,8 @@ class BackendQuery:
     search_after: tuple[Any, ...] | None = None
     # The cosine similarity a vector hit must reach (search/floor.py); None = every nearest neighbour counts.
     vector_floor: float | None = None
+    # One hit per product group (`Product.group`), its best variant standing for it; totals and facets count groups.
+    distinct: bool = False
 
     def resolved(self) -> BackendQuery:
         """This query with its vector computed (waiting for the embedding if it is still running)."""
@@ -230,6 +232,17 @@ class Hit:
     sort_key: tuple[Any, ...] | None = None  # when browsing: the key to pass as `search_after` for the next page
     node: ProductNode = NO_NODE  # the product's taxonomy node, as stored
     type_rank: int | None = None  # 1-based rank in the type leg, when the query named a type the product is of
+    group: GroupSummary | None = None  # with `distinct`: the group this hit stands for
+
+
+@dataclass(frozen=True)
+class GroupSummary:
+    """The product group a collapsed hit stands for: its variants that pass the search's filters."""
+
+    variants: int  # how many
+    price_min: float  # USD, the lowest and highest of their prices
+    price_max: float
+    listed: tuple[Product, ...]  # the variants themselves, cheapest first, at most `collapse.MAX_LISTED`
 
 
 @dataclass
@@ -281,6 +294,7 @@ class ResultSet:
     # backend may count the result set from them (those matches plus the neighbours outside them) without a pass.
     keyword_total: int | None = None
     keyword_ids: tuple[str, ...] = ()
+    distinct: bool = False  # count product groups (`Product.group`), not products, in the total and the facets
 
 
 @dataclass
@@ -382,13 +396,21 @@ class SearchBackend(ABC):
         `offset`."""
 
     @abstractmethod
+    def groups_of(self, ids: Sequence[str]) -> dict[str, str]:
+        """The product group (`Product.group`, or a token equal for the products of one group) of each of these
+        products that is in the index: what collapsing ranked results needs, without reading the records."""
+
+    @abstractmethod
     def sort_values(self, ids: Sequence[str], sort: Sort) -> dict[str, float]:
         """The value each of these products is ordered by under `sort` (price, or write sequence for newest)."""
 
     @abstractmethod
     def count(self, results: ResultSet, facets: Sequence[str], price_buckets: Sequence[PriceBucket]) -> Counts:
         """How many products the result set holds and, for each facet asked, its values' counts (at most the
-        spec's `facet_size` values, most products first; "price": the buckets and the price range)."""
+        spec's `facet_size` values, most products first; "price": the buckets and the price range). With
+        `results.distinct`, product groups are counted instead: a value counts the groups with a product of that
+        value in the set (so a facet's count equals the total of the set filtered by it); the price range stays
+        that of the products."""
 
     @abstractmethod
     def facet_values(self, facet: str, limit: int) -> dict[str, int]:

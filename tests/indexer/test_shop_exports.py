@@ -166,7 +166,7 @@ def test_sales_and_price_ranges_reach_the_hits(tmp_path, embedder):
     service = SearchService(settings, embedder=embedder)
     try:
         client = TestClient(create_app(settings, service=service))
-        params = {"q": "water bottle", "size": 20, "item_group_id": "hydro-flask-32-oz-wide-mouth"}
+        params = {"q": "water bottle", "size": 20, "item_group_id": "hydro-flask-32-oz-wide-mouth", "distinct": False}
         hits = client.get("/v1/search", params=params).json()["hits"]
         by_id = {hit["id"]: hit for hit in hits}
         black = by_id["W32BTS001"]

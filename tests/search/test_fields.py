@@ -77,7 +77,7 @@ def test_the_variant_attributes_filter_and_count_over_http(tmp_path, embedder, a
         writer.write(products)
     service = SearchService(settings, embedder=embedder)
     with TestClient(create_app(settings, service=service)) as client:
-        params = {"q": "shirt", "variant_size": "m", "size": 1, "facets": "size,color,gender"}
+        params = {"q": "shirt", "variant_size": "m", "size": 1, "facets": "size,color,gender", "distinct": "false"}
         body = client.get("/v1/search", params=params).json()
         assert body["total"] == 2 and len(body["hits"]) == 1 and body["size"] == 1
         assert body["facets"]["size"] == {"S": 1, "M": 2} and body["facets"]["color"] == {"Blue": 1, "White": 1}
@@ -89,7 +89,7 @@ def test_the_variant_attributes_filter_and_count_over_http(tmp_path, embedder, a
             "cap-cool",
         )
         assert white["list_price"]["usd"] == 55 and white["discount_percent"] == 18  # 45 of 55
-        group = client.get("/v1/search", params={"item_group_id": "cap-cool", "in_stock": "true"}).json()
+        group = client.get("/v1/search", params={"item_group_id": "cap-cool", "distinct": "false"}).json()
         assert group["total"] == 3
         storefront = {facet["name"]: facet for facet in client.get("/storefront/facets.json").json()}
         assert storefront["size"]["param"] == "variant_size" and storefront["color"]["label"] == "颜色"

@@ -23,8 +23,10 @@ from search.api.schemas import (
     SearchHit,
     SearchParams,
     SearchResponse,
+    VariantOption,
 )
 from search.backends.base import Hit
+from search.catalog import VARIANT_ATTRIBUTES, Product
 from search.config import Settings
 from search.cursor import InvalidCursor
 from search.fields import BY_NAME, FIELDS, CatalogField, FieldType
@@ -99,6 +101,7 @@ def _search(service: ServiceDep, settings: Settings, params: SearchParams) -> Se
         sort=params.sort,
         mode=params.mode,
         explain=params.explain,
+        distinct=params.distinct,
     )
     try:
         outcome = service.search(request)
@@ -113,14 +116,24 @@ def to_response(
     request = outcome.request
     hits = []
     for hit, marked in zip(outcome.result.hits, outcome.highlights, strict=True):
-        price = price_of(hit.product.price, settings)
         values: dict[str, Any] = {f.name: _shown(f, hit.product) for f in SHOWN}
-        high, regular = hit.product.price_max, hit.product.list_price
+        low, high, regular = hit.product.price, hit.product.price_max, hit.product.list_price
+        values.update(variants=None, variant_options=None)
+        if hit.group is not None:  # the group's price range; on sale when its cheapest variant is
+            cheapest = hit.group.listed[0] if hit.group.listed else hit.product
+            low, regular = cheapest.price, cheapest.list_price
+            high = max(product.price_max or product.price for product in (*hit.group.listed, hit.product))
+            high = None if high <= low else high
+            values.update(
+                variants=hit.group.variants,
+                variant_options=[_option(product, settings) for product in hit.group.listed],
+            )
+        price = price_of(low, settings)
         values.update(
             price=price,
             price_max=None if high is None else price_of(high, settings),
             list_price=None if regular is None else price_of(regular, settings),
-            discount_percent=discount_percent(hit.product.price, regular),
+            discount_percent=discount_percent(low, regular),
             landed_estimate=price.landed,
             score=round(hit.score, 6),
             highlight=marked.fields,
@@ -199,3 +212,17 @@ def _product_type(service: SearchService, outcome: SearchOutcome, hit: Hit) -> P
     wanted = outcome.prediction
     of_type = wanted is not None and hit.node.is_of(wanted.node, service.spec.type_min_confidence)
     return ProductTypeExplain(**shown, of_query_type=of_type, type_rank=hit.type_rank)
+
+
+def _option(product: Product, settings: Settings) -> VariantOption:
+    """A variant of a collapsed hit's group, as listed with the hit."""
+    options = {name: getattr(product, name) for name in VARIANT_ATTRIBUTES if getattr(product, name)}
+    regular = product.list_price
+    return VariantOption(
+        id=product.id,
+        **options,
+        price=price_of(product.price, settings),
+        list_price=None if regular is None else price_of(regular, settings),
+        availability=product.availability.value,
+        image_link=product.image_link or None,
+    )

@@ -88,10 +88,10 @@ export async function suggest(q, signal) {
 /** Whether this client and server offer similar products (GET /v1/products/{seller}/{id}/similar). */
 export const hasSimilar = typeof client.similar === "function";
 
-/** Products like one hit: its seller (where hits carry one) and id. */
-export async function similar(hit, signal) {
-  const answer = await client.similar(hit.seller ?? "default", hit.id, { size: 8, currency: "CNY", signal });
-  return answer.hits ?? answer.products ?? [];
+/** Products like one hit (its seller, where hits carry one, and id): an answer like a search's, with its own
+ * `query_id` for the clicks on them. */
+export function similar(hit, signal) {
+  return client.similar(hit.seller ?? "default", hit.id, { size: 8, currency: "CNY" }, { signal });
 }
 
 /**
@@ -101,5 +101,5 @@ export async function similar(hit, signal) {
 export function sendClick(answer, hit, position) {
   if (typeof client.event !== "function" || !answer?.query_id) return;
   const event = { type: "click", query_id: answer.query_id, seller: hit.seller ?? "default", id: hit.id, position };
-  client.event(event, { retries: 0, keepalive: true }).catch(() => {});
+  client.event(event).catch(() => {});
 }

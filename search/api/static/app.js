@@ -110,6 +110,7 @@ function show(answer, append) {
   paging.more = paging.shown < answer.total ? paging.more : null;
   $("load-more").hidden = paging.more === null;
   results.dataset.query = answer.query;
+  if (!append && answer.query_id) results.dataset.queryId = answer.query_id;
   results.dataset.state = answer.total ? "done" : "empty";
   if (!answer.total) results.append(emptyState(answer));
   summary(answer);
@@ -328,10 +329,12 @@ async function openSimilar(hit) {
   list.dataset.state = "loading";
   if (!dialog.open) dialog.showModal();
   try {
-    const hits = await similar(hit);
+    const answer = await similar(hit);
+    const hits = answer.hits ?? [];
+    const labels = answer.facet_labels ?? current?.facet_labels ?? {};
     list.replaceChildren(
       ...(hits.length
-        ? hits.map((one) => card(one, { labels: current?.facet_labels ?? {} }))
+        ? hits.map((one, i) => card(one, { labels, onOpen: (shown) => sendClick(answer, shown, i + 1) }))
         : [el("p", { class: "similar-status" }, "暂时没有找到相似的商品。")]),
     );
   } catch (error) {

@@ -172,10 +172,18 @@ function swatches(hit, labels, onPick) {
   );
 }
 
-function priceLine(price, priceMax) {
+/** "20% off" as Chinese shoppers read it: 8折 (tenths of the price paid), 7.5折 where it is not whole. */
+export function discountText(percent) {
+  const tenths = Math.round((100 - percent) / 10 * 10) / 10;
+  return `${tenths}折`;
+}
+
+function priceLine(price, priceMax, listPrice = null, discount = null) {
   return [
     el("span", { class: "price-cny" }, formatCny(price.cny)),
     priceMax ? el("span", { class: "price-cny-max" }, ` 起`) : null,
+    listPrice ? el("s", { class: "price-list", "aria-label": `原价 ${formatCny(listPrice.cny)}` }, formatCny(listPrice.cny)) : null,
+    discount ? el("span", { class: "price-discount" }, discountText(discount)) : null,
     el("span", { class: "price-usd", lang: "en" }, formatUsd(price.usd)),
   ];
 }
@@ -194,7 +202,7 @@ export function card(hit, options = {}) {
   const zh = chineseTitle(hit);
   const stock = AVAILABILITY[hit.availability] || hit.availability;
   const titleLink = el("a", { href: link, target: "_blank", rel: "noopener" }, zh ? zh.text : english);
-  const price = el("p", { class: "card-price" }, priceLine(hit.price, hit.price_max));
+  const price = el("p", { class: "card-price" }, priceLine(hit.price, hit.price_max, hit.list_price, hit.discount_percent));
   const category = hit.display_zh?.category
     ? hit.display_zh.category.split(SEPARATOR).at(-1)
     : hit.category

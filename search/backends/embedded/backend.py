@@ -36,11 +36,19 @@ from search.backends.embedded.queries import (
     KeywordQueryBuilder,
     any_of,
     combine,
+    count_groups,
     english_term_query,
     facet_aggs,
     filter_query,
 )
-from search.backends.embedded.schema import CATEGORY_PATH, NODE_RECORD, category_facet, text_analyzer
+from search.backends.embedded.schema import (
+    CATEGORY_PATH,
+    GROUP_HASH,
+    NODE_RECORD,
+    category_facet,
+    group_hash,
+    text_analyzer,
+)
 from search.catalog import Product
 from search.fields import NODE_CONFIDENCE, NODE_PATH, ProductNode, english_index_text, index_values
 from search.ranking import RankingSpec
@@ -234,6 +242,17 @@ class EmbeddedBackend(SearchBackend):
         page = rows[skip : skip + limit]
         return [Hit(_product(searcher, address), 0.0, sort_key=sort_key) for _, address, sort_key in page]
 
+    def groups_of(self, ids: Sequence[str]) -> dict[str, str]:
+        """From the group hash's fast field, and the ids from the vector set's rows (no stored document read)."""
+        if not ids:
+            return {}
+        snapshot = self._current()
+        found = snapshot.searcher.search(tantivy.Query.term_set_query(self.schema, "id", list(ids)), limit=len(ids))
+        addresses = [address for _, address in found.hits]
+        rows = snapshot.vectors.rows_of(addresses).tolist()
+        hashes = snapshot.searcher.fast_field_values(GROUP_HASH, addresses)
+        return {snapshot.vectors.ids[row]: str(value) for row, value in zip(rows, hashes, strict=True)}
+
     def sort_values(self, ids: Sequence[str], sort: Sort) -> dict[str, float]:
         """From the sort field's column at each id's address: no stored record is read."""
         snapshot = self._current()
@@ -251,7 +270,7 @@ class EmbeddedBackend(SearchBackend):
             # every product above the floor, by an exact scan (the approximate leg may have missed some)
             results = replace(results, ids=tuple(self._near(results.near, results.filters, flt)))
         aggs = facet_aggs(facets, price_buckets, self.spec.facet_size)
-        if not aggs and results.keyword_total is not None and results.concepts is not None:
+        if not aggs and not results.distinct and results.keyword_total is not None and results.concepts is not None:
             return Counts(self._total(searcher, results), {name: {} for name in facets})
         if results.concepts is None and results.ids is None:
             query = combine(None, flt)
@@ -260,6 +279,8 @@ class EmbeddedBackend(SearchBackend):
             ids = tantivy.Query.term_set_query(self.schema, "id", list(results.ids)) if results.ids else None
             union = any_of([keyword, ids])
             query = combine(union, flt) if union is not None else tantivy.Query.empty_query()
+        if results.distinct:
+            return count_groups(searcher, query, _count(searcher, query), facets, price_buckets, self.spec.facet_size)
         if not aggs:
             return Counts(_count(searcher, query), {name: {} for name in facets})
         result = searcher.aggregate(query, {**aggs, TOTAL: {"value_count": {"field": "seq"}}})
@@ -394,6 +415,7 @@ def _to_tantivy(document: IndexDocument, now: int, seq: int) -> tantivy.Document
         "content_hash": document.content_hash,
         "updated_at": now,
         "seq": seq,
+        GROUP_HASH: group_hash(product.group),
         "record": product.model_dump_json(),
         "vector": np.asarray(document.vector, dtype="<f4").tobytes(),
     }

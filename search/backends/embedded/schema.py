@@ -7,6 +7,8 @@ for ids, keyword values and facet values.
 
 from __future__ import annotations
 
+import hashlib
+
 import tantivy
 
 from search.fields import FIELDS, NODE_CONFIDENCE, NODE_PATH, FieldType, category_levels
@@ -16,7 +18,8 @@ CATEGORY_PATH = "category_path"  # a facet field: a term on a level matches ever
 NODE_RECORD = "node_record"  # the stored `ProductNode`, as JSON
 # Fields every document has besides the catalog's: when it was written, the unique write sequence (newest first,
 # browse cursors), the content hash, the record as JSON and the vector.
-SYSTEM_FIELDS = ("updated_at", "seq", "content_hash", "record", "vector")
+SYSTEM_FIELDS = ("updated_at", "seq", "group_hash", "content_hash", "record", "vector")
+GROUP_HASH = "group_hash"  # a 64-bit hash of the product's group: read for collapsing without the stored record
 
 
 def build_schema() -> tantivy.Schema:
@@ -43,10 +46,16 @@ def build_schema() -> tantivy.Schema:
             sb.add_text_field(NODE_RECORD, stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_integer_field("updated_at", indexed=True, fast=True)
     sb.add_integer_field("seq", indexed=True, fast=True)
+    sb.add_integer_field(GROUP_HASH, fast=True)
     sb.add_text_field("content_hash", stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_text_field("record", stored=True, tokenizer_name="raw", index_option="basic")  # the Product JSON
     sb.add_bytes_field("vector", stored=True)  # float32, little-endian
     return sb.build()
+
+
+def group_hash(group: str) -> int:
+    """`GROUP_HASH` of a group: the first 8 bytes of its BLAKE2b digest, as a signed 64-bit integer."""
+    return int.from_bytes(hashlib.blake2b(group.encode("utf-8"), digest_size=8).digest(), "little", signed=True)
 
 
 def category_facet(category: str) -> tantivy.Facet:

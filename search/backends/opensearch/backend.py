@@ -40,7 +40,15 @@ from search.backends.opensearch.index import (
     category_prefixes,
 )
 from search.catalog import Product
-from search.fields import BY_NAME, NODE_CONFIDENCE, ProductNode, english_index_text, index_values
+from search.fields import (
+    BY_NAME,
+    GROUP_FIELD,
+    NODE_CONFIDENCE,
+    FieldType,
+    ProductNode,
+    english_index_text,
+    index_values,
+)
 from search.ranking import RankingSpec
 
 log = logging.getLogger(__name__)
@@ -281,6 +289,13 @@ class OpenSearchBackend(SearchBackend):
         hits = self._search(self.alias, body)["hits"]["hits"]
         return [base.Hit(_product(raw), 0.0, sort_key=tuple(raw.get("sort") or ())) for raw in hits]
 
+    def groups_of(self, ids: Sequence[str]) -> dict[str, str]:
+        if not ids:
+            return {}
+        body = {"query": {"ids": {"values": list(ids)}}, "size": len(ids), "_source": [GROUP_FIELD]}
+        hits = self._search(self.alias, body)["hits"]["hits"]
+        return {hit["_id"]: str(hit["_source"].get(GROUP_FIELD) or hit["_id"]) for hit in hits}
+
     def sort_values(self, ids: Sequence[str], sort: base.Sort) -> dict[str, float]:
         if not ids:
             return {}
@@ -304,17 +319,29 @@ class OpenSearchBackend(SearchBackend):
         searching = results.concepts is not None or ids is not None or near is not None
         if searching and keyword is None and not ids and near is None:  # no leg found anything
             return base.Counts(0, {name: {} for name in facets})
-        aggs = queries.facet_aggs(facets, price_buckets, self.spec.facet_size)
-        body = queries.count_body(keyword, ids, results.filters, aggs, near)
-        response = self._search(self.alias, body)
+        aggs = queries.facet_aggs(facets, price_buckets, self.spec.facet_size, distinct=results.distinct)
+        if results.distinct:
+            aggs[queries.GROUPS] = queries.GROUP_COUNT
+        response = self._search(self.alias, queries.count_body(keyword, ids, results.filters, aggs, near))
         aggregations = response.get("aggregations", {})
+
+        def counted(bucket: dict[str, Any]) -> int:  # products, or with `distinct` groups (approximate: see queries)
+            return int(bucket[queries.GROUPS]["value"]) if results.distinct else int(bucket["doc_count"])
+
         counts = {
-            name: {b["key"]: b["doc_count"] for b in aggregations.get(name, {}).get("buckets", []) if b["key"]}
+            name: {b["key"]: counted(b) for b in aggregations.get(name, {}).get("buckets", []) if b["key"]}
             for name in facets
         }
+        if results.distinct:
+            counts = {name: dict(sorted(values.items(), key=lambda item: -item[1])) for name, values in counts.items()}
+            for name in facets:
+                if BY_NAME[name].type is FieldType.PRICE:  # buckets in their order
+                    buckets = aggregations.get(name, {}).get("buckets", [])
+                    counts[name] = {b["key"]: counted(b) for b in buckets if b["key"]}
         stats = aggregations.get("price_stats") or {}
         price_range = (float(stats["min"]), float(stats["max"])) if stats.get("count") else None
-        return base.Counts(response["hits"]["total"]["value"], counts, price_range)
+        total = counted(aggregations) if results.distinct else response["hits"]["total"]["value"]
+        return base.Counts(total, counts, price_range)
 
     def facet_values(self, facet: str, limit: int) -> dict[str, int]:
         aggs = {"values": {"terms": {"field": facet, "size": limit}}}

@@ -19,7 +19,16 @@ import numpy as np
 from search.analysis.translate import Concept
 from search.backends.base import Filters, PriceBucket, Sort
 from search.backends.opensearch.index import CATEGORY_PATH, VECTOR_FIELD, category_key
-from search.fields import BY_NAME, NODE_CONFIDENCE, NODE_PATH, TERM_FACETS, Analysis, FieldType, attribute_term
+from search.fields import (
+    BY_NAME,
+    GROUP_FIELD,
+    NODE_CONFIDENCE,
+    NODE_PATH,
+    TERM_FACETS,
+    Analysis,
+    FieldType,
+    attribute_term,
+)
 from search.ranking import RankingSpec
 
 Body = dict[str, Any]
@@ -230,15 +239,26 @@ def count_body(
     return body
 
 
-def facet_aggs(facets: Sequence[str], price_buckets: Sequence[PriceBucket], size: int) -> Body:
-    """Aggregations counting these facets ("price": the buckets' counts and the price range)."""
+GROUPS = "groups"
+GROUP_PRECISION = 40_000
+"""`precision_threshold` of the group counts: OpenSearch's cardinality aggregation (HyperLogLog++) counts exactly
+below it, but for hash collisions (practically none), and approximately above it (an error of a few percent at
+most); 40,000 is the most it takes."""
+GROUP_COUNT: Body = {"cardinality": {"field": GROUP_FIELD, "precision_threshold": GROUP_PRECISION}}
+"""How many product groups a set of products holds: the total of a `distinct` search, and each facet bucket's."""
+
+
+def facet_aggs(facets: Sequence[str], price_buckets: Sequence[PriceBucket], size: int, distinct: bool = False) -> Body:
+    """Aggregations counting these facets ("price": the buckets' counts and the price range); with `distinct`,
+    each bucket also counts its product groups (`GROUPS`)."""
     aggs: Body = {}
     by_value = {f.name for f in TERM_FACETS}
+    groups = {"aggs": {GROUPS: GROUP_COUNT}} if distinct else {}
     for name in facets:
         if BY_NAME[name].type is FieldType.PRICE:
             if price_buckets:
-                aggs[name] = {"range": {"field": name, "ranges": [b.as_range() for b in price_buckets]}}
+                aggs[name] = {"range": {"field": name, "ranges": [b.as_range() for b in price_buckets]}, **groups}
             aggs[f"{name}_stats"] = {"stats": {"field": name}}
         elif name in by_value:
-            aggs[name] = {"terms": {"field": name, "size": size}}
+            aggs[name] = {"terms": {"field": name, "size": size}, **groups}
     return aggs

@@ -57,7 +57,7 @@ def open_page(browser, base: str, viewport: dict[str, int]):
     page.requested = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.on("request", lambda request: page.requested.append(request.url))
-    page.route(re.compile(rf"^(?!{re.escape(base)})"), lambda route: route.abort())
+    context.route(re.compile(rf"^(?!{re.escape(base)})"), lambda route: route.abort())  # tabs it opens too
     return context, page
 
 
@@ -161,7 +161,7 @@ def test_the_query_analysis_only_with_debug(page, storefront, size, shots):
     page.get_by_role("combobox", name="搜索商品").press("Enter")
     settled(page, "保温杯")
     assert "debug=1" in page.url and page.locator("#analysis").is_visible()
-    page.screenshot(path=shots / f"storefront-debug-{size}.png", full_page=size == "laptop")
+    page.screenshot(path=shots / f"storefront-debug-{size}.png")
 
 
 def test_filters_are_a_drawer_on_a_phone_and_a_sidebar_on_a_laptop(page, storefront, size, shots):

@@ -369,16 +369,12 @@ def test_hybrid_search_requests_and_fusion_above_the_legs(clone, embedder):
     )
     result = search(backend, query)
 
-    # (the page's product types are read by ids too, after the page's records)
-    keyword_leg, vector_leg, page = sent[:3]
-    brand_vector_leg = [body for body in sent if "knn" in body["query"]][1]
-    counts = [body for body in sent if body.get("size") == 0]
-    main_counts = next(body for body in counts if "price" in body.get("aggs", {}))
-    brand_counts = next(body for body in counts if "brand" in body.get("aggs", {}))
+    keyword_leg, vector_leg, page, page_types, main_counts, brand_vector_leg, brand_counts = sent
     assert keyword_leg["query"]["bool"]["must"] == [queries.keyword_query(concept("earbuds"), backend.spec)]
     assert keyword_leg["query"]["bool"]["filter"] == [{"bool": {"filter": [{"terms": {"brand_key": ["sony"]}}]}}]
     assert vector_leg["query"]["knn"]["vector"]["filter"] == {"bool": {"filter": [{"terms": {"brand_key": ["sony"]}}]}}
     assert page["query"] == {"ids": {"values": ["a", "b"]}}
+    assert page_types["query"] == page["query"] and page_types["_source"] == ["node_record"]  # the page's types
     assert main_counts["query"]["bool"]["should"][1] == {"ids": {"values": ["b", "a"]}}
     assert set(main_counts["aggs"]) == {"price", "price_stats"}  # brand is counted apart, without its own filter
     assert "filter" not in brand_vector_leg["query"]["knn"]["vector"]  # the neighbours without the brand filter

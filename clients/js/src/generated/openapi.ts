@@ -827,6 +827,17 @@ export interface components {
              * @example 20
              */
             discount_percent?: number | null;
+            /**
+             * Variants
+             * @description With `distinct` (the default): how many variants of the hit's product group match the filters (colours, sizes, ...); the hit is the best-matching one, `price`–`price_max` their price range. Null with `distinct=false`.
+             * @example 3
+             */
+            variants?: number | null;
+            /**
+             * Variant Options
+             * @description With `distinct`: those variants, cheapest first (at most 100), each with its id and option values — for colour swatches and size pickers. Null with `distinct=false`.
+             */
+            variant_options?: components["schemas"]["VariantOption"][] | null;
             /** @description Estimated cost delivered in China, when HAITAO_LANDED_SHIPPING_USD is configured. */
             landed_estimate?: components["schemas"]["LandedEstimate"] | null;
             /**
@@ -986,8 +997,15 @@ export interface components {
              */
             explain?: boolean;
             /**
+             * Distinct
+             * @description One hit per product group (a seller's variants sharing an `item_group_id`: colours, sizes): the best-matching variant stands for its group and lists the group's variants; `total` and facet counts count groups. `false`: every variant is a hit of its own.
+             * @default true
+             * @example true
+             */
+            distinct?: boolean;
+            /**
              * Fields
-             * @description Hit fields to return (comma-separated; `id` always): id, title, brand, category, condition, item_group_id, color, size, material, pattern, gender, age_group, availability, price, price_max, list_price, title_zh, image_link, link, attributes, display_zh, discount_percent, landed_estimate, score, highlight. Empty = all.
+             * @description Hit fields to return (comma-separated; `id` always): id, title, brand, category, condition, item_group_id, color, size, material, pattern, gender, age_group, availability, price, price_max, list_price, title_zh, image_link, link, attributes, display_zh, discount_percent, variants, variant_options, landed_estimate, score, highlight. Empty = all.
              * @example [
              *       "id",
              *       "title",
@@ -1327,6 +1345,45 @@ export interface components {
              */
             product_id?: string | null;
         };
+        /**
+         * VariantOption
+         * @description One variant of a collapsed hit's group: its id and what tells it apart (the variant attributes it has).
+         */
+        VariantOption: {
+            /**
+             * Id
+             * @example W32BTS415
+             */
+            id: string;
+            /**
+             * Color
+             * @example Pacific
+             */
+            color?: string | null;
+            /**
+             * Size
+             * @example 32 oz
+             */
+            size?: string | null;
+            /** Material */
+            material?: string | null;
+            /** Pattern */
+            pattern?: string | null;
+            /** Gender */
+            gender?: string | null;
+            /** Age Group */
+            age_group?: string | null;
+            price: components["schemas"]["Price"];
+            /** @description The regular price, when this variant is on sale. */
+            list_price?: components["schemas"]["Price"] | null;
+            /**
+             * Availability
+             * @example in_stock
+             */
+            availability: string;
+            /** Image Link */
+            image_link?: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -1367,7 +1424,9 @@ export interface operations {
                 mode?: components["schemas"]["Mode"];
                 /** @description Include the query analysis and why each hit matched. */
                 explain?: boolean;
-                /** @description Hit fields to return (comma-separated; `id` always): id, title, brand, category, condition, item_group_id, color, size, material, pattern, gender, age_group, availability, price, price_max, list_price, title_zh, image_link, link, attributes, display_zh, discount_percent, landed_estimate, score, highlight. Empty = all. */
+                /** @description One hit per product group (a seller's variants sharing an `item_group_id`: colours, sizes): the best-matching variant stands for its group and lists the group's variants; `total` and facet counts count groups. `false`: every variant is a hit of its own. */
+                distinct?: boolean;
+                /** @description Hit fields to return (comma-separated; `id` always): id, title, brand, category, condition, item_group_id, color, size, material, pattern, gender, age_group, availability, price, price_max, list_price, title_zh, image_link, link, attributes, display_zh, discount_percent, variants, variant_options, landed_estimate, score, highlight. Empty = all. */
                 fields?: string[];
                 /** @description Only these brands (any of them); repeat the parameter or separate values with commas. */
                 brand?: string[];

@@ -1,0 +1,167 @@
+"""Search latency with one hit per product group (`distinct=true`, the default) against every variant a hit
+(`distinct=false`), at 100,000 products in groups of 1–8 variants; writes the `collapse` section of
+docs/benchmarks.md.
+
+    .venv/bin/python bench/collapse.py [--products 100000] [--rounds 3] [--no-write]
+
+The catalog is `bench/feedgen.py`'s, with its products gathered into product groups of 1 to 8 consecutive
+products (uniformly drawn), each variant given a colour and a size: `item_group_id` is the group's first product.
+Texts are feedgen's, so a var/bench/http-100000 index's embedding cache (copied in when there is one) holds every
+vector. Latency is measured in process (`SearchService.search`, result and query caches off), the demo queries
+(Chinese and English) in keyword and hybrid mode, plus browsing (empty q) with facets; each query alternately with
+`distinct` on and off, `--rounds` times, so that both see the same machine load. Reported: p50 and p99 per mode,
+and what collapsing adds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from common import DOC, INDEX_SUMMARY, ROOT, git_commit, machine_line
+from feedgen import COLORS, products
+from report import write_section
+
+from search.eval import read_queries
+from search.eval.report import percentile
+
+WORK = ROOT / "var" / "bench"
+QUERIES = [ROOT / "data" / "demo" / "queries.tsv", ROOT / "data" / "demo" / "queries_en.tsv"]
+SIZES = ["XS", "S", "M", "L", "XL", "XXL", "32 oz", "40 oz"]
+FACETS = ("brand", "category", "color", "size", "availability", "price")
+
+
+def grouped_feed(path: Path, n: int, seed: int = 11) -> dict[int, int]:
+    """feedgen's first `n` products in groups of 1–8 variants; returns how many groups of each size."""
+    rng = random.Random(seed)
+    sizes: dict[int, int] = {}
+    with path.open("w", encoding="utf-8") as f:
+        rows = products(n)
+        left, group, k = 0, "", 0
+        for row in rows:
+            if left == 0:
+                left = rng.randint(1, 8)
+                sizes[left] = sizes.get(left, 0) + 1
+                group, k = f"grp-{row['id']}", 0
+            row |= {"item_group_id": group, "color": COLORS[k % len(COLORS)], "size": SIZES[k % len(SIZES)]}
+            f.write(json.dumps(row) + "\n")
+            left, k = left - 1, k + 1
+    if left:  # the last group drawn was cut short by `n`
+        sizes[left + k] -= 1
+        sizes[k] = sizes.get(k, 0) + 1
+    return sizes
+
+
+def build(n: int) -> tuple[Path, dict[int, int], float]:
+    feed = WORK / f"feed-{n}-groups.jsonl"
+    sizes_file = feed.with_suffix(".sizes.json")
+    if not feed.exists() or not sizes_file.exists():
+        sizes_file.write_text(json.dumps(grouped_feed(feed, n)))
+    sizes = {int(k): v for k, v in json.loads(sizes_file.read_text()).items()}
+    data_dir = WORK / f"collapse-{n}"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    for seed in (WORK / "http-100000" / "embeddings.sqlite", WORK / f"scale-{n}" / "embeddings.sqlite"):
+        if seed.exists() and not (data_dir / "embeddings.sqlite").exists():
+            shutil.copy(seed, data_dir / "embeddings.sqlite")
+    if (data_dir / ".built-from").exists() and (data_dir / ".built-from").read_text() == feed.name:
+        return data_dir, sizes, 0.0
+    cmd = [sys.executable, "-c", "from indexer.cli import main; main()", "index", str(feed), "--data-dir",
+           str(data_dir), "--rebuild"]  # fmt: skip
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True)
+    match = INDEX_SUMMARY.search(proc.stdout)
+    assert match, proc.stdout + proc.stderr
+    (data_dir / ".built-from").write_text(feed.name)
+    return data_dir, sizes, float(match[6])
+
+
+def measure(data_dir: Path, queries: list[str], rounds: int) -> dict[str, dict[bool, list[float]]]:
+    from search.config import Settings
+    from search.service import Mode, SearchRequest, SearchService
+
+    service = SearchService(Settings(data_dir=data_dir, query_cache_size=0, result_cache_size=0))
+    service.backend.prepare_search()
+    requests = {
+        "keyword": [dict(q=q, mode=Mode.KEYWORD) for q in queries],
+        "hybrid": [dict(q=q, mode=Mode.HYBRID) for q in queries],
+        "hybrid + facets": [dict(q=q, mode=Mode.HYBRID, facets=FACETS) for q in queries[:40]],
+        "browse + facets": [dict(q="", facets=FACETS, size=24)] * 20,
+    }
+    out: dict[str, dict[bool, list[float]]] = {}
+    for name, kinds in requests.items():
+        for kwargs in kinds[:10]:  # warm up
+            service.search(SearchRequest(**kwargs, distinct=True))
+            service.search(SearchRequest(**kwargs, distinct=False))
+        times: dict[bool, list[float]] = {True: [], False: []}
+        for _ in range(rounds):
+            for kwargs in kinds:
+                for distinct in (True, False):
+                    started = time.perf_counter()
+                    service.search(SearchRequest(**kwargs, distinct=distinct))
+                    times[distinct].append((time.perf_counter() - started) * 1000)
+        out[name] = times
+    service.close()
+    return out
+
+
+def section(n: int, sizes: dict[int, int], build_s: float, times: dict, args: argparse.Namespace) -> str:
+    groups = sum(sizes.values())
+    lines = [
+        "## Collapsing product groups (`distinct`)",
+        "",
+        "**Provisional**: measured while other work shared the machine's cores; the final quiet run replaces it.",
+        "",
+        f"`bench/collapse.py`, run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC at commit `{git_commit()}` on "
+        f"{machine_line()}. {n:,} generated products (`bench/feedgen.py`) in {groups:,} product groups of 1–8 "
+        f"variants ({', '.join(f'{sizes[k]:,} of {k}' for k in sorted(sizes))}), each variant with a colour and a "
+        f"size; embedded backend; in process (`SearchService.search`, caches off), {args.rounds} rounds of the demo "
+        "queries (Chinese and English), each query alternately with `distinct` on and off. Facets: "
+        f"{', '.join(FACETS)}." + (f" Build from the embedding cache: {build_s:.0f} s." if build_s else ""),
+        "",
+        "| search | distinct=false p50 / p99 ms | distinct=true p50 / p99 ms | collapse adds (p50) |",
+        "|---|---|---|---:|",
+    ]
+    for name, by in times.items():
+        off, on = sorted(by[False]), sorted(by[True])
+        p50_off, p50_on = percentile(off, 50), percentile(on, 50)
+        lines.append(
+            f"| {name} | {p50_off:.1f} / {percentile(off, 99):.1f} | {p50_on:.1f} / {percentile(on, 99):.1f} | "
+            f"{(p50_on / p50_off - 1) * 100:+.0f}% |"
+        )
+    lines.append("")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--products", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--no-write", action="store_true", help="Print the section instead of writing it.")
+    parser.add_argument(
+        "--embedding-cache", type=Path, help="An embeddings.sqlite of feedgen's texts to start from (copied)."
+    )
+    args = parser.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    target = WORK / f"collapse-{args.products}" / "embeddings.sqlite"
+    if args.embedding_cache and not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(args.embedding_cache, target)
+    data_dir, sizes, build_s = build(args.products)
+    queries = [q for path in QUERIES for q in read_queries(path).values()]
+    times = measure(data_dir, queries, args.rounds)
+    markdown = section(args.products, sizes, build_s, times, args)
+    if args.no_write:
+        print(markdown)
+    else:
+        write_section(DOC, "collapse", markdown)
+        print(markdown)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,140 @@
+"""One hit per product group (`distinct`) on every backend: the best variant stands for its group, pages never repeat
+or skip a group (offsets and key cursors), totals and facet counts count groups — a facet's count equals the total of
+the search filtered by it — and each hit lists its group's variants under the filters."""
+
+import pytest
+
+from search.analysis.translate import Alternative, Concept
+from search.backends.base import BackendQuery, Filters, PriceBucket, Sort
+from search.catalog import Product
+from search.documents import build_documents
+from search.retrieval import search
+
+
+def variants(group: str, title: str, brand: str, options: list[tuple[str, str, float]]) -> list[Product]:
+    return [
+        Product(
+            id=f"{group}-{i}", item_group_id=group, title=f"{title}, {color}, {size}", brand=brand, color=color,
+            size=size, price=price, availability="out_of_stock" if price > 60 else "in_stock",
+        )
+        for i, (color, size, price) in enumerate(options, start=1)
+    ]  # fmt: skip
+
+
+CATALOG = [
+    *variants("hf32", "Hydro Flask Wide Mouth Water Bottle", "Hydro Flask",
+              [("Black", "32 oz", 44.95), ("Pacific", "32 oz", 44.95), ("Black", "40 oz", 49.95),
+               ("Indigo", "40 oz", 49.95)]),
+    *variants("quencher", "Stanley Quencher Tumbler Water Bottle", "Stanley",
+              [("Black", "30 oz", 35.0), ("Rose Quartz", "40 oz", 45.0), ("Cream", "40 oz", 45.0),
+               ("Black", "64 oz", 65.0), ("Lilac", "20 oz", 30.0), ("Frost", "40 oz", 45.0),
+               ("Fuchsia", "30 oz", 35.0)]),
+    *variants("nalgene", "Nalgene Sustain Water Bottle", "Nalgene",
+              [("Clear", "32 oz", 17.99), ("Clear", "48 oz", 21.99)]),
+    Product(id="yeti", title="YETI Rambler Water Bottle", brand="YETI", color="Black", price=50.0),
+    Product(id="owala", title="Owala FreeSip Water Bottle", brand="Owala", color="Black", price=27.99),
+    Product(id="mug", title="Camp Mug", brand="Stanley", price=20.0),
+]  # fmt: skip
+GROUPS_OF_BOTTLES = {"hf32", "quencher", "nalgene", "yeti", "owala"}
+FACETS = ("brand", "color", "size", "availability", "price")
+PRICE_BUCKETS = (PriceBucket("0-30", None, 30.0), PriceBucket("30-50", 30.0, 50.0), PriceBucket("50-", 50.0, None))
+
+
+def water_bottle():
+    words = ("water", "bottle")
+    return [Concept(w, [Alternative(w, 1.0, "query")]) for w in words]
+
+
+@pytest.fixture
+def backend(opener, embedder, analysis):
+    backend = opener.open(create=True)
+    for start in range(0, len(CATALOG), 5):  # several writes: several write sequences for browsing
+        backend.upsert(build_documents(CATALOG[start : start + 5], embedder, analysis.segmenter))
+    yield backend
+    backend.close()
+
+
+def groups(result):
+    return [hit.product.group for hit in result.hits]
+
+
+def test_a_query_shows_each_group_once_and_counts_groups(backend):
+    collapsed = search(backend, BackendQuery(concepts=water_bottle(), limit=20, distinct=True))
+    assert sorted(groups(collapsed)) == sorted(GROUPS_OF_BOTTLES)
+    assert collapsed.total == 5
+    every = search(backend, BackendQuery(concepts=water_bottle(), limit=20))
+    assert len(every.hits) == every.total == 15  # distinct=false: every variant
+    quencher = next(hit for hit in collapsed.hits if hit.product.group == "quencher")
+    assert quencher.group.variants == 7 and (quencher.group.price_min, quencher.group.price_max) == (30.0, 65.0)
+    assert [p.price for p in quencher.group.listed] == sorted(p.price for p in quencher.group.listed)
+    assert {p.id for p in quencher.group.listed} == {f"quencher-{i}" for i in range(1, 8)}
+    yeti = next(hit for hit in collapsed.hits if hit.product.id == "yeti")
+    assert yeti.group.variants == 1 and [p.id for p in yeti.group.listed] == ["yeti"]
+
+
+def test_facet_counts_of_groups_equal_the_totals_of_the_filtered_searches(backend):
+    query = BackendQuery(concepts=water_bottle(), facets=FACETS, distinct=True, price_buckets=PRICE_BUCKETS)
+    result = search(backend, query)
+    assert result.facets["color"]["Black"] == 4  # hf32, quencher, yeti, owala: groups, not variants (6)
+    assert result.facets["brand"] == {"Stanley": 1, "Hydro Flask": 1, "Nalgene": 1, "YETI": 1, "Owala": 1}
+    for name in ("brand", "color", "size", "availability"):
+        for value, count in result.facets[name].items():
+            filters = (
+                Filters(in_stock=value == "in_stock") if name == "availability" else Filters.where(**{name: (value,)})
+            )
+            filtered = search(backend, BackendQuery(concepts=water_bottle(), filters=filters, distinct=True))
+            assert filtered.total == count, (name, value)
+    for bucket in PRICE_BUCKETS:
+        filters = Filters(price_min=bucket.low, price_max=None if bucket.high is None else bucket.high - 0.01)
+        filtered = search(backend, BackendQuery(concepts=water_bottle(), filters=filters, distinct=True))
+        assert filtered.total == result.facets["price"][bucket.key], bucket.key
+
+
+def test_the_filters_choose_the_variants_a_group_lists(backend):
+    black = search(
+        backend, BackendQuery(concepts=water_bottle(), filters=Filters.where(color=("black",)), distinct=True)
+    )
+    assert sorted(groups(black)) == ["hf32", "owala", "quencher", "yeti"] and black.total == 4
+    quencher = next(hit for hit in black.hits if hit.product.group == "quencher")
+    assert quencher.product.color == "Black"  # a black variant stands for the group
+    assert [p.id for p in quencher.group.listed] == ["quencher-1", "quencher-4"] and quencher.group.variants == 2
+    assert (quencher.group.price_min, quencher.group.price_max) == (35.0, 65.0)
+
+
+@pytest.mark.parametrize("sort", [Sort.PRICE_ASC, Sort.PRICE_DESC])
+def test_sorted_results_show_a_group_by_its_first_variant_in_that_order(backend, sort):
+    result = search(backend, BackendQuery(concepts=water_bottle(), sort=sort, distinct=True, limit=10))
+    prices = [hit.product.price for hit in result.hits]
+    assert prices == sorted(prices, reverse=sort is Sort.PRICE_DESC)
+    quencher = next(hit for hit in result.hits if hit.product.group == "quencher")
+    assert quencher.product.price == (30.0 if sort is Sort.PRICE_ASC else 65.0)
+
+
+def test_ranked_pages_never_repeat_or_skip_a_group(backend):
+    seen = []
+    for offset in range(0, 6, 2):
+        page = search(backend, BackendQuery(concepts=water_bottle(), offset=offset, limit=2, distinct=True))
+        seen += groups(page)
+    assert sorted(seen) == sorted(GROUPS_OF_BOTTLES)
+
+
+@pytest.mark.parametrize("sort", [Sort.RELEVANCE, Sort.PRICE_ASC, Sort.PRICE_DESC, Sort.NEWEST])
+def test_browsing_pages_groups_exactly_by_cursor_and_by_offset(backend, sort):
+    everything = {product.group for product in CATALOG}
+    by_cursor, after = [], None
+    while True:
+        page = search(backend, BackendQuery(sort=sort, limit=2, search_after=after, distinct=True))
+        by_cursor += page.hits
+        if len(page.hits) < 2:
+            break
+        after = page.hits[-1].sort_key
+    assert sorted(hit.product.group for hit in by_cursor) == sorted(everything)
+    by_offset = []
+    for offset in range(0, len(everything) + 2, 2):
+        by_offset += search(backend, BackendQuery(sort=sort, offset=offset, limit=2, distinct=True)).hits
+    assert [hit.product.id for hit in by_offset] == [hit.product.id for hit in by_cursor]
+    if sort is Sort.PRICE_ASC:  # each group by its cheapest variant, groups in that order
+        assert [hit.product.price for hit in by_cursor] == sorted(hit.product.price for hit in by_cursor)
+        assert next(h for h in by_cursor if h.product.group == "quencher").product.id == "quencher-5"  # $30
+    browse = search(backend, BackendQuery(sort=sort, distinct=True, facets=("brand",)))
+    assert browse.total == len(everything) and browse.facets["brand"]["Stanley"] == 2  # the Quencher and the mug
