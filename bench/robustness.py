@@ -1,7 +1,8 @@
 """The robustness part of the relevance report: the query sets of bench/query_sets.py (typos, pinyin in every form,
 homophone slips, Taiwan vocabulary, off-catalog queries) scored against the clean queries they were made from.
 
-    .venv/bin/python bench/robustness.py [--skip-chorus]     (prints the section; make relevance writes it)
+    .venv/bin/python bench/robustness.py [--skip-chorus]     (prints the section; `make relevance` writes it into
+                                                              docs/relevance.md through `robustness_section`)
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from search.eval.robustness import (
     score_off_catalog,
     score_variants,
 )
+from search.floor import VectorFloor
 from search.service import SearchService
 
 KINDS = [
@@ -100,7 +102,11 @@ def _ratio(score: VariantScore) -> str:
     return f"**{score.ratio():.3f}**" if met else f"{score.ratio():.3f}"
 
 
-def markdown(results: dict[str, tuple[dict[str, VariantScore], OffCatalogScore]], chosen: list[Catalog]) -> list[str]:
+def markdown(
+    results: dict[str, tuple[dict[str, VariantScore], OffCatalogScore]],
+    chosen: list[Catalog],
+    floors: dict[str, VectorFloor | None],
+) -> list[str]:
     lines = [
         "## Robustness: what shoppers type instead of the clean query",
         "",
@@ -144,24 +150,40 @@ def markdown(results: dict[str, tuple[dict[str, VariantScore], OffCatalogScore]]
         "",
         "Files: " + ", ".join(f"`{display_path(c.variants)}/`" for c in chosen) + ".",
         "",
+        "The vector leg's floor, calibrated by the service on each catalog for the model (`search/floor.py`: the "
+        "level 95% of off-catalog dictionary phrases do not reach, never above the level 90% of product-name "
+        "queries reach): " + "; ".join(f"{c.name} {_floor(floors.get(c.key))}" for c in chosen) + ".",
+        "",
     ]
     return lines
+
+
+def _floor(floor: VectorFloor | None) -> str:
+    if floor is None:
+        return "none (no model)"
+    return f"{floor.value:.3f} (off-catalog level {floor.off_catalog:.3f}, product names {floor.titles:.3f})"
+
+
+def robustness_section(skip_chorus: bool) -> list[str]:
+    """Every catalog's query sets measured (one search service each), as the report's markdown lines."""
+    encoder = encoder_for(Settings())
+    chosen = catalogs(skip_chorus)
+    results, floors = {}, {}
+    for catalog in chosen:
+        service = SearchService(Settings(data_dir=ensure_index(catalog.feed)), embedder=encoder)
+        try:
+            results[catalog.key] = measure(catalog, service)
+            floors[catalog.key] = service.floor
+        finally:
+            service.close()
+    return markdown(results, chosen, floors)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--skip-chorus", action="store_true")
     args = parser.parse_args()
-    encoder = encoder_for(Settings())
-    chosen = catalogs(args.skip_chorus)
-    results = {}
-    for catalog in chosen:
-        service = SearchService(Settings(data_dir=ensure_index(catalog.feed)), embedder=encoder)
-        try:
-            results[catalog.key] = measure(catalog, service)
-        finally:
-            service.close()
-    print("\n".join(markdown(results, chosen)))
+    print("\n".join(robustness_section(args.skip_chorus)))
 
 
 if __name__ == "__main__":

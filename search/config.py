@@ -82,6 +82,14 @@ class Settings(BaseSettings):
         "0.6 measured best over the demo and Chorus suites (docs/relevance.md).",
     )
     leg_size: int = Field(150, ge=10, le=1000, description="Hits taken from each leg before fusion.")
+    vector_floor: float | None = Field(
+        None,
+        ge=-1,
+        le=1,
+        description="The cosine similarity a vector hit must reach to count. Unset (the default): calibrated for the "
+        "model on the catalog itself, so that text about nothing the catalog sells finds nothing "
+        "(search/floor.py); a number fixes it; -1 turns the floor off.",
+    )
     ann_min_products: int = Field(
         50_000,
         ge=0,

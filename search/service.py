@@ -38,6 +38,7 @@ from search.cursor import Cursor, CursorCodec, cursor_secret, fingerprint
 from search.documents import embedding_text
 from search.encoders import Encoder, ModelLoadError, encoder_for
 from search.fields import NO_NODE
+from search.floor import VectorFloor, calibrate, off_catalog_phrases, title_queries
 from search.highlight import Highlight, QueryTerms, highlight
 from search.merchandising.rules import Curation, Rule, RuleStore, curate, match_key, matching_curation
 from search.merchandising.synonyms import SynonymStore
@@ -150,6 +151,7 @@ class SearchService:
             )
         # The deepest a relevance-ranked search pages: the two legs' candidates, fused (browsing pages by key).
         self.max_ranked_offset = 2 * settings.leg_size
+        self.floor: VectorFloor | None = None  # the vector leg's, set by the catalog pass (`_build_lexicon`)
         self.suggester = Suggester(
             self.backend, self.analysis.glossary, settings.suggest_refresh_s, self._build_lexicon, suggestions
         )
@@ -164,9 +166,38 @@ class SearchService:
         self._embedding = ThreadPoolExecutor(max_workers=8, thread_name_prefix="embed-query")
 
     def _build_lexicon(self, scan: CatalogScan) -> CatalogLexicon:
-        """Query analysis's knowledge of this catalog (typos, pinyin), from the suggestion build's catalog pass."""
+        """What the search learns from the suggestion build's pass over the catalog: query analysis's lexicon
+        (typos, pinyin) and the vector leg's floor, calibrated on this catalog."""
         titles = (title.text for title in scan.titles_zh.values())
-        return self.analysis.lexicons.build(scan.word_counts, titles, scan.products)
+        lexicon = self.analysis.lexicons.build(scan.word_counts, titles, scan.products)
+        self.floor = self._calibrate_floor(scan)
+        return lexicon
+
+    @property
+    def vector_floor(self) -> float | None:
+        """The similarity a vector hit must reach now (None: no floor, HAITAO_VECTOR_FLOOR=-1 or no model)."""
+        if self.floor is None or self.floor.value <= -1:
+            return None
+        return self.floor.value
+
+    def _calibrate_floor(self, scan: CatalogScan) -> VectorFloor | None:
+        """The vector floor for this catalog (search/floor.py), or the configured one; None without a model."""
+        if self.embedder is None:
+            return None
+        if self.settings.vector_floor is not None:
+            return VectorFloor.fixed(self.settings.vector_floor)
+        senses = self.analysis.lexicons.cedict.common_senses()
+        off_catalog = off_catalog_phrases(senses, set(scan.word_counts))
+        titles = title_queries(scan.titles)
+
+        def best_similarity(vector: np.ndarray) -> float:
+            nearest = self.backend.vector_leg(vector, Filters(), 1)
+            return nearest[0][1] if nearest else -1.0
+
+        floor = calibrate(off_catalog, titles, self.embedder.encode, best_similarity)
+        if floor is not None:
+            log.info("vector floor %.3f for %s (%s)", floor.value, self.embedder.name, floor.as_dict())
+        return floor
 
     def _load_embedder(self, settings: Settings) -> Encoder | None:
         try:
@@ -269,6 +300,7 @@ class SearchService:
                     offset=0 if windowed else offset,
                     limit=offset + request.size + extra if windowed else request.size,
                     search_after=cursor.after if cursor is not None else None,
+                    vector_floor=self.vector_floor,
                     distinct=request.distinct,
                 ),
                 self.spec,

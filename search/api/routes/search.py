@@ -209,6 +209,7 @@ def to_response(
         analysis["timings"] = outcome.timings
         analysis["cached"] = outcome.cached
         analysis["relaxed"] = outcome.relaxed
+        analysis["vector_floor"] = service.floor.as_dict() if service.floor is not None else None
         prediction = outcome.prediction
         analysis["product_type"] = (
             {**prediction.explain(service.types.taxonomy), "use": "boost"} if prediction is not None else None

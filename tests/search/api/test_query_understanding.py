@@ -37,6 +37,12 @@ def test_a_homophone_slip_is_searched_as_the_word_meant_and_said(client, typed, 
     assert ids(body) == ids(search(client, meant))
 
 
+def test_a_homophone_correction_is_explained(client):
+    body = search(client, "兰牙耳机", explain="true")
+    assert body["explain"]["corrections"] == [{"typed": "兰牙耳机", "corrected": "蓝牙耳机", "kind": "homophone"}]
+    assert body["explain"]["corrected_query"] == body["corrected_query"] == "蓝牙耳机"
+
+
 def test_a_typo_is_corrected_and_explained(client):
     body = search(client, "wireless hedphones", explain="true")
     assert body["corrected_query"] == "wireless headphones"
