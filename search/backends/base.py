@@ -297,8 +297,8 @@ class Near:
 @dataclass(frozen=True)
 class ResultSet:
     """The products a search matches, for counting: those passing `filters` that match the keyword leg's
-    `concepts` (when given) or are among `ids` (product keys: the vector leg's neighbours, when given) or `near` the query vector
-    (above the floor, when given); with none of them, every product passing the filters.
+    `concepts` (when given) or are among `ids` (product keys: the vector leg's neighbours, when given) or `near` the
+    query vector (above the floor, when given); with none of them, every product passing the filters.
 
     With `near`, `ids` (when given) are the vector leg's hits above the floor under these filters, all of them: a
     backend whose vector leg is exact may count from them; one whose leg is approximate counts `near` itself."""
