@@ -17,6 +17,9 @@ BENCH_INSTALLED := $(VENV)/.installed-bench
 CHORUS_DIR ?= ../shared/data/chorus
 export CHORUS_DIR
 DEMO_INDEX := $(DEMO_DATA_DIR)/.demo-indexed
+JS := clients/js
+JS_INSTALLED := $(JS)/node_modules/.package-lock.json
+STOREFRONT_JS := search/api/static/haitao-client.js
 
 .PHONY: help demo serve index install test test-fast screenshots docs lint format browser js relevance bench bench-100k bench-scale bench-index bench-final fuzz audit lock clean
 
@@ -70,11 +73,11 @@ $(DEMO_INDEX): $(DEMO_CATALOG) $(DEMO_SELLERS) $(GLOSSARY) $(SCHEMA) $(INSTALLED
 
 index: $(DEMO_INDEX) ## set up and index the demo catalog into var/demo (yours: .venv/bin/haitao index FILE)
 
-demo: $(DEMO_INDEX) ## set up, index the demo catalog into var/demo, serve the API and storefront on PORT
+demo: $(DEMO_INDEX) $(STOREFRONT_JS) ## set up, index the demo catalog into var/demo, serve the API and storefront on PORT
 	@echo "Serving on http://127.0.0.1:$(PORT)  (try: curl 'http://127.0.0.1:$(PORT)/v1/search?q=蓝牙耳机')"
 	$(BIN)/haitao serve --data-dir $(DEMO_DATA_DIR) --port $(PORT)
 
-serve: $(INSTALLED) ## serve your catalog's index (DATA_DIR, default var/data) on PORT
+serve: $(INSTALLED) $(STOREFRONT_JS) ## serve your catalog's index (DATA_DIR, default var/data) on PORT
 	@if [ "$${HAITAO_BACKEND:-embedded}" = embedded ] && [ ! -e "$(DATA_DIR)/manifest.json" ]; then \
 		echo "note: no index in $(DATA_DIR) yet: index your catalog with .venv/bin/haitao index FILE" \
 			"--data-dir $(DATA_DIR), or try the demo with make demo"; \
@@ -106,13 +109,15 @@ browser: ## install Debian's Chromium and a Chinese font for the browser tests (
 # The JavaScript client and InstantSearch adapter (clients/js): npm ci, its tests (a live server over the test
 # catalog, and the check that its types match the API's OpenAPI document), then the build, whose InstantSearch
 # example the browser tests open. Node and npm from Debian, packages from the npm registry.
-JS := clients/js
-JS_INSTALLED := $(JS)/node_modules/.package-lock.json
 
 $(JS_INSTALLED): $(JS)/package-lock.json
 	@command -v npm >/dev/null || { echo "npm is needed for clients/js (Debian: apt-get install nodejs npm)"; exit 1; }
 	cd $(JS) && npm ci --no-audit --no-fund
 	@touch $@
+
+# The storefront's copy of the client, one ES module bundled from its sources (a build output, not committed).
+$(STOREFRONT_JS): $(JS_INSTALLED) $(JS)/openapi.json $(filter-out $(JS)/src/generated/%,$(shell find $(JS)/src -name '*.ts'))
+	cd $(JS) && npm run storefront
 
 js: $(JS_INSTALLED) $(INSTALLED) ## the JS client: npm ci, npm test (types check, live server), npm run build
 	cd $(JS) && HAITAO_PYTHON=$(abspath $(BIN)/python) npm test
@@ -129,7 +134,7 @@ docs: $(INSTALLED) ## regenerate the generated parts of the docs (the settings t
 screenshots: $(DEV_INSTALLED) browser js ## rerun the browser tests, writing their screenshots into docs/screenshots/
 	HAITAO_SCREENSHOTS_DIR=docs/screenshots $(BIN)/python -m pytest -m browser
 
-test-fast: lint ## lint and the suite without the slow tests (demo index, servers, browsers, every CLI command)
+test-fast: lint $(STOREFRONT_JS) ## lint and the suite without the slow tests (demo index, servers, browsers, every CLI command)
 	$(BIN)/python -m pytest -m "not slow"
 
 # Indexes are built under var/eval/ (reused and updated incrementally on later runs).

@@ -31,7 +31,7 @@ import numpy as np
 from common import CHORUS, CHORUS_QUERIES_ZH, DOC, ROOT, ensure_index, git_commit, machine_line, ndcg10
 from common import peak_rss_mb as rss_mb
 from feedgen import products
-from report import write_section
+from report import publish
 
 from search.eval import read_queries
 
@@ -255,11 +255,7 @@ def main() -> None:
         queries = [q for _, path, _ in suites(True).values() for q in read_queries(path).values()]
         servers = {kind: server_memory(kind, args.threads, queries) for kind in ("torch", "onnx")}
     text = section(results, servers, args)
-    if args.no_write:
-        print(text)
-    else:
-        write_section(DOC, "encoders", text)
-        print(f"wrote the encoders section of {DOC}")
+    publish(DOC, "encoders", text, write=not args.no_write)
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ from urllib.parse import urlsplit
 
 import httpx
 from common import DOC, ROOT, display_path, git_commit, machine_line
-from report import write_section
+from report import publish
 
 from search.eval import read_queries
 from search.eval.report import percentile
@@ -332,11 +332,7 @@ def main() -> None:
     queries = list(dict.fromkeys(q for path in args.queries for q in read_queries(path).values()))
     results, info = run_all(args, queries)
     text = section(args, results, info, len(queries))
-    if args.no_write:
-        print(text)
-    else:
-        write_section(DOC, args.section, text)
-        print(f"wrote the {args.section} section of {DOC}")
+    publish(DOC, args.section, text, write=not args.no_write)
 
 
 if __name__ == "__main__":

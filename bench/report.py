@@ -24,3 +24,12 @@ def write_section(path: Path, name: str, markdown: str, title: str = "# Benchmar
     text = pattern.sub(lambda _: block, text) if pattern.search(text) else text.rstrip("\n") + f"\n\n{block}\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
+
+
+def publish(path: Path, name: str, markdown: str, write: bool) -> None:
+    """A benchmark's last step: write its section of `path` and say so, or (`--no-write`) print the section only."""
+    if not write:
+        print(markdown)
+        return
+    write_section(path, name, markdown)
+    print(f"wrote the {name} section of {path}")

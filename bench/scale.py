@@ -30,7 +30,7 @@ from common import DOC, INDEX_SUMMARY, ROOT, git_commit, machine_line
 from common import peak_rss_mb as rss_mb
 from feedgen import write_feed
 from http_load import Server, run_scenario, scenarios
-from report import write_section
+from report import publish
 
 from search.eval import read_queries
 from search.eval.report import percentile
@@ -194,11 +194,7 @@ def main() -> None:
     if args.build_only:
         return
     text = section(results, args)
-    if args.no_write:
-        print(text)
-    else:
-        write_section(DOC, "scale", text)
-        print(f"wrote the scale section of {DOC}")
+    publish(DOC, "scale", text, write=not args.no_write)
 
 
 if __name__ == "__main__":

@@ -194,6 +194,18 @@ class _SearchParams(BaseModel):
             (name, tuple(getattr(self, param))) for param, name in KEYWORD_PARAMS.items() if getattr(self, param)
         )
 
+    def filters(self) -> dict[str, Any]:
+        """The filters asked for, as the SearchRequest fields of the same names (search and similar products)."""
+        return {
+            "terms": self.term_filters(),
+            "category": self.category,
+            "price_min": self.price_min,
+            "price_max": self.price_max,
+            "currency": self.currency,
+            "in_stock": self.in_stock,
+            "attributes": self.attribute_filters(),
+        }
+
     def attribute_filters(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         grouped: dict[str, list[str]] = {}
         for item in self.attr:

@@ -1,6 +1,7 @@
 /**
- * The API's types, by name. Every one comes from `generated/openapi.ts`, which `npm run types` generates from the
- * server's OpenAPI document (`npm test` fails when it is not current): nothing here is written by hand.
+ * The API's types, by name. Every one comes from `generated/openapi.ts`, which `npm run build` and `npm test`
+ * generate from the server's OpenAPI document, `openapi.json` (`npm test` fails when it is not current): nothing
+ * here is written by hand.
  */
 
 import type { components, paths } from "./generated/openapi.js";

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, HTTPException, Path
+from fastapi import APIRouter, Body, Depends, Path
 
+from search.api import documents
 from search.api.deps import ServiceDep
 from search.api.errors import error_responses
 from search.api.schemas_merchandising import Deleted, RuleBody, RuleOut
@@ -55,8 +56,7 @@ LISTED = {
 
 @router.get("", response_model=list[RuleOut], responses={**ANSWERS, **LISTED}, summary="List the rules")
 def list_rules(service: ServiceDep) -> list[RuleOut]:
-    items = service.rules.documents.items()
-    return [_out(items[i], service) for i in sorted(items)]
+    return [_out(rule, service) for rule in documents.listed(service.rules.documents)]
 
 
 @router.put(
@@ -73,26 +73,16 @@ def put_rule(
     body: Annotated[RuleBody, Body(description="The rule: its condition and what it does (Typesense's override).")],
     service: ServiceDep,
 ) -> RuleOut:
-    try:
-        rule = Rule.parse(rule_id, body.model_dump(exclude_none=True))
-    except ValueError as exc:
-        raise HTTPException(422, str(exc)) from None
-    service.rules.documents.put(rule_id, rule)
-    return _out(rule, service)
+    return _out(documents.put(service.rules.documents, rule_id, body, Rule.parse), service)
 
 
 @router.get(
     "/{rule_id}", response_model=RuleOut, response_model_exclude_none=True, responses=ANSWERS, summary="Get a rule"
 )
 def get_rule(rule_id: RuleId, service: ServiceDep) -> RuleOut:
-    rule = service.rules.documents.get(rule_id)
-    if rule is None:
-        raise HTTPException(404, f"no rule with id {rule_id!r}")
-    return _out(rule, service)
+    return _out(documents.found(service.rules.documents, rule_id, "rule"), service)
 
 
 @router.delete("/{rule_id}", response_model=Deleted, responses=ANSWERS, summary="Remove a rule")
 def delete_rule(rule_id: RuleId, service: ServiceDep) -> Deleted:
-    if not service.rules.documents.delete(rule_id):
-        raise HTTPException(404, f"no rule with id {rule_id!r}")
-    return Deleted(deleted=rule_id)
+    return documents.deleted(service.rules.documents, rule_id, "rule")

@@ -51,16 +51,6 @@ def similar(
     fixed = fixed_filters(scope)
     if product is None or not all(getattr(product, name, None) in values for name, values in fixed):
         raise HTTPException(404, f"seller {seller!r} has no product with id {product_id!r}")
-    request = SearchRequest(
-        size=params.size,
-        terms=params.term_filters(),
-        category=params.category,
-        price_min=params.price_min,
-        price_max=params.price_max,
-        currency=params.currency,
-        in_stock=params.in_stock,
-        attributes=params.attribute_filters(),
-        fixed=fixed,
-    )
+    request = SearchRequest(size=params.size, **params.filters(), fixed=fixed)
     outcome = service.similar(product, product.key, request)
     return to_response(outcome, service, settings, params.fields or None, analytics.ids.new())

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Depends, HTTPException, Path
+from fastapi import APIRouter, Body, Depends, Path
 
+from search.api import documents
 from search.api.deps import ServiceDep
 from search.api.errors import error_responses
 from search.api.schemas_merchandising import Deleted, SynonymBody, SynonymOut
@@ -34,8 +35,7 @@ LISTED = {
 
 @router.get("", response_model=list[SynonymOut], responses={**ANSWERS, **LISTED}, summary="List the synonyms")
 def list_synonyms(service: ServiceDep) -> list[SynonymOut]:
-    items = service.synonyms.documents.items()
-    return [_out(items[i]) for i in sorted(items)]
+    return [_out(synonym) for synonym in documents.listed(service.synonyms.documents)]
 
 
 @router.put(
@@ -51,24 +51,14 @@ def put_synonym(
     body: Annotated[SynonymBody, Body(description="The synonym: `synonyms`, and `root` for a one-way one.")],
     service: ServiceDep,
 ) -> SynonymOut:
-    try:
-        synonym = Synonym.parse(synonym_id, body.model_dump(exclude_none=True))
-    except ValueError as exc:
-        raise HTTPException(422, str(exc)) from None
-    service.synonyms.documents.put(synonym_id, synonym)
-    return _out(synonym)
+    return _out(documents.put(service.synonyms.documents, synonym_id, body, Synonym.parse))
 
 
 @router.get("/{synonym_id}", response_model=SynonymOut, responses=ANSWERS, summary="Get a synonym")
 def get_synonym(synonym_id: SynonymId, service: ServiceDep) -> SynonymOut:
-    synonym = service.synonyms.documents.get(synonym_id)
-    if synonym is None:
-        raise HTTPException(404, f"no synonym with id {synonym_id!r}")
-    return _out(synonym)
+    return _out(documents.found(service.synonyms.documents, synonym_id, "synonym"))
 
 
 @router.delete("/{synonym_id}", response_model=Deleted, responses=ANSWERS, summary="Remove a synonym")
 def delete_synonym(synonym_id: SynonymId, service: ServiceDep) -> Deleted:
-    if not service.synonyms.documents.delete(synonym_id):
-        raise HTTPException(404, f"no synonym with id {synonym_id!r}")
-    return Deleted(deleted=synonym_id)
+    return documents.deleted(service.synonyms.documents, synonym_id, "synonym")

@@ -27,7 +27,9 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
+from fastapi.testclient import TestClient
 
+from search.api.app import create_app
 from search.api.server import server_config
 
 # Chromium flags for a machine with no network but the loopback: no background fetches, no sandbox (root).
@@ -206,3 +208,18 @@ def server_process(
 def serve():
     """`server_process`, for test modules."""
     return server_process
+
+
+@pytest.fixture(scope="module")
+def demo_search(demo_settings, demo_service) -> Iterator[Callable[..., dict]]:
+    """GET /v1/search through real HTTP over the demo index and the real model (no rate limit: some modules send a
+    search per facet value): `demo_search(q, **params)` is the body of the 200 answer, 10 hits a page by default."""
+    settings = demo_settings.model_copy(update={"rate_limit_per_minute": 0})
+    with TestClient(create_app(settings, service=demo_service)) as client:
+
+        def search(q: str, **params) -> dict:
+            response = client.get("/v1/search", params={"q": q, "size": 10, **params})
+            assert response.status_code == 200, response.text
+            return response.json()
+
+        yield search

@@ -6,6 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from search.api.app import create_app
+from search.api.routes import storefront
 from search.config import Settings
 
 
@@ -43,6 +44,15 @@ def test_every_asset_the_page_loads_is_served_with_its_type(client):
         else:
             assert kind == "text/css; charset=utf-8"
     assert {"static/api.js", "static/render.js", "static/autocomplete.js", "static/haitao-client.js"} <= seen
+
+
+def test_without_the_built_client_bundle_the_page_says_how_to_build_it(client, monkeypatch):
+    """static/haitao-client.js is a build output (`make js`): where it was not built, a page saying so, not a
+    storefront that fails in the browser."""
+    monkeypatch.setattr(storefront, "CLIENT_BUNDLE", "not-built.js")
+    response = client.get("/")
+    assert response.status_code == 503
+    assert "not-built.js" in response.text and "make js" in response.text
 
 
 def test_a_missing_asset_is_a_json_404(client):
