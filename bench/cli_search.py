@@ -10,7 +10,6 @@ HTTP request). Writes the `cli-search` section of docs/benchmarks.md.
 
 from __future__ import annotations
 
-import argparse
 import os
 import resource
 import signal
@@ -21,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from common import DOC, ROOT, ensure_index, machine_line
+from common import DOC, ROOT, arguments, ensure_index, machine_line
 from report import write_section  # bench/ is on sys.path when this file runs as a script
 
 from search.api import running
@@ -74,7 +73,7 @@ def row(name: str, measured: list[tuple[float, float]]) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = arguments(__doc__)
     parser.add_argument("--runs", type=int, default=3, help="rounds over the queries, for each way")
     parser.add_argument("--no-write", action="store_true", help="print the table only")
     args = parser.parse_args()

@@ -25,7 +25,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from common import DOC, INDEX_SUMMARY, ROOT, git_commit, machine_line
+from common import DOC, INDEX_SUMMARY, ROOT, arguments, git_commit, machine_line
 from feedgen import COLORS, products
 from report import write_section
 
@@ -139,7 +139,7 @@ def section(n: int, sizes: dict[int, int], build_s: float, times: dict, args: ar
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = arguments(__doc__)
     parser.add_argument("--products", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--no-write", action="store_true", help="Print the section instead of writing it.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import importlib.metadata
 import os
 import platform
@@ -115,3 +116,8 @@ def ndcg10(rankings: dict[str, list[str]], queries: Path, qrels: Path, judged_on
 
     overall = evaluate(read_queries(queries), rankings, read_qrels(qrels)).overall
     return overall[CONDENSED if judged_only else "nDCG@10"]
+
+
+def arguments(doc: str) -> argparse.ArgumentParser:
+    """A benchmark's command line, its module docstring as the help (kept as written)."""
+    return argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)

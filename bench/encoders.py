@@ -28,7 +28,7 @@ from pathlib import Path
 
 import httpx
 import numpy as np
-from common import CHORUS, CHORUS_QUERIES_ZH, DOC, ROOT, ensure_index, git_commit, machine_line, ndcg10
+from common import CHORUS, CHORUS_QUERIES_ZH, DOC, ROOT, arguments, ensure_index, git_commit, machine_line, ndcg10
 from common import peak_rss_mb as rss_mb
 from feedgen import products
 from report import publish
@@ -234,7 +234,7 @@ def section(results: list[dict], servers: dict[str, dict], args: argparse.Namesp
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = arguments(__doc__)
     parser.add_argument("--kinds", nargs="+", choices=KINDS, default=list(KINDS))
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--texts", type=int, default=2000)

@@ -33,7 +33,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
-from common import DOC, ROOT, display_path, git_commit, machine_line
+from common import DOC, ROOT, arguments, display_path, git_commit, machine_line
 from report import publish
 
 from search.eval import read_queries
@@ -311,7 +311,7 @@ def section(args: argparse.Namespace, results: list[Result], info: dict, n_queri
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = arguments(__doc__)
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("--data-dir", type=Path, help="Index to serve (a server is started and stopped).")
     where.add_argument("--url", help="A running server on loopback, e.g. http://127.0.0.1:8000.")

@@ -12,7 +12,6 @@ memory is the subprocess's max RSS.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import re
@@ -31,7 +30,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from common import INDEX_SUMMARY, git_commit, machine_line  # noqa: E402
+from common import (  # noqa: E402
+    INDEX_SUMMARY,
+    arguments,
+    git_commit,
+    machine_line,
+)
 from feedgen import products, write_feed  # noqa: E402
 from report import write_section  # noqa: E402
 
@@ -186,7 +190,7 @@ def report(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = arguments(__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[5000, 20000])
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--section", default="indexing", help="Section of docs/benchmarks.md to (re)write.")

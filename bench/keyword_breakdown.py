@@ -14,13 +14,12 @@ tokenising (stop words, Snowball stemming) and retrieving the top 10.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from common import CHORUS, DOC, ensure_index, git_commit, machine_line
+from common import CHORUS, DOC, arguments, ensure_index, git_commit, machine_line
 from report import write_section
 
 from search.backends.base import BackendQuery, Filters
@@ -50,7 +49,7 @@ def timed(calls: list[Callable[[], object]], rounds: int) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = arguments(__doc__)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()

@@ -29,6 +29,7 @@ from common import (
     DOC,
     EVAL_DIR,
     ROOT,
+    arguments,
     ensure_index,
     git_commit,
     machine_line,
@@ -288,7 +289,7 @@ def latency_section(result: dict, rounds: int) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = arguments(__doc__)
     parser.add_argument("--engines", nargs="+", choices=ENGINES, default=ENGINES)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--child", choices=ENGINES, help=argparse.SUPPRESS)

@@ -12,13 +12,12 @@ Deterministic: running it again writes the same files.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
 from pathlib import Path
 
-from common import CHORUS, CHORUS_QUERIES_ZH, ROOT
+from common import CHORUS, CHORUS_QUERIES_ZH, ROOT, arguments
 
 from search.analysis.cedict import default_cedict
 from search.analysis.normalize import regional_table
@@ -65,7 +64,7 @@ def make(out: Path, chinese: Path, english: Path, feed: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = arguments(__doc__)
     parser.add_argument("--skip-chorus", action="store_true")
     args = parser.parse_args()
     demo = ROOT / "data" / "demo"

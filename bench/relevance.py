@@ -13,13 +13,12 @@ var/eval/runs/ for `haitao eval --compare`. Text after the `<!-- notes -->` line
 
 from __future__ import annotations
 
-import argparse
 import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from common import CHORUS, CHORUS_QUERIES_ZH, EVAL_DIR, ROOT, display_path, ensure_index, git_commit
+from common import CHORUS, CHORUS_QUERIES_ZH, EVAL_DIR, ROOT, arguments, display_path, ensure_index, git_commit
 from report import machine
 from robustness import robustness_section
 
@@ -260,7 +259,7 @@ def markdown(chosen: list[Suite], reports: dict[tuple[str, str], EvalReport], pn
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = arguments(__doc__)
     parser.add_argument("--skip-chorus", action="store_true", help="Only the demo suites (no ../shared data).")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "relevance.md")
     args = parser.parse_args()

@@ -7,11 +7,10 @@ homophone slips, Taiwan vocabulary, off-catalog queries) scored against the clea
 
 from __future__ import annotations
 
-import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
-from common import CHORUS, CHORUS_QUERIES_ZH, ROOT, display_path, ensure_index
+from common import CHORUS, CHORUS_QUERIES_ZH, ROOT, arguments, display_path, ensure_index
 
 from search.config import Settings
 from search.encoders import encoder_for
@@ -180,7 +179,7 @@ def robustness_section(skip_chorus: bool) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = arguments(__doc__)
     parser.add_argument("--skip-chorus", action="store_true")
     args = parser.parse_args()
     print("\n".join(robustness_section(args.skip_chorus)))

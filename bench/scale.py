@@ -26,7 +26,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from common import DOC, INDEX_SUMMARY, ROOT, git_commit, machine_line
+from common import DOC, INDEX_SUMMARY, ROOT, arguments, git_commit, machine_line
 from common import peak_rss_mb as rss_mb
 from feedgen import write_feed
 from http_load import Server, run_scenario, scenarios
@@ -167,7 +167,7 @@ def section(results: dict[int, dict], args: argparse.Namespace) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = arguments(__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 300_000])
     parser.add_argument("--unique", type=int, default=100_000)
     parser.add_argument("--duration", type=float, default=10.0)

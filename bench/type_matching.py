@@ -17,7 +17,6 @@ Judged-only ("condensed") nDCG@10 removes unjudged products from a ranking befor
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import sys
@@ -26,7 +25,7 @@ from dataclasses import fields, replace
 from pathlib import Path
 
 import numpy as np
-from common import CHORUS, CHORUS_QUERIES_ZH, EVAL_DIR, ROOT, ensure_index
+from common import CHORUS, CHORUS_QUERIES_ZH, EVAL_DIR, ROOT, arguments, ensure_index
 
 from search.backends.embedded.backend import EmbeddedBackend
 from search.config import Settings
@@ -124,7 +123,7 @@ def headline(suite: str, rows: list[dict], names: list[str], wanted: tuple[str, 
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = arguments(__doc__)
     parser.add_argument("--skip-chorus", action="store_true")
     parser.add_argument("--suites", default="", help="Only these suites (comma-separated keys), e.g. chorus-en.")
     parser.add_argument("--variant", action="append", default=[], help="name:key=value,... (repeatable)")

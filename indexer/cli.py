@@ -22,7 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, SpinnerColumn, TextColu
 from rich.progress import Progress as RichProgress
 
 from indexer.commands.analytics import analytics_command
-from indexer.commands.common import DataDir, SellerOption, err, settings_for
+from indexer.commands.common import AsJson, DataDir, SellerOption, err, settings_for
 from indexer.commands.eval import eval_command
 from indexer.commands.keys import keys_app
 from indexer.commands.search import search_command
@@ -252,7 +252,7 @@ def delete(
 @app.command()
 def stats(
     data_dir: DataDir = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+    as_json: AsJson = False,
 ) -> None:
     """Products in the index, per seller, its last update, model and dimension."""
     from indexer.commands.sellers import seller_rows

@@ -23,6 +23,8 @@ DataDir = Annotated[
     ),
 ]
 
+AsJson = Annotated[bool, typer.Option("--json", help="Print as JSON.")]
+
 
 def _seller_id(value: str | None) -> str | None:
     """`--seller`: a seller id as the catalog defines it."""

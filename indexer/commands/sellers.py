@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.markup import escape
 
-from indexer.commands.common import DataDir, err, settings_for
+from indexer.commands.common import AsJson, DataDir, err, settings_for
 
 if TYPE_CHECKING:
     from search.backends.base import SearchBackend
@@ -50,7 +50,7 @@ def _backend(data_dir: Path | None) -> SearchBackend:
 @sellers_app.command("list")
 def list_sellers(
     data_dir: DataDir = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+    as_json: AsJson = False,
 ) -> None:
     """Every seller: id, products in the index, ship-from state, name."""
     backend = _backend(data_dir)

@@ -68,6 +68,17 @@ def english_words(text: str) -> list[str]:
     return [w for w in _WORD_RE.findall(prepare_english(text)) if w not in STOPWORDS]
 
 
+@lru_cache(maxsize=1 << 16)
+def fold_plural(word: str) -> str:
+    """A plural English word as its singular, by its ending alone (no stemmer): `batteries` = `battery`, `cables` =
+    `cable`; `glass`, `bus`, `iris` stay. How catalog words are compared with dictionary senses and suggestions."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
 def brand_key(name: str) -> str:
     """How brands are compared: `The North Face` = `north face`, `Estée Lauder` = `estee lauder`."""
     return " ".join(english_words(name))

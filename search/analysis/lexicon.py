@@ -22,6 +22,7 @@ from pathlib import Path
 import jieba
 
 from search.analysis.cedict import CcCedict
+from search.analysis.english import fold_plural
 from search.analysis.glossary import Glossary
 from search.analysis.normalize import has_chinese, normalize_text
 from search.analysis.phonetic import PhoneticReader
@@ -54,15 +55,6 @@ def _function_words() -> frozenset[str]:
             if len(parts) == 3 and parts[2] in FUNCTION_POS:
                 out.add(parts[0])
     return frozenset(out)
-
-
-def _fold(word: str) -> str:
-    """How catalog words are compared with dictionary senses: `batteries` = `battery`, `cables` = `cable`."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
 
 
 @dataclass(frozen=True)
@@ -122,7 +114,7 @@ class LexiconBuilder:
 
     def build(self, words: Mapping[str, int], titles: Iterable[str], products: int) -> CatalogLexicon:
         """The lexicon of a catalog: `words` (English word → products using it), its Chinese titles."""
-        folded = {_fold(word) for word in words}
+        folded = {fold_plural(word) for word in words}
         entries = list(self._glossary_words)
         title_words = set()
         titles = [normalize_text(title) for title in titles]
@@ -148,7 +140,7 @@ class LexiconBuilder:
                 if not reading or word in function_words:
                     continue
                 senses = [
-                    frozenset(_fold(w) for w in sense.replace("-", " ").split())
+                    frozenset(fold_plural(w) for w in sense.replace("-", " ").split())
                     for sense in self.cedict.senses(word)[:CEDICT_SENSES]
                 ]
                 frequency = max(self.segmenter.frequency(word), MIN_FREQUENCY)

@@ -33,55 +33,49 @@ class Window:
         return f"{day(self.since)} – {day(self.until)} UTC"
 
 
+# The per-query reports: each takes the window's bounds and the most rows, in that order.
+TOP_QUERIES = (
+    "SELECT normalized AS query, count(*) AS count, sum(results = 0) AS no_results, "
+    "avg(results) AS mean_results, avg(latency_ms) AS mean_latency_ms FROM searches "
+    "WHERE at >= ? AND at < ? AND normalized != '' GROUP BY normalized ORDER BY count DESC, query LIMIT ?"
+)
+
+NO_RESULTS = (
+    "SELECT normalized AS query, count(*) AS count, "
+    "(SELECT query FROM searches s2 WHERE s2.normalized = s.normalized AND s2.results = 0 ORDER BY at DESC "
+    "LIMIT 1) AS last_typed, max(at) AS last_seen FROM searches s "
+    "WHERE at >= ? AND at < ? AND results = 0 AND normalized != '' GROUP BY normalized ORDER BY count DESC, query "
+    "LIMIT ?"
+)
+
+CLICK_THROUGH = (
+    "SELECT s.normalized AS query, count(*) AS searches, "
+    "sum(coalesce(e.clicks, 0) > 0) AS clicked, sum(coalesce(e.clicks, 0)) AS clicks, "
+    "sum(coalesce(e.position_sum, 0)) AS position_sum, sum(coalesce(e.positioned, 0)) AS positioned, "
+    "sum(coalesce(e.carts, 0)) AS carts, sum(coalesce(e.purchases, 0)) AS purchases "
+    "FROM searches s LEFT JOIN ("
+    "  SELECT query_id, sum(type = 'click') AS clicks, "
+    "  sum(CASE WHEN type = 'click' THEN position END) AS position_sum, "
+    "  sum(type = 'click' AND position IS NOT NULL) AS positioned, "
+    "  sum(type = 'add_to_cart') AS carts, sum(type = 'purchase') AS purchases FROM events GROUP BY query_id"
+    ") e ON e.query_id = s.query_id "
+    "WHERE s.at >= ? AND s.at < ? AND s.normalized != '' GROUP BY s.normalized "
+    "ORDER BY searches DESC, query LIMIT ?"
+)
+
+
 def top_queries(store: AnalyticsStore, window: Window, limit: int) -> list[dict[str, Any]]:
-    rows = store.query(
-        "SELECT normalized AS query, count(*) AS count, sum(results = 0) AS no_results, "
-        "avg(results) AS mean_results, avg(latency_ms) AS mean_latency_ms FROM searches "
-        "WHERE at >= ? AND at < ? AND normalized != '' GROUP BY normalized ORDER BY count DESC, query LIMIT ?",
-        (window.since, window.until, limit),
-    )
-    return [
-        {
-            "query": r["query"],
-            "count": r["count"],
-            "no_results": r["no_results"],
-            "mean_results": round(r["mean_results"], 1),
-            "mean_latency_ms": round(r["mean_latency_ms"], 1),
-        }
-        for r in rows
-    ]
+    rows = _per_query(store, window, limit, TOP_QUERIES)
+    return [{**r, **{mean: round(r[mean], 1) for mean in ("mean_results", "mean_latency_ms")}} for r in rows]
 
 
 def no_results(store: AnalyticsStore, window: Window, limit: int) -> list[dict[str, Any]]:
-    rows = store.query(
-        "SELECT normalized AS query, count(*) AS count, max(at) AS last_seen, "
-        "(SELECT query FROM searches s2 WHERE s2.normalized = s.normalized AND s2.results = 0 ORDER BY at DESC "
-        "LIMIT 1) AS typed FROM searches s WHERE at >= ? AND at < ? AND results = 0 AND normalized != '' "
-        "GROUP BY normalized ORDER BY count DESC, query LIMIT ?",
-        (window.since, window.until, limit),
-    )
-    return [
-        {"query": r["query"], "count": r["count"], "last_typed": r["typed"], "last_seen": _iso(r["last_seen"])}
-        for r in rows
-    ]
+    rows = _per_query(store, window, limit, NO_RESULTS)
+    return [{**r, "last_seen": _iso(r["last_seen"])} for r in rows]
 
 
 def click_through(store: AnalyticsStore, window: Window, limit: int) -> list[dict[str, Any]]:
-    rows = store.query(
-        "SELECT s.normalized AS query, count(*) AS searches, "
-        "sum(coalesce(e.clicks, 0) > 0) AS clicked, sum(coalesce(e.clicks, 0)) AS clicks, "
-        "sum(coalesce(e.position_sum, 0)) AS position_sum, sum(coalesce(e.positioned, 0)) AS positioned, "
-        "sum(coalesce(e.carts, 0)) AS carts, sum(coalesce(e.purchases, 0)) AS purchases "
-        "FROM searches s LEFT JOIN ("
-        "  SELECT query_id, sum(type = 'click') AS clicks, "
-        "  sum(CASE WHEN type = 'click' THEN position END) AS position_sum, "
-        "  sum(type = 'click' AND position IS NOT NULL) AS positioned, "
-        "  sum(type = 'add_to_cart') AS carts, sum(type = 'purchase') AS purchases FROM events GROUP BY query_id"
-        ") e ON e.query_id = s.query_id "
-        "WHERE s.at >= ? AND s.at < ? AND s.normalized != '' GROUP BY s.normalized "
-        "ORDER BY searches DESC, query LIMIT ?",
-        (window.since, window.until, limit),
-    )
+    rows = _per_query(store, window, limit, CLICK_THROUGH)
     out = []
     for r in rows:
         out.append(
@@ -117,6 +111,11 @@ def daily(store: AnalyticsStore, window: Window) -> list[dict[str, Any]]:
         out.append({"day": day.isoformat(), "searches": searches, "no_results": empty, "no_result_share": share})
         day += timedelta(days=1)
     return out
+
+
+def _per_query(store: AnalyticsStore, window: Window, limit: int, sql: str) -> list[dict[str, Any]]:
+    """The rows of a per-query report: `sql` takes the window's bounds and the most rows, in that order."""
+    return [dict(row) for row in store.query(sql, (window.since, window.until, limit))]
 
 
 def _iso(at: float) -> str:

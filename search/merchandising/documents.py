@@ -11,6 +11,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
@@ -19,6 +20,23 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
+ID_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def checked_fields(doc_id: str, raw: Any, kind: str, known: set[str], shape: str) -> dict[str, Any]:
+    """The checks every document's JSON form gets before its own: a valid id, an object (`shape` says what it
+    holds), no field but `known` and `id`, and an `id` in the body (if any) the same as the path's. ValueError
+    naming the field otherwise."""
+    if not ID_RE.fullmatch(doc_id):
+        raise ValueError("id: 1–64 letters, digits, `_` or `-`")
+    if not isinstance(raw, dict):
+        raise ValueError(f"body: a JSON object with {shape}")
+    unknown = sorted(set(raw) - known - {"id"})
+    if unknown:
+        raise ValueError(f"{unknown[0]}: not a field of a {kind} ({', '.join(sorted(known))})")
+    if "id" in raw and raw["id"] != doc_id:
+        raise ValueError("id: differs from the id in the path")
+    return raw
 
 
 class DocumentStore(Generic[T]):

@@ -32,10 +32,9 @@ from search.analysis.normalize import has_chinese, normalize_text
 from search.backends.base import Filters, Hit, SearchResult
 from search.catalog import MAX_ID_LENGTH, SELLER_ID_RE, product_key
 from search.fields import BY_NAME, FieldType
-from search.merchandising.documents import DocumentStore
+from search.merchandising.documents import DocumentStore, checked_fields
 
 FILE_NAME = "rules.json"
-ID_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 MAX_QUERY_LENGTH = 200
 MAX_INCLUDES = 50
 MAX_EXCLUDES = 250
@@ -71,13 +70,7 @@ class RuleFilter:
 
     def narrow(self, filters: Filters) -> Filters:
         """`filters` narrowed by this filter (both apply)."""
-        fixed = dict(filters.fixed)
-        for name, values in self.terms:
-            if name in fixed:
-                wanted = {v.casefold() for v in values}
-                fixed[name] = tuple(v for v in fixed[name] if v.casefold() in wanted) or (NO_VALUE,)
-            else:
-                fixed[name] = values
+        fixed = _both_terms(filters.fixed, self.terms)
         low = [v for v in (filters.price_min, self.price_min) if v is not None]
         high = [v for v in (filters.price_max, self.price_max) if v is not None]
         category = filters.category
@@ -85,7 +78,7 @@ class RuleFilter:
             category = self.category
         return replace(
             filters,
-            fixed=tuple(fixed.items()),
+            fixed=fixed,
             category=category,
             price_min=max(low) if low else None,
             price_max=min(high) if high else None,
@@ -108,16 +101,9 @@ class Rule:
     @classmethod
     def parse(cls, rule_id: str, raw: Any) -> Rule:
         """A rule from its JSON form; ValueError naming the field for a bad one."""
-        if not ID_RE.fullmatch(rule_id):
-            raise ValueError("id: 1–64 letters, digits, `_` or `-`")
-        if not isinstance(raw, dict):
-            raise ValueError("body: a JSON object with `rule` and what it does (includes, excludes, filter_by)")
-        known = {"id", "rule", "includes", "excludes", "filter_by", "effective_from", "effective_to"}
-        unknown = sorted(set(raw) - known)
-        if unknown:
-            raise ValueError(f"{unknown[0]}: not a field of a rule ({', '.join(sorted(known - {'id'}))})")
-        if "id" in raw and raw["id"] != rule_id:
-            raise ValueError("id: differs from the id in the path")
+        known = {"rule", "includes", "excludes", "filter_by", "effective_from", "effective_to"}
+        shape = "`rule` and what it does (includes, excludes, filter_by)"
+        raw = checked_fields(rule_id, raw, "rule", known, shape)
         condition = raw.get("rule")
         if not isinstance(condition, dict):
             raise ValueError('rule: an object {"query": ..., "match": "exact" | "contains"}')
@@ -363,19 +349,27 @@ def matching_curation(
     return found
 
 
-def _both(a: RuleFilter, b: RuleFilter) -> RuleFilter:
-    """Two rules' filters, both applying."""
-    terms = dict(a.terms)
-    for name, values in b.terms:
+def _both_terms(
+    a: Sequence[tuple[str, tuple[str, ...]]], b: Sequence[tuple[str, tuple[str, ...]]]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Two sets of keyword filters, both applying: a field in both keeps the values both allow (compared without
+    case), or NO_VALUE, which matches nothing, where they allow none in common."""
+    terms = dict(a)
+    for name, values in b:
         if name in terms:
             wanted = {v.casefold() for v in values}
             terms[name] = tuple(v for v in terms[name] if v.casefold() in wanted) or (NO_VALUE,)
         else:
             terms[name] = values
+    return tuple(terms.items())
+
+
+def _both(a: RuleFilter, b: RuleFilter) -> RuleFilter:
+    """Two rules' filters, both applying."""
     lows = [v for v in (a.price_min, b.price_min) if v is not None]
     highs = [v for v in (a.price_max, b.price_max) if v is not None]
     return RuleFilter(
-        tuple(terms.items()),
+        _both_terms(a.terms, b.terms),
         b.category or a.category,
         max(lows) if lows else None,
         min(highs) if highs else None,

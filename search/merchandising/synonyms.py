@@ -17,10 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from search.analysis.normalize import has_chinese, normalize_text
-from search.merchandising.documents import DocumentStore
+from search.merchandising.documents import DocumentStore, checked_fields
 
 FILE_NAME = "synonyms.json"
-ID_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 MAX_TERM_LENGTH = 64
 MAX_SYNONYMS = 32
 MAX_WORDS = 4  # words of a Latin synonym term ("running shoes")
@@ -35,15 +34,8 @@ class Synonym:
     @classmethod
     def parse(cls, synonym_id: str, raw: Any) -> Synonym:
         """A synonym from its JSON form; ValueError naming the field for a bad one."""
-        if not ID_RE.fullmatch(synonym_id):
-            raise ValueError("id: 1–64 letters, digits, `_` or `-`")
-        if not isinstance(raw, dict):
-            raise ValueError("body: a JSON object with `synonyms` (and `root` for a one-way synonym)")
-        unknown = sorted(set(raw) - {"id", "root", "synonyms"})
-        if unknown:
-            raise ValueError(f"{unknown[0]}: not a field of a synonym (root, synonyms)")
-        if "id" in raw and raw["id"] != synonym_id:
-            raise ValueError("id: differs from the id in the path")
+        shape = "`synonyms` (and `root` for a one-way synonym)"
+        raw = checked_fields(synonym_id, raw, "synonym", {"root", "synonyms"}, shape)
         terms = raw.get("synonyms")
         if not isinstance(terms, list) or not terms or len(terms) > MAX_SYNONYMS:
             raise ValueError(f"synonyms: a list of 1–{MAX_SYNONYMS} terms")

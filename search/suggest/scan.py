@@ -20,11 +20,10 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
-from search.analysis.english import STOPWORDS, brand_key, delimited_forms, english_words
+from search.analysis.english import STOPWORDS, brand_key, delimited_forms, english_words, fold_plural
 from search.analysis.normalize import fold_accents, has_chinese, normalize_text
 from search.catalog import Product
 from search.suggest.keys import text_key
@@ -51,15 +50,6 @@ def plain_words(text: str) -> list[str]:
 def catalog_words(text: str) -> list[str]:
     """English words as the scan compares them: no apostrophes, plurals folded (`men's` = `men`, `cases` = `case`)."""
     return [fold_plural(w.replace("'", "").replace("’", "")) for w in english_words(text)]
-
-
-@lru_cache(maxsize=1 << 16)
-def fold_plural(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
 
 
 def title_words(title: str) -> list[str]:

@@ -18,12 +18,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from search.analysis.english import brand_key
+from search.analysis.english import brand_key, fold_plural
 from search.analysis.glossary import Glossary
 from search.analysis.normalize import has_chinese
 from search.catalog import Product
 from search.suggest.keys import Match, pinyin_keys, text_key
-from search.suggest.scan import CatalogScan, catalog_words, fold_plural
+from search.suggest.scan import CatalogScan, catalog_words
 
 # Glossary kinds worth completing to, and how much a catalog product counts for each: a product noun leads
 # somewhere, a colour or an audience alone hardly does. Units, sizes and modifiers are never suggested.

@@ -7,7 +7,7 @@ exclude is not found (404)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path
 
@@ -33,10 +33,13 @@ SellerProductIdPath = Annotated[
 ]
 
 
+# What both product routes answer: the product, or 404 (no such product, or one outside a scoped key's filters).
+ANSWERS: dict[str, Any] = {"response_model": ProductResponse, "responses": error_responses(404, 422, 503)}
+
+
 @router.get(
     "/products/{seller}/{product_id:path}",
-    response_model=ProductResponse,
-    responses=error_responses(404, 422, 503),
+    **ANSWERS,
     summary="Get one product of a seller",
     description="The product `(seller, id)` as stored (the feed's record after validation), the seller's display "
     "name, its Chinese display fields, and its price in USD and in CNY at the configured exchange rate.",
@@ -62,8 +65,7 @@ def get_seller_product(
 
 @router.get(
     "/products/{product_id:path}",  # what the route above leaves: an id with `/` and no seller before it
-    response_model=ProductResponse,
-    responses=error_responses(404, 422, 503),
+    **ANSWERS,
     summary="Get one product of the default seller",
     description="The default seller's (HAITAO_DEFAULT_SELLER) product with this id: the route of a single-catalog "
     "index. In a marketplace use GET /v1/products/{seller}/{id}.",

@@ -25,6 +25,8 @@ RuleId = Annotated[
     str, Path(pattern=r"^[A-Za-z0-9_-]{1,64}$", description="1–64 letters, digits, `_` or `-`.", examples=["double-11"])
 ]
 ANSWERS = error_responses(401, 404, 422, 503)
+# What GET and PUT of one rule answer.
+ONE: dict[str, Any] = {"response_model": RuleOut, "response_model_exclude_none": True, "responses": ANSWERS}
 
 
 def _out(rule: Rule, service: SearchService) -> RuleOut:
@@ -61,9 +63,7 @@ def list_rules(service: ServiceDep) -> list[RuleOut]:
 
 @router.put(
     "/{rule_id}",
-    response_model=RuleOut,
-    response_model_exclude_none=True,
-    responses=ANSWERS,
+    **ONE,
     summary="Add or replace a rule",
     description="Applies to the next search; explain names it (`rules:ID`), and a pinned hit's explain says "
     "`pinned_by`. `missing` lists pinned or hidden products that are not in the index now.",
@@ -76,9 +76,7 @@ def put_rule(
     return _out(documents.put(service.rules.documents, rule_id, body, Rule.parse), service)
 
 
-@router.get(
-    "/{rule_id}", response_model=RuleOut, response_model_exclude_none=True, responses=ANSWERS, summary="Get a rule"
-)
+@router.get("/{rule_id}", **ONE, summary="Get a rule")
 def get_rule(rule_id: RuleId, service: ServiceDep) -> RuleOut:
     return _out(documents.found(service.rules.documents, rule_id, "rule"), service)
 

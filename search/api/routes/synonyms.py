@@ -6,7 +6,7 @@ data directory, on either backend, without a restart (search/merchandising/synon
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Path
 
@@ -22,6 +22,8 @@ SynonymId = Annotated[
     str, Path(pattern=r"^[A-Za-z0-9_-]{1,64}$", description="1–64 letters, digits, `_` or `-`.", examples=["bose-nick"])
 ]
 ANSWERS = error_responses(401, 404, 422, 503)
+# What GET and PUT of one synonym answer.
+ONE: dict[str, Any] = {"response_model": SynonymOut, "responses": ANSWERS}
 
 
 def _out(synonym: Synonym) -> SynonymOut:
@@ -40,8 +42,7 @@ def list_synonyms(service: ServiceDep) -> list[SynonymOut]:
 
 @router.put(
     "/{synonym_id}",
-    response_model=SynonymOut,
-    responses=ANSWERS,
+    **ONE,
     summary="Add or replace a synonym",
     description='`{"root": "大鸟", "synonyms": ["bose"]}` (one-way) or `{"synonyms": ["sneakers", '
     '"trainers"]}` (multi-way). Applies to the next search; explain names it `synonyms:ID`.',
@@ -54,7 +55,7 @@ def put_synonym(
     return _out(documents.put(service.synonyms.documents, synonym_id, body, Synonym.parse))
 
 
-@router.get("/{synonym_id}", response_model=SynonymOut, responses=ANSWERS, summary="Get a synonym")
+@router.get("/{synonym_id}", **ONE, summary="Get a synonym")
 def get_synonym(synonym_id: SynonymId, service: ServiceDep) -> SynonymOut:
     return _out(documents.found(service.synonyms.documents, synonym_id, "synonym"))
 
