@@ -25,12 +25,11 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from common import DOC, INDEX_SUMMARY, ROOT, arguments, git_commit, machine_line
+from common import DOC, INDEX_SUMMARY, ROOT, arguments, git_commit, latency_summary, machine_line
 from feedgen import COLORS, products
 from report import write_section
 
 from search.eval import read_queries
-from search.eval.report import percentile
 
 WORK = ROOT / "var" / "bench"
 QUERIES = [ROOT / "data" / "demo" / "queries.tsv", ROOT / "data" / "demo" / "queries_en.tsv"]
@@ -128,12 +127,10 @@ def section(n: int, sizes: dict[int, int], build_s: float, times: dict, args: ar
         "|---|---|---|---:|",
     ]
     for name, by in times.items():
-        off, on = sorted(by[False]), sorted(by[True])
-        p50_off, p50_on = percentile(off, 50), percentile(on, 50)
-        lines.append(
-            f"| {name} | {p50_off:.1f} / {percentile(off, 99):.1f} | {p50_on:.1f} / {percentile(on, 99):.1f} | "
-            f"{(p50_on / p50_off - 1) * 100:+.0f}% |"
-        )
+        off, on = latency_summary(by[False]), latency_summary(by[True])
+        adds = (on["p50"] / off["p50"] - 1) * 100
+        times_ms = f"{off['p50']:.1f} / {off['p99']:.1f} | {on['p50']:.1f} / {on['p99']:.1f}"
+        lines.append(f"| {name} | {times_ms} | {adds:+.0f}% |")
     lines.append("")
     return "\n".join(lines)
 

@@ -121,3 +121,16 @@ def ndcg10(rankings: dict[str, list[str]], queries: Path, qrels: Path, judged_on
 def arguments(doc: str) -> argparse.ArgumentParser:
     """A benchmark's command line, its module docstring as the help (kept as written)."""
     return argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
+def latency_summary(latencies: list[float]) -> dict[str, float]:
+    """p50, p95, p99 of latencies in ms, and the queries a second one client makes at that pace."""
+    from search.eval.report import percentile
+
+    ordered = sorted(latencies)
+    return {
+        "p50": percentile(ordered, 50),
+        "p95": percentile(ordered, 95),
+        "p99": percentile(ordered, 99),
+        "qps": len(ordered) / (sum(ordered) / 1000),
+    }

@@ -32,6 +32,7 @@ from common import (
     arguments,
     ensure_index,
     git_commit,
+    latency_summary,
     machine_line,
     ndcg10,
     versions,
@@ -41,7 +42,6 @@ from engines import ENGINES, JAVA_HOME_17, Corpus, Engine, engine, load_corpus
 from report import write_section
 
 from search.eval import evaluate, read_qrels, read_queries
-from search.eval.report import percentile
 
 THREADS = 2
 K = 10
@@ -138,16 +138,6 @@ def run_child(name: str, rounds: int, data_dir: Path) -> dict:
     return result
 
 
-def summary(latencies: list[float]) -> dict[str, float]:
-    ordered = sorted(latencies)
-    return {
-        "p50": percentile(ordered, 50),
-        "p95": percentile(ordered, 95),
-        "p99": percentile(ordered, 99),
-        "qps": len(ordered) / (sum(ordered) / 1000),
-    }
-
-
 def ndcg(rankings: dict[str, list[str]], queries: Path, judged_only: bool = False) -> tuple[float, int]:
     """Mean nDCG@10 of `rankings` and the number of queries it is over; `judged_only`: each ranking condensed to
     its judged products first (so unjudged products, not known to be wrong, cost nothing)."""
@@ -188,7 +178,7 @@ def peers_section(results: list[dict], rounds: int) -> str:
         if "error" in r:
             lines.append(f"| {r['name']} | — | — | — | — | — | — | — | — | failed: {r['error']} |")
             continue
-        s = summary(r["latencies_ms"])
+        s = latency_summary(r["latencies_ms"])
         score, _ = ndcg(r["rankings"], QUERIES_EN)
         encoder = f"; query encoder: {r['encoder']}" if r.get("encoder") else ""
         lines.append(
@@ -219,8 +209,8 @@ def verdicts(results: list[dict]) -> list[str]:
 
 
 def versus(label: str, ours: dict, peer: dict) -> str:
-    our_ndcg, our_p50 = ndcg(ours["rankings"], QUERIES_EN)[0], summary(ours["latencies_ms"])["p50"]
-    their_ndcg, their_p50 = ndcg(peer["rankings"], QUERIES_EN)[0], summary(peer["latencies_ms"])["p50"]
+    our_ndcg, our_p50 = ndcg(ours["rankings"], QUERIES_EN)[0], latency_summary(ours["latencies_ms"])["p50"]
+    their_ndcg, their_p50 = ndcg(peer["rankings"], QUERIES_EN)[0], latency_summary(peer["latencies_ms"])["p50"]
     our_judged, their_judged = judged_only(ours, QUERIES_EN), judged_only(peer, QUERIES_EN)
     relevance = "better" if our_ndcg > their_ndcg else "equal" if our_ndcg == their_ndcg else "worse"
     speed = "faster" if our_p50 < their_p50 else "slower"
@@ -276,7 +266,7 @@ def latency_section(result: dict, rounds: int) -> str:
     ]
     for key, run in result["modes"].items():
         mode, lang = key.split("/")
-        s = summary(run["latencies_ms"])
+        s = latency_summary(run["latencies_ms"])
         queries = QUERIES_EN if lang == "en" else CHORUS_QUERIES_ZH
         score, _ = ndcg(run["rankings"], queries)
         label = "English (Chorus)" if lang == "en" else "Chinese (ours)"
@@ -308,7 +298,7 @@ def main() -> None:
         results.append(run_child(name, args.rounds, data_dir))
         r = results[-1]
         if "error" not in r:
-            s = summary(r["latencies_ms"])
+            s = latency_summary(r["latencies_ms"])
             print(
                 f"{r['name']:24s} nDCG@10 {ndcg(r['rankings'], QUERIES_EN)[0]:.4f}  p50 {s['p50']:6.1f} ms  "
                 f"p99 {s['p99']:6.1f} ms  build {r['build_s']:5.1f} s  peak {r['peak_rss_mb']:,.0f} MB  "

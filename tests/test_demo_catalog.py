@@ -136,6 +136,11 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def _replacing(relative: str, old: str, new: str) -> Callable[[Path], None]:
+    """A mistake made by hand: the first `old` of the file at `relative` (in the demo's directory) made `new`."""
+    return lambda directory: _edit(directory / relative, old, new)
+
+
 def _drop_good_judgments(qid: str) -> Callable[[Path], None]:
     def edit(directory: Path) -> None:
         path = directory / "qrels_variants.tsv"
@@ -160,119 +165,117 @@ def _add_seller(directory: Path) -> None:
 
 MISTAKES = {
     "products.jsonl edited by hand": (
-        lambda d: _edit(d / "products.jsonl", '"price": 9.99,', '"price": 8.99,'),
+        _replacing("products.jsonl", '"price": 9.99,', '"price": 8.99,'),
         "products.jsonl line 1 (cedar-hollow-vitamins/CHV-101-01) differs from lines/ in price",
     ),
     "a product line edited but products.jsonl not rewritten": (
-        lambda d: _edit(d / "lines" / "pet.toml", "Cat Treats, Tuna Variety", "Cat Treats, Chicken Variety"),
+        _replacing("lines/pet.toml", "Cat Treats, Tuna Variety", "Cat Treats, Chicken Variety"),
         "(wagtail-pet-supply/WPS-10102) differs from lines/ in title, link",
     ),
     "qrels.tsv edited by hand": (
-        lambda d: _edit(d / "qrels.tsv", "z001 0 circuit-harbor/CHG-1001 3", "z001 0 circuit-harbor/CHG-1001 2"),
+        _replacing("qrels.tsv", "z001 0 circuit-harbor/CHG-1001 3", "z001 0 circuit-harbor/CHG-1001 2"),
         "qrels.tsv line 1 is 'z001 0 circuit-harbor/CHG-1001 2', the build writes",
     ),
     "an id used twice by one seller": (
-        lambda d: _edit(d / "lines" / "vit.toml", 'id = "CHV-101-02"', 'id = "CHV-101-01"'),
+        _replacing("lines/vit.toml", 'id = "CHV-101-02"', 'id = "CHV-101-01"'),
         "id CHV-101-01 of seller cedar-hollow-vitamins is used by 2 products",
     ),
     "an id with a space": (
-        lambda d: _edit(d / "lines" / "vit.toml", 'id = "CHV-101-02"', 'id = "CHV 101 02"'),
+        _replacing("lines/vit.toml", 'id = "CHV-101-02"', 'id = "CHV 101 02"'),
         "product cedar-hollow-vitamins/CHV 101 02: id: letters, digits",
     ),
     "a seller not in sellers.jsonl": (
-        lambda d: _edit(d / "lines" / "bty.toml", 'seller = "peony-and-pearl"', 'seller = "peony-and-pearls"'),
+        _replacing("lines/bty.toml", 'seller = "peony-and-pearl"', 'seller = "peony-and-pearls"'),
         "seller peony-and-pearls (of 3 products) is not in sellers.jsonl",
     ),
     "a seller id that is not one": (
-        lambda d: _edit(d / "lines" / "bty.toml", 'seller = "peony-and-pearl"', 'seller = "Peony & Pearl"'),
+        _replacing("lines/bty.toml", 'seller = "peony-and-pearl"', 'seller = "Peony & Pearl"'),
         "seller 'Peony & Pearl' is not a seller id",
     ),
     "a seller that sells nothing": (_add_seller, "seller quiet-corner of sellers.jsonl sells nothing"),
     "a seller's state that is not a US state": (
-        lambda d: _edit(d / "sellers.jsonl", '"state": "VT"', '"state": "Vermont"'),
+        _replacing("sellers.jsonl", '"state": "VT"', '"state": "Vermont"'),
         "sellers.jsonl line 1: state 'Vermont' is not a US state code",
     ),
     "a line without its group": (
-        lambda d: _edit(d / "lines" / "vit.toml", 'item_group_id = "CHV-102"\n', ""),
+        _replacing("lines/vit.toml", 'item_group_id = "CHV-102"\n', ""),
         "item_group_id is missing",
     ),
     "two lines of one seller with one group id": (
-        lambda d: _edit(d / "lines" / "vit.toml", 'item_group_id = "CHV-102"', 'item_group_id = "CHV-101"'),
+        _replacing("lines/vit.toml", 'item_group_id = "CHV-102"', 'item_group_id = "CHV-101"'),
         "group cedar-hollow-vitamins/CHV-101 is also the line at lines/vit.toml:1",
     ),
     "a copy naming no line": (
-        lambda d: _edit(
-            d / "lines" / "elc.toml", 'same_as = "circuit-harbor/CHG-1002"', 'same_as = "circuit-harbor/X"'
-        ),
+        _replacing("lines/elc.toml", 'same_as = "circuit-harbor/CHG-1002"', 'same_as = "circuit-harbor/X"'),
         "same_as circuit-harbor/X names no line of the catalog",
     ),
     "a copy with product keys of its own": (
-        lambda d: _edit(
-            d / "lines" / "elc.toml",
+        _replacing(
+            "lines/elc.toml",
             'same_as = "circuit-harbor/CHG-1002"\n',
             'same_as = "circuit-harbor/CHG-1002"\nbrand = "X"\n',
         ),
         "brand comes from the line named by same_as: leave it out",
     ),
     "a product line listed twice by one seller": (
-        lambda d: _edit(
-            d / "lines" / "elc.toml",
+        _replacing(
+            "lines/elc.toml",
             'item_group_id = "apple-airpods-3rd-generation-wireless-earbuds"\nsame_as = "circuit-harbor/CHG-1002"',
             'item_group_id = "apple-airpods-3rd-generation-wireless-earbuds"\nsame_as = "circuit-harbor/CHG-1001"',
         ),
         "maple-street-mercantile lists circuit-harbor/CHG-1001 again",
     ),
     "a price of zero": (
-        lambda d: _edit(d / "lines" / "vit.toml", "price = 9.99", "price = 0"),
+        _replacing("lines/vit.toml", "price = 9.99", "price = 0"),
         "variant CHV-101-01: price must be a positive number",
     ),
     "a list price that is no sale": (
-        lambda d: _edit(d / "lines" / "vit.toml", "price = 9.99,", "price = 9.99, list_price = 9.99,"),
+        _replacing("lines/vit.toml", "price = 9.99,", "price = 9.99, list_price = 9.99,"),
         "variant CHV-101-01: list_price 9.99 must be above the price 9.99",
     ),
     "a gender Merchant Center does not know": (
-        lambda d: _edit(d / "lines" / "fsh.toml", 'gender = "male"', 'gender = "men"'),
+        _replacing("lines/fsh.toml", 'gender = "male"', 'gender = "men"'),
         "gender 'men' is not one of male, female, unisex",
     ),
     "an age group Merchant Center does not know": (
-        lambda d: _edit(d / "lines" / "fsh.toml", 'age_group = "adult"', 'age_group = "adults"'),
+        _replacing("lines/fsh.toml", 'age_group = "adult"', 'age_group = "adults"'),
         "age_group 'adults' is not one of newborn, infant, toddler, kids, adult",
     ),
     "a variant attribute left in attributes": (
-        lambda d: _edit(d / "lines" / "vit.toml", "attributes = { strength", 'attributes = { color = "Gold", strength'),
+        _replacing("lines/vit.toml", "attributes = { strength", 'attributes = { color = "Gold", strength'),
         "attributes: color is a product field of its own",
     ),
     "two variants of a group a shopper cannot tell apart": (
-        lambda d: _edit(d / "lines" / "fsh.toml", 'size = "10", price = 130', 'size = "9", price = 130'),
+        _replacing("lines/fsh.toml", 'size = "10", price = 130', 'size = "9", price = 130'),
         "group stride-lane/SL-2001: two variants with the same option values",
     ),
     "an availability the catalog does not know": (
-        lambda d: _edit(d / "lines" / "vit.toml", 'availability = "out_of_stock"', 'availability = "sold out"'),
+        _replacing("lines/vit.toml", 'availability = "out_of_stock"', 'availability = "sold out"'),
         "is not a valid Product: availability",
     ),
     "a template naming an unknown value": (
-        lambda d: _edit(d / "lines" / "vit.toml", "Softgels, Omega-3 for Heart Health, {count}", "{colour}"),
+        _replacing("lines/vit.toml", "Softgels, Omega-3 for Heart Health, {count}", "{colour}"),
         "names {colour}, neither a fact of the line nor an option of the variant",
     ),
     "a misspelt key of a line": (
-        lambda d: _edit(d / "lines" / "toy.toml", "category =", "catgory ="),
+        _replacing("lines/toy.toml", "category =", "catgory ="),
         "unknown key 'catgory'",
     ),
     "a judgment of a product not in the catalog": (
-        lambda d: _edit(d / "qrels_variants.tsv", "z001 0 circuit-harbor/CH-", "z001 0 circuit-harbor/nope-"),
+        _replacing("qrels_variants.tsv", "z001 0 circuit-harbor/CH-", "z001 0 circuit-harbor/nope-"),
         "is not in the catalog",
     ),
     "a judgment naming another seller's product": (
-        lambda d: _edit(d / "qrels_variants.tsv", "z001 0 circuit-harbor/CH-", "z001 0 stride-lane/CH-"),
+        _replacing("qrels_variants.tsv", "z001 0 circuit-harbor/CH-", "z001 0 stride-lane/CH-"),
         "product stride-lane/CH-20001 (SELLER/ID) is not in the catalog",
     ),
     "a grade outside 0-3": (
-        lambda d: _edit(d / "qrels_variants.tsv", " 3\n", " 4\n"),
+        _replacing("qrels_variants.tsv", " 3\n", " 4\n"),
         "expected `qid 0 SELLER/ID grade` (grade 0-3)",
     ),
     "a product line judged differently at its two sellers": (
-        lambda d: _edit(
-            d / "qrels_variants.tsv", "z001 0 maple-street-mercantile/10038 3", "z001 0 maple-street-mercantile/10038 2"
+        _replacing(
+            "qrels_variants.tsv", "z001 0 maple-street-mercantile/10038 3", "z001 0 maple-street-mercantile/10038 2"
         ),
         "z001 grades maple-street-mercantile/apple-airpods-3rd-generation-wireless-earbuds 2 but the same product line "
         "circuit-harbor/CHG-1002 3",

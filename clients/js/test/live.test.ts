@@ -11,6 +11,7 @@ import { describe, test } from "node:test";
 import algoliasearchHelper from "algoliasearch-helper";
 import { HaitaoClient, HaitaoError, type SearchResponse } from "../src/index.js";
 import { HaitaoAdapterError, type InstantSearchRequest, haitaoSearchClient } from "../src/instantsearch/index.js";
+import { rejection } from "./support/rejection.js";
 
 const URL_ = process.env.HAITAO_TEST_URL;
 const KEY = process.env.HAITAO_TEST_KEY;
@@ -77,8 +78,7 @@ describe("the client against Haitao", () => {
     const found = await client.product(sony.id);
     assert.equal(found.product.title, sony.title);
     assert.equal(found.price.usd, sony.price);
-    const error = (await client.product("no-such-product").catch((e: unknown) => e)) as HaitaoError;
-    assert.ok(error instanceof HaitaoError);
+    const error = await rejection(client.product("no-such-product"));
     assert.equal(error.status, 404);
     assert.deepEqual(error.apiError, {
       status: 404,
@@ -99,7 +99,7 @@ describe("the client against Haitao", () => {
     assert.ok(similar.hits.every((h) => h.id !== product.id));
     const click = { type: "click" as const, query_id: similar.query_id!, seller: similar.hits[0]!.seller!, id: similar.hits[0]!.id, position: 1 };
     assert.deepEqual(await client.event(click), { stored: true });
-    const error = (await client.event({ ...click, query_id: "0".repeat(40) }).catch((e: unknown) => e)) as HaitaoError;
+    const error = await rejection(client.event({ ...click, query_id: "0".repeat(40) }));
     assert.equal(error.status, 422);
     assert.match(error.apiError!.message, /^query_id:/);
   });
@@ -113,7 +113,7 @@ describe("the client against Haitao", () => {
 
   test("the API's 422 names the parameter, and is not retried", async () => {
     const { client: counted, sent } = countingClient();
-    const error = (await counted.search({ size: 1000 }).catch((e: unknown) => e)) as HaitaoError;
+    const error = await rejection(counted.search({ size: 1000 }));
     assert.equal(error.status, 422);
     assert.match(error.apiError!.message, /^size: at most \d+ hits a page/);
     assert.equal(sent.length, 1);
@@ -121,7 +121,7 @@ describe("the client against Haitao", () => {
 
   test("without the key, or with a wrong one, a 401", async () => {
     for (const apiKey of [undefined, "pk-wrong"]) {
-      const error = (await new HaitaoClient({ baseUrl: URL_, ...(apiKey ? { apiKey } : {}) }).search().catch((e: unknown) => e)) as HaitaoError;
+      const error = await rejection(new HaitaoClient({ baseUrl: URL_, ...(apiKey ? { apiKey } : {}) }).search());
       assert.equal(error.status, 401);
       assert.match(error.apiError!.message, /API key/);
     }

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { HaitaoClient, HaitaoError } from "../src/index.js";
 import { Transport, encodeQuery, parseRetryAfter } from "../src/http.js";
+import { rejection } from "./support/rejection.js";
 import { type Reply, ScriptedServer, searchAnswer } from "./support/scripted-server.js";
 
 async function withServer<T>(script: (index: number) => Reply, body: (url: string, server: ScriptedServer) => Promise<T>): Promise<T> {
@@ -121,7 +122,7 @@ describe("errors", () => {
     await withServer(
       () => ({ status: 500, body: "<html>Internal Server Error</html>" }),
       async (url) => {
-        const error = (await new HaitaoClient({ baseUrl: url }).suggest("lany").catch((e: unknown) => e)) as HaitaoError;
+        const error = await rejection(new HaitaoClient({ baseUrl: url }).suggest("lany"));
         assert.equal(error.status, 500);
         assert.equal(error.body, "<html>Internal Server Error</html>");
         assert.equal(error.apiError, undefined);
@@ -134,8 +135,7 @@ describe("errors", () => {
     await withServer(
       () => ({ body: "<!doctype html><title>shop</title>" }),
       async (url) => {
-        const error = (await new HaitaoClient({ baseUrl: url }).facets("brand").catch((e: unknown) => e)) as HaitaoError;
-        assert.ok(error instanceof HaitaoError);
+        const error = await rejection(new HaitaoClient({ baseUrl: url }).facets("brand"));
         assert.equal(error.kind, "invalid_response");
         assert.match(error.message, /not a JSON object/);
       },
@@ -147,8 +147,7 @@ describe("errors", () => {
       () => ({}),
       async (u) => u,
     ); // stopped: nothing listens there any more
-    const error = (await new HaitaoClient({ baseUrl: url, retries: 1, ...quick }).search().catch((e: unknown) => e)) as HaitaoError;
-    assert.ok(error instanceof HaitaoError);
+    const error = await rejection(new HaitaoClient({ baseUrl: url, retries: 1, ...quick }).search());
     assert.equal(error.kind, "network");
     assert.equal(error.status, undefined);
     assert.equal(error.attempts, 2);
@@ -162,7 +161,7 @@ describe("timeouts and retries", () => {
       async (url, server) => {
         const client = new HaitaoClient({ baseUrl: url, timeoutMs: 150, retries: 1, ...quick });
         const started = Date.now();
-        const error = (await client.search().catch((e: unknown) => e)) as HaitaoError;
+        const error = await rejection(client.search());
         assert.equal(error.kind, "timeout");
         assert.match(error.message, /no answer within 150 ms/);
         assert.equal(error.attempts, 2);
@@ -192,11 +191,11 @@ describe("timeouts and retries", () => {
     await withServer(
       () => ({ status: 503, body: { error: { status: 503, message: "down" } } }),
       async (url, server) => {
-        const error = (await new HaitaoClient({ baseUrl: url, retries: 3, ...quick }).search().catch((e: unknown) => e)) as HaitaoError;
+        const error = await rejection(new HaitaoClient({ baseUrl: url, retries: 3, ...quick }).search());
         assert.equal(error.status, 503);
         assert.equal(error.attempts, 4);
         assert.equal(server.requests.length, 4);
-        const once = (await new HaitaoClient({ baseUrl: url, retries: 0 }).search().catch((e: unknown) => e)) as HaitaoError;
+        const once = await rejection(new HaitaoClient({ baseUrl: url, retries: 0 }).search());
         assert.equal(once.attempts, 1);
       },
     );
@@ -216,7 +215,7 @@ describe("timeouts and retries", () => {
     await withServer(
       () => ({ status: 429, headers: { "Retry-After": "120" }, body: limited }),
       async (url, server) => {
-        const error = (await new HaitaoClient({ baseUrl: url }).search().catch((e: unknown) => e)) as HaitaoError;
+        const error = await rejection(new HaitaoClient({ baseUrl: url }).search());
         assert.equal(error.status, 429);
         assert.equal(error.retryAfterS, 120);
         assert.equal(server.requests.length, 1);
@@ -237,7 +236,7 @@ describe("timeouts and retries", () => {
           headers: {},
           fetch: (input, init) => fetch(input, init),
         });
-        const error = (await transport.request({ method: "POST", path: "/v1/x", body: {}, safe: false }).catch((e: unknown) => e)) as HaitaoError;
+        const error = await rejection(transport.request({ method: "POST", path: "/v1/x", body: {}, safe: false }));
         assert.equal(error.status, 503);
         assert.equal(server.requests.length, 1);
       },
