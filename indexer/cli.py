@@ -22,7 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, SpinnerColumn, TextColu
 from rich.progress import Progress as RichProgress
 
 from indexer.commands.analytics import analytics_command
-from indexer.commands.common import AsJson, DataDir, SellerOption, err, settings_for
+from indexer.commands.common import AsJson, DataDir, SellerOption, ending_on_error, err, open_index, settings_for
 from indexer.commands.eval import eval_command
 from indexer.commands.keys import keys_app
 from indexer.commands.search import search_command
@@ -33,7 +33,7 @@ from search.catalog import split_key
 from search.config import Settings
 
 if TYPE_CHECKING:
-    from search.backends.base import SearchBackend
+    pass
 
 app = typer.Typer(
     add_completion=False,
@@ -163,11 +163,8 @@ def index(
         except ModelLoadError as exc:
             err.print(f"[red]error:[/] {escape(str(exc))}")
             raise typer.Exit(1) from None
-        try:
+        with ending_on_error():  # IndexMismatch, IndexLocked, the cache, OS errors: all end the run with their message
             writer = CatalogWriter.open(settings, embedder, rebuild=rebuild)
-        except Exception as exc:  # IndexMismatch, IndexLocked, the cache, OS errors: all end the run with their message
-            err.print(f"[red]error:[/] {escape(str(exc))}")
-            raise typer.Exit(1) from None
 
     def check_catalog(first_keys: list[str]) -> None:
         """A feed none of whose first products the index holds, though it holds products of their sellers."""
@@ -235,14 +232,8 @@ def delete(
     from search.writer import CatalogWriter
 
     owner = seller or settings_for(data_dir).default_seller
-    backend = _open_existing(data_dir)
-    try:
+    with contextlib.closing(open_index(data_dir)) as backend, ending_on_error():  # IndexLocked, a failed write…
         deleted = CatalogWriter(backend, None, None).delete([product_key(owner, product_id) for product_id in ids])
-    except Exception as exc:  # IndexLocked, an unreachable cluster, a failed write: end with the message
-        err.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(1) from None
-    finally:
-        backend.close()
     typer.echo(f"deleted {deleted} of {len(ids)}")
     missing = len(set(ids)) - deleted
     if missing:
@@ -257,15 +248,9 @@ def stats(
     """Products in the index, per seller, its last update, model and dimension."""
     from indexer.commands.sellers import seller_rows
 
-    backend = _open_existing(data_dir)
-    try:
+    with contextlib.closing(open_index(data_dir)) as backend, ending_on_error():  # an unreachable cluster
         info = backend.stats()
         sellers = seller_rows(backend)
-    except Exception as exc:  # an unreachable cluster: end with the message
-        err.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(1) from None
-    finally:
-        backend.close()
     from indexer import provenance
 
     feeds = provenance.feeds(settings_for(data_dir).data_dir)
@@ -291,16 +276,6 @@ def _unwritable(data_dir: Path) -> str | None:
     except OSError as exc:
         return f"cannot write in {data_dir}: {exc.strerror or exc}"
     return None
-
-
-def _open_existing(data_dir: Path | None) -> SearchBackend:
-    from search.backends.factory import open_existing_backend
-
-    try:
-        return open_existing_backend(settings_for(data_dir))
-    except Exception as exc:  # IndexNotFound, a broken manifest, an unreachable cluster: end with the message
-        err.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(1) from None
 
 
 @app.command()
@@ -333,22 +308,17 @@ def migrate(data_dir: DataDir = None) -> None:
 def _needs_migration(settings: Settings) -> bool:
     from search.migration import needs_migration
 
-    try:
+    with ending_on_error():  # an unreachable cluster, a broken manifest
         return needs_migration(settings)
-    except Exception as exc:  # an unreachable cluster, a broken manifest: end with the message
-        err.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(1) from None
 
 
 def _migrate(settings: Settings) -> None:
     from search.migration import migrate
 
-    with err.status("migrating the index (records and vectors rewritten; nothing is embedded)…"):
-        try:
-            result = migrate(settings)
-        except Exception as exc:  # IndexLocked, an unreachable cluster, a full disk: the old index stays live
-            err.print(f"[red]error:[/] migration failed, the index is as it was: {escape(str(exc))}")
-            raise typer.Exit(1) from None
+    # IndexLocked, an unreachable cluster, a full disk: the old index stays live
+    status = "migrating the index (records and vectors rewritten; nothing is embedded)…"
+    with err.status(status), ending_on_error("migration failed, the index is as it was: "):
+        result = migrate(settings)
     err.print(
         f"migrated {result.products:,} products from schema version {result.from_version} to {result.to_version} "
         f"in {result.seconds:.1f} s (products without a seller are {settings.default_seller!r}'s)"

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from search.config import Settings
+
+if TYPE_CHECKING:
+    from search.backends.base import SearchBackend
 
 err = Console(stderr=True, soft_wrap=True)
 
@@ -64,3 +70,26 @@ class SearchMode(StrEnum):
     HYBRID = "hybrid"
     KEYWORD = "keyword"
     VECTOR = "vector"
+
+
+@contextmanager
+def ending_on_error(prefix: str = "") -> Iterator[None]:
+    """Ends the command (exit status 1) with the message of an error raised inside: IndexNotFound, IndexLocked, an
+    unreachable cluster, a full disk… are the user's to act on, not tracebacks."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except Exception as exc:
+        err.print(f"[red]error:[/] {prefix}{escape(str(exc))}")
+        raise typer.Exit(1) from None
+
+
+def open_index(data_dir: Path | None) -> SearchBackend:
+    """The existing index of the settings (DATA_DIR's, or the OpenSearch cluster's), for the commands that read or
+    change one; it ends the command when there is none (IndexNotFound), it is of another version (IndexMismatch), its
+    manifest is broken or the cluster is unreachable."""
+    from search.backends.factory import open_existing_backend
+
+    with ending_on_error():
+        return open_existing_backend(settings_for(data_dir))

@@ -6,6 +6,7 @@ these is needed before a first import; `add` names it."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.markup import escape
 
-from indexer.commands.common import AsJson, DataDir, err, settings_for
+from indexer.commands.common import AsJson, DataDir, ending_on_error, err, open_index
 
 if TYPE_CHECKING:
     from search.backends.base import SearchBackend
@@ -37,30 +38,14 @@ def seller_rows(backend: SearchBackend) -> list[dict[str, Any]]:
     ]
 
 
-def _backend(data_dir: Path | None) -> SearchBackend:
-    from search.backends.factory import open_existing_backend
-
-    try:
-        return open_existing_backend(settings_for(data_dir))
-    except Exception as exc:  # IndexNotFound, IndexMismatch, an unreachable cluster: end with the message
-        err.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(1) from None
-
-
 @sellers_app.command("list")
 def list_sellers(
     data_dir: DataDir = None,
     as_json: AsJson = False,
 ) -> None:
     """Every seller: id, products in the index, ship-from state, name."""
-    backend = _backend(data_dir)
-    try:
+    with contextlib.closing(open_index(data_dir)) as backend, ending_on_error():  # an unreachable cluster
         rows = seller_rows(backend)
-    except Exception as exc:  # an unreachable cluster
-        err.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(1) from None
-    finally:
-        backend.close()
     if as_json:
         typer.echo(json.dumps(rows, ensure_ascii=False))
         return
@@ -83,7 +68,7 @@ def add_seller(
     """Add a seller, or change its record (what is not given is kept)."""
     from search.sellers import Seller
 
-    backend = _backend(data_dir)
+    backend = open_index(data_dir)
     try:
         current = backend.sellers().get(seller)
         base = current.model_dump() if current is not None else {"id": seller, "name": seller}
@@ -111,7 +96,7 @@ def load_sellers(
     except (OSError, ValueError) as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(2) from None
-    backend = _backend(data_dir)
+    backend = open_index(data_dir)
     try:
         _write(backend, lambda writer: writer.put_sellers(records))
     finally:
@@ -126,7 +111,7 @@ def remove_seller(
     data_dir: DataDir = None,
 ) -> None:
     """Remove a seller and every one of its products."""
-    backend = _backend(data_dir)
+    backend = open_index(data_dir)
     try:
         products = backend.facet_values("seller", 1_000_000).get(seller, 0)
         if seller not in backend.sellers() and not products:
@@ -145,8 +130,5 @@ def _write(backend: SearchBackend, change) -> None:
     """Run `change(writer)` with a writer on the backend (no model: it changes records, removes products)."""
     from search.writer import CatalogWriter
 
-    try:
+    with ending_on_error():  # IndexLocked (a server with admin routes holds the index), a full disk, a cluster down
         change(CatalogWriter(backend, None, None))
-    except Exception as exc:  # IndexLocked (a server with admin routes holds the index), a full disk, a cluster down
-        err.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(1) from None

@@ -27,6 +27,7 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from search.api.errors import error_response
+from search.api.middleware import HttpMiddleware
 from search.api.ratelimit import EXEMPT_PATHS, TokenBucketLimiter
 from search.api.security import KEY_CHECKS, KeyCheck, keys_in
 
@@ -37,21 +38,18 @@ class _Guarded:
     checks: tuple[KeyCheck, ...]
 
 
-class RequestGate:
+class RequestGate(HttpMiddleware):
     """Pure ASGI middleware for `app` (the FastAPI app whose routers it guards): rate limit, keys, body cap.
 
     Routes are registered with `guard` (in `app.state.guarded_routes`); `body_limit(endpoint)` gives the bytes a
     request body may have on a route (None: a route not registered)."""
 
     def __init__(self, app: ASGIApp, fastapi_app: FastAPI, body_limit: Callable[[Callable | None], int]) -> None:
-        self.app = app
+        super().__init__(app)
         self.fastapi_app = fastapi_app
         self.body_limit = body_limit
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         headers = Headers(scope=scope)
         guarded = self._route(scope)
         limit = self.body_limit(guarded.route.endpoint if guarded else None)

@@ -18,6 +18,7 @@ from starlette.datastructures import State
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from search import __version__
+from search.api.middleware import HttpMiddleware
 
 log = logging.getLogger(__name__)
 disable_created_metrics()  # no `_created` series beside every counter and histogram: Prometheus does not use them
@@ -107,17 +108,14 @@ def route_label(scope: Scope, root_path: str) -> str:
     return scope["path"] if not scope.get("path_params") else UNMATCHED
 
 
-class MetricsMiddleware:
+class MetricsMiddleware(HttpMiddleware):
     """Pure ASGI middleware timing each HTTP request and counting it by route template and status."""
 
     def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
-        self.app = app
+        super().__init__(app)
         self.metrics = metrics
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         start = time.perf_counter()
         root_path = scope.get("root_path", "")
         status = 500  # unless a response starts: an exception escaping the app becomes the JSON 500
