@@ -24,9 +24,9 @@ def group_of(hit: dict) -> tuple[str, str]:
 def test_the_top_ten_show_no_group_twice_and_say_how_many_variants(client, q):
     body = client.get("/v1/search", params={"q": q, "size": 10}).json()
     hits = body["hits"]
-    assert len(hits) == 10, body
+    assert len(hits) == min(10, body["total"]) and len(hits) >= 5, body  # 口红: the demo sells 8 lipstick groups
     groups = [group_of(hit) for hit in hits]
-    assert len(set(groups)) == 10, groups
+    assert len(set(groups)) == len(hits), groups
     for hit in hits:
         assert hit["variants"] >= 1 and len(hit["variant_options"]) == min(hit["variants"], 100)
         assert hit["id"] in {option["id"] for option in hit["variant_options"]}  # it stands for its own group
