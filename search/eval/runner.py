@@ -9,8 +9,6 @@ from search.eval.judged import Judged, doc_id
 from search.eval.trec import Ranked
 from search.service import Mode, SearchRequest, SearchService
 
-GROUP_FETCH = 4  # judged by group: hits searched per group wanted (a group's variants count once, at the best)
-
 
 @dataclass
 class Run:
@@ -32,12 +30,12 @@ def run_queries(
     judged: Judged = Judged.ID,
 ) -> Run:
     """Search every query once (first page, no filters), in order: `size` documents of the kind `judged` names.
-    Judged by group, a group is listed once, where its best variant ranks (as a result collapsed by group shows
-    it), and the search asks for enough hits to list `size` groups."""
+    Judged by group, the search collapses by group (a group is listed once, where its best variant ranks, as a
+    shopper sees it); judged by product, it lists every variant (`distinct=false`)."""
     run = Run()
     for qid, text in queries.items():
-        fetch = size * GROUP_FETCH if judged is Judged.GROUP else size
-        outcome = service.search(SearchRequest(q=text, size=fetch, mode=mode))
+        distinct = judged is not Judged.PRODUCT
+        outcome = service.search(SearchRequest(q=text, size=size, mode=mode, distinct=distinct))
         ranked: list[Ranked] = []
         seen: set[str] = set()
         for hit in outcome.result.hits:

@@ -31,8 +31,10 @@ def test_a_homophone_correction_is_explained(demo_search):
 def test_a_typo_is_corrected_and_explained(demo_search):
     body = demo_search("wireless hedphones", explain="true")
     assert body["corrected_query"] == "wireless headphones"
-    # the corrected word weighs a little less than the word typed right (an exact match ranks above a corrected one)
-    assert ids(body)[:5] == ids(demo_search("wireless headphones"))[:5]
+    # the corrected word weighs a little less than the word typed right (an exact match ranks above a corrected
+    # one), so near ties may swap: the same best hit, and the same products in the top 5 but for one
+    typed, clean = ids(body)[:5], ids(demo_search("wireless headphones"))[:5]
+    assert typed[0] == clean[0] and len(set(typed) & set(clean)) >= 4, (typed, clean)
     [correction] = body["explain"]["corrections"]
     assert correction == {"typed": "hedphones", "corrected": "headphones", "kind": "typo"}
     sources = {a["source"] for c in body["explain"]["concepts"] for a in c["alternatives"]}
