@@ -17,7 +17,7 @@ CHORUS_DIR ?= ../shared/data/chorus
 export CHORUS_DIR
 DEMO_INDEX := $(DEMO_DATA_DIR)/.demo-indexed
 
-.PHONY: help demo serve index install test test-fast lint format browser js relevance bench bench-100k bench-scale bench-index bench-final fuzz audit lock clean
+.PHONY: help demo serve index install test test-fast screenshots docs lint format browser js relevance bench bench-100k bench-scale bench-index bench-final fuzz audit lock clean
 
 help: ## this list
 	@echo "Usage: make TARGET [PORT=8000] [DATA_DIR=var/data]"
@@ -118,6 +118,14 @@ js: $(JS_INSTALLED) $(INSTALLED) ## the JS client: npm ci, npm test (types check
 
 test: lint browser js ## lint, the JS client, and the whole test suite (browser tests included)
 	$(BIN)/python -m pytest
+
+# docs/configuration.md's settings table, from search/config.py (tests/search/test_config_docs.py fails when stale).
+docs: $(INSTALLED) ## regenerate the generated parts of the docs (the settings table of docs/configuration.md)
+	$(BIN)/python -m search.config_docs
+
+# The browser tests write their screenshots to var/screenshots/; this refreshes the committed ones the docs show.
+screenshots: $(DEV_INSTALLED) browser js ## rerun the browser tests, writing their screenshots into docs/screenshots/
+	HAITAO_SCREENSHOTS_DIR=docs/screenshots $(BIN)/python -m pytest -m browser
 
 test-fast: lint ## lint and the suite without the slow tests (demo index, servers, browsers, every CLI command)
 	$(BIN)/python -m pytest -m "not slow"

@@ -7,13 +7,16 @@ A copy of the demo index (SOURCE, default var/eval/demo as bench/relevance.py bu
 `haitao serve` subprocess with admin routes on and the rate limit off. CLIENTS asyncio clients, each with its own
 keep-alive connection, send a mix for DURATION seconds: searches (GET and POST, Chinese, Traditional, pinyin,
 English, filters, facets, sorts, pages, explain) 70 %, suggestions 15 %, product pages 5 %, admin updates 10 %
-(batches of changed prices and stock, new products, deletions of products the soak added).
+(batches of changed prices and stock, new products, deletions of products the soak added); after a search with
+hits, a shopper's event on one of them (POST /v1/events: a click 30 % of the time, then an add-to-cart 5 %).
 
 Measured: requests and errors (5xx, transport errors; 4xx counted apart), latency percentiles per interval
 (a minute, or a tenth of a shorter run), the server's resident memory (VmRSS) sampled every few seconds and its
 growth from the end of the warm-up (the first interval) to the end, and the data check at the end: every product
 the soak added and did not delete is there with its last price, every one it deleted is gone, and the product
-count is what it should be. Writes the `soak` section of docs/reliability.md.
+count is what it should be; the analytics store (read after the server stopped) holds every event the server
+acknowledged and a search record for every search with text, and its size on disk. Writes the `soak` section of
+docs/reliability.md.
 
 Goals (issue 8): zero 5xx, memory growth under 5 %, p99 stable across intervals.
 """
@@ -74,6 +77,8 @@ class Soak:
     deleted: set[str] = field(default_factory=set)
     next_id: int = 0
     writes_in_flight: int = 0
+    events: int = 0  # events the server acknowledged (201)
+    text_searches: int = 0  # searches with query text answered 200 (each recorded in the analytics)
 
 
 def free_port() -> int:
@@ -180,6 +185,52 @@ async def client_loop(base: str, soak: Soak, seed: int, started: float, until: f
             except httpx.TransportError:
                 kind, status = "transport", 0
             soak.samples.append(Sample(t - started, kind, status, (time.perf_counter() - t) * 1000))
+            if kind == "search" and status == 200:
+                await shopper_events(client, soak, rng, response.json(), started)
+
+
+async def shopper_events(
+    client: httpx.AsyncClient, soak: Soak, rng: random.Random, answer: dict, started: float
+) -> None:
+    """What a shopper does with a page of results: sometimes clicks a hit, sometimes then puts it in the cart."""
+    if answer.get("query"):
+        soak.text_searches += 1
+    hits = answer.get("hits") or []
+    if not hits or rng.random() >= 0.3:
+        return
+    at = rng.randrange(len(hits))
+    hit = hits[at]
+    position = (answer["page"] - 1) * answer["size"] + at + 1
+    kinds = ["click"] + (["add_to_cart"] if rng.random() < 0.05 else [])
+    for kind in kinds:
+        body = {"type": kind, "query_id": answer["query_id"], "seller": hit.get("seller", "default")}
+        body.update(id=hit["id"], position=position)
+        t = time.perf_counter()
+        try:
+            status = (await client.post("/v1/events", json=body)).status_code
+        except httpx.TransportError:
+            status = 0
+        if status == 201:
+            soak.events += 1
+        soak.samples.append(Sample(t - started, "event", status, (time.perf_counter() - t) * 1000))
+
+
+def check_analytics(data: Path, soak: Soak) -> tuple[dict, list[str]]:
+    """The analytics store after the server stopped: every acknowledged event kept, every text search recorded."""
+    import sqlite3
+
+    path = data / "analytics.sqlite"
+    db = sqlite3.connect(path)
+    events = db.execute("SELECT count(*) FROM events").fetchone()[0]
+    searches = db.execute("SELECT count(*) FROM searches WHERE normalized != ''").fetchone()[0]
+    db.close()
+    size = sum(p.stat().st_size for p in data.glob("analytics.sqlite*"))
+    problems = []
+    if events != soak.events:
+        problems.append(f"analytics: {events} events stored, {soak.events} acknowledged")
+    if searches < soak.text_searches:
+        problems.append(f"analytics: {searches} searches recorded of {soak.text_searches} answered")
+    return {"events": events, "searches": searches, "bytes": size}, problems
 
 
 def percentile(values: list[float], p: int) -> float:
@@ -220,6 +271,7 @@ def run(duration: float, clients: int, source: Path | None, seed: int) -> str:
         port = free_port()
         env = {**os.environ, "HAITAO_HOST": "127.0.0.1", "HAITAO_ADMIN_API_KEY": ADMIN_KEY}
         env["HAITAO_RATE_LIMIT_PER_MINUTE"] = "0"  # 16 clients on one address: every request must reach the app
+        env["HAITAO_EVENTS_PER_MINUTE"] = "0"
         env.pop("HAITAO_SEARCH_API_KEY", None)
         log = (Path(scratch) / "server.log").open("w")
         server = subprocess.Popen(
@@ -238,8 +290,9 @@ def run(duration: float, clients: int, source: Path | None, seed: int) -> str:
             server.terminate()
             server.wait(30)
             log.close()
+        store, lost = check_analytics(data, soak)  # the server drained its queue on the way out
         errors_in_log = sum(1 for line in (Path(scratch) / "server.log").open() if "Traceback" in line)
-        return report(soak, rss, duration, clients, checked, problems, server_alive, errors_in_log)
+        return report(soak, rss, duration, clients, checked, problems + lost, server_alive, errors_in_log, store)
 
 
 def wait_ready(base: str, server: subprocess.Popen) -> int:
@@ -284,13 +337,15 @@ def report(
     problems: list[str],
     server_alive: bool,
     tracebacks: int,
+    store: dict,
 ) -> str:
     samples = soak.samples
     interval = 60.0 if duration >= 300 else duration / 10
     buckets = int(duration // interval) or 1
     errors = [s for s in samples if s.status >= 500 or s.status == 0]
     client_errors = [s for s in samples if 400 <= s.status < 500]
-    by_kind = {kind: [s for s in samples if s.kind == kind] for kind in ("search", "suggest", "product", "admin")}
+    kinds_seen = ("search", "suggest", "product", "admin", "event")
+    by_kind = {kind: [s for s in samples if s.kind == kind] for kind in kinds_seen}
     # Memory: caches (results, query vectors, searchers, the suggest vocabulary) fill during the first minute, so
     # growth is measured from the end of a warm-up of 60 s (half of a shorter run) to the end; the growth from the
     # first interval is shown too.
@@ -327,6 +382,10 @@ statuses: {statuses}. **{len(errors)} server errors or transport errors** ({erro
 {len(client_errors)} client errors (4xx). The soak added {len(soak.added)} products and deleted
 {len(soak.deleted)} of them; the data check read {checked} back: {data}.
 Server still running at the end: {"yes" if server_alive else "**no**"}; tracebacks in its log: {tracebacks}.
+Analytics store after the run: {store["searches"]} searches and {store["events"]} events kept of
+{soak.text_searches} text searches answered and {soak.events} events acknowledged, {store["bytes"] / 1e6:.1f} MB on
+disk ({store["bytes"] / max(store["searches"] + store["events"], 1):.0f} bytes a row; bounded by
+HAITAO_ANALYTICS_MAX_ROWS and the retention, docs/analytics.md).
 
 Memory (VmRSS of `haitao serve`): {first:.0f} MB after the first interval, {baseline:.0f} MB after a warm-up of
 {warm_up:.0f} s (caches filled), {final:.0f} MB at the end: **{growth:+.1f} % after the warm-up**

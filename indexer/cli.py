@@ -1,6 +1,7 @@
 """The `haitao` command: `index` a feed, `delete` products, `stats`, `serve` the API, `search` from the terminal
 (`indexer/commands/search.py`), `eval` relevance (`indexer/commands/eval.py`), manage `sellers` and issue scoped
-`keys` (`indexer/commands/sellers.py`), `migrate` an index of an older version; `haitao --version`.
+`keys` (`indexer/commands/sellers.py`), `migrate` an index of an older version, `analytics` reports
+(`indexer/commands/analytics.py`), runtime `synonyms` (`indexer/commands/synonyms.py`); `haitao --version`.
 
 Help is rendered plainly by click (`rich_markup_mode=None`): flags read `--rebuild`, values `--data-dir DIR`."""
 
@@ -20,11 +21,13 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.progress import Progress as RichProgress
 
+from indexer.commands.analytics import analytics_command
 from indexer.commands.common import DataDir, SellerOption, err, settings_for
 from indexer.commands.eval import eval_command
 from indexer.commands.keys import keys_app
 from indexer.commands.search import search_command
 from indexer.commands.sellers import sellers_app
+from indexer.commands.synonyms import synonyms_app
 from search import __version__
 from search.catalog import split_key
 from search.config import Settings
@@ -356,6 +359,8 @@ app.command("search")(search_command)
 app.command("eval")(eval_command)
 app.add_typer(sellers_app, name="sellers")
 app.add_typer(keys_app, name="keys")
+app.command("analytics")(analytics_command)
+app.add_typer(synonyms_app, name="synonyms")
 
 
 def main() -> None:

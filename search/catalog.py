@@ -314,8 +314,9 @@ class Product(BaseModel):
 
     @property
     def group(self) -> str:
-        """The product group search collapses it into: its `item_group_id`, else the product alone (its id)."""
-        return self.item_group_id or self.id
+        """The product group search collapses it into, `SELLER/ITEM_GROUP_ID` (a group is one seller's), else the
+        product alone (its key)."""
+        return product_key(self.seller, self.item_group_id or self.id)
 
     @property
     def in_stock(self) -> bool:

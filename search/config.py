@@ -19,7 +19,11 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="HAITAO_", env_file=".env", extra="ignore")
 
     data_dir: Path = Field(Path("var/data"), description="Where the index and its side files live.")
-    backend: Literal["embedded", "opensearch"] = Field("embedded", description="Storage backend.")
+    backend: Literal["embedded", "opensearch"] = Field(
+        "embedded",
+        description="Storage backend: `embedded` (tantivy and the vectors on disk in DATA_DIR, no server) or "
+        "`opensearch` (HAITAO_OPENSEARCH_*; docs/opensearch.md).",
+    )
     model: str = Field(
         DEFAULT_MODEL,
         description="sentence-transformers model name or local path. The default loads the copy bundled "
@@ -39,8 +43,9 @@ class Settings(BaseSettings):
         "onnx",
         description="What runs the model: `onnx` (ONNX Runtime, fp32: torch's vectors, several times faster; the model "
         "is exported once, on first use, and verified against torch, which stays the fallback for models that do "
-        "not export), `torch` (sentence-transformers), or `onnx-int8` (quantised: faster, different vectors, so an "
-        "index and embedding cache of its own).",
+        "not export and run on torch, with a warning in the log), `torch` (sentence-transformers), or `onnx-int8` "
+        "(quantised: faster, different vectors, so an index and embedding cache of its own; docs/benchmarks.md has "
+        "its relevance).",
     )
     encoder_cache_dir: Path | None = Field(
         None,
@@ -58,25 +63,30 @@ class Settings(BaseSettings):
     keyword_only_fallback: bool = Field(
         True,
         description="When the model cannot be loaded, the server still answers searches with the keyword leg alone "
-        "(responses say `degraded: true`, /readyz answers 503 with the reason); false = no search at all. Embedded "
-        "backend only.",
+        "(responses say `degraded: true`, /readyz answers 503 with `degraded` and the reason, admin writes get 503); "
+        "false = no search at all. Embedded backend only.",
     )
     query_cache_size: int = Field(2048, ge=0, description="Query embeddings kept in the LRU cache.")
 
-    fusion: Literal["rrf", "weighted"] = Field("rrf", description="How the keyword and vector legs are fused.")
+    fusion: Literal["rrf", "weighted"] = Field(
+        "rrf",
+        description="How the keyword and vector legs are fused: `rrf` (weighted reciprocal rank fusion) or "
+        "`weighted` (min-max scaled scores).",
+    )
     rrf_k: int = Field(60, ge=1, description="The k constant of reciprocal rank fusion.")
     keyword_weight: float = Field(
         0.6,
         ge=0,
         le=1,
-        description="Weight of the keyword leg in both fusion methods; the vector leg gets the rest (0.5 = plain RRF).",
+        description="Weight of the keyword leg in both fusion methods; the vector leg gets the rest (0.5 = plain RRF). "
+        "0.6 measured best over the demo and Chorus suites (docs/relevance.md).",
     )
     leg_size: int = Field(150, ge=10, le=1000, description="Hits taken from each leg before fusion.")
     ann_min_products: int = Field(
         50_000,
         ge=0,
         description="Embedded backend: from this many products on, the vector leg searches an HNSW graph "
-        "(approximate, ~1 ms) instead of every vector (exact); 0 = always exact.",
+        "(usearch, f16, recall@150 about 0.99; ~1 ms) instead of every vector (exact); 0 = always exact.",
     )
 
     opensearch_url: str = Field("http://localhost:9200", description="OpenSearch address (https:// for TLS).")
@@ -122,7 +132,9 @@ class Settings(BaseSettings):
         description="Connections (or requests in progress) the server takes at once; past it, requests get 503 "
         "until some close. Keep it below the process's open-file limit (`ulimit -n`).",
     )
-    cny_per_usd: float = Field(7.2, gt=0, description="Exchange rate used to show prices in CNY.")
+    cny_per_usd: float = Field(
+        7.2, gt=0, description="Exchange rate used to show prices in CNY and to read price filters given in CNY."
+    )
     rate_as_of: str = Field("2026-11-01", description="Date of the exchange rate, shown in responses.")
     admin_api_key: SecretStr | None = Field(
         None, description="Key of the admin routes (POST/DELETE /v1/admin/products); unset = admin routes off."
@@ -162,6 +174,27 @@ class Settings(BaseSettings):
         "(70% of VAT 13%) for most goods within the annual allowance.",
     )
 
+    analytics: bool = Field(
+        True,
+        description="Keep the search log and the shoppers' events in DATA_DIR/analytics.sqlite (query text, its "
+        "normalised form, filters, result count, latency, time; a session id only when the storefront sends one; "
+        "never an address or a key). Off: searches still answer a `query_id`, events are refused.",
+    )
+    analytics_retention_days: float = Field(
+        90, gt=0, le=3650, description="Days searches and events are kept in the analytics store."
+    )
+    analytics_max_rows: int = Field(
+        1_000_000,
+        ge=1000,
+        description="Most searches (and most events) the analytics store keeps; past it the oldest go first.",
+    )
+    events_per_minute: int = Field(
+        120,
+        ge=0,
+        description="Events (POST /v1/events) a minute each client (IP address) may send, in bursts of up to a "
+        "quarter of it; 0 = no limit beyond HAITAO_RATE_LIMIT_PER_MINUTE.",
+    )
+
     suggest_refresh_s: float = Field(
         30.0,
         ge=0,
@@ -170,7 +203,10 @@ class Settings(BaseSettings):
     )
 
     max_body_bytes: int = Field(
-        16 * 1024 * 1024, ge=1024, description="Largest request body in bytes (an admin batch); larger ones get 413."
+        16 * 1024 * 1024,
+        ge=1024,
+        description="Largest request body in bytes on /v1/admin/* (an admin batch; 16 MiB; every other route takes "
+        "64 KiB); larger ones get 413.",
     )
 
     search_api_key: SecretStr | None = Field(
@@ -181,8 +217,8 @@ class Settings(BaseSettings):
     cursor_secret: SecretStr | None = Field(
         None,
         min_length=16,
-        description="Key that signs paging cursors (HMAC), at least 16 characters; unset = a random one generated "
-        "once and kept in DATA_DIR/cursor.secret (mode 0600). Set the same value on every server behind one "
+        description="Key that signs paging cursors (HMAC-SHA256), at least 16 characters; unset = a random one "
+        "generated once and kept in DATA_DIR/cursor.secret (mode 0600). Set the same value on every server behind one "
         "address (several OpenSearch-backed servers), so that a cursor from one is accepted by the others.",
     )
     metrics_api_key: SecretStr | None = Field(

@@ -31,12 +31,12 @@ from search.catalog import VARIANT_ATTRIBUTES
 if TYPE_CHECKING:
     from search.catalog import Product
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 """2: attributes and seq; 3: fields from the registry, Snowball English terms on both backends; 4: the taxonomy node
 and the Chinese type terms of every product; 5: product groups (`item_group_id`), the variant attributes and
 `list_price`; 6: the `group` field (and the embedded index's group hash) that search collapses by; 7: sellers,
-`(seller, id)` identity (`key`). An index of an older version is migrated by `search.migration` (its records and
-vectors rewritten, nothing embedded again)."""
+`(seller, id)` identity (`key`); 8: groups are one seller's (`SELLER/ITEM_GROUP_ID`). An index of an older version
+is migrated by `search.migration` (its records and vectors rewritten, nothing embedded again)."""
 
 
 class FieldType(StrEnum):

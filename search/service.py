@@ -37,6 +37,7 @@ from search.cursor import Cursor, CursorCodec, cursor_secret, fingerprint
 from search.encoders import Encoder, ModelLoadError, encoder_for
 from search.fields import NO_NODE
 from search.highlight import Highlight, QueryTerms, highlight
+from search.merchandising.synonyms import SynonymStore
 from search.ranking import RankingSpec
 from search.result_cache import ResultCache
 from search.sellers import Seller
@@ -116,7 +117,11 @@ class SearchService:
         embedder: Encoder | None = None,
         backend: SearchBackend | None = None,
         spec: RankingSpec | None = None,
+        *,
+        suggestions: bool = True,
     ):
+        """`suggestions=False` for a process that mostly searches (`haitao search`, evaluations): the autocomplete
+        vocabulary is then made only when first asked for (see `Suggester`), not with every catalog lexicon."""
         self.settings = settings
         self.analysis = default_analysis()
         self.types: ProductTypes = product_types()
@@ -139,8 +144,10 @@ class SearchService:
         # The deepest a relevance-ranked search pages: the two legs' candidates, fused (browsing pages by key).
         self.max_ranked_offset = 2 * settings.leg_size
         self.suggester = Suggester(
-            self.backend, self.analysis.glossary, settings.suggest_refresh_s, self._build_lexicon
+            self.backend, self.analysis.glossary, settings.suggest_refresh_s, self._build_lexicon, suggestions
         )
+        # Runtime synonyms (DATA_DIR/synonyms.json): read again when the file changes, by this process or another.
+        self.synonyms = SynonymStore(settings.data_dir)
         # Queries are embedded here while the backend runs the keyword leg (see `BackendQuery.vector`).
         self._embedding = ThreadPoolExecutor(max_workers=8, thread_name_prefix="embed-query")
 
@@ -186,7 +193,7 @@ class SearchService:
     def search(self, request: SearchRequest) -> SearchOutcome:
         """Run a search; raises `InvalidCursor` for a cursor that is not this search's."""
         started = time.perf_counter()
-        key = (request, self.backend.generation())
+        key = (request, self.backend.generation(), self.synonyms.version)
         hit = self.cache.get(key)
         if hit is not None:
             return replace(hit, took_ms=_ms_since(started), cached=True)
@@ -203,7 +210,9 @@ class SearchService:
         analyzed = None
         if request.q.strip():
             lexicon = self.suggester.wait_for_lexicon()
-            analyzed = self.analysis.query_analyzer.analyze(request.q, self.backend.document_frequency, lexicon)
+            analyzed = self.analysis.query_analyzer.analyze(
+                request.q, self.backend.document_frequency, lexicon, self.synonyms.index()
+            )
         timings["analyze_ms"] = _ms_since(started)
         filters = self._filters(request, analyzed)
         if analyzed is not None and analyzed.is_empty and analyzed.price is None:

@@ -122,7 +122,7 @@ def _search_here(settings: Settings, query: str, size: int, explain: bool, mode:
     from search.service import Mode, SearchRequest, SearchService
 
     try:
-        service = SearchService(settings)
+        service = SearchService(settings, suggestions=False)  # one search: no autocomplete vocabulary
     except (IndexNotFound, IndexMismatch, ModelLoadError, BackendUnavailable) as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(1) from None

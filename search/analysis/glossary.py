@@ -1,7 +1,7 @@
 """Our curated e-commerce glossary (zh → en), which wins over CC-CEDICT.
 
 The data lives in `data/glossary.tsv`: `zh<TAB>en<TAB>weight<TAB>kind`, one English rendering a line,
-several lines a term, `#` comments. See the README section on query translation.
+several lines a term, `#` comments. See docs/query-understanding.md.
 """
 
 from __future__ import annotations

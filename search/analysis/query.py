@@ -14,14 +14,14 @@ import re
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
-from typing import Any
+from typing import Any, Protocol
 
 from search.analysis.cedict import CcCedict, default_cedict
-from search.analysis.english import brand_key
+from search.analysis.english import brand_key, english_words
 from search.analysis.glossary import Glossary
 from search.analysis.intent import PriceIntent, extract_price
 from search.analysis.lexicon import CatalogLexicon, LexiconBuilder
-from search.analysis.normalize import normalize_text
+from search.analysis.normalize import has_chinese, normalize_text
 from search.analysis.phonetic import Piece, Reading
 from search.analysis.segment import Segmenter, is_latin
 from search.analysis.translate import Alternative, Concept, Translator, Vocabulary, in_catalog
@@ -36,6 +36,22 @@ CHINESE_STOPWORDS = frozenset(
 MODEL_LINES = {"apple": "iphone", "samsung": "galaxy", "sony": "playstation", "microsoft": "xbox"}
 MODEL_SUFFIXES = frozenset({"x", "xr", "xs", "se", "s", "note", "pro", "max", "plus", "mini", "ultra"})
 MAX_BRAND_WORDS = 3
+MAX_SYNONYM_WORDS = 4  # words of a Latin synonym phrase
+
+
+class SynonymTerms(Protocol):
+    """What analysis needs of the runtime synonyms (`search.merchandising.synonyms.SynonymIndex`): the entries of a
+    term, the pattern of their Chinese terms and their Latin phrases. (analysis imports no storage.)"""
+
+    def get(self, term: str) -> tuple[Any, ...]: ...
+
+    @property
+    def chinese_terms(self) -> re.Pattern[str] | None: ...
+
+    @property
+    def latin_phrases(self) -> frozenset[str]: ...
+
+    def __bool__(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -69,6 +85,7 @@ class AnalyzedQuery:
     dropped: list[str] = field(default_factory=list)
     corrections: list[Correction] = field(default_factory=list)
     renderings: list[str] = field(default_factory=list)  # each concept's part of `english` ("" for none)
+    synonyms: list[str] = field(default_factory=list)  # runtime synonym entries applied, as `synonyms:ID`
 
     @property
     def is_empty(self) -> bool:
@@ -121,6 +138,7 @@ class AnalyzedQuery:
             "price": asdict(self.price) if self.price else None,
             "brands": self.brands,
             "english": self.english,
+            "synonyms": self.synonyms,
         }
 
 
@@ -137,25 +155,35 @@ class QueryAnalyzer:
         )
 
     def analyze(
-        self, query: str, vocabulary: Vocabulary | None = None, lexicon: CatalogLexicon | None = None
+        self,
+        query: str,
+        vocabulary: Vocabulary | None = None,
+        lexicon: CatalogLexicon | None = None,
+        synonyms: SynonymTerms | None = None,
     ) -> AnalyzedQuery:
         """`vocabulary`: the index's English term counts (sense choice); `lexicon`: what is known of the catalog
-        (typos, pinyin); without one, the glossary and common dictionary words."""
+        (typos, pinyin); without one, the glossary and common dictionary words; `synonyms`: the runtime synonyms
+        (`search.merchandising.synonyms`), applied on top of the glossary."""
         lexicon = lexicon or self.lexicons.base()
         normalized = normalize_text(query)
         price, rest = extract_price(normalized)
         text = normalize_units(rest)
-        tokens = self.segmenter.query_tokens(text)
-        tokens, read, reading = self._read(text, tokens, lexicon)
+        tokens = self._tokens(text, synonyms)
+        tokens, read, reading = self._read(text, tokens, lexicon, synonyms)
         corrections = [Correction(p.typed, p.text, "homophone") for p in read.values() if p.kind == "slip"]
         concepts: list[Concept] = []
         dropped: list[str] = []
+        applied: list[str] = []
         for token in tokens:
             if token in CHINESE_STOPWORDS:
                 dropped.append(token)
                 continue
             piece = read.get(token)
             found = self.translator.concepts(token, vocabulary)
+            expansions = synonyms.get(token) if synonyms else ()
+            if expansions:
+                found = [self._with_synonyms(token, found, expansions, vocabulary)]
+                applied += [f"synonyms:{e.synonym_id}" for e in expansions]
             if piece is not None and len(found) == 1:
                 self._add_homophones(found[0], piece, vocabulary)
             for concept in found:
@@ -172,12 +200,86 @@ class QueryAnalyzer:
         _apply_model_lines(concepts)
         brands = self._brands(concepts)
         english = " ".join(_rendering(c, vocabulary) for c in concepts if c.alternatives).strip()
-        return AnalyzedQuery(query, normalized, tokens, concepts, price, english, brands, reading, dropped, corrections)
+        return AnalyzedQuery(
+            query,
+            normalized,
+            tokens,
+            concepts,
+            price,
+            english,
+            brands,
+            reading,
+            dropped,
+            corrections,
+            synonyms=list(dict.fromkeys(applied)),
+        )
+
+    # -- runtime synonyms -------------------------------------------------------------------------------------
+
+    def _tokens(self, text: str, synonyms: SynonymTerms | None) -> list[str]:
+        """The query's words. With synonyms: a word the dictionaries do not know that holds a Chinese synonym
+        term is cut around it (`大鸟耳机` → 大鸟, 耳机), a known word stays whole (`蓝牙耳机` is one concept even
+        with a synonym of 蓝牙); Latin words that make a synonym phrase are joined (`running shoes`)."""
+        tokens = self.segmenter.query_tokens(text)
+        pattern = synonyms.chinese_terms if synonyms else None
+        if pattern is not None:
+            cut: list[str] = []
+            for token in tokens:
+                if not has_chinese(token) or synonyms.get(token) or self.translator.knows(token):
+                    cut.append(token)
+                    continue
+                last = 0
+                for match in pattern.finditer(token):
+                    cut += self.segmenter.query_tokens(token[last : match.start()])
+                    cut.append(match.group())
+                    last = match.end()
+                cut += self.segmenter.query_tokens(token[last:]) if last else [token]
+            tokens = cut
+        phrases = synonyms.latin_phrases if synonyms else frozenset()
+        if not phrases:
+            return tokens
+        joined, start = [], 0
+        while start < len(tokens):
+            for size in range(min(MAX_SYNONYM_WORDS, len(tokens) - start), 1, -1):
+                phrase = " ".join(tokens[start : start + size])
+                if phrase in phrases:
+                    joined.append(phrase)
+                    start += size
+                    break
+            else:
+                joined.append(tokens[start])
+                start += 1
+        return joined
+
+    def _with_synonyms(
+        self, token: str, found: list[Concept], expansions: tuple[Any, ...], vocabulary: Vocabulary | None
+    ) -> Concept:
+        """The concept of a word that runtime synonyms name: the glossary's (or dictionary's) renderings of the
+        word, and those of its synonyms (English as written, Chinese through translation), each attributed to its
+        entry (`synonyms:ID`). A root's synonyms say what it means: they come first."""
+        own = found[0].alternatives if len(found) == 1 else []
+        first: list[Alternative] = []
+        after: list[Alternative] = []
+        for expansion in expansions:
+            source = f"synonyms:{expansion.synonym_id}"
+            for term in expansion.terms:
+                if has_chinese(term):
+                    alternatives = [a for c in self.translator.concepts(term, vocabulary) for a in c.alternatives]
+                else:
+                    words = " ".join(english_words(term))
+                    alternatives = [Alternative(words, 1.0, "query")] if words else []
+                target = first if expansion.one_way else after
+                target += [Alternative(a.text, a.weight, source, a.kind, a.terms) for a in alternatives]
+        merged: list[Alternative] = []
+        for alternative in (*first, *own, *after):
+            if alternative.terms and all(m.text != alternative.text for m in merged):
+                merged.append(alternative)
+        return Concept(token, merged, chinese=has_chinese(token))
 
     # -- pinyin and homophone slips ---------------------------------------------------------------------------
 
     def _read(
-        self, text: str, tokens: list[str], lexicon: CatalogLexicon
+        self, text: str, tokens: list[str], lexicon: CatalogLexicon, synonyms: SynonymTerms | None = None
     ) -> tuple[list[str], dict[str, Piece], PinyinReading | None]:
         """Spans of the query read by sound where they call for it; the tokens of the text as read, the pieces
         read (by the word they put in), and how pinyin was read (for explain)."""
@@ -210,7 +312,7 @@ class QueryAnalyzer:
                 return tokens, read, PinyinReading(chinese, "initials", [p.typed for p in initials.pieces])
         if not read:
             return tokens, {}, None
-        tokens = self.segmenter.query_tokens("".join([*rewritten, text[last:]]))
+        tokens = self._tokens("".join([*rewritten, text[last:]]), synonyms)
         reading = None
         if style is not None:
             pieces = [p for p in read.values() if p.kind == "pinyin"]

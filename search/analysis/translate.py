@@ -107,7 +107,8 @@ class Translator:
         pairs = [(s, w * factor) for s, w in zip(senses[:CEDICT_SENSES], CEDICT_WEIGHTS, strict=False)]
         return Concept(word, _alternatives(pairs, "cc-cedict"), True)
 
-    def _known(self, word: str) -> bool:
+    def knows(self, word: str) -> bool:
+        """Whether the glossary or CC-CEDICT has the word."""
         return word in self.glossary or word in self.cedict
 
     def _split(self, word: str) -> list[str]:
@@ -115,7 +116,7 @@ class Translator:
         pieces, start = [], 0
         while start < len(word):
             end = min(len(word), start + self._longest)
-            while end > start + 1 and not self._known(word[start:end]):
+            while end > start + 1 and not self.knows(word[start:end]):
                 end -= 1
             pieces.append(word[start:end])
             start = end

@@ -19,7 +19,20 @@ from search.api.gate import RequestGate, guard
 from search.api.limits import MAX_SEARCH_BODY_BYTES
 from search.api.metrics import Metrics, MetricsMiddleware
 from search.api.ratelimit import TokenBucketLimiter
-from search.api.routes import admin, docs, facets, health, metrics, products, sellers, storefront
+from search.api.routes import (
+    admin,
+    analytics,
+    docs,
+    events,
+    facets,
+    health,
+    metrics,
+    multi_search,
+    products,
+    sellers,
+    storefront,
+    synonyms,
+)
 from search.api.routes import search as search_routes
 from search.api.routes import suggest as suggest_routes
 from search.api.security import check_search_key, require_search_key
@@ -31,7 +44,15 @@ from search.service import SearchRequest, SearchService
 log = logging.getLogger(__name__)
 
 
-SEARCH_ROUTERS = (search_routes.router, suggest_routes.router, facets.router, products.router, sellers.router)
+SEARCH_ROUTERS = (
+    search_routes.router,
+    multi_search.router,
+    suggest_routes.router,
+    facets.router,
+    products.router,
+    sellers.router,
+    events.router,
+)
 """The routers shoppers call: behind the search key when one is set."""
 
 
@@ -66,6 +87,8 @@ def create_app(
         if settings.admin_api_key is not None and app.state.service is not None:
             _become_writer(app)
         yield
+        if app.state.analytics is not None:
+            app.state.analytics.close()  # what is queued is written first
         if app.state.writer is not None:
             app.state.writer.finish(complete=True)  # closes the embedding cache (the backend is the service's)
             app.state.writer = None
@@ -85,6 +108,11 @@ def create_app(
     app.state.service, app.state.startup_error = service, None
     app.state.writer = None
     app.state.rate_limiter = rate_limiter
+    app.state.event_limiter = None
+    if settings.events_per_minute > 0:
+        burst = max(1, settings.events_per_minute // 4)
+        app.state.event_limiter = TokenBucketLimiter(settings.events_per_minute, burst)
+    app.state.analytics = None  # the search log and events: opened on first use (search.api.deps.get_analytics)
     app.state.metrics = Metrics(app.state)
     _include_routers(app, rate_limited=rate_limiter is not None)
     install_error_handlers(app)
@@ -103,8 +131,9 @@ def _include_routers(app: FastAPI, rate_limited: bool) -> None:
             responses={**error_responses(401), **limited},
         )
         guard(app, router, check_search_key)
-    app.include_router(admin.router, responses=limited)
-    guard(app, admin.router)  # the admin key is a dependency of each admin route
+    for router in (admin.router, analytics.router, synonyms.router):
+        app.include_router(router, responses=limited)
+        guard(app, router)  # the admin key is a dependency of each admin route
     app.include_router(health.router)  # probes and metrics: no key, no rate limit (ratelimit.EXEMPT_PATHS)
     app.include_router(metrics.router)
     guard(app, metrics.router)
@@ -131,7 +160,7 @@ def _add_middleware(app: FastAPI, settings: Settings) -> None:
             CORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST"],
-            allow_headers=["Content-Type", "Authorization", "X-API-Key"],
+            allow_headers=["Content-Type", "Authorization", "X-API-Key", "X-Session-Id"],
             expose_headers=["Retry-After"],
             max_age=600,
         )

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import threading
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import Depends, HTTPException, Path, Request
+from fastapi import Depends, Header, HTTPException, Path, Request
 
+from search.analytics import Analytics
 from search.api.limits import MAX_PRODUCT_ID_LENGTH
 from search.api.security import PresentedKeys, require_admin_key, require_seller_key, search_scope
 from search.catalog import SELLER_ID_RULE
@@ -28,7 +31,41 @@ def get_service(request: Request) -> SearchService:
     return service
 
 
+_ANALYTICS_LOCK = threading.Lock()
+
+
+def get_analytics(request: Request) -> Analytics:
+    """The server's analytics (its store opens in the data directory on first use)."""
+    state = request.app.state
+    if state.analytics is None:
+        with _ANALYTICS_LOCK:
+            if state.analytics is None:
+                state.analytics = Analytics(state.settings)
+    return state.analytics
+
+
+SESSION_RE = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
+
+
+def get_session(
+    session: Annotated[
+        str | None,
+        Header(
+            alias="X-Session-Id",
+            description="The storefront's anonymous session id (1–64 letters, digits, `_ . : -`), kept with the "
+            "search in the analytics; leave it out to keep none.",
+            examples=["s-7f3a9c"],
+        ),
+    ] = None,
+) -> str | None:
+    if session is not None and not SESSION_RE.fullmatch(session):
+        raise HTTPException(422, "X-Session-Id: 1–64 letters, digits, `_`, `.`, `:` or `-`")
+    return session
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+AnalyticsDep = Annotated[Analytics, Depends(get_analytics)]
+SessionDep = Annotated[str | None, Depends(get_session)]
 ServiceDep = Annotated[SearchService, Depends(get_service)]
 ProductIdPath = Annotated[
     str,

@@ -99,7 +99,10 @@ def install_error_handlers(app: FastAPI) -> None:
     async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
         problems = []
         for error in exc.errors():
-            where = ".".join(str(p) for p in error["loc"] if p not in ("query", "path", "body", "header"))
+            loc = error["loc"]
+            if loc and loc[0] in ("query", "path", "body", "header"):  # where it was sent, not a field named so
+                loc = loc[1:]
+            where = ".".join(str(p) for p in loc)
             message = error["msg"].removeprefix("Value error, ")  # our validators' messages stand alone
             problems.append(f"{where}: {message}" if where else message)
         return error_response(422, "; ".join(problems) or "invalid request")

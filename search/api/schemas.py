@@ -417,6 +417,7 @@ class SearchResponse(BaseModel):
             "examples": [
                 {
                     "query": "蓝牙耳机",
+                    "query_id": "5f0c2a9e41b7d3c8e6a1f2b4c3d9e8a7b6c5d4e3",
                     "total": 83,
                     "page": 1,
                     "size": 10,
@@ -453,6 +454,11 @@ class SearchResponse(BaseModel):
     )
 
     query: str = Field(examples=["蓝牙耳机"])
+    query_id: str | None = Field(
+        None,
+        description="This search's id: send it with the shopper's events (POST /v1/events) on its results.",
+        examples=["5f0c2a9e41b7d3c8e6a1f2b4c3d9e8a7b6c5d4e3"],
+    )
     total: int = Field(
         description="Products matched: every keyword match plus the vector leg's hits above its similarity floor, "
         "filtered. A facet value's count is the total of the same search filtered by that value."

@@ -1,13 +1,20 @@
-"""Chooses and opens the configured storage backend."""
+"""Chooses and opens the configured storage backend.
+
+Each backend's module is imported when it is chosen: a process on the embedded index never loads the OpenSearch
+client (opensearch-py, requests, urllib3), which `haitao search` would otherwise pay for at every start.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from search.backends.base import SearchBackend
 from search.backends.embedded.backend import EmbeddedBackend
-from search.backends.opensearch.backend import OpenSearchBackend, OpenSearchConfig
-from search.backends.opensearch.index import IndexOptions, VectorOptions
 from search.config import Settings
 from search.ranking import RankingSpec
+
+if TYPE_CHECKING:
+    from search.backends.opensearch.backend import OpenSearchConfig
 
 
 def open_backend(
@@ -27,6 +34,8 @@ def open_backend(
             settings.data_dir, model, dim, spec, create=create, ann_min_products=settings.ann_min_products
         )
     if settings.backend == "opensearch":
+        from search.backends.opensearch.backend import OpenSearchBackend
+
         return OpenSearchBackend(opensearch_config(settings), model, dim, spec, create=create, rebuild=rebuild)
     raise ValueError(f"unknown backend {settings.backend!r}")  # pragma: no cover - Settings validates it
 
@@ -36,6 +45,8 @@ def built_with(settings: Settings) -> tuple[str, int]:
     if settings.backend == "embedded":
         return EmbeddedBackend.built_with(settings.data_dir)
     if settings.backend == "opensearch":
+        from search.backends.opensearch.backend import OpenSearchBackend
+
         return OpenSearchBackend.built_with(opensearch_config(settings))
     raise ValueError(f"unknown backend {settings.backend!r}")  # pragma: no cover - Settings validates it
 
@@ -47,6 +58,9 @@ def open_existing_backend(settings: Settings) -> SearchBackend:
 
 
 def opensearch_config(settings: Settings) -> OpenSearchConfig:
+    from search.backends.opensearch.backend import OpenSearchConfig
+    from search.backends.opensearch.index import IndexOptions, VectorOptions
+
     return OpenSearchConfig(
         url=settings.opensearch_url,
         username=settings.opensearch_username,

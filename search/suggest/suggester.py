@@ -10,6 +10,10 @@ duration.
 The same pass builds query analysis's catalog lexicon (`search.analysis.lexicon`: the catalog's words for typo
 tolerance, its pinyin lexicon) when a `lexicon_builder` is given: `lexicon` is the latest one, swapped in with the
 suggestions. Suggestions correct a mistyped word against it when nothing starts with what was typed.
+
+A process that searches but rarely completes (`haitao search`, an evaluation run) passes `suggestions=False`: a
+build then makes the lexicon only, and the suggestion vocabulary is made from the same catalog pass the first time
+`suggest` is called (searches that find nothing ask it for "did you mean").
 """
 
 from __future__ import annotations
@@ -49,8 +53,11 @@ class Suggester:
         glossary: Glossary,
         refresh_s: float = 30.0,
         lexicon_builder: LexiconBuilder | None = None,
+        suggestions: bool = True,
     ) -> None:
         self._backend = backend
+        self._suggestions = suggestions  # build the vocabulary with every build (else on the first `suggest`)
+        self._scan: CatalogScan | None = None  # the last build's catalog pass, while its vocabulary is not built
         self._glossary = glossary
         self._refresh_s = refresh_s
         self._lexicon_builder = lexicon_builder
@@ -74,7 +81,7 @@ class Suggester:
         index = self._index
         if index is None:
             self._attempted.wait(FIRST_BUILD_WAIT_S)
-            index = self._index
+            index = self._index if self._suggestions else self._index_on_demand()
             if index is None:
                 reason = self._error or "the vocabulary is still being built"
                 raise BackendUnavailable(f"suggestions are not available yet: {reason}")
@@ -101,15 +108,24 @@ class Suggester:
                 return False
             started = time.perf_counter()
             scan = scan_catalog(self._backend.iter_products(), self._glossary)
-            index = SuggestIndex(candidates_of(scan, self._glossary))
+            index = SuggestIndex(candidates_of(scan, self._glossary)) if self._suggestions else None
             lexicon = self._lexicon_builder(scan) if self._lexicon_builder is not None else None
             seconds = time.perf_counter() - started
-            self._index, self._lexicon = index, lexicon
-            self.last_build = BuildReport(version, len(index), index.key_count, seconds)
+            self._index, self._lexicon, self._scan = index, lexicon, None if index is not None else scan
+            candidates, keys = (len(index), index.key_count) if index is not None else (0, 0)
+            self.last_build = BuildReport(version, candidates, keys, seconds)
             self._error = None
             self._next_check = time.monotonic() + max(self._refresh_s, BUILD_SPACING * seconds)
-        log.info("suggestions built: %d candidates in %.1f s", len(index), seconds)
+        log.info("suggestions built: %d candidates in %.1f s", candidates, seconds)
         return True
+
+    def _index_on_demand(self) -> SuggestIndex | None:
+        """The vocabulary of the last build's catalog pass, made now (`suggestions=False`)."""
+        with self._build_lock:
+            if self._index is None and self._scan is not None:
+                self._index = SuggestIndex(candidates_of(self._scan, self._glossary))
+                self._scan = None
+            return self._index
 
     def version(self) -> object:
         """What identifies the index content: the backend's generation token."""

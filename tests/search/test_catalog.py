@@ -68,9 +68,14 @@ def test_attributes_may_be_json_text_and_merge_with_extra_columns():
 def test_variant_fields_and_list_price_are_validated():
     raw = {"id": "a", "title": "t", "price": "19.99", "list_price": "$24.99", "item_group_id": 1001, "size": 32}
     product = Product.from_raw(raw)
-    assert (product.list_price, product.item_group_id, product.size, product.group) == (24.99, "1001", "32", "1001")
+    assert (product.list_price, product.item_group_id, product.size, product.group) == (
+        24.99,
+        "1001",
+        "32",
+        "default/1001",
+    )
     assert Product.from_raw({**raw, "list_price": "19.99"}).list_price is None  # the price itself: no sale
-    assert Product.from_raw({"id": "b", "title": "t", "price": 1}).group == "b"  # no group: a group of its own
+    assert Product.from_raw({"id": "b", "title": "t", "price": 1}).group == "default/b"  # no group: a group of its own
     with pytest.raises(InvalidProduct) as info:
         Product.from_raw({**raw, "list_price": "9.99", "color": "x" * 201})
     reasons = dict(info.value.errors)

@@ -6,9 +6,12 @@
 
 import { type CallOptions, type FetchLike, type QueryValue, Transport } from "./http.js";
 import type {
+  Event,
+  EventAccepted,
   FacetName,
   FacetValues,
   FacetsParams,
+  MultiSearchResponse,
   ProductResponse,
   SearchParams,
   SearchResponse,
@@ -134,6 +137,18 @@ export class HaitaoClient {
       ? `/v1/products/${encodeURIComponent(id)}`
       : `/v1/products/${encodeURIComponent(seller)}/${encodeURIComponent(id)}`;
     return this.transport.request({ method: "GET", path, safe: true }, call);
+  }
+
+  /** Several searches in one request (at most 10), answered in order, each as `search` answers it. */
+  multiSearch(searches: SearchParams[], options: CallOptions = {}): Promise<MultiSearchResponse> {
+    if (!Array.isArray(searches) || searches.length === 0) throw new TypeError("searches: one search or more");
+    return this.transport.request({ method: "POST", path: "/v1/multi-search", body: { searches }, safe: true }, options);
+  }
+
+  /** What the shopper did with a result: `{ type: "click" | "add_to_cart" | "purchase", query_id, seller, id,
+   * position }` (`query_id` of the search the product was in). Not retried: a repeated event would count twice. */
+  event(event: Event, options: CallOptions = {}): Promise<EventAccepted> {
+    return this.transport.request({ method: "POST", path: "/v1/events", body: event, safe: false }, options);
   }
 }
 

@@ -35,5 +35,12 @@ export type ProductResponse = Schemas["ProductResponse"];
 export type Product = Schemas["Product"];
 export type Availability = Schemas["Availability"];
 
+/** POST /v1/multi-search. */
+export type MultiSearchResponse = Schemas["MultiSearchResponse"];
+
+/** POST /v1/events. */
+export type Event = Schemas["Event"];
+export type EventAccepted = Schemas["EventAccepted"];
+
 /** The body of every error answer. */
 export type ErrorResponse = Schemas["ErrorResponse"];

@@ -27,7 +27,9 @@ describe("InstantSearch request → Haitao search", () => {
     });
     assert.deepEqual(p.attributes, ["brand", "price", "category.lvl0", "in_stock"]);
     assert.equal(plan({}).hitsPerPage, 20, "the adapter's default");
-    assert.deepEqual(plan({ facets: "*" }).facets, ["availability", "brand", "category", "price"]);
+    assert.deepEqual(plan({ facets: "*" }).facets, [
+      "age_group", "availability", "brand", "category", "color", "condition", "gender", "material", "pattern", "price", "seller", "size",
+    ]);
   });
 
   test("facet refinements become filters: brands ORed, one category, in stock, attributes", () => {
@@ -42,6 +44,32 @@ describe("InstantSearch request → Haitao search", () => {
     assert.equal(plan({ facetFilters: ["availability:in_stock"] }).params.in_stock, true);
     assert.equal(plan({ facetFilters: [["in_stock:true", "in_stock:false"]] }).params.in_stock, undefined);
     assert.equal(plan({ facetFilters: "brand:\\-minus" }).params.brand?.[0], "-minus", "InstantSearch's escaped minus");
+  });
+
+  test("every keyword facet refines as brand does: condition values ORed, and counted", () => {
+    const p = plan({ facets: ["condition", "brand"], facetFilters: [["condition:new", "condition:refurbished"], "brand:Sony"] });
+    assert.deepEqual([p.params.condition, p.params.brand], [["new", "refurbished"], ["Sony"]]);
+    assert.deepEqual(searchParamsOf(p).facets, ["brand", "condition"]);
+    assert.equal(plan({ facetFilters: ["condition:new", "condition:used"] }).matchesNothing, true);
+    const main = plan({ query: "耳机", facets: ["condition"], facetFilters: [["condition:used"]] });
+    const counts = plan({ query: "耳机", facets: "condition", hitsPerPage: 0 });
+    assert.equal(countKey(main, "condition"), countKey(counts, "condition"), "condition counted without its own filter");
+    assert.notEqual(countKey(main, "brand"), countKey(counts, "brand"));
+    const response = { ...RESPONSE, facets: { condition: { new: 20, refurbished: 4, used: 1 } } };
+    const narrowed = toResult(plan({ facets: ["condition"], facetFilters: ["condition:used"] }), response, 0);
+    assert.deepEqual(narrowed.facets["condition"], { used: 1 }, "a conjunctive refinement narrows its own counts");
+    const ored = toResult(plan({ facets: ["condition"], facetFilters: [["condition:used"]] }), response, 0);
+    assert.deepEqual(ored.facets["condition"], { new: 20, refurbished: 4, used: 1 });
+  });
+
+  test("variant attributes refine through their filters: size's is variant_size", () => {
+    const p = plan({ facets: ["size", "color"], facetFilters: [["size:M", "size:L"], ["color:Black"]] });
+    assert.deepEqual([p.params.variant_size, p.params.color, p.params.size], [["L", "M"], ["Black"], undefined]);
+    assert.deepEqual(searchParamsOf(p).facets, ["color", "size"]);
+    assert.equal(searchParamsOf(p).size, 20, "the page size stays the page size");
+    const sizes = plan({ query: "t-shirt", facets: "size", hitsPerPage: 0 });
+    assert.equal(countKey(p, "size"), countKey(plan({ facets: "size", facetFilters: [["color:Black"]] }), "size"));
+    assert.notEqual(countKey(p, "size"), countKey(sizes, "size"));
   });
 
   test("hierarchical levels narrow to the deepest path", () => {

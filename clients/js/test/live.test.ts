@@ -89,6 +89,17 @@ describe("the client against Haitao", () => {
     assert.equal(bySeller.seller_name, found.product.seller);
   });
 
+  test("multi-search, and a click event on a result", async () => {
+    const { results } = await client.multiSearch([{ q: "蓝牙耳机", size: 3 }, { q: "保温杯", size: 2 }]);
+    assert.equal(results.length, 2);
+    assert.ok(results[0]!.hits.length > 0 && results[1]!.hits.length > 0);
+    const click = { type: "click" as const, query_id: results[0]!.query_id!, seller: "default", id: results[0]!.hits[0]!.id, position: 1 };
+    assert.deepEqual(await client.event(click), { stored: true });
+    const error = (await client.event({ ...click, query_id: "0".repeat(40) }).catch((e: unknown) => e)) as HaitaoError;
+    assert.equal(error.status, 422);
+    assert.match(error.apiError!.message, /^query_id:/);
+  });
+
   test("suggest completes pinyin into Chinese shopping words", async () => {
     const answer = await client.suggest("lany", { size: 5 });
     assert.equal(answer.query, "lany");

@@ -10,7 +10,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException, Query
 
-from search.api.deps import SearchScopeDep, ServiceDep, SettingsDep, fixed_filters
+from search.analytics import Analytics
+from search.api.deps import AnalyticsDep, SearchScopeDep, ServiceDep, SessionDep, SettingsDep, fixed_filters
 from search.api.errors import error_responses
 from search.api.limits import MAX_RESULT_WINDOW
 from search.api.prices import discount_percent, price_intent_in, price_of, price_range_in
@@ -55,9 +56,14 @@ ANSWERS = {
     "Filters narrow the results, facets count them, `cursor` pages deep.",
 )
 def search_get(
-    service: ServiceDep, settings: SettingsDep, scope: SearchScopeDep, params: Annotated[SearchParams, Query()]
+    service: ServiceDep,
+    settings: SettingsDep,
+    scope: SearchScopeDep,
+    analytics: AnalyticsDep,
+    session: SessionDep,
+    params: Annotated[SearchParams, Query()],
 ) -> SearchResponse:
-    return _search(service, settings, params, scope)
+    return run_search(service, settings, params, scope, analytics, session)
 
 
 @router.post(
@@ -70,6 +76,8 @@ def search_post(
     service: ServiceDep,
     settings: SettingsDep,
     scope: SearchScopeDep,
+    analytics: AnalyticsDep,
+    session: SessionDep,
     params: Annotated[
         SearchParams,
         Body(
@@ -78,10 +86,19 @@ def search_post(
         ),
     ],
 ) -> SearchResponse:
-    return _search(service, settings, params, scope)
+    return run_search(service, settings, params, scope, analytics, session)
 
 
-def _search(service: ServiceDep, settings: Settings, params: SearchParams, scope: ScopedKey | None) -> SearchResponse:
+def run_search(
+    service: SearchService,
+    settings: Settings,
+    params: SearchParams,
+    scope: ScopedKey | None,
+    analytics: Analytics,
+    session: str | None,
+) -> SearchResponse:
+    """One search: checked, run (within a scoped key's fixed filters), answered with a new `query_id`, and
+    recorded for the analytics."""
     if params.size > settings.max_page_size:
         raise HTTPException(422, f"size: at most {settings.max_page_size} hits a page")
     if params.page * params.size > MAX_RESULT_WINDOW:
@@ -113,11 +130,34 @@ def _search(service: ServiceDep, settings: Settings, params: SearchParams, scope
         outcome = service.search(request)
     except InvalidCursor as exc:
         raise HTTPException(422, f"cursor: {exc}") from None
-    return to_response(outcome, service, settings, params.fields or None)
+    query_id = analytics.ids.new()
+    response = to_response(outcome, service, settings, params.fields or None, query_id)
+    if request.q.strip():
+        _record(analytics, query_id, outcome, session)
+    return response
+
+
+def _record(analytics: Analytics, query_id: str, outcome: SearchOutcome, session: str | None) -> None:
+    analyzed = outcome.analyzed
+    filters = {key: value for key, value in _filters(outcome).items() if value not in (None, [], {})}
+    analytics.searched(
+        query_id,
+        outcome.request.q,
+        analyzed.normalized if analyzed is not None else "",
+        [c.term for c in analyzed.concepts] if analyzed is not None else [],
+        filters,
+        outcome.result.total,
+        outcome.took_ms,
+        session,
+    )
 
 
 def to_response(
-    outcome: SearchOutcome, service: SearchService, settings: Settings, fields: list[str] | None = None
+    outcome: SearchOutcome,
+    service: SearchService,
+    settings: Settings,
+    fields: list[str] | None = None,
+    query_id: str | None = None,
 ) -> SearchResponse:
     request = outcome.request
     sellers = service.sellers() if outcome.result.hits else {}
@@ -164,15 +204,7 @@ def to_response(
     analysis = None
     if request.explain:
         analysis = outcome.analyzed.explain() if outcome.analyzed else {}
-        analysis["filters"] = {
-            **{BY_NAME[name].filter_name: list(values) for name, values in outcome.filters.terms},
-            "fixed_by_key": {name: list(values) for name, values in outcome.filters.fixed},
-            "category": outcome.filters.category,
-            "price_min_usd": outcome.filters.price_min,
-            "price_max_usd": outcome.filters.price_max,
-            "in_stock": outcome.filters.in_stock,
-            "attributes": {name: list(values) for name, values in outcome.filters.attributes},
-        }
+        analysis["filters"] = _filters(outcome)
         analysis["timings"] = outcome.timings
         analysis["cached"] = outcome.cached
         analysis["relaxed"] = outcome.relaxed
@@ -188,6 +220,7 @@ def to_response(
     intent = None if own_range else price_intent_in(request.currency, written, service.rate)
     return SearchResponse(
         query=request.q,
+        query_id=query_id,
         total=outcome.result.total,
         page=request.page,
         size=request.size,
@@ -206,6 +239,19 @@ def to_response(
         did_you_mean=outcome.did_you_mean,
         explain=analysis,
     )
+
+
+def _filters(outcome: SearchOutcome) -> dict[str, Any]:
+    """The filters a search applied (those of the request and a price read from the query), as explain shows them."""
+    return {
+        **{BY_NAME[name].filter_name: list(values) for name, values in outcome.filters.terms},
+        "fixed_by_key": {name: list(values) for name, values in outcome.filters.fixed},
+        "category": outcome.filters.category,
+        "price_min_usd": outcome.filters.price_min,
+        "price_max_usd": outcome.filters.price_max,
+        "in_stock": outcome.filters.in_stock,
+        "attributes": {name: list(values) for name, values in outcome.filters.attributes},
+    }
 
 
 def _shown(field: CatalogField, product: Any) -> Any:

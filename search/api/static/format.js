@@ -49,12 +49,13 @@ export function categoryParts(path) {
 export function categoryLevelZh(path, labels = {}) {
   const parts = path.split(SEPARATOR);
   const level = parts.length - 1;
-  const own = labels[path];
-  if (own) return own.split(SEPARATOR).at(-1);
+  // a label that only repeats the English name is no translation: look further
+  const own = labels[path]?.split(SEPARATOR).at(-1);
+  if (own && own !== parts[level]) return own;
   for (const [english, chinese] of Object.entries(labels)) {
     if (!english.startsWith(path + SEPARATOR)) continue;
     const zh = chinese.split(SEPARATOR);
-    if (zh.length === english.split(SEPARATOR).length) return zh[level];
+    if (zh.length === english.split(SEPARATOR).length && zh[level] !== parts[level]) return zh[level];
   }
   return level === 0 ? CATEGORY_ZH[path] || path : parts[level];
 }

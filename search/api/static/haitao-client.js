@@ -288,6 +288,16 @@ var HaitaoClient = class {
     const path = seller === void 0 ? `/v1/products/${encodeURIComponent(id)}` : `/v1/products/${encodeURIComponent(seller)}/${encodeURIComponent(id)}`;
     return this.transport.request({ method: "GET", path, safe: true }, call);
   }
+  /** Several searches in one request (at most 10), answered in order, each as `search` answers it. */
+  multiSearch(searches, options = {}) {
+    if (!Array.isArray(searches) || searches.length === 0) throw new TypeError("searches: one search or more");
+    return this.transport.request({ method: "POST", path: "/v1/multi-search", body: { searches }, safe: true }, options);
+  }
+  /** What the shopper did with a result: `{ type: "click" | "add_to_cart" | "purchase", query_id, seller, id,
+   * position }` (`query_id` of the search the product was in). Not retried: a repeated event would count twice. */
+  event(event, options = {}) {
+    return this.transport.request({ method: "POST", path: "/v1/events", body: event, safe: false }, options);
+  }
 };
 function searchQuery(params) {
   const query = {};

@@ -131,8 +131,9 @@ export function variantOptions(variants) {
 /** Swatches for the options of a hit's variants: colours as dots, other options as text; picking one shows that
  * variant (its link, image and price where the variant carries them). */
 function swatches(hit, labels, onPick) {
-  const options = variantOptions(hit.variants);
-  const groups = Object.entries(options).filter(([, values]) => values.length > 1 || hit.variants?.length > 1);
+  // `variant_options`: the group's variants, each with its id and option values (the API's collapse, `distinct`)
+  const options = variantOptions(hit.variant_options ?? hit.variants);
+  const groups = Object.entries(options).filter(([, values]) => values.length > 1);
   if (!groups.length) return null;
   return el(
     "div",

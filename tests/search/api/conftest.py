@@ -2,6 +2,9 @@
 `haitao serve` as a real process (the tests that attack the server as a client would, where a crash of the process,
 not only a 500, must show, and uvicorn's own HTTP handling and logging are under test).
 
+Screenshots the browser tests take go to var/screenshots/ (ignored by git), or to HAITAO_SCREENSHOTS_DIR when it is set:
+`make screenshots` sets it to docs/screenshots/ to refresh the pictures the docs show.
+
 A test module marked `pytest.mark.browser` is skipped before any of its fixtures is built when Chromium or a Chinese
 font is missing (`make browser` installs them, as root), except where HAITAO_REQUIRE_BROWSER or CI is set (as in
 CI): there the `browser` fixture fails instead.
@@ -107,6 +110,16 @@ class LiveServer:
 def live_server() -> type[LiveServer]:
     """`LiveServer`, for test modules (which cannot import a conftest)."""
     return LiveServer
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    """Where the browser tests write their screenshots: HAITAO_SCREENSHOTS_DIR, else var/screenshots/ (never the
+    committed docs/screenshots/ unless asked, so that a test run leaves the tree clean)."""
+    directory = Path(os.environ.get("HAITAO_SCREENSHOTS_DIR") or ROOT / "var" / "screenshots")
+    directory = directory if directory.is_absolute() else ROOT / directory
+    directory.mkdir(parents=True, exist_ok=True)
+    return directory
 
 
 @pytest.fixture(scope="module")

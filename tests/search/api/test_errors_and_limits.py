@@ -107,9 +107,9 @@ def test_brand_and_attr_given_as_objects_are_refused(client, body, field):
     assert response.json()["error"]["message"].startswith(f"{field}: must be a string or a list of strings")
 
 
-def test_the_attr_limit_is_the_one_the_readme_states(client):
-    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
-    line = next(line for line in readme.splitlines() if line.startswith("| `attr` |"))
+def test_the_attr_limit_is_the_one_the_api_guide_states(client):
+    guide = (Path(__file__).resolve().parents[3] / "docs" / "api.md").read_text(encoding="utf-8")
+    line = next(line for line in guide.splitlines() if line.startswith("| `attr` |"))
     stated = int(re.search(r"\(≤ (\d+)\)", line).group(1))
     assert stated == MAX_ATTRIBUTE_FILTERS
     filters = [f"name{i}:value" for i in range(stated)]

@@ -35,7 +35,6 @@ ROOT = Path(__file__).resolve().parents[3]
 CLIENT = ROOT / "clients" / "js"
 EXAMPLE = CLIENT / "examples" / "instantsearch"
 DIST = EXAMPLE / "dist"
-SCREENSHOTS = ROOT / "docs" / "screenshots"
 KEY = "pk-instantsearch-example"
 TIMEOUT_MS = 30_000
 PER_PAGE = 12  # the example's hitsPerPage
@@ -151,7 +150,7 @@ def shows(page, answer: dict) -> None:
     )
 
 
-def test_search_refine_price_paginate_stats(page, example: Example):
+def test_search_refine_price_paginate_stats(page, example: Example, screenshots: Path):
     page.goto(example.page_url)
     shows(page, example.search(q="", size=PER_PAGE))  # browsing, newest first
 
@@ -189,8 +188,7 @@ def test_search_refine_price_paginate_stats(page, example: Example):
     prices = [float(p) for p in page.eval_on_selector_all(".product", "els => els.map(e => e.dataset.priceCny)")]
     assert prices and all(p <= price_max for p in prices)
     assert priced["total"] > PER_PAGE, f"the demo catalog should leave more than a page here ({priced['total']})"
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / "instantsearch-example.png")
+    page.screenshot(path=screenshots / "instantsearch-example.png")
 
     # Page 2 is the API's page 2; the state is in the address, so a reload shows the same.
     page.get_by_role("link", name="Page 2", exact=True).click()

@@ -121,3 +121,28 @@ def test_without_an_index_search_answers_503_with_the_fix(tmp_path):
 def test_unknown_route_is_a_json_404(client):
     response = client.get("/v2/nothing")
     assert response.status_code == 404 and "error" in response.json()
+
+
+def test_multi_search_answers_each_search_as_post_search_does(client):
+    single = [client.post("/v1/search", json=p).json() for p in ({"q": "蓝牙耳机", "size": 3}, {"q": "保温杯"})]
+    body = client.post("/v1/multi-search", json={"searches": [{"q": "蓝牙耳机", "size": 3}, {"q": "保温杯"}]})
+    assert body.status_code == 200
+    results = body.json()["results"]
+    assert [[h["id"] for h in r["hits"]] for r in results] == [[h["id"] for h in r["hits"]] for r in single]
+    assert [r["total"] for r in results] == [r["total"] for r in single]
+    assert len({r["query_id"] for r in results}) == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"searches": []}, "searches"),
+        ({"searches": [{"q": "x"}] * 11}, "searches"),
+        ({"searches": [{"q": "x"}, {"q": "y", "size": 0}]}, "searches.1.size"),
+        ({"searches": [{"q": "x"}, {"q": "y", "size": 100, "page": 101}]}, "searches[1].page"),
+        ({"queries": [{"q": "x"}]}, "queries"),
+    ],
+)
+def test_multi_search_refuses_a_bad_search_naming_it(client, body, field):
+    answer = client.post("/v1/multi-search", json=body)
+    assert answer.status_code == 422 and field in answer.json()["error"]["message"], answer.text

@@ -4,17 +4,15 @@ phone's size (390×844) and a laptop's (1280×800).
 A shopper searches in Chinese and in pinyin, reads Chinese titles with the English below, narrows by the Chinese
 category tree, brands and price (a price written in the query is a chip and moves the slider), opens the filter
 drawer on a phone, pages, goes back; errors read as plain Chinese; the query analysis shows only with ?debug=1.
-The screenshots go to var/screenshots/ (docs/screenshots/ with HAITAO_SCREENSHOTS_DIR=docs/screenshots). Chromium
-and a Chinese font come from Debian (`make browser`, run by `make test`); without them the tests are skipped or
-fail as `conftest.py` (the `browser` marker) says.
+The screenshots go where conftest's `screenshots` fixture says (var/screenshots/; docs/screenshots/ with
+`make screenshots`). Chromium and a Chinese font come from Debian (`make browser`, run by `make test`); without
+them the tests are skipped or fail as `conftest.py` (the `browser` marker) says.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -23,20 +21,10 @@ from search.api.app import create_app
 from search.config import Settings
 
 pytestmark = pytest.mark.browser
-ROOT = Path(__file__).resolve().parents[3]
 TIMEOUT_MS = 30_000
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1280, "height": 800}
 SIZES = {"phone": PHONE, "laptop": LAPTOP}
-
-
-@pytest.fixture(scope="session")
-def shots() -> Path:
-    """Where the screenshots go: HAITAO_SCREENSHOTS_DIR, else var/screenshots/ (the tree stays clean)."""
-    directory = Path(os.environ.get("HAITAO_SCREENSHOTS_DIR") or ROOT / "var" / "screenshots")
-    directory = directory if directory.is_absolute() else ROOT / directory
-    directory.mkdir(parents=True, exist_ok=True)
-    return directory
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +100,7 @@ def search_for(page, query: str) -> None:
     settled(page, query)
 
 
-def test_chinese_titles_first_with_the_english_below(page, storefront, size, shots):
+def test_chinese_titles_first_with_the_english_below(page, storefront, size, screenshots):
     page.goto(storefront)
     settled(page, "")  # an empty query browses the catalog
     search_for(page, "蓝牙耳机")
@@ -137,10 +125,10 @@ def test_chinese_titles_first_with_the_english_below(page, storefront, size, sho
     assert page.locator(".card-landed").count() == 0  # no landed price unless the server is configured for one
     assert "q=%E8%93%9D%E7%89%99%E8%80%B3%E6%9C%BA" in page.url
     assert page.get_by_role("status").first.inner_text().startswith("“蓝牙耳机” 共")
-    page.screenshot(path=shots / f"storefront-search-{size}.png")
+    page.screenshot(path=screenshots / f"storefront-search-{size}.png")
 
 
-def test_the_query_analysis_only_with_debug(page, storefront, size, shots):
+def test_the_query_analysis_only_with_debug(page, storefront, size, screenshots):
     page.goto(f"{storefront}?q=蓝牙耳机")
     settled(page, "蓝牙耳机")
     assert page.locator("#analysis").is_hidden()
@@ -161,10 +149,10 @@ def test_the_query_analysis_only_with_debug(page, storefront, size, shots):
     page.get_by_role("combobox", name="搜索商品").press("Enter")
     settled(page, "保温杯")
     assert "debug=1" in page.url and page.locator("#analysis").is_visible()
-    page.screenshot(path=shots / f"storefront-debug-{size}.png")
+    page.screenshot(path=screenshots / f"storefront-debug-{size}.png")
 
 
-def test_filters_are_a_drawer_on_a_phone_and_a_sidebar_on_a_laptop(page, storefront, size, shots):
+def test_filters_are_a_drawer_on_a_phone_and_a_sidebar_on_a_laptop(page, storefront, size, screenshots):
     page.goto(f"{storefront}?q=蓝牙耳机")
     settled(page, "蓝牙耳机")
     filters = page.get_by_role("complementary", name="筛选")
@@ -183,7 +171,7 @@ def test_filters_are_a_drawer_on_a_phone_and_a_sidebar_on_a_laptop(page, storefr
         assert columns == 2
         assert boxes[0]["y"] < PHONE["height"] / 2 and boxes[0]["width"] < PHONE["width"] / 2
         assert boxes[0]["y"] == boxes[1]["y"]
-        page.screenshot(path=shots / "storefront-results-phone.png")
+        page.screenshot(path=screenshots / "storefront-results-phone.png")
         opener.click()
         filters.wait_for(state="visible")
         assert opener.get_attribute("aria-expanded") == "true"
@@ -197,7 +185,7 @@ def test_filters_are_a_drawer_on_a_phone_and_a_sidebar_on_a_laptop(page, storefr
         # the results update behind the drawer, which says how many there are now
         done = page.get_by_role("button", name=f"查看 {total} 件商品")
         assert done.is_visible()
-        page.screenshot(path=shots / "storefront-drawer-phone.png")
+        page.screenshot(path=screenshots / "storefront-drawer-phone.png")
         done.click()
         filters.wait_for(state="hidden")
         assert opener.text_content() == "筛选1"  # one filter in force
@@ -211,7 +199,9 @@ def test_filters_are_a_drawer_on_a_phone_and_a_sidebar_on_a_laptop(page, storefr
 
 
 @pytest.mark.parametrize(("typed", "searched"), [("lanya erji", "蓝牙耳机"), ("蓝呀耳机", "蓝牙耳机")])
-def test_a_query_read_as_pinyin_or_corrected_says_what_was_searched(page, storefront, size, typed, searched, shots):
+def test_a_query_read_as_pinyin_or_corrected_says_what_was_searched(
+    page, storefront, size, typed, searched, screenshots
+):
     page.goto(storefront)
     settled(page, "")
     search_for(page, typed)
@@ -220,12 +210,12 @@ def test_a_query_read_as_pinyin_or_corrected_says_what_was_searched(page, storef
     assert notice.inner_text().strip() == f"已按 {searched} 为您搜索"
     assert [c["id"] for c in cards(page)][:5] == [h["id"] for h in api(storefront, q=searched)["hits"]][:5]
     if typed == "lanya erji":
-        page.screenshot(path=shots / f"storefront-pinyin-{size}.png")
+        page.screenshot(path=screenshots / f"storefront-pinyin-{size}.png")
     search_for(page, searched)  # a query searched as typed says nothing
     assert notice.is_hidden()
 
 
-def test_the_price_in_the_query_is_a_chip_and_moves_the_slider(page, storefront, size, shots):
+def test_the_price_in_the_query_is_a_chip_and_moves_the_slider(page, storefront, size, screenshots):
     page.goto(f"{storefront}?q=500元以下 保温杯")
     settled(page, "500元以下 保温杯")
     chip = page.get_by_role("button", name="移除筛选：500元以下")
@@ -235,7 +225,7 @@ def test_the_price_in_the_query_is_a_chip_and_moves_the_slider(page, storefront,
     assert page.locator("#price-max").input_value() == "500"  # the slider shows the query's price
     assert page.locator("#price-max-value").text_content() == "¥500"
     assert "来自搜索词“500元以下”" in page.locator("#price-intent").text_content()
-    page.screenshot(path=shots / f"storefront-price-chip-{size}.png")
+    page.screenshot(path=screenshots / f"storefront-price-chip-{size}.png")
 
     chip.click()  # the price leaves the query
     page.wait_for_url(lambda url: "500" not in url)
@@ -352,7 +342,7 @@ UNREACHABLE = {"down": "搜索服务暂时不可用", "network": "网络开小�
 
 
 @pytest.mark.parametrize("case", list(UNREACHABLE))
-def test_errors_read_as_plain_chinese(browser, live_server, demo_settings: Settings, size, shots, case):
+def test_errors_read_as_plain_chinese(browser, live_server, demo_settings: Settings, size, screenshots, case):
     expected = UNREACHABLE[case]
     # Without its startup the app has no search service yet: the API answers 503, as while an index loads.
     with live_server(create_app(demo_settings), lifespan="off") as url:
@@ -371,7 +361,7 @@ def test_errors_read_as_plain_chinese(browser, live_server, demo_settings: Setti
             assert not re.search(r"\d{3}|HAITAO|API|key|密钥|[A-Za-z]{4,}", text), text
             assert page.locator("#results").get_attribute("data-state") == "error"
             if case == "down":
-                page.screenshot(path=shots / f"storefront-error-{size}.png")
+                page.screenshot(path=screenshots / f"storefront-error-{size}.png")
                 page.goto(f"{url}?q=耳机&debug=1")  # the detail is for the people who run the shop
                 page.locator(".error-detail").wait_for()
                 assert "503" in page.locator(".error-detail").inner_text()

@@ -56,3 +56,29 @@ def test_a_backend_it_cannot_read_gives_a_clear_error(embedder, analysis, free_p
     suggester = Suggester(down, analysis.glossary)
     with pytest.raises(BackendUnavailable, match=f"suggestions are not available yet: OpenSearch at .*:{free_port}"):
         suggester.suggest("lanya", 8)
+
+
+def test_without_eager_suggestions_a_build_makes_the_lexicon_and_the_vocabulary_comes_when_asked(
+    backend, embedder, analysis
+):
+    """`suggestions=False` (haitao search): the catalog lexicon is built, the vocabulary only at the first
+    `suggest`, from the same catalog pass, and it completes exactly as an eagerly built one does."""
+    write(
+        backend,
+        embedder,
+        analysis,
+        {"id": "s1", "title": "Sony WH-1000XM5 Headphones", "brand": "Sony", "price": 399},
+        {"id": "k1", "title": "Kirkland Fish Oil", "price": 19, "title_zh": "柯克兰 深海鱼油"},
+    )
+
+    def build(scan):
+        return analysis.lexicons.build(scan.word_counts, (t.text for t in scan.titles_zh.values()), scan.products)
+
+    lazy = Suggester(backend, analysis.glossary, lexicon_builder=build, suggestions=False)
+    eager = Suggester(backend, analysis.glossary, lexicon_builder=build)
+    assert lazy.refresh() is True and eager.refresh() is True
+    assert lazy.lexicon is not None and lazy.lexicon.known and lazy.lexicon.document_frequency("sony") == 1
+    assert lazy._index is None and lazy.last_build.candidates == 0  # no vocabulary yet
+    for typed in ("索尼", "kekelan", "sonny", "fish"):
+        assert texts(lazy, typed) == texts(eager, typed), typed
+    assert lazy._index is not None

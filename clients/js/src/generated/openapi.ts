@@ -30,6 +30,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/multi-search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run several searches at once
+         * @description Up to 10 searches in one request (a storefront's results and its side panels, or one query against several sellers); each is answered as POST /v1/search answers it.
+         */
+        post: operations["multi_search_v1_multi_search_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/suggest": {
         parameters: {
             query?: never;
@@ -118,6 +138,26 @@ export interface paths {
         get: operations["sellers_v1_sellers_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a shopper's event
+         * @description A click, add-to-cart or purchase of a product found by a search: send the search's `query_id`, the product's `seller` and `id` and its 1-based `position` in the results. Answered once stored.
+         */
+        post: operations["post_event_v1_events_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -243,6 +283,116 @@ export interface paths {
          * @description Remove the default seller's (HAITAO_DEFAULT_SELLER) product with this id; in a marketplace use DELETE /v1/admin/sellers/{seller}/products/{id}. Needs the admin key.
          */
         delete: operations["delete_product_v1_admin_products__product_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/analytics/top-queries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Most frequent queries */
+        get: operations["top_queries_v1_admin_analytics_top_queries_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/analytics/no-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Queries that found nothing */
+        get: operations["no_results_v1_admin_analytics_no_results_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/analytics/ctr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Click-through per query
+         * @description Per query (most searched first): searches, clicks, click-through rate (share of searches with a click), mean position of the clicked results, adds to cart and purchases.
+         */
+        get: operations["click_through_v1_admin_analytics_ctr_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/analytics/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Searches per day */
+        get: operations["daily_v1_admin_analytics_daily_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/synonyms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the synonyms */
+        get: operations["list_synonyms_v1_admin_synonyms_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/synonyms/{synonym_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a synonym */
+        get: operations["get_synonym_v1_admin_synonyms__synonym_id__get"];
+        /**
+         * Add or replace a synonym
+         * @description `{"root": "大鸟", "synonyms": ["bose"]}` (one-way) or `{"synonyms": ["sneakers", "trainers"]}` (multi-way). Applies to the next search; explain names it `synonyms:ID`.
+         */
+        put: operations["put_synonym_v1_admin_synonyms__synonym_id__put"];
+        post?: never;
+        /** Remove a synonym */
+        delete: operations["delete_synonym_v1_admin_synonyms__synonym_id__delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -383,6 +533,33 @@ export interface components {
          * @enum {string}
          */
         Currency: "CNY" | "USD";
+        /** DailySearches */
+        DailySearches: {
+            /**
+             * Day
+             * @description UTC date, YYYY-MM-DD.
+             */
+            day: string;
+            /** Searches */
+            searches: number;
+            /** No Results */
+            no_results: number;
+            /** No Result Share */
+            no_result_share: number;
+        };
+        /**
+         * Deleted
+         * @example {
+         *       "deleted": "bose-nick"
+         *     }
+         */
+        Deleted: {
+            /**
+             * Deleted
+             * @description The id removed.
+             */
+            deleted: string;
+        };
         /**
          * DisplayZh
          * @description What a Chinese storefront shows for a product (`search.taxonomy.display`).
@@ -433,6 +610,65 @@ export interface components {
          */
         ErrorResponse: {
             error: components["schemas"]["ErrorBody"];
+        };
+        /**
+         * Event
+         * @description What a shopper did with a search result (Algolia Insights' shape): clicked it, put it in the cart, bought it.
+         * @example {
+         *       "id": "ear-anker-p3",
+         *       "position": 2,
+         *       "query_id": "5f0c2a9e41b7d3c8e6a1f2b4c3d9e8a7b6c5d4e3",
+         *       "seller": "default",
+         *       "type": "click"
+         *     }
+         */
+        Event: {
+            /**
+             * Type
+             * @description What the shopper did.
+             * @enum {string}
+             */
+            type: "click" | "add_to_cart" | "purchase";
+            /**
+             * Query Id
+             * @description The `query_id` of the search whose results the product was in.
+             */
+            query_id: string;
+            /**
+             * Seller
+             * @description The product's seller.
+             * @example default
+             */
+            seller: string;
+            /**
+             * Id
+             * @description The product's id (of that seller).
+             */
+            id: string;
+            /**
+             * Position
+             * @description 1-based position of the product in the results (page included).
+             */
+            position?: number | null;
+            /**
+             * Session
+             * @description The storefront's anonymous session id, if it keeps one.
+             */
+            session?: string | null;
+        };
+        /**
+         * EventAccepted
+         * @example {
+         *       "stored": true
+         *     }
+         */
+        EventAccepted: {
+            /**
+             * Stored
+             * @description The event is written to the analytics store (on disk).
+             * @default true
+             */
+            stored?: boolean;
         };
         /** ExchangeRate */
         ExchangeRate: {
@@ -600,6 +836,124 @@ export interface components {
          * @enum {string}
          */
         Mode: "hybrid" | "keyword" | "vector";
+        /**
+         * MultiSearchBody
+         * @example {
+         *       "searches": [
+         *         {
+         *           "brand": [
+         *             "Sony",
+         *             "Anker"
+         *           ],
+         *           "facets": [
+         *             "brand",
+         *             "price"
+         *           ],
+         *           "q": "降噪耳机 500元以下",
+         *           "size": 20
+         *         },
+         *         {
+         *           "q": "保温杯",
+         *           "size": 5
+         *         }
+         *       ]
+         *     }
+         */
+        MultiSearchBody: {
+            /**
+             * Searches
+             * @description 1–10 searches, each as POST /v1/search.
+             */
+            searches: components["schemas"]["SearchParams"][];
+        };
+        /**
+         * MultiSearchResponse
+         * @example {
+         *       "results": [
+         *         {
+         *           "exchange_rate": {
+         *             "as_of": "2026-11-01",
+         *             "cny_per_usd": 7.2
+         *           },
+         *           "facets": {
+         *             "brand": {
+         *               "Anker": 12,
+         *               "Sony": 9
+         *             },
+         *             "price": {
+         *               "0-100": 0,
+         *               "100-200": 14
+         *             }
+         *           },
+         *           "facets_stats": {
+         *             "price": {
+         *               "currency": "CNY",
+         *               "max": 2879.28,
+         *               "min": 129.53
+         *             }
+         *           },
+         *           "hits": [
+         *             {
+         *               "attributes": {
+         *                 "color": "Black"
+         *               },
+         *               "availability": "in_stock",
+         *               "brand": "Anker",
+         *               "category": "Electronics > Audio > Headphones",
+         *               "highlight": {
+         *                 "title": "Soundcore by Anker P3 <em>Wireless</em> <em>Earbuds</em>, <em>Bluetooth</em> 5.2",
+         *                 "title_zh": "安克 Soundcore P3 <em>蓝牙耳机</em> 主动降噪"
+         *               },
+         *               "id": "ear-anker-p3",
+         *               "image_link": "https://cdn.example.com/img/ear-anker-p3.jpg",
+         *               "link": "https://shop.example.com/products/ear-anker-p3",
+         *               "price": {
+         *                 "cny": 575.93,
+         *                 "usd": 79.99
+         *               },
+         *               "score": 0.016393,
+         *               "title": "Soundcore by Anker P3 Wireless Earbuds, Bluetooth 5.2",
+         *               "title_zh": "安克 Soundcore P3 蓝牙耳机 主动降噪"
+         *             }
+         *           ],
+         *           "next_cursor": "eyJ2IjoyLCJmIjoiNjFmZTk0MmYwYjM1ZjY0NiIsIm8iOjEwfQ.xA8ygN5W924S9vWPadbbcw",
+         *           "page": 1,
+         *           "query": "蓝牙耳机",
+         *           "query_id": "5f0c2a9e41b7d3c8e6a1f2b4c3d9e8a7b6c5d4e3",
+         *           "size": 10,
+         *           "took_ms": 21.4,
+         *           "total": 83
+         *         }
+         *       ]
+         *     }
+         */
+        MultiSearchResponse: {
+            /**
+             * Results
+             * @description One answer per search, in the order of `searches`.
+             */
+            results: components["schemas"]["SearchResponse"][];
+        };
+        /** NoResultQuery */
+        NoResultQuery: {
+            /** Query */
+            query: string;
+            /**
+             * Count
+             * @description Searches of it that found nothing.
+             */
+            count: number;
+            /**
+             * Last Typed
+             * @description How a shopper typed it last (before normalisation).
+             */
+            last_typed: string;
+            /**
+             * Last Seen
+             * @description When, UTC (ISO 8601).
+             */
+            last_seen: string;
+        };
         /** Price */
         Price: {
             /**
@@ -858,6 +1212,37 @@ export interface components {
              * @description 1-based rank among the products of the query's type boosted.
              */
             type_rank?: number | null;
+        };
+        /** QueryClicks */
+        QueryClicks: {
+            /** Query */
+            query: string;
+            /**
+             * Count
+             * @description Searches of it in the window (= `searches`).
+             */
+            count: number;
+            /** Searches */
+            searches: number;
+            /**
+             * Clicks
+             * @description Click events on its results.
+             */
+            clicks: number;
+            /**
+             * Ctr
+             * @description Click-through rate: the share of its searches with at least one click.
+             */
+            ctr: number;
+            /**
+             * Mean Click Position
+             * @description Mean 1-based position of the clicked results.
+             */
+            mean_click_position: number | null;
+            /** Add To Cart */
+            add_to_cart: number;
+            /** Purchases */
+            purchases: number;
         };
         /**
          * Readiness
@@ -1307,6 +1692,7 @@ export interface components {
          *       "next_cursor": "eyJ2IjoyLCJmIjoiNjFmZTk0MmYwYjM1ZjY0NiIsIm8iOjEwfQ.xA8ygN5W924S9vWPadbbcw",
          *       "page": 1,
          *       "query": "蓝牙耳机",
+         *       "query_id": "5f0c2a9e41b7d3c8e6a1f2b4c3d9e8a7b6c5d4e3",
          *       "size": 10,
          *       "took_ms": 21.4,
          *       "total": 83
@@ -1318,6 +1704,12 @@ export interface components {
              * @example 蓝牙耳机
              */
             query: string;
+            /**
+             * Query Id
+             * @description This search's id: send it with the shopper's events (POST /v1/events) on its results.
+             * @example 5f0c2a9e41b7d3c8e6a1f2b4c3d9e8a7b6c5d4e3
+             */
+            query_id?: string | null;
             /**
              * Total
              * @description Products matched: every keyword match plus the vector leg's hits above its similarity floor, filtered. A facet value's count is the total of the same search filtered by that value.
@@ -1621,6 +2013,80 @@ export interface components {
             product_id?: string | null;
         };
         /**
+         * SynonymBody
+         * @description A synonym entry in Typesense's shape.
+         * @example {
+         *       "root": "大鸟",
+         *       "synonyms": [
+         *         "bose"
+         *       ]
+         *     }
+         * @example {
+         *       "synonyms": [
+         *         "sneakers",
+         *         "trainers"
+         *       ]
+         *     }
+         */
+        SynonymBody: {
+            /**
+             * Root
+             * @description One-way: the root also searches as each synonym (a Chinese root works as a glossary entry). Leave it out for a multi-way synonym.
+             */
+            root?: string | null;
+            /**
+             * Synonyms
+             * @description The terms (1–32; at least two for a multi-way synonym).
+             */
+            synonyms: string[];
+        };
+        /**
+         * SynonymOut
+         * @example {
+         *       "id": "bose-nick",
+         *       "root": "大鸟",
+         *       "synonyms": [
+         *         "bose"
+         *       ]
+         *     }
+         */
+        SynonymOut: {
+            /** Id */
+            id: string;
+            /**
+             * Root
+             * @description The root, normalised (Simplified, lowercase); null: multi-way.
+             */
+            root?: string | null;
+            /**
+             * Synonyms
+             * @description The terms, normalised.
+             */
+            synonyms: string[];
+        };
+        /** TopQuery */
+        TopQuery: {
+            /**
+             * Query
+             * @description The query, normalised (Simplified Chinese, lowercase): how searches are grouped.
+             */
+            query: string;
+            /**
+             * Count
+             * @description Searches of it in the window.
+             */
+            count: number;
+            /**
+             * No Results
+             * @description Of them, searches that found nothing.
+             */
+            no_results: number;
+            /** Mean Results */
+            mean_results: number;
+            /** Mean Latency Ms */
+            mean_latency_ms: number;
+        };
+        /**
          * VariantOption
          * @description One variant of a collapsed hit's group: its id and what tells it apart (the variant attributes it has).
          */
@@ -1724,7 +2190,10 @@ export interface operations {
                 /** @description Only these age groups (newborn, infant, toddler, kids, adult); repeat the parameter or separate values with commas. */
                 age_group?: string[];
             };
-            header?: never;
+            header?: {
+                /** @description The storefront's anonymous session id (1–64 letters, digits, `_ . : -`), kept with the search in the analytics; leave it out to keep none. */
+                "X-Session-Id"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1816,7 +2285,10 @@ export interface operations {
     search_post_v1_search_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The storefront's anonymous session id (1–64 letters, digits, `_ . : -`), kept with the search in the analytics; leave it out to keep none. */
+                "X-Session-Id"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1833,6 +2305,105 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SearchResponse"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    multi_search_v1_multi_search_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The storefront's anonymous session id (1–64 letters, digits, `_ . : -`), kept with the search in the analytics; leave it out to keep none. */
+                "X-Session-Id"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MultiSearchBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MultiSearchResponse"];
                 };
             };
             /** @description The API key is missing or wrong (only when the server has one set). */
@@ -2346,6 +2917,119 @@ export interface operations {
                      *       "error": {
                      *         "status": 401,
                      *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    post_event_v1_events_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventAccepted"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
                      *       }
                      *     }
                      */
@@ -3299,6 +3983,981 @@ export interface operations {
                      *       "error": {
                      *         "status": 409,
                      *         "message": "another process is writing to the index in the data directory: one writer at a time. ..."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    top_queries_v1_admin_analytics_top_queries_get: {
+        parameters: {
+            query?: {
+                /** @description Most queries listed. */
+                limit?: number;
+                /** @description The last this many days (ignored with `since`). */
+                days?: number;
+                /** @description Start of the window (ISO 8601). */
+                since?: string | null;
+                /** @description End of the window (ISO 8601); default now. */
+                until?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "query": "蓝牙耳机",
+                     *         "count": 412,
+                     *         "no_results": 0,
+                     *         "mean_results": 96,
+                     *         "mean_latency_ms": 38.2
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["TopQuery"][];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "admin routes are off: set HAITAO_ADMIN_API_KEY"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    no_results_v1_admin_analytics_no_results_get: {
+        parameters: {
+            query?: {
+                /** @description Most queries listed. */
+                limit?: number;
+                /** @description The last this many days (ignored with `since`). */
+                days?: number;
+                /** @description Start of the window (ISO 8601). */
+                since?: string | null;
+                /** @description End of the window (ISO 8601); default now. */
+                until?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "query": "鱼子酱面膜",
+                     *         "count": 17,
+                     *         "last_typed": "魚子醬面膜",
+                     *         "last_seen": "2026-11-11T09:14:03+00:00"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["NoResultQuery"][];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "admin routes are off: set HAITAO_ADMIN_API_KEY"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    click_through_v1_admin_analytics_ctr_get: {
+        parameters: {
+            query?: {
+                /** @description Most queries listed. */
+                limit?: number;
+                /** @description The last this many days (ignored with `since`). */
+                days?: number;
+                /** @description Start of the window (ISO 8601). */
+                since?: string | null;
+                /** @description End of the window (ISO 8601); default now. */
+                until?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "query": "蓝牙耳机",
+                     *         "count": 412,
+                     *         "searches": 412,
+                     *         "clicks": 240,
+                     *         "ctr": 0.47,
+                     *         "mean_click_position": 2.8,
+                     *         "add_to_cart": 31,
+                     *         "purchases": 9
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["QueryClicks"][];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "admin routes are off: set HAITAO_ADMIN_API_KEY"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    daily_v1_admin_analytics_daily_get: {
+        parameters: {
+            query?: {
+                /** @description The last this many days (ignored with `since`). */
+                days?: number;
+                /** @description Start of the window (ISO 8601). */
+                since?: string | null;
+                /** @description End of the window (ISO 8601); default now. */
+                until?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "day": "2026-11-11",
+                     *         "searches": 5120,
+                     *         "no_results": 230,
+                     *         "no_result_share": 0.0449
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["DailySearches"][];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "admin routes are off: set HAITAO_ADMIN_API_KEY"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_synonyms_v1_admin_synonyms_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "bose-nick",
+                     *         "root": "大鸟",
+                     *         "synonyms": [
+                     *           "bose"
+                     *         ]
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["SynonymOut"][];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_synonym_v1_admin_synonyms__synonym_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 1–64 letters, digits, `_` or `-`. */
+                synonym_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SynonymOut"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    put_synonym_v1_admin_synonyms__synonym_id__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 1–64 letters, digits, `_` or `-`. */
+                synonym_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SynonymBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SynonymOut"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    delete_synonym_v1_admin_synonyms__synonym_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 1–64 letters, digits, `_` or `-`. */
+                synonym_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deleted"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
                      *       }
                      *     }
                      */

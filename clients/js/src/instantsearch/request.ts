@@ -4,7 +4,9 @@
  * → `price_min` / `price_max`, and the index name's sort suffix → `sort`.
  *
  * InstantSearch attributes and what they are in Haitao:
- *   brand                      the `brand` filter (a refinement list ORs brands) and facet
+ *   brand, condition, color,   keyword facets: the facet and its filter (`KEYWORD_FACETS`: of the same name,
+ *   size, material, pattern,   but size's is `variant_size`; a refinement list ORs its values); each product (a
+ *   gender, age_group          variant is a product) has one value of each
  *   category, category.lvlN    the `category` filter (a path prefix, one at a time) and facet; `category.lvl0`,
  *                              `category.lvl1`, ... are its levels for a hierarchical menu (`A`, `A > B`, ...)
  *   in_stock                   `true` / `false` (a toggle): the `in_stock` filter; counted from `availability`
@@ -16,7 +18,7 @@
  * `HaitaoAdapterError` saying so, rather than silently ignored.
  */
 
-import type { Currency, Mode, SearchParams, Sort } from "../types.js";
+import type { Currency, FacetName, Mode, SearchParams, Sort } from "../types.js";
 import type { FilterList, InstantSearchParams, InstantSearchRequest } from "./types.js";
 
 /** A request the adapter cannot express in Haitao's API. */
@@ -24,9 +26,30 @@ export class HaitaoAdapterError extends Error {
   override readonly name = "HaitaoAdapterError";
 }
 
-/** The facets Haitao counts. */
-export type HaitaoFacet = "brand" | "category" | "availability" | "price";
-const ALL_FACETS: readonly HaitaoFacet[] = ["brand", "category", "availability", "price"];
+/** The facets Haitao counts (`GET /v1/facets?name=`, `facets=`). */
+export type HaitaoFacet = FacetName;
+/** The facets whose values a product has one of, each with a filter parameter taking a list of them. */
+export type KeywordFacet = Exclude<HaitaoFacet, "category" | "availability" | "price">;
+/** The search parameters that take a list of strings (the keyword filters). */
+type ListParam = { [K in keyof SearchParams]-?: NonNullable<SearchParams[K]> extends string[] ? K : never }[keyof SearchParams];
+/** Every keyword facet of the API and its filter parameter, so that a facet added to the API fails the type check
+ * here until it is mapped. */
+const KEYWORD_FACETS: Record<KeywordFacet, ListParam> = {
+  brand: "brand",
+  condition: "condition",
+  seller: "seller",
+  // A product group's variants are products of their own, each with one value of each variant attribute.
+  color: "color",
+  size: "variant_size", // `size` is the page size
+  material: "material",
+  pattern: "pattern",
+  gender: "gender",
+  age_group: "age_group",
+};
+export function isKeywordFacet(name: string): name is KeywordFacet {
+  return Object.hasOwn(KEYWORD_FACETS, name);
+}
+const ALL_FACETS: readonly HaitaoFacet[] = ["availability", ...(Object.keys(KEYWORD_FACETS) as KeywordFacet[]), "category", "price"];
 
 export const CATEGORY_SEPARATOR = " > ";
 const CATEGORY_LEVEL = /^category\.lvl(\d+)$/;
@@ -74,13 +97,14 @@ export interface Plan {
 }
 
 export interface Narrowing {
-  brands?: Set<string>;
+  /** The values each keyword facet is refined to (conjunctively). */
+  keywords?: Map<KeywordFacet, Set<string>>;
   category?: string;
   inStock?: boolean;
 }
 
 export function facetOf(attribute: string): HaitaoFacet | undefined {
-  if (attribute === "brand" || attribute === "price") return attribute;
+  if (isKeywordFacet(attribute) || attribute === "price") return attribute;
   if (attribute === "category" || CATEGORY_LEVEL.test(attribute)) return "category";
   if (attribute === "availability" || attribute === "in_stock") return "availability";
   return undefined;
@@ -144,7 +168,7 @@ export function searchParamsOf(plan: Plan): SearchParams {
 export function countKey(plan: Plan, facet: HaitaoFacet | null): string {
   const { fields: _fields, ...rest } = plan.params;
   const params: SearchParams = { ...rest };
-  if (facet === "brand") delete params.brand;
+  if (facet !== null && isKeywordFacet(facet)) delete params[KEYWORD_FACETS[facet]];
   if (facet === "category") delete params.category;
   if (facet === "availability") delete params.in_stock;
   if (facet === "price") {
@@ -161,8 +185,8 @@ function facetAttributes(facets: InstantSearchParams["facets"]): string[] {
     if (facetOf(name) === undefined) {
       const hint = name.startsWith(ATTRIBUTE_PREFIX) ? " (attributes filter, but Haitao does not count them)" : "";
       throw new HaitaoAdapterError(
-        `facet ${JSON.stringify(name)} is not counted by Haitao${hint}; facets: brand, category, category.lvl0..., ` +
-          "availability, in_stock, price",
+        `facet ${JSON.stringify(name)} is not counted by Haitao${hint}; facets: ${Object.keys(KEYWORD_FACETS).join(", ")}, ` +
+          "category, category.lvl0..., availability, in_stock, price",
       );
     }
   }
@@ -209,13 +233,17 @@ const NUMERIC = /^\s*([^<>=!\s]+)\s*(<=|>=|!=|=|<|>)\s*(-?\d+(?:\.\d+)?(?:[eE][-
 /** The refinements of one request, merged per attribute, then written as Haitao parameters. */
 class Filters {
   matchesNothing = false;
-  private brands: Set<string> | undefined;
+  private keywords = new Map<KeywordFacet, Set<string>>();
   private categories: string[] = [];
   private inStock: Set<boolean> | undefined;
   private attributes = new Map<string, Set<string>>();
   private priceMin: number | undefined;
   private priceMax: number | undefined;
-  private readonly conjunctive = { brands: undefined as Set<string> | undefined, categories: [] as string[], inStock: undefined as Set<boolean> | undefined };
+  private readonly conjunctive = {
+    keywords: new Map<KeywordFacet, Set<string>>(),
+    categories: [] as string[],
+    inStock: undefined as Set<boolean> | undefined,
+  };
 
   addFacetGroup(group: string[], conjunctive: boolean): void {
     const parsed = group.map(parseFacetFilter);
@@ -225,9 +253,9 @@ class Filters {
     }
     const values = new Set(parsed.map(([, value]) => value));
     const facet = facetOf(attribute);
-    if (facet === "brand") {
-      this.brands = intersect(this.brands, values);
-      if (conjunctive) this.conjunctive.brands = intersect(this.conjunctive.brands, values);
+    if (facet !== undefined && isKeywordFacet(facet)) {
+      this.keywords.set(facet, intersect(this.keywords.get(facet), values));
+      if (conjunctive) this.conjunctive.keywords.set(facet, intersect(this.conjunctive.keywords.get(facet), values));
     } else if (facet === "category") {
       if (values.size > 1) {
         throw new HaitaoAdapterError(
@@ -254,8 +282,8 @@ class Filters {
       this.attributes.set(name, intersect(this.attributes.get(name), values));
     } else {
       throw new HaitaoAdapterError(
-        `cannot filter on ${JSON.stringify(attribute)}: Haitao filters brand, category, category.lvlN, in_stock, ` +
-          "availability, attributes.NAME and (numeric) price",
+        `cannot filter on ${JSON.stringify(attribute)}: Haitao filters ${Object.keys(KEYWORD_FACETS).join(", ")}, ` +
+          "category, category.lvlN, in_stock, availability, attributes.NAME and (numeric) price",
       );
     }
   }
@@ -278,8 +306,8 @@ class Filters {
 
   narrowing(): Narrowing {
     const narrowing: Narrowing = {};
-    const { brands, categories, inStock } = this.conjunctive;
-    if (brands) narrowing.brands = brands;
+    const { keywords, categories, inStock } = this.conjunctive;
+    if (keywords.size) narrowing.keywords = keywords;
     const category = narrowest(categories);
     if (category) narrowing.category = category;
     if (inStock?.size === 1) narrowing.inStock = [...inStock][0]!;
@@ -287,9 +315,9 @@ class Filters {
   }
 
   applyTo(params: SearchParams): void {
-    if (this.brands !== undefined) {
-      params.brand = [...this.brands].sort();
-      if (this.brands.size === 0) this.matchesNothing = true;
+    for (const [facet, values] of this.keywords) {
+      params[KEYWORD_FACETS[facet]] = [...values].sort();
+      if (values.size === 0) this.matchesNothing = true;
     }
     const category = narrowest(this.categories);
     if (category === null) this.matchesNothing = true;

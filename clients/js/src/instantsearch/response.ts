@@ -7,7 +7,7 @@
 
 import type { SearchHit, SearchResponse } from "../types.js";
 import { fromMarked, markSubstring, unmarked } from "./highlight.js";
-import { CATEGORY_SEPARATOR, type Narrowing, type Plan, facetOf, isPrefix } from "./request.js";
+import { CATEGORY_SEPARATOR, type Narrowing, type Plan, facetOf, isKeywordFacet, isPrefix } from "./request.js";
 import type { FacetSearchResult, HighlightValue, InstantSearchHit, InstantSearchResult } from "./types.js";
 
 /** How deep `page` reaches in the API (page × size); deeper, Haitao pages with cursors. */
@@ -123,14 +123,15 @@ function facetCounts(
 }
 
 /**
- * Haitao's counts of a facet under the conjunctive refinements of that facet itself. Each product has one brand,
- * one category path and one availability, so a value's count under its facet's own filter is its count without
- * it, if the filter lets the value through, else 0.
+ * Haitao's counts of a facet under the conjunctive refinements of that facet itself. Each product has one value of
+ * a keyword facet (a brand, a condition), one category path and one availability, so a value's count under its
+ * facet's own filter is its count without it, if the filter lets the value through, else 0.
  */
 function narrow(facet: string | undefined, counts: Record<string, number>, narrowing: Narrowing): Record<string, number> {
   let keep: ((value: string) => boolean) | undefined;
-  const { brands, category, inStock } = narrowing;
-  if (facet === "brand" && brands) keep = (value) => brands.has(value);
+  const { keywords, category, inStock } = narrowing;
+  const values = facet !== undefined && isKeywordFacet(facet) ? keywords?.get(facet) : undefined;
+  if (values) keep = (value) => values.has(value);
   if (facet === "category" && category) keep = (value) => isPrefix(category, value);
   if (facet === "availability" && inStock !== undefined) keep = (value) => (value === "in_stock") === inStock;
   return keep ? Object.fromEntries(Object.entries(counts).filter(([value]) => keep(value))) : counts;
