@@ -9,6 +9,7 @@ DATA_DIR ?= $(or $(HAITAO_DATA_DIR),var/data)
 DEMO_DATA_DIR ?= var/demo
 PORT ?= $(or $(HAITAO_PORT),8000)
 DEMO_CATALOG := data/demo/products.jsonl
+DEMO_SELLERS := data/demo/sellers.jsonl
 GLOSSARY := search/analysis/data/glossary.tsv
 INSTALLED := $(VENV)/.installed
 DEV_INSTALLED := $(VENV)/.installed-dev
@@ -62,8 +63,9 @@ lock: $(DEV_INSTALLED) ## re-resolve requirements*.lock from pyproject.toml (aft
 # Rebuilt (atomically, from the embedding cache) when the catalog, the glossary or the index schema changes.
 SCHEMA := search/fields.py search/backends/embedded/schema.py
 
-$(DEMO_INDEX): $(DEMO_CATALOG) $(GLOSSARY) $(SCHEMA) $(INSTALLED)
+$(DEMO_INDEX): $(DEMO_CATALOG) $(DEMO_SELLERS) $(GLOSSARY) $(SCHEMA) $(INSTALLED)
 	$(BIN)/haitao index $(DEMO_CATALOG) --data-dir $(DEMO_DATA_DIR) --rebuild
+	$(BIN)/haitao sellers load $(DEMO_SELLERS) --data-dir $(DEMO_DATA_DIR)
 	@touch $@
 
 index: $(DEMO_INDEX) ## set up and index the demo catalog into var/demo (yours: .venv/bin/haitao index FILE)

@@ -70,6 +70,7 @@ def child(kind: str, out: Path, threads: int, n_texts: int, skip_chorus: bool) -
     from search.config import Settings
     from search.documents import embedding_text
     from search.encoders import load_encoder
+    from search.eval.judged import Judged
     from search.eval.runner import run_queries
     from search.service import Mode, SearchService
 
@@ -97,7 +98,8 @@ def child(kind: str, out: Path, threads: int, n_texts: int, skip_chorus: bool) -
     for key, (feed, queries_path, qrels) in suites(skip_chorus).items():
         data_dir = ensure_index(feed, encoder=kind)
         service = SearchService(Settings(data_dir=data_dir, result_cache_size=0), embedder=encoder)
-        run = run_queries(service, read_queries(queries_path), 100, Mode.HYBRID)
+        judged = Judged.GROUP if key.startswith("demo") else Judged.ID  # the demo's qrels judge product groups
+        run = run_queries(service, read_queries(queries_path), 100, Mode.HYBRID, judged)
         service.close()
         top10 = {qid: ranked[:10] for qid, ranked in run.rankings.items()}
         relevance[key] = {

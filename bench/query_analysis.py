@@ -12,6 +12,7 @@ demo index in var/eval/demo, and writes the `query-analysis` section of docs/ben
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from pathlib import Path
@@ -75,6 +76,7 @@ def catalog_lexicon():
 
 
 def main() -> None:
+    load = os.getloadavg()[0]
     started = time.perf_counter()
     analyzer = default_analysis().query_analyzer
     load_s = time.perf_counter() - started
@@ -100,11 +102,18 @@ def main() -> None:
         t = time.perf_counter()
         analyzer.analyze(text, vocab2, lexicon)
         cold.append((time.perf_counter() - t) * 1000)
+    cores = os.cpu_count() or 1
+    busy = (
+        " (above the core count: other work shared the machine, the wall-clock times are upper bounds; the CPU"
+        " time is not inflated)"
+        if load > cores
+        else ""
+    )
     report = f"""## Query analysis
 
 `bench/query_analysis.py`: {len(texts)} distinct queries (demo and Chorus, Chinese and English, and their robustness
 sets: typos, pinyin in every form, homophone slips, Taiwan vocabulary, off-catalog text), {ROUNDS} rounds, term counts
-and catalog lexicon from {vocab_name}. {machine()}.
+and catalog lexicon from {vocab_name}. {machine()}; load average {load:.1f} when the run started{busy}.
 
 | | ms |
 |---|---|

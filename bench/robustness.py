@@ -1,7 +1,8 @@
 """The robustness part of the relevance report: the query sets of bench/query_sets.py (typos, pinyin in every form,
 homophone slips, Taiwan vocabulary, off-catalog queries) scored against the clean queries they were made from.
 
-    .venv/bin/python bench/robustness.py [--skip-chorus]     (prints the section; make relevance writes it)
+    .venv/bin/python bench/robustness.py [--skip-chorus]     (prints the section; `make relevance` writes it into
+                                                              docs/relevance.md through `robustness_section`)
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from common import CHORUS, CHORUS_QUERIES_ZH, ROOT, display_path, ensure_index
 from search.config import Settings
 from search.encoders import encoder_for
 from search.eval import CONDENSED, read_qrels, read_queries
+from search.eval.judged import Judged
 from search.eval.robustness import (
     GOALS,
     OFF_CATALOG_GOAL,
@@ -23,6 +25,7 @@ from search.eval.robustness import (
     score_off_catalog,
     score_variants,
 )
+from search.floor import VectorFloor
 from search.service import SearchService
 
 KINDS = [
@@ -46,6 +49,7 @@ class Catalog:
     english: Path
     qrels: Path
     variants: Path
+    judged: Judged = Judged.ID  # what the qrels name: the demo's judge product groups
 
 
 def catalogs(skip_chorus: bool) -> list[Catalog]:
@@ -59,6 +63,7 @@ def catalogs(skip_chorus: bool) -> list[Catalog]:
             demo / "queries_en.tsv",
             demo / "qrels.tsv",
             demo / "variants",
+            Judged.GROUP,
         )
     ]
     if not skip_chorus and (CHORUS / "products.jsonl").exists():
@@ -84,7 +89,7 @@ def measure(catalog: Catalog, service: SearchService) -> tuple[dict[str, Variant
         path = catalog.variants / f"{kind}.tsv"
         if path.exists():
             clean = english if kind == "typo" else chinese
-            scores[kind] = score_variants(service, kind, clean, read_queries(path), qrels)
+            scores[kind] = score_variants(service, kind, clean, read_queries(path), qrels, judged=catalog.judged)
             print(f"{catalog.name:8s} {kind:16s} nDCG'@10 ratio {scores[kind].ratio():.3f}", flush=True)
     off = score_off_catalog(service, read_queries(catalog.variants / "off_catalog.tsv"))
     print(f"{catalog.name:8s} off-catalog      {off.share_empty:.0%} return nothing", flush=True)
@@ -97,7 +102,11 @@ def _ratio(score: VariantScore) -> str:
     return f"**{score.ratio():.3f}**" if met else f"{score.ratio():.3f}"
 
 
-def markdown(results: dict[str, tuple[dict[str, VariantScore], OffCatalogScore]], chosen: list[Catalog]) -> list[str]:
+def markdown(
+    results: dict[str, tuple[dict[str, VariantScore], OffCatalogScore]],
+    chosen: list[Catalog],
+    floors: dict[str, VectorFloor | None],
+) -> list[str]:
     lines = [
         "## Robustness: what shoppers type instead of the clean query",
         "",
@@ -141,24 +150,40 @@ def markdown(results: dict[str, tuple[dict[str, VariantScore], OffCatalogScore]]
         "",
         "Files: " + ", ".join(f"`{display_path(c.variants)}/`" for c in chosen) + ".",
         "",
+        "The vector leg's floor, calibrated by the service on each catalog for the model (`search/floor.py`: the "
+        "level 95% of off-catalog dictionary phrases do not reach, never above the level 90% of product-name "
+        "queries reach): " + "; ".join(f"{c.name} {_floor(floors.get(c.key))}" for c in chosen) + ".",
+        "",
     ]
     return lines
+
+
+def _floor(floor: VectorFloor | None) -> str:
+    if floor is None:
+        return "none (no model)"
+    return f"{floor.value:.3f} (off-catalog level {floor.off_catalog:.3f}, product names {floor.titles:.3f})"
+
+
+def robustness_section(skip_chorus: bool) -> list[str]:
+    """Every catalog's query sets measured (one search service each), as the report's markdown lines."""
+    encoder = encoder_for(Settings())
+    chosen = catalogs(skip_chorus)
+    results, floors = {}, {}
+    for catalog in chosen:
+        service = SearchService(Settings(data_dir=ensure_index(catalog.feed)), embedder=encoder)
+        try:
+            results[catalog.key] = measure(catalog, service)
+            floors[catalog.key] = service.floor
+        finally:
+            service.close()
+    return markdown(results, chosen, floors)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--skip-chorus", action="store_true")
     args = parser.parse_args()
-    encoder = encoder_for(Settings())
-    chosen = catalogs(args.skip_chorus)
-    results = {}
-    for catalog in chosen:
-        service = SearchService(Settings(data_dir=ensure_index(catalog.feed)), embedder=encoder)
-        try:
-            results[catalog.key] = measure(catalog, service)
-        finally:
-            service.close()
-    print("\n".join(markdown(results, chosen)))
+    print("\n".join(robustness_section(args.skip_chorus)))
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ from search.backends.embedded.backend import EmbeddedBackend
 from search.config import Settings
 from search.encoders import encoder_for
 from search.eval import read_qrels, read_queries
+from search.eval.judged import Judged, doc_id
 from search.eval.metrics import condensed_ndcg_at_k, ndcg_at_k
 from search.ranking import RankingSpec
 from search.service import SearchRequest, SearchService
@@ -76,6 +77,7 @@ def measure(suite: str, feed: Path, queries_path: Path, qrels_path: Path, varian
     embedder = encoder_for(settings)
     queries, qrels = read_queries(queries_path), read_qrels(qrels_path)
     rows: dict[str, dict] = {}
+    judged = Judged.GROUP if suite.startswith("demo") else Judged.ID  # the demo's qrels judge SELLER/ITEM_GROUP_ID
     for name, spec in variants:
         backend = EmbeddedBackend(settings.data_dir, embedder.name, embedder.dim, spec)  # its keyword leg's spec
         service = SearchService(settings, embedder=embedder, backend=backend, spec=spec)
@@ -84,7 +86,7 @@ def measure(suite: str, feed: Path, queries_path: Path, qrels_path: Path, varian
             if not any(g >= 1 for g in judgments.values()):
                 continue
             outcome = service.search(SearchRequest(q=text, size=DEPTH))
-            ranking = [hit.product.id for hit in outcome.result.hits]
+            ranking = [doc_id(hit.product, judged) for hit in outcome.result.hits]
             row = rows.setdefault(qid, {"qid": qid, "query": text, "set": sets.get((suite, qid), "other")})
             if outcome.prediction is not None:
                 row["node"] = outcome.prediction.node

@@ -82,6 +82,14 @@ class Settings(BaseSettings):
         "0.6 measured best over the demo and Chorus suites (docs/relevance.md).",
     )
     leg_size: int = Field(150, ge=10, le=1000, description="Hits taken from each leg before fusion.")
+    vector_floor: float | None = Field(
+        None,
+        ge=-1,
+        le=1,
+        description="The cosine similarity a vector hit must reach to count. Unset (the default): calibrated for the "
+        "model on the catalog itself, so that text about nothing the catalog sells finds nothing "
+        "(search/floor.py); a number fixes it; -1 turns the floor off.",
+    )
     ann_min_products: int = Field(
         50_000,
         ge=0,
@@ -193,6 +201,18 @@ class Settings(BaseSettings):
         ge=0,
         description="Events (POST /v1/events) a minute each client (IP address) may send, in bursts of up to a "
         "quarter of it; 0 = no limit beyond HAITAO_RATE_LIMIT_PER_MINUTE.",
+    )
+
+    popularity_weight: float = Field(
+        0.0,
+        ge=0,
+        le=2,
+        description="Popularity as a ranking signal (decayed shoppers' events, a feed's `popularity` or "
+        "`sales_rank` column): a result's score is multiplied by 1 + weight × popularity (0–1) at the top of a "
+        "relevance ranking; 0 = off (the default until measured, docs/relevance.md).",
+    )
+    popularity_half_life_days: float = Field(
+        14, gt=0, le=365, description="Days after which an event counts half as much for popularity."
     )
 
     suggest_refresh_s: float = Field(

@@ -25,17 +25,18 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from search.analysis.english import brand_key, english_terms
+from search.analysis.english import brand_key, english_terms, model_terms
 from search.catalog import VARIANT_ATTRIBUTES
 
 if TYPE_CHECKING:
     from search.catalog import Product
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 """2: attributes and seq; 3: fields from the registry, Snowball English terms on both backends; 4: the taxonomy node
 and the Chinese type terms of every product; 5: product groups (`item_group_id`), the variant attributes and
 `list_price`; 6: the `group` field (and the embedded index's group hash) that search collapses by; 7: sellers,
-`(seller, id)` identity (`key`); 8: groups are one seller's (`SELLER/ITEM_GROUP_ID`). An index of an older version
+`(seller, id)` identity (`key`); 8: groups are one seller's (`SELLER/ITEM_GROUP_ID`); 9: `models`, the word-delimiter
+forms of the title's model numbers. An index of an older version
 is migrated by `search.migration` (its records and vectors rewritten, nothing embedded again)."""
 
 
@@ -88,11 +89,13 @@ class CatalogField:
     text: Callable[[Product], str] | None = None  # ENGLISH search: the text indexed, when not the value itself
     param: str = ""  # the API's filter parameter, when not the field's name (a name the API uses otherwise)
     derived: bool = False  # computed by the write path from the product's taxonomy node, not in the record
+    # ENGLISH search of a field computed from the product's other fields: its terms, indexed as given
+    terms: Callable[[Product], list[str]] | None = None
 
     def value(self, product: Product) -> Any:
         if self.derived:
             raise ValueError(f"{self.name} is derived at write time, not a field of the product")
-        return getattr(product, self.name)
+        return getattr(product, self.name, None)
 
     @property
     def text_field(self) -> str:
@@ -129,6 +132,9 @@ FIELDS: tuple[CatalogField, ...] = (
     CatalogField("id", FieldType.ID, shown=True),
     CatalogField("title", FieldType.TEXT, search=Analysis.ENGLISH, shown=True),
     CatalogField("description", FieldType.TEXT, search=Analysis.ENGLISH),
+    # The title's model numbers and hyphenated words as a word-delimiter filter splits and joins them (sm-g998 → g 998
+    # smg smg998 beside the title's sm g998), apart from the title so that they add no length to it.
+    CatalogField("models", FieldType.TEXT, search=Analysis.ENGLISH, stored=False, terms=lambda p: title_forms(p.title)),
     facet("brand", "品牌", "Only these brands (any of them)", ["Sony", "Bose"], search=Analysis.ENGLISH, key=brand_key),
     CatalogField(
         "category",
@@ -202,6 +208,13 @@ TERM_FACETS = tuple(f for f in FIELDS if f.facetable and f.type is not FieldType
 SHOWN = tuple(f.name for f in FIELDS if f.shown)
 
 
+def title_forms(title: str) -> list[str]:
+    """The `models` field: the word-delimiter forms of the title's model numbers that are not terms of the title
+    already (so that a word of the title weighs what it weighs, and only the other forms are found here)."""
+    terms = set(english_terms(title))
+    return [form for form in model_terms(title) if form not in terms]
+
+
 def english_index_text(text: str) -> str:
     """English text as every backend indexes it: its analysed terms (`english_terms`) joined by spaces, which the
     index only splits on spaces. So one analysis serves both backends, the queries and the highlighter."""
@@ -210,6 +223,8 @@ def english_index_text(text: str) -> str:
 
 def index_text(field: CatalogField, product: Product) -> str:
     """ENGLISH search: what a field of this product is indexed as."""
+    if field.terms is not None:
+        return " ".join(field.terms(product))
     return english_index_text(field.text(product) if field.text else str(field.value(product) or ""))
 
 

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from search.analysis.english import stem
+
 SAMPLES = 300  # phrases of each kind
 OFF_CATALOG_SHARE = 0.95  # of off-catalog phrases that must find nothing
 TITLE_SHARE = 0.90  # of title queries that must still find something
@@ -39,6 +41,11 @@ class VectorFloor:
     titles: float  # the (1 - TITLE_SHARE) quantile of title queries' best similarity
     samples: tuple[int, int]  # off-catalog phrases and title queries measured
 
+    @classmethod
+    def fixed(cls, value: float) -> VectorFloor:
+        """A floor set by configuration (HAITAO_VECTOR_FLOOR), not measured."""
+        return cls(value, value, value, (0, 0))
+
     def as_dict(self) -> dict[str, float | int]:
         return {
             "value": round(self.value, 4),
@@ -50,13 +57,14 @@ class VectorFloor:
 
 
 def off_catalog_phrases(senses: Iterable[str], catalog_words: set[str], count: int = SAMPLES) -> list[str]:
-    """Dictionary phrases of 1-3 words that share no word with the catalog (`catalog_words`, lower case), a fixed
-    random sample of them."""
+    """Dictionary phrases of 1-3 words that share no word with the catalog (`catalog_words`, lower case; compared by
+    Snowball stem), a fixed random sample of them."""
+    catalog_stems = {stem(w) for w in catalog_words}
     eligible = sorted(
         {
             sense
             for sense in senses
-            if 1 <= len(words := _WORD_RE.findall(sense)) <= 3 and not any(w in catalog_words for w in words)
+            if 1 <= len(words := _WORD_RE.findall(sense)) <= 3 and not any(stem(w) in catalog_stems for w in words)
         }
     )
     return random.Random(SEED).sample(eligible, min(count, len(eligible)))

@@ -3,8 +3,16 @@
 The keyword leg, on every backend: each concept of the query is the best of its alternatives (`dis_max`, with
 `tie_breaker`); an English alternative is its analysed terms, each term scored as the best of the English fields
 (`dis_max` of term queries with `field_weights`), the terms summed, plus `phrase_bonus` for the terms as a phrase
-in `phrase_field`; a Chinese concept is its term in the Chinese fields. Concepts add up. Brands named in the query
-add `brand_boost` to the products of that brand, around a `must`, so they never make a product match alone.
+in `phrase_field`; the word-delimiter forms of a model number (`Alternative.forms`) add up to one more term; a
+Chinese concept is its term in the Chinese fields. Concepts add up, and each concept matched whole — every term of
+one of its renderings, or its Chinese term — adds `coordination`: products matching more of the query first, and
+of a concept rendered in several words (保温杯 → insulated water bottle) those matching all of them before those
+matching one (`water`); a number, or a number with a unit, only qualifies another word: it adds its BM25 score, not
+a coordination step. Brands named in the query add `brand_boost` to the products of that
+brand, around a `must`, so they never make a product match alone.
+
+The vector leg's hits below the query's floor (`BackendQuery.vector_floor`, search/floor.py) count only where the
+keyword leg found the product too: a vector-only hit must clear the floor.
 
 The legs take `leg_size` hits each; `search.fusion` fuses them by weighted RRF (`rrf_k`, `keyword_weight` against
 the vector leg's `1 - keyword_weight`) or weighted min-max, and a leg alone gets the same fused score of its ranks.
@@ -37,6 +45,10 @@ class RankingSpec:
     phrase_bonus: float = 0.5
     tie_breaker: float = 0.1
     brand_boost: float = 2.0  # added to the keyword score of products of a brand named in the query
+    # Added to the keyword score for each concept of the query a product matches: larger than a concept's BM25
+    # score in practice, so that products matching more of the query rank first and BM25 orders those matching as
+    # many (Meilisearch's `words` rule; measured on all four suites, docs/relevance.md); 0 = concepts only add up.
+    coordination: float = 1000.0
     facet_size: int = 50  # values per facet in a search response
     leg_size: int = 150  # hits taken from each leg before fusion; relevance pages go this deep
     fusion: str = "rrf"  # "rrf" or "weighted"

@@ -14,6 +14,7 @@ from search.backends.base import (
     Filters,
     Hit,
     Leg,
+    Near,
     ResultSet,
     SearchBackend,
     SearchResult,
@@ -45,7 +46,18 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
     # The keyword leg runs while the query may still be being embedded (`BackendQuery.vector` a future).
     keyword, keyword_total = backend.keyword_leg(query, query.filters, spec.leg_size) if query.concepts else (None, 0)
     query = query.resolved()
-    vector = backend.vector_leg(query.vector, query.filters, spec.leg_size) if query.vector is not None else None
+    floor = query.vector_floor
+    vector, above = None, None
+    if query.vector is not None:
+        nearest = backend.vector_leg(query.vector, query.filters, spec.leg_size)
+        vector = nearest
+        if floor is not None:
+            # Vector-only hits must clear the floor; a keyword match keeps its place in the vector leg below it.
+            matched = {doc_id for doc_id, _ in keyword or ()}
+            vector = [(doc_id, score) for doc_id, score in nearest if score >= floor or doc_id in matched]
+            # Every product above the floor is in the leg when the leg ends below it (or came back short).
+            complete = len(nearest) < spec.leg_size or nearest[-1][1] < floor
+            above = tuple(doc_id for doc_id, score in nearest if score >= floor) if complete else None
     order = fusion.fuse([leg for leg in (keyword, vector) if leg is not None], spec)
     type_at: dict[str, int] = {}
     if query.prefer_type is not None and query.sort is Sort.RELEVANCE and spec.type_leg_weight and order:
@@ -74,16 +86,25 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
 
     concepts = tuple(query.concepts) if keyword is not None else None
 
+    near = Near(query.vector, floor) if query.vector is not None and floor is not None else None
+    found = tuple(doc_id for doc_id, _ in keyword or ())
+    known = keyword_total if keyword is not None else None
+
     def result_set(filters: Filters) -> ResultSet:
-        """Every keyword match plus the vector leg's neighbours, under these filters."""
-        if filters != query.filters:  # a facet's counts, under the other filters
+        """Every keyword match plus the vector hits, under these filters. With a floor the vector hits are every
+        product above it — the same products whatever the filters, so that a facet value's count is exactly the
+        total of the search filtered by it; the leg's own hits above it are given too when they are all of them
+        (the backend may count from them instead of a scan). Without a floor, the vector leg's neighbours."""
+        same = filters == query.filters
+        if near is not None:
+            kept = (known, found) if same else (None, ())
+            return ResultSet(filters, concepts, above if same else None, near, *kept, distinct=query.distinct)
+        if not same:  # a facet's counts, under the other filters
             nearest = None if query.vector is None else backend.vector_leg(query.vector, filters, spec.leg_size)
             nearest_ids = None if nearest is None else tuple(doc_id for doc_id, _ in nearest)
             return ResultSet(filters, concepts, nearest_ids, distinct=query.distinct)
         ids = None if vector is None else tuple(doc_id for doc_id, _ in vector)
-        found = tuple(doc_id for doc_id, _ in keyword or ())
-        total = keyword_total if keyword is not None else None
-        return ResultSet(filters, concepts, ids, total, found, distinct=query.distinct)
+        return ResultSet(filters, concepts, ids, None, known, found, distinct=query.distinct)
 
     counts = _counts(backend, query, result_set)
     return SearchResult(hits, counts.total, counts.facets, counts.price_range)

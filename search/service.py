@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields, replace
+from datetime import UTC, datetime
 from enum import StrEnum
 
 import numpy as np
@@ -34,13 +35,18 @@ from search.catalog import MAX_PRICE, Product, product_key
 from search.config import Settings
 from search.currency import Currency, ExchangeRate
 from search.cursor import Cursor, CursorCodec, cursor_secret, fingerprint
+from search.documents import embedding_text
 from search.encoders import Encoder, ModelLoadError, encoder_for
 from search.fields import NO_NODE
+from search.floor import VectorFloor, calibrate, off_catalog_phrases, title_queries
 from search.highlight import Highlight, QueryTerms, highlight
+from search.merchandising.rules import Curation, Rule, RuleStore, curate, match_key, matching_curation
 from search.merchandising.synonyms import SynonymStore
+from search.popularity import RERANK_MARGIN, Popularity
 from search.ranking import RankingSpec
 from search.result_cache import ResultCache
 from search.sellers import Seller
+from search.similar import similar_products
 from search.suggest.index import Suggestion
 from search.suggest.scan import CatalogScan
 from search.suggest.suggester import Suggester
@@ -108,6 +114,8 @@ class SearchOutcome:
     did_you_mean: list[str] = field(default_factory=list)
     degraded: bool = False  # answered by the keyword leg alone: the model could not be loaded
     prediction: Prediction | None = None  # the product type the query names (a boost, never a filter)
+    rules: list[str] = field(default_factory=list)  # merchandising rules applied, as `rules:ID`
+    pinned: dict[str, str] = field(default_factory=dict)  # product key of a pinned hit → the rule that pinned it
 
 
 class SearchService:
@@ -143,18 +151,53 @@ class SearchService:
             )
         # The deepest a relevance-ranked search pages: the two legs' candidates, fused (browsing pages by key).
         self.max_ranked_offset = 2 * settings.leg_size
+        self.floor: VectorFloor | None = None  # the vector leg's, set by the catalog pass (`_build_lexicon`)
         self.suggester = Suggester(
             self.backend, self.analysis.glossary, settings.suggest_refresh_s, self._build_lexicon, suggestions
         )
         # Runtime synonyms (DATA_DIR/synonyms.json): read again when the file changes, by this process or another.
         self.synonyms = SynonymStore(settings.data_dir)
+        self.rules = RuleStore(settings.data_dir)  # merchandising rules (DATA_DIR/rules.json), the same way
+        self._rule_keys: dict[tuple[str, int, int], str] = {}
+        self.popularity = (
+            Popularity(settings.data_dir, settings.popularity_half_life_days) if settings.popularity_weight else None
+        )
         # Queries are embedded here while the backend runs the keyword leg (see `BackendQuery.vector`).
         self._embedding = ThreadPoolExecutor(max_workers=8, thread_name_prefix="embed-query")
 
     def _build_lexicon(self, scan: CatalogScan) -> CatalogLexicon:
-        """Query analysis's knowledge of this catalog (typos, pinyin), from the suggestion build's catalog pass."""
+        """What the search learns from the suggestion build's pass over the catalog: query analysis's lexicon
+        (typos, pinyin) and the vector leg's floor, calibrated on this catalog."""
         titles = (title.text for title in scan.titles_zh.values())
-        return self.analysis.lexicons.build(scan.word_counts, titles, scan.products)
+        lexicon = self.analysis.lexicons.build(scan.word_counts, titles, scan.products)
+        self.floor = self._calibrate_floor(scan)
+        return lexicon
+
+    @property
+    def vector_floor(self) -> float | None:
+        """The similarity a vector hit must reach now (None: no floor, HAITAO_VECTOR_FLOOR=-1 or no model)."""
+        if self.floor is None or self.floor.value <= -1:
+            return None
+        return self.floor.value
+
+    def _calibrate_floor(self, scan: CatalogScan) -> VectorFloor | None:
+        """The vector floor for this catalog (search/floor.py), or the configured one; None without a model."""
+        if self.embedder is None:
+            return None
+        if self.settings.vector_floor is not None:
+            return VectorFloor.fixed(self.settings.vector_floor)
+        senses = self.analysis.lexicons.cedict.common_senses()
+        off_catalog = off_catalog_phrases(senses, set(scan.word_counts))
+        titles = title_queries(scan.titles)
+
+        def best_similarity(vector: np.ndarray) -> float:
+            nearest = self.backend.vector_leg(vector, Filters(), 1)
+            return nearest[0][1] if nearest else -1.0
+
+        floor = calibrate(off_catalog, titles, self.embedder.encode, best_similarity)
+        if floor is not None:
+            log.info("vector floor %.3f for %s (%s)", floor.value, self.embedder.name, floor.as_dict())
+        return floor
 
     def _load_embedder(self, settings: Settings) -> Encoder | None:
         try:
@@ -193,7 +236,7 @@ class SearchService:
     def search(self, request: SearchRequest) -> SearchOutcome:
         """Run a search; raises `InvalidCursor` for a cursor that is not this search's."""
         started = time.perf_counter()
-        key = (request, self.backend.generation(), self.synonyms.version)
+        key = (request, self.backend.generation(), self.synonyms.version, self.rules.version)
         hit = self.cache.get(key)
         if hit is not None:
             return replace(hit, took_ms=_ms_since(started), cached=True)
@@ -214,7 +257,8 @@ class SearchService:
                 request.q, self.backend.document_frequency, lexicon, self.synonyms.index()
             )
         timings["analyze_ms"] = _ms_since(started)
-        filters = self._filters(request, analyzed)
+        curation = self._curation(analyzed, request.sort)
+        filters = curation.narrow(self._filters(request, analyzed))
         if analyzed is not None and analyzed.is_empty and analyzed.price is None:
             # Text with nothing to search for (`*`, `"`, an emoji, only filler words) matches nothing, as a literal
             # search does: never everything, as browsing would, so query syntax cannot turn into a match-all.
@@ -228,6 +272,13 @@ class SearchService:
         offset = (request.page - 1) * request.size
         if cursor is not None:
             offset = cursor.offset
+
+        pinned: dict[str, str] = {}
+        # Pinned and hidden products, and popularity, change the ranking: rank from the first result, page after.
+        curating = bool(curation.pins or curation.hidden)
+        popular = self.popularity is not None and analyzed is not None and request.sort is Sort.RELEVANCE
+        windowed = curating or popular
+        extra = curation.window_extra + (RERANK_MARGIN if popular else 0)
 
         def run(query: AnalyzedQuery | None) -> SearchResult:
             vector = None
@@ -246,13 +297,22 @@ class SearchService:
                     facets=request.facets,
                     price_buckets=self.price_buckets(request.currency) if "price" in request.facets else (),
                     sort=request.sort,
-                    offset=offset,
-                    limit=request.size,
+                    offset=0 if windowed else offset,
+                    limit=offset + request.size + extra if windowed else request.size,
                     search_after=cursor.after if cursor is not None else None,
+                    vector_floor=self.vector_floor,
                     distinct=request.distinct,
                 ),
                 self.spec,
             )
+            if popular:
+                assert self.popularity is not None
+                result = replace(result, hits=self.popularity.rerank(result.hits, self.settings.popularity_weight))
+            if curating:
+                result, on_page = curate(result, offset, request.size, curation, self.backend.fetch)
+                pinned.update(on_page)
+            elif windowed:
+                result = replace(result, hits=result.hits[offset : offset + request.size])
             timings["backend_ms"] = timings.get("backend_ms", 0.0) + _ms_since(t)
             return result
 
@@ -280,7 +340,56 @@ class SearchService:
             relaxed=relaxed,
             did_you_mean=did_you_mean,
             prediction=prediction,
+            rules=curation.rules,
+            pinned=pinned,
         )
+
+    def _curation(self, analyzed: AnalyzedQuery | None, sort: Sort) -> Curation:
+        """What the merchandising rules matching this query do (nothing without query text). Products are pinned
+        in the relevance order only; hidden and filtered in every order."""
+        rules = self.rules.rules()
+        if analyzed is None or not rules:
+            return Curation()
+        found = matching_curation(rules, _match_key(analyzed), self._rule_key, datetime.now(UTC))
+        if sort is not Sort.RELEVANCE:
+            found.pins = []
+        return found
+
+    def _rule_key(self, rule: Rule) -> str:
+        """A rule's query as this service understands it (analysed like a shopper's query), kept per catalog
+        lexicon and synonyms."""
+        lexicon = self.suggester.lexicon or self.analysis.lexicons.base()
+        cache_key = (rule.query, id(lexicon), self.synonyms.version)
+        found = self._rule_keys.get(cache_key)
+        if found is None:
+            analyzed = self.analysis.query_analyzer.analyze(
+                rule.query, self.backend.document_frequency, lexicon, self.synonyms.index()
+            )
+            found = _match_key(analyzed)
+            if len(self._rule_keys) > 4096:
+                self._rule_keys.clear()
+            self._rule_keys[cache_key] = found
+        return found
+
+    def similar(self, product: Product, key: str, request: SearchRequest) -> SearchOutcome:
+        """Products like `product` (stored under `key`) under the request's filters, its own group left out; the
+        answer of a search without query text."""
+        if self.embedder is None:
+            raise BackendUnavailable(f"similar products need the embedding model ({self.degraded})")
+        started = time.perf_counter()
+        filters = self._filters(request, None)
+        hits = similar_products(
+            self.backend,
+            product,
+            key,
+            lambda texts: self.embedder.encode(list(texts)),
+            embedding_text(product),
+            filters,
+            request.size,
+        )
+        result = SearchResult(hits, len(hits), {})
+        highlights = [highlight(hit.product, QueryTerms.of(None)) for hit in hits]
+        return SearchOutcome(request, None, filters, result, _ms_since(started), {}, highlights)
 
     def _relax(
         self, analyzed: AnalyzedQuery, nothing: SearchResult, run: Callable[[AnalyzedQuery], SearchResult]
@@ -374,6 +483,10 @@ class SearchService:
         vectors = [self.embedder.encode_query(text) for text in texts]
         blended = np.mean(vectors, axis=0)
         return blended / (np.linalg.norm(blended) or 1.0)
+
+
+def _match_key(analyzed: AnalyzedQuery) -> str:
+    return match_key([(c.term, c.chinese) for c in analyzed.concepts])
 
 
 def _ms_since(start: float) -> float:

@@ -17,6 +17,7 @@ from indexer.pipeline import IndexPipeline
 from search.analysis.query import Analysis, default_analysis
 from search.config import Settings
 from search.encoders import Encoder, load_encoder
+from search.sellers import read_sellers
 from search.service import SearchService
 from search.writer import CatalogWriter
 
@@ -98,7 +99,10 @@ def small_settings(tmp_path_factory: pytest.TempPathFactory, embedder: Encoder, 
 @pytest.fixture(scope="session")
 def demo_settings(tmp_path_factory: pytest.TempPathFactory, embedder: Encoder, analysis: Analysis) -> Settings:
     """An index of the bundled demo catalog, built with the real model."""
-    return build_index(tmp_path_factory.mktemp("demo"), DEMO / "products.jsonl", embedder, analysis)
+    settings = build_index(tmp_path_factory.mktemp("demo"), DEMO / "products.jsonl", embedder, analysis)
+    with CatalogWriter.open(settings, embedder, analysis.segmenter) as writer:  # the sellers' names, as `make demo`
+        writer.put_sellers(list(read_sellers(DEMO / "sellers.jsonl")))
+    return settings
 
 
 def _service(settings: Settings, embedder: Encoder) -> Iterator[SearchService]:

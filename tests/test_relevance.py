@@ -1,9 +1,12 @@
-"""Relevance gate: the Chinese fixture queries of data/demo must keep their nDCG@10 above the recorded floors, and
-the robustness sets made from them (typos, pinyin, homophone slips, Taiwan vocabulary) score close to them.
+"""Relevance gate: the Chinese fixture queries of data/demo must keep their nDCG@10 above the recorded floors, the
+robustness sets made from them (typos, pinyin in every form, homophone slips, Taiwan vocabulary) score close to
+them, and off-catalog queries find nothing.
 
-The floors in data/demo/relevance_floor.json were set from measurement (see docs/relevance.md), a little below the
-measured value so that harmless noise passes and a real regression fails. The gate is a ratchet: when a mode
-measures more than RATCHET above its floor, the test fails too, asking for the floor to be raised to the new level.
+The floors in data/demo/relevance_floor.json (the modes' nDCG@10; each robustness set's ratio to the clean
+queries; the share of off-catalog queries that find nothing) were set from measurement (see docs/relevance.md), a
+little below the measured value so that harmless noise passes and a real regression fails. The modes' gate is a
+ratchet: when a mode measures more than RATCHET above its floor, the test fails too, asking for the floor to be
+raised to the new level.
 """
 
 import json
@@ -12,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from search.eval import CONDENSED, mean_ndcg, ndcg_at_k, read_qrels, read_queries
-from search.eval.robustness import GOALS, score_variants
+from search.eval.judged import Judged
+from search.eval.robustness import GOALS, OFF_CATALOG_GOAL, score_off_catalog, score_variants
 from search.eval.runner import run_queries
 from search.service import Mode, SearchRequest
 
@@ -27,7 +31,8 @@ def test_chinese_fixture_queries_stay_above_the_floor(demo_service, mode):
     queries = read_queries(DEMO / "queries.tsv")
     qrels = read_qrels(DEMO / "qrels.tsv")
     assert len(queries) >= 60
-    score = mean_ndcg(run_queries(demo_service, queries, 10, mode).rankings, {q: qrels.get(q, {}) for q in queries})
+    run = run_queries(demo_service, queries, 10, mode, Judged.GROUP)  # qrels.tsv judges groups: SELLER/ITEM_GROUP_ID
+    score = mean_ndcg(run.rankings, {q: qrels.get(q, {}) for q in queries})
     floor = FLOORS[mode.value]
     assert score >= floor, f"{mode.value} nDCG@10 {score:.4f} < floor {floor}"
     assert score <= floor + RATCHET, (
@@ -45,18 +50,19 @@ def test_bluetooth_earphones_come_first_for_the_chinese_query(demo_service):
 
 
 @pytest.mark.parametrize(
-    ("query", "brand"),
+    ("query", "brand", "leading"),
     [
-        ("耐克 跑鞋", "Nike"),
-        ("雅诗兰黛 眼霜", "Estée Lauder"),
-        ("北面 冲锋衣", "The North Face"),
-        ("bose 耳机", "Bose"),
+        ("耐克 跑鞋", "Nike", 3),
+        # the brand's two eye creams (judged 3) lead; then other brands' eye creams (judged 2) may come before the
+        # brand's serums and foundations (judged 1): products matching the whole query first
+        ("雅诗兰黛 眼霜", "Estée Lauder", 2),
+        ("北面 冲锋衣", "The North Face", 3),
+        ("bose 耳机", "Bose", 3),
     ],
 )
-def test_brand_named_in_chinese_or_latin_leads_the_results(demo_service, query, brand):
+def test_brand_named_in_chinese_or_latin_leads_the_results(demo_service, query, brand, leading):
     hits = demo_service.search(SearchRequest(q=query, size=5)).result.hits
-    # the brand leads; the query also names a type, whose products of other brands may follow (the type leg)
-    assert [hit.product.brand for hit in hits[:2]] == [brand] * 2
+    assert [hit.product.brand for hit in hits[:leading]] == [brand] * leading
 
 
 @pytest.mark.parametrize(
@@ -67,29 +73,41 @@ def test_pinyin_finds_as_well_as_the_chinese_query(demo_service, pinyin, qid):
     chinese = read_queries(DEMO / "queries.tsv")[qid]
     scores = {}
     for query in (pinyin, chinese):
-        ranking = [h.product.id for h in demo_service.search(SearchRequest(q=query, size=10)).result.hits]
-        scores[query] = ndcg_at_k(ranking, judged)
+        scores[query] = ndcg_at_k(
+            run_queries(demo_service, {qid: query}, 10, judged=Judged.GROUP).rankings[qid], judged
+        )
     assert scores[pinyin] >= scores[chinese] - 0.05, scores
 
 
 VARIANTS = DEMO / "variants"
+VARIANT_FLOORS = FLOORS["variants"]
 
 
-@pytest.mark.parametrize("kind", sorted(GOALS))
+@pytest.mark.parametrize("kind", sorted(VARIANT_FLOORS))
 def test_query_variants_score_close_to_the_clean_queries(demo_service, kind):
-    """Typos, joined and syllable-spaced pinyin, homophone slips (data/demo/variants/, made by rule from the demo
-    queries: bench/query_sets.py): judged-only nDCG@10 against the same queries typed cleanly."""
+    """Typos, pinyin in every form, homophone slips, Taiwan vocabulary (data/demo/variants/, made by rule from the
+    demo queries: bench/query_sets.py): judged-only nDCG@10 against the same queries typed cleanly, above the
+    recorded floor and issue 14's goal where it sets one."""
     clean = read_queries(DEMO / ("queries_en.tsv" if kind == "typo" else "queries.tsv"))
     variants = read_queries(VARIANTS / f"{kind}.tsv")
-    score = score_variants(demo_service, kind, clean, variants, read_qrels(DEMO / "qrels.tsv"))
-    assert score.queries >= 100
-    assert score.ratio() >= GOALS[kind], (
+    score = score_variants(demo_service, kind, clean, variants, read_qrels(DEMO / "qrels.tsv"), judged=Judged.GROUP)
+    assert score.queries >= 90
+    floor = max(VARIANT_FLOORS[kind], GOALS.get(kind, 0.0))
+    assert score.ratio() >= floor, (
         f"{kind}: nDCG'@10 {score.variant.overall[CONDENSED]:.4f} against {score.clean.overall[CONDENSED]:.4f} "
-        f"clean = {score.ratio():.3f}, goal {GOALS[kind]}"
+        f"clean = {score.ratio():.3f}, floor {floor}"
     )
 
 
-def test_taiwan_vocabulary_scores_as_the_mainland_queries(demo_service):
-    clean, variants = read_queries(DEMO / "queries.tsv"), read_queries(VARIANTS / "taiwan.tsv")
-    score = score_variants(demo_service, "taiwan", clean, variants, read_qrels(DEMO / "qrels.tsv"))
-    assert score.ratio() >= 0.98, score.ratio()
+def test_every_goal_has_a_floor():
+    assert set(GOALS) <= set(VARIANT_FLOORS)
+
+
+def test_off_catalog_queries_find_nothing(demo_service):
+    """Text about nothing the demo catalog sells (data/demo/variants/off_catalog.tsv: dictionary nouns none of whose
+    senses the catalog uses, their English senses, random letters) returns no hit, thanks to the vector floor."""
+    score = score_off_catalog(demo_service, read_queries(VARIANTS / "off_catalog.tsv"))
+    assert score.queries >= 90
+    floor = max(FLOORS["off_catalog"], OFF_CATALOG_GOAL)
+    found = {qid: total for qid, total in score.totals.items() if total}
+    assert score.share_empty >= floor, f"{score.share_empty:.0%} return nothing (floor {floor:.0%}): {found}"

@@ -23,6 +23,7 @@ from rich.markup import escape
 
 from indexer.commands.common import DataDir, SearchMode, err, settings_for
 from search.eval import METRICS, Comparison, EvalInputError, EvalReport, compare, evaluate, read_qrels, read_queries
+from search.eval.judged import Judged
 
 EvalMode = SearchMode  # its name here before `haitao search` took the same modes
 REPO = Path(__file__).resolve().parents[2]
@@ -34,6 +35,13 @@ def eval_command(
     qrels: Annotated[Path | None, typer.Option(help="TREC qrels, `qid 0 docid grade` a line.", metavar="FILE")] = None,
     data_dir: DataDir = None,
     mode: Annotated[SearchMode, typer.Option(help="Retrieval mode.")] = SearchMode.HYBRID,
+    judged: Annotated[
+        Judged,
+        typer.Option(
+            help="What the qrels name: id (a product id), product (SELLER/ID), group (SELLER/ITEM_GROUP_ID: each "
+            "group once, at its best-ranked variant; the demo's qrels.tsv)."
+        ),
+    ] = Judged.ID,
     size: Annotated[
         int, typer.Option(min=1, max=1000, help="Hits retrieved per query (Recall@100 needs 100).", metavar="N")
     ] = 100,
@@ -61,7 +69,7 @@ def eval_command(
             return
         if queries is None or qrels is None:
             raise EvalInputError("give --queries and --qrels (or --compare A.json B.json)")
-        report = _run(queries, qrels, data_dir, mode, size, run_out, tag or f"haitao-{mode.value}")
+        report = _run(queries, qrels, data_dir, mode, size, run_out, tag or f"haitao-{mode.value}", judged)
     except EvalInputError as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(2) from None
@@ -82,6 +90,7 @@ def _run(
     size: int,
     run_out: Path | None,
     tag: str,
+    judged: Judged = Judged.ID,
 ) -> EvalReport:
     from search.backends.base import BackendUnavailable, IndexMismatch, IndexNotFound
     from search.encoders import ModelLoadError
@@ -99,7 +108,7 @@ def _run(
         raise typer.Exit(1) from None
     try:
         with err.status(f"searching {len(queries)} queries…"):
-            run = run_queries(service, queries, size, Mode(mode))
+            run = run_queries(service, queries, size, Mode(mode), judged)
         products = service.backend.stats().count
     except BackendUnavailable as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}")
@@ -113,6 +122,7 @@ def _run(
             raise EvalInputError(f"{run_out}: {exc}") from None
     config = {
         "mode": mode.value,
+        "judged": judged.value,
         "size": size,
         "queries": str(queries_path),
         "qrels": str(qrels_path),

@@ -1,6 +1,7 @@
 """English text as every index and every query sees it: prepared (accents folded, glued model names split), then
 analysed into terms — split on anything not a letter or digit, lowercased, words of 40 bytes or more dropped, and
-stemmed with Snowball's English stemmer (Porter2).
+stemmed with Snowball's English stemmer (Porter2). Beside them, the forms a word-delimiter filter makes of model
+numbers and hyphenated words (`model_terms`: `sm-g998` → sm g 998 smg smg998), so that `SMG998` matches `SM-G998`.
 
 This is the analysis both backends configure for their English fields (tantivy's built-in `en_stem` tokenizer; the
 `haitao_english` analyzer of the OpenSearch mapping), so terms computed here match what either index stores: query
@@ -62,17 +63,6 @@ def delimited_forms(word: str) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
-def delimit_words(prepared: str) -> str:
-    """Prepared English text with every model number, glued or hyphenated word expanded by `delimited_forms`:
-    what both sides index and search, so that `rtx2060` = `RTX 2060` and `SMG998` = `SM-G998`."""
-    return _DELIMITED_RE.sub(lambda match: " ".join(delimited_forms(match.group())), prepared)
-
-
-def index_english(text: str) -> str:
-    """English text as the English index fields hold it and as the keyword leg searches it."""
-    return delimit_words(prepare_english(text))
-
-
 def english_words(text: str) -> list[str]:
     """The words of prepared English text, without stopwords (used for glosses and the vector rendering)."""
     return [w for w in _WORD_RE.findall(prepare_english(text)) if w not in STOPWORDS]
@@ -104,3 +94,15 @@ def tokens(text: str) -> list[str]:
 def english_terms(text: str) -> list[str]:
     """English text → the terms an English index field holds for it, in order (repeats kept)."""
     return [stem(token) for token in tokens(prepare_english(text))]
+
+
+def model_terms(text: str) -> list[str]:
+    """The word-delimiter forms (`delimited_forms`) of the model numbers and hyphenated words of a text, as terms:
+    `Samsung SM-G998B` → sm g 998 b smg smg998b. Listings index them beside their title (the `models` field) and
+    queries search them beside their terms, so that a model number matches however it is spaced or glued."""
+    out: list[str] = []
+    for match in _DELIMITED_RE.finditer(prepare_english(text)):
+        word = match.group()
+        if "-" in word or not (word.isalpha() or word.isdigit()):
+            out += [stem(form) for form in delimited_forms(word) if len(form.encode("utf-8")) < MAX_TERM_BYTES]
+    return list(dict.fromkeys(out))

@@ -16,6 +16,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jieba
 
 from search.analysis.cedict import CcCedict
 from search.analysis.glossary import Glossary
@@ -26,6 +30,10 @@ from search.analysis.segment import Segmenter
 from search.analysis.typos import TypoCorrector
 
 CEDICT_SENSES = 3  # the senses of a CC-CEDICT word that may put it in a catalog's lexicon
+# jieba's parts of speech that never name what a shopper looks for: pronouns, conjunctions, adverbs, directions,
+# prepositions, particles, interjections, onomatopoeia, time words, idioms and set phrases, numerals, classifiers
+# (`name` is not 那么, `shangqiu` not 上 求). Glossary terms and the sellers' title words are kept whatever they are.
+FUNCTION_POS = frozenset("r c d f p u y e o t i l m q mq ad tg k x".split())
 BASE_MIN_FREQUENCY = 50  # without a catalog: CC-CEDICT words at least this common in jieba's dictionary
 TITLE_WORD_FREQUENCY = 50  # the least count a word of a seller's Chinese title is given
 MIN_FREQUENCY = 1
@@ -33,6 +41,19 @@ MIN_FREQUENCY = 1
 LOG_NUMBER = math.log(1e-3)  # a number; and any English word when no catalog is known
 LOG_ENGLISH = math.log(1e-5)  # an English word no listing uses
 LOG_TYPO = math.log(0.01)  # a word one typo away from a listing word
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """The words of jieba's dictionary tagged with a function part of speech (`FUNCTION_POS`)."""
+    path = Path(jieba.__file__).parent / "dict.txt"
+    out = set()
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] in FUNCTION_POS:
+                out.add(parts[0])
+    return frozenset(out)
 
 
 def _fold(word: str) -> str:
@@ -88,10 +109,13 @@ class LexiconBuilder:
     def base(self) -> CatalogLexicon:
         """The lexicon without a catalog: glossary terms and common CC-CEDICT words; no typo vocabulary."""
         if self._base is None:
+            function_words = _function_words()
             common = [
                 (word, reading, self.segmenter.frequency(word))
                 for word in self.cedict.words()
-                if (reading := self.cedict.reading(word)) and self.segmenter.frequency(word) >= BASE_MIN_FREQUENCY
+                if (reading := self.cedict.reading(word))
+                and self.segmenter.frequency(word) >= BASE_MIN_FREQUENCY
+                and word not in function_words
             ]
             self._base = self._lexicon({}, [*self._glossary_words, *common], 0)
         return self._base
@@ -114,12 +138,14 @@ class LexiconBuilder:
         return self._lexicon(words, entries, products, title_words, "\n".join(titles))
 
     def _cedict_words(self) -> list[tuple[str, tuple[str, ...], int, list[frozenset[str]]]]:
-        """Each CC-CEDICT word with its reading, frequency and the (folded) words of its first senses."""
+        """Each CC-CEDICT word with its reading, frequency and the (folded) words of its first senses; function
+        words (by jieba's part of speech) left out."""
         if self._cedict is None:
             self._cedict = []
+            function_words = _function_words()
             for word in self.cedict.words():
                 reading = self.cedict.reading(word)
-                if not reading:
+                if not reading or word in function_words:
                     continue
                 senses = [
                     frozenset(_fold(w) for w in sense.replace("-", " ").split())

@@ -39,12 +39,12 @@ _CHUNK_RE = re.compile(f"[{_CJK}]|[0-9a-z]+")
 LOG_SLIP = math.log(0.01)  # a character typed as a homophone of the intended one
 LOG_PARTIAL = math.log(0.1)  # the last syllable typed only in part
 LOG_PARTIAL_SYLLABLE = math.log(0.001)  # ... where what was typed is a whole syllable already (`hua shu` ≠ 华硕)
-LOG_SINGLE = math.log(0.01)  # a single syllable read as a one-character word: rarely what pinyin typists mean
+LOG_SINGLE = math.log(1e-4)  # a single syllable read as a one-character word: rarely what pinyin typists mean
 LOG_UNKNOWN_LATIN = math.log(1e-12)  # a Latin chunk nobody knows, taken as typed
 LOG_READ_BELOW = math.log(1e-4)  # a Latin chunk less likely than this as typed may be pinyin: read the span
 MAX_LETTERS = 60  # longer spans are not read (a query is short; this bounds the work)
 MAX_INITIALS = 8  # letters of a chunk of initials
-MAX_INITIALS_WORDS = 2  # words a chunk of initials stands for (`wxjzej`: 无线 降噪耳机); more is a guess
+MAX_INITIALS_WORDS = 1  # words a chunk of initials stands for: initials of two words (`mzdnb`) are a guess
 
 
 @dataclass
@@ -95,6 +95,13 @@ class PhoneticReader:
         self._latin = latin  # log-probability of a Latin word taken as typed; None: nobody uses it
         self._syllables = frozenset(s for e in lexicon.entries() for s in e.syllables)
 
+    def _word(self, chunk: str) -> bool:
+        """Whether a Latin chunk taken as typed is a word a listing would use (or a number)."""
+        if chunk.isdigit():
+            return True
+        log_p = self._latin(chunk)
+        return log_p is not None and log_p >= LOG_READ_BELOW
+
     def spans(self, text: str) -> list[re.Match[str]]:
         return list(_SPAN_RE.finditer(text))
 
@@ -105,10 +112,8 @@ class PhoneticReader:
             if _CJK_RE.search(token):
                 if len(token) == 1 or (self._frequency(token) <= 0 and token not in self.lexicon):
                     return True
-            elif token.isalpha() and token.isascii():
-                log_p = self._latin(token)
-                if log_p is None or log_p < LOG_READ_BELOW:
-                    return True
+            elif token.isalpha() and token.isascii() and not self._word(token):
+                return True
         return False
 
     def read(self, span: str, final: bool) -> Reading | None:
@@ -144,6 +149,8 @@ class PhoneticReader:
             pieces.append(piece)  # type: ignore[arg-type]
             at = previous
         pieces.reverse()
+        if any(p.kind == "latin" and not self._word(p.text) for p in pieces):
+            return None  # letters neither a catalog word nor pinyin remain: the rest of the reading is a guess
         for piece in pieces:  # a word read from letters: its likely homophones too
             if piece.kind == "pinyin" and not piece.partial:
                 piece.alternatives = self.lexicon.alternatives(piece.alternatives[0])

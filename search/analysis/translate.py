@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from search.analysis.cedict import CcCedict
-from search.analysis.english import english_terms, english_words
+from search.analysis.english import english_terms, english_words, model_terms
 from search.analysis.glossary import Glossary
 from search.analysis.normalize import has_chinese
 from search.analysis.units import unit_renderings
@@ -23,23 +23,28 @@ Vocabulary = Callable[[str], int | None]  # analysed English term → products u
 CEDICT_SENSES = 3
 CEDICT_WEIGHTS = (1.0, 0.6, 0.4)
 SINGLE_CHARACTER_FACTOR = 0.5  # senses of a lone character, reached by splitting an unknown word, are weak
+_QUALIFIER_RE = re.compile(r"\d[\d.]*[a-z]*")
 _SCRIPT_RUN_RE = re.compile(r"[\u3400-\u9fff]+|[^\u3400-\u9fff]+")
 
 
 @dataclass(frozen=True)
 class Alternative:
     """One English rendering of a concept: prepared English words, a weight in (0, 1], where it came from, and its
-    analysed terms (what the keyword leg of every backend searches, and what highlighting marks)."""
+    analysed terms (what the keyword leg of every backend searches, and what highlighting marks), with the
+    word-delimiter forms of its model numbers (`forms`: searched beside the terms, not in the phrase)."""
 
     text: str
     weight: float
-    source: str  # "glossary", "cc-cedict", "query", "unit"
+    source: str  # "glossary", "cc-cedict", "query", "unit", "typo"
     kind: str = ""  # the glossary kind (brand, product, ...), when known
     terms: tuple[str, ...] = ()  # `english_terms(text)`, filled in when not given
+    forms: tuple[str, ...] = ()  # `model_terms(text)` less the terms, filled in with them
 
     def __post_init__(self) -> None:
         if not self.terms:
             object.__setattr__(self, "terms", tuple(english_terms(self.text)))
+            forms = tuple(t for t in model_terms(self.text) if t not in self.terms)
+            object.__setattr__(self, "forms", forms)
 
 
 @dataclass
@@ -54,6 +59,12 @@ class Concept:
     @property
     def best(self) -> str | None:
         return self.alternatives[0].text if self.alternatives else None
+
+    @property
+    def is_qualifier(self) -> bool:
+        """A number, or a number with a unit (`15`, `500ml`): it qualifies another word of the query (a model, a
+        size) rather than naming a product itself."""
+        return _QUALIFIER_RE.fullmatch(self.term) is not None
 
     @property
     def is_brand(self) -> bool:

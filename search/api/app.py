@@ -29,7 +29,9 @@ from search.api.routes import (
     metrics,
     multi_search,
     products,
+    rules,
     sellers,
+    similar,
     storefront,
     synonyms,
 )
@@ -49,6 +51,7 @@ SEARCH_ROUTERS = (
     multi_search.router,
     suggest_routes.router,
     facets.router,
+    similar.router,  # before products: /v1/products/{seller}/{id}/similar, not a product id ending in /similar
     products.router,
     sellers.router,
     events.router,
@@ -131,7 +134,7 @@ def _include_routers(app: FastAPI, rate_limited: bool) -> None:
             responses={**error_responses(401), **limited},
         )
         guard(app, router, check_search_key)
-    for router in (admin.router, analytics.router, synonyms.router):
+    for router in (admin.router, analytics.router, synonyms.router, rules.router):
         app.include_router(router, responses=limited)
         guard(app, router)  # the admin key is a dependency of each admin route
     app.include_router(health.router)  # probes and metrics: no key, no rate limit (ratelimit.EXEMPT_PATHS)

@@ -312,6 +312,9 @@ class HitExplain(BaseModel):
         examples=[["bluetooth", "earbuds", "蓝牙耳机"]],
     )
     product_type: ProductTypeExplain | None = Field(None, description="The product's type; null when it has none.")
+    pinned_by: str | None = Field(
+        None, description="The merchandising rule that pinned the hit at its position (`rules:ID`), if one did."
+    )
 
 
 class _SearchHit(BaseModel):

@@ -37,3 +37,57 @@ class Deleted(BaseModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{"deleted": "bose-nick"}]})
 
     deleted: str = Field(description="The id removed.")
+
+
+class ProductRef(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    seller: str = Field(examples=["default"])
+    id: str = Field(examples=["ear-anker-p3"])
+
+
+class PinnedProduct(ProductRef):
+    position: int = Field(description="1-based position in the results.", examples=[1])
+
+
+class RuleCondition(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    query: str = Field(description="Matched after query analysis (Traditional, pinyin, case all compare equal).")
+    match: str = Field("exact", description="`exact`: the query's words are these; `contains`: they include them.")
+
+
+class RuleBody(BaseModel):
+    """A merchandising rule in Typesense's override shape."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "rule": {"query": "蓝牙耳机", "match": "exact"},
+                    "includes": [{"seller": "default", "id": "ear-anker-p3", "position": 1}],
+                    "excludes": [{"seller": "default", "id": "ear-apple-wired"}],
+                    "filter_by": "in_stock:=true",
+                    "effective_from": "2026-11-01T00:00:00Z",
+                    "effective_to": "2026-11-12T00:00:00Z",
+                }
+            ]
+        },
+    )
+
+    rule: RuleCondition
+    includes: list[PinnedProduct] = Field(default_factory=list, description="Products pinned at positions.")
+    excludes: list[ProductRef] = Field(default_factory=list, description="Products hidden.")
+    filter_by: str | None = Field(
+        None,
+        description="Narrows the results, Typesense syntax: `brand:=[Sony,Bose] && in_stock:=true && price:<200` "
+        "(any keyword filter field, category, in_stock, price in USD).",
+    )
+    effective_from: str | int | None = Field(None, description="From when (ISO 8601 or seconds since the epoch).")
+    effective_to: str | int | None = Field(None, description="Until when (exclusive).")
+
+
+class RuleOut(RuleBody):
+    id: str
+    missing: list[ProductRef] = Field(
+        default_factory=list, description="Pinned or hidden products not in the index now (a pin of one is skipped)."
+    )

@@ -226,6 +226,8 @@ class BackendQuery:
     limit: int = 10
     # Browsing (no keyword or vector leg) pages by key: the `sort_key` of the last hit of the previous page.
     search_after: tuple[Any, ...] | None = None
+    # The cosine similarity a vector hit must reach (search/floor.py); None = every nearest neighbour counts.
+    vector_floor: float | None = None
     # One hit per product group (`Product.group`), its best variant standing for it; totals and facets count groups.
     distinct: bool = False
 
@@ -283,15 +285,28 @@ class Counts:
     price_range: tuple[float, float] | None = None
 
 
+@dataclass(frozen=True, eq=False)
+class Near:
+    """The products whose vector is at least `floor` similar (cosine) to `vector`: every vector hit above the
+    floor, however many — what a search with a vector floor counts, the same set under any filters."""
+
+    vector: np.ndarray
+    floor: float
+
+
 @dataclass(frozen=True)
 class ResultSet:
     """The products a search matches, for counting: those passing `filters` that match the keyword leg's
-    `concepts` (when given) or are among `ids` (product keys: the vector leg's neighbours, when given); with
-    neither, every product passing the filters."""
+    `concepts` (when given) or are among `ids` (product keys: the vector leg's neighbours, when given) or `near` the
+    query vector (above the floor, when given); with none of them, every product passing the filters.
+
+    With `near`, `ids` (when given) are the vector leg's hits above the floor under these filters, all of them: a
+    backend whose vector leg is exact may count from them; one whose leg is approximate counts `near` itself."""
 
     filters: Filters
     concepts: tuple[Concept, ...] | None = None
     ids: tuple[str, ...] | None = None
+    near: Near | None = None
     # What the keyword leg found under these filters, when it ran: every match counted, and the ids it returned. A
     # backend may count the result set from them (those matches plus the neighbours outside them) without a pass.
     keyword_total: int | None = None
@@ -403,7 +418,7 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def vector_leg(self, vector: np.ndarray, filters: Filters, size: int) -> Leg:
-        """The `size` products nearest to `vector` among those passing `filters` (cosine similarity)."""
+        """The `size` products nearest to `vector` among those passing `filters`, scored by cosine similarity."""
 
     @abstractmethod
     def browse(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from search.eval.metrics import CONDENSED
 from search.eval.report import EvalReport, evaluate
-from search.eval.runner import run_queries
+from search.eval.runner import Judged, run_queries
 from search.eval.trec import Qrels
 from search.service import Mode, SearchRequest, SearchService
 
@@ -49,6 +49,7 @@ def score_variants(
     qrels: Qrels,
     size: int = 100,
     mode: Mode = Mode.HYBRID,
+    judged: Judged = Judged.ID,
 ) -> VariantScore:
     """Run the variants and their clean queries (the same qids), score both against the clean queries' qrels.
     `size` hits a query: judged-only nDCG@10 condenses the ranking before its cut, so it needs more than 10."""
@@ -57,7 +58,7 @@ def score_variants(
     variant_set = {qid: variants[qid] for qid in qids}
     reports = []
     for queries in (clean_set, variant_set):
-        run = run_queries(service, queries, size, mode)
+        run = run_queries(service, queries, size, mode, judged)
         reports.append(evaluate(queries, run.rankings, qrels, {"kind": kind, "mode": mode.value}, run.latencies_ms))
     return VariantScore(kind, len(reports[1].per_query), reports[0], reports[1])
 

@@ -17,8 +17,8 @@ them.
 - `taiwan`: OpenCC `s2twp` (Traditional characters and Taiwan phrases), then the Taiwan product words of
   search/analysis/data/regional.tsv written as Taiwan writes them (藍芽, 行動電源) — so this set tests OpenCC's
   phrase table and our regional table both.
-- `off_catalog`: common Chinese nouns of jieba's dictionary whose every CC-CEDICT sense shares no word with the
-  catalog, their first English sense, and random letter strings: queries about nothing the catalog sells.
+- `off_catalog`: common Chinese nouns of jieba's dictionary whose every CC-CEDICT sense shares no word (by stem) with
+  the catalog, their first English sense, and random letter strings: queries about nothing the catalog sells.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ from pathlib import Path
 import jieba
 import opencc
 from pypinyin import lazy_pinyin
+
+from search.analysis.english import stem
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 _CJK_RE = re.compile(f"[{_CJK}]")
@@ -273,17 +275,19 @@ def off_catalog(
     """Queries about nothing in the catalog.
 
     Chinese: nouns (jieba POS `n`) of 2-4 characters among jieba's `common` most frequent words, with at least one
-    CC-CEDICT sense and no word of any sense in `catalog_words` (the catalog's English words, lower case); `count`
-    of them drawn with `seed`. English: the first sense of each. Nonsense: one or two random letter strings of 5-8
-    letters that `known_latin` does not know (not a catalog word, not pinyin).
+    CC-CEDICT sense and no word of any sense in `catalog_words` (the catalog's English words, lower case; compared
+    by Snowball stem, so `arms` is the catalog's `arm`); `count` of them drawn with `seed`. English: the first sense
+    of each. Nonsense: one or two random letter strings of 5-8 letters that `known_latin` does not know (not a
+    catalog word, not pinyin).
     """
     rng = random.Random(seed)
     nouns = _common_nouns(common)
+    catalog_stems = {stem(w) for w in catalog_words}
     eligible = []
     for word in nouns:
         found = senses(word)
-        words = {w for sense in found for w in re.findall(r"[a-z0-9]+", sense.lower())}
-        if found and words and not words & catalog_words:
+        words = {stem(w) for sense in found for w in re.findall(r"[a-z0-9]+", sense.lower())}
+        if found and words and not words & catalog_stems:
             eligible.append((word, found[0]))
     chosen = rng.sample(eligible, min(count, len(eligible)))
     strings = []

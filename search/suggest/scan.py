@@ -31,6 +31,7 @@ from search.suggest.keys import text_key
 
 MIN_LINE_PRODUCTS = 2  # a line is a title beginning this many products share (or one ending at a model name)
 MAX_LINE_WORDS = 3  # words of a line after the brand
+TITLES_KEPT = 20_000
 _TITLE_END = (",", "(", " - ", " – ", " | ", ":", ";")
 
 
@@ -121,6 +122,7 @@ class CatalogScan:
         self._brands: dict[str, _Brand] = {}  # as written in the record
         self._category_words: dict[str, frozenset[str]] = {}
         self.word_counts: Counter[str] = Counter()  # English word → products using it anywhere in their text
+        self.titles: list[str] = []  # the first TITLES_KEPT product titles (to calibrate the vector floor)
 
     def add(self, product: Product) -> None:
         ordinal = self.products
@@ -131,6 +133,8 @@ class CatalogScan:
             self._postings[word].append(ordinal)
         text = f"{product.title} {product.brand} {product.category} {product.description}"
         self.word_counts.update(set(plain_words(text)))
+        if len(self.titles) < TITLES_KEPT:
+            self.titles.append(product.title)
         if brand.key:
             self.brand_counts[brand.key] += 1
             self._spellings[brand.key][product.brand.strip()] += 1

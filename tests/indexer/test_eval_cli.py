@@ -162,3 +162,49 @@ def test_without_an_index_it_says_how_to_build_one(files, tmp_path):
 
 def test_the_mode_choices_are_the_service_modes():
     assert [m.value for m in EvalMode] == [m.value for m in Mode]
+
+
+MARKET = [
+    {
+        "id": "t-1",
+        "seller": "kettle",
+        "item_group_id": "quencher",
+        "title": "Stanley Quencher Tumbler 40 oz, Rose",
+        "price": 45,
+    },
+    {
+        "id": "t-2",
+        "seller": "kettle",
+        "item_group_id": "quencher",
+        "title": "Stanley Quencher Tumbler 40 oz, Black",
+        "price": 45,
+    },
+    {
+        "id": "t-3",
+        "seller": "kettle",
+        "item_group_id": "quencher",
+        "title": "Stanley Quencher Tumbler 30 oz, Cream",
+        "price": 35,
+    },
+    {"id": "t-1", "seller": "outfitter", "title": "Hydro Flask Insulated Tumbler 32 oz", "price": 40},
+    {"id": "m-1", "seller": "outfitter", "title": "YETI Rambler Insulated Mug 14 oz", "price": 30},
+]
+
+
+def test_judged_by_group_lists_each_group_once_and_by_product_every_variant(tmp_path):
+    feed = tmp_path / "market.jsonl"
+    feed.write_text("".join(json.dumps(row) + "\n" for row in MARKET), encoding="utf-8")
+    data = tmp_path / "data"
+    assert CliRunner().invoke(app, ["index", str(feed), "--data-dir", str(data)]).exit_code == 0
+    (tmp_path / "q.tsv").write_text("g1\ttumbler\n", encoding="utf-8")
+    (tmp_path / "groups.txt").write_text("g1 0 kettle/quencher 3\ng1 0 outfitter/t-1 2\n", encoding="utf-8")
+    runs = {}
+    for judged in ("group", "product"):
+        result = invoke(
+            "--queries", tmp_path / "q.tsv", "--qrels", tmp_path / "groups.txt", "--data-dir", data,
+            "--mode", "keyword", "--judged", judged, "--run-out", tmp_path / f"{judged}.run",
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        runs[judged] = [line.split()[2] for line in (tmp_path / f"{judged}.run").read_text().splitlines()]
+    assert sorted(runs["group"]) == ["kettle/quencher", "outfitter/t-1"]  # three variants, one group, listed once
+    assert sorted(runs["product"]) == ["kettle/t-1", "kettle/t-2", "kettle/t-3", "outfitter/t-1"]

@@ -38,6 +38,9 @@ export type Availability = Schemas["Availability"];
 /** POST /v1/multi-search. */
 export type MultiSearchResponse = Schemas["MultiSearchResponse"];
 
+/** GET /v1/products/{seller}/{id}/similar: the filters of a search and `size`. */
+export type SimilarParams = Omit<SearchParams, "q" | "page" | "cursor" | "facets" | "sort" | "mode" | "explain">;
+
 /** POST /v1/events. */
 export type Event = Schemas["Event"];
 export type EventAccepted = Schemas["EventAccepted"];

@@ -89,11 +89,15 @@ describe("the client against Haitao", () => {
     assert.equal(bySeller.seller_name, found.product.seller);
   });
 
-  test("multi-search, and a click event on a result", async () => {
+  test("multi-search, similar products and a click event on them", async () => {
     const { results } = await client.multiSearch([{ q: "蓝牙耳机", size: 3 }, { q: "保温杯", size: 2 }]);
     assert.equal(results.length, 2);
     assert.ok(results[0]!.hits.length > 0 && results[1]!.hits.length > 0);
-    const click = { type: "click" as const, query_id: results[0]!.query_id!, seller: "default", id: results[0]!.hits[0]!.id, position: 1 };
+    const product = results[0]!.hits[0]!;
+    const similar = await client.similar(product.seller!, product.id, { size: 3 });
+    assert.equal(similar.hits.length, 3);
+    assert.ok(similar.hits.every((h) => h.id !== product.id));
+    const click = { type: "click" as const, query_id: similar.query_id!, seller: similar.hits[0]!.seller!, id: similar.hits[0]!.id, position: 1 };
     assert.deepEqual(await client.event(click), { stored: true });
     const error = (await client.event({ ...click, query_id: "0".repeat(40) }).catch((e: unknown) => e)) as HaitaoError;
     assert.equal(error.status, 422);

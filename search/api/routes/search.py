@@ -198,6 +198,7 @@ def to_response(
                 vector_score=hit.vector_score,
                 matched=marked.matched,
                 product_type=_product_type(service, outcome, hit),
+                pinned_by=f"rules:{outcome.pinned[hit.product.key]}" if hit.product.key in outcome.pinned else None,
             )
         hits.append(SearchHit(**values))
 
@@ -208,10 +209,12 @@ def to_response(
         analysis["timings"] = outcome.timings
         analysis["cached"] = outcome.cached
         analysis["relaxed"] = outcome.relaxed
+        analysis["vector_floor"] = service.floor.as_dict() if service.floor is not None else None
         prediction = outcome.prediction
         analysis["product_type"] = (
             {**prediction.explain(service.types.taxonomy), "use": "boost"} if prediction is not None else None
         )
+        analysis["rules"] = outcome.rules
     price_range = price_range_in(request.currency, outcome.result.price_range, service.rate)
     stats = {"price": price_range} if price_range is not None else {}
     # The query's price applies only where the request set no price range of its own (service._filters).

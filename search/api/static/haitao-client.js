@@ -293,6 +293,14 @@ var HaitaoClient = class {
     if (!Array.isArray(searches) || searches.length === 0) throw new TypeError("searches: one search or more");
     return this.transport.request({ method: "POST", path: "/v1/multi-search", body: { searches }, safe: true }, options);
   }
+  /** Products like the product `(seller, id)` (相似商品), its own variants left out, under the usual filters;
+   * answered like a search (with a `query_id` for the shopper's clicks on them). */
+  similar(seller, id, params = {}, options = {}) {
+    if (typeof seller !== "string" || seller === "") throw new TypeError("seller: a seller id is required");
+    if (typeof id !== "string" || id === "") throw new TypeError("id: a product id is required");
+    const path = `/v1/products/${encodeURIComponent(seller)}/${encodeURIComponent(id)}/similar`;
+    return this.transport.request({ method: "GET", path, query: searchQuery(params), safe: true }, options);
+  }
   /** What the shopper did with a result: `{ type: "click" | "add_to_cart" | "purchase", query_id, seller, id,
    * position }` (`query_id` of the search the product was in). Not retried: a repeated event would count twice. */
   event(event, options = {}) {

@@ -10,6 +10,7 @@ import json
 import os
 import time
 from collections.abc import Hashable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from search.backends.base import (
     IndexDocument,
     IndexStats,
     Leg,
+    Near,
     PriceBucket,
     ResultSet,
     SearchBackend,
@@ -303,10 +305,13 @@ class EmbeddedBackend(SearchBackend):
         """One pass over the result set at most: the total is counted by the aggregation that counts the facets
         (or, without facets, from the keyword leg's own count)."""
         searcher = self._current().searcher
+        flt = filter_query(self.schema, results.filters)
+        if results.near is not None and (results.ids is None or self._current().vectors.ann is not None):
+            # every product above the floor, by an exact scan (the approximate leg may have missed some)
+            results = replace(results, ids=tuple(self._near(results.near, results.filters, flt)))
         aggs = facet_aggs(facets, price_buckets, self.spec.facet_size)
         if not aggs and not results.distinct and results.keyword_total is not None and results.concepts is not None:
             return Counts(self._total(searcher, results), {name: {} for name in facets})
-        flt = filter_query(self.schema, results.filters)
         if results.concepts is None and results.ids is None:
             query = combine(None, flt)
         else:
@@ -329,6 +334,13 @@ class EmbeddedBackend(SearchBackend):
         stats = result.get("price_stats") or {}
         price_range = (float(stats["min"]), float(stats["max"])) if stats.get("count") else None
         return Counts(total, counts, price_range)
+
+    def _near(self, near: Near, filters: Filters, flt: tantivy.Query | None) -> list[str]:
+        """The ids of every product passing the filters whose vector is above the floor (an exact scan)."""
+        snapshot = self._current()
+        vectors = snapshot.vectors
+        rows = None if flt is None else snapshot.allowed_rows(filters, flt)
+        return [vectors.ids[row] for row in vectors.above(near.vector, near.floor, rows).tolist()]
 
     def _total(self, searcher: tantivy.Searcher, results: ResultSet) -> int:
         """Every keyword match (counted by the leg) plus the vector leg's neighbours (which pass the filters

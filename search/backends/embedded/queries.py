@@ -29,9 +29,14 @@ class KeywordQueryBuilder:
         self.chinese = spec.weights(Analysis.CHINESE)
 
     def build(self, concepts: Sequence[Concept], boost_brands: Sequence[str] = ()) -> Query | None:
-        clauses = [q for q in (self._concept(c) for c in concepts) if q is not None]
+        built = [(c, q) for c, q in ((c, self._concept(c)) for c in concepts) if q is not None]
+        clauses = [q for _, q in built]
         if not clauses:
             return None
+        if self.spec.coordination:  # each concept matched whole counts (numbers only qualify)
+            clauses += [
+                Query.const_score_query(self._whole(c), self.spec.coordination) for c, _ in built if not c.is_qualifier
+            ]
         query = Query.boolean_query([(Occur.Should, q) for q in clauses])
         brand = BY_NAME["brand"]
         boosts = [
@@ -47,7 +52,7 @@ class KeywordQueryBuilder:
         return Query.boolean_query([(Occur.Must, query), *((Occur.Should, b) for b in boosts)])
 
     def _concept(self, concept: Concept) -> Query | None:
-        options = [q for q in (self._english(alt.terms, alt.weight) for alt in concept.alternatives) if q is not None]
+        options = [q for q in (self._english(alt.terms, alt.weight, alt.forms) for alt in concept.alternatives) if q]
         chinese_term = concept.term if concept.chinese or " " not in concept.term else None
         if chinese_term:
             options.append(self._across(self.chinese, chinese_term))
@@ -55,7 +60,18 @@ class KeywordQueryBuilder:
             return None
         return options[0] if len(options) == 1 else Query.disjunction_max_query(options, self.spec.tie_breaker)
 
-    def _english(self, terms: Sequence[str], weight: float) -> Query | None:
+    def _whole(self, concept: Concept) -> Query:
+        """Products matching the concept whole: every term of one of its renderings, or its Chinese term."""
+        options = [
+            Query.boolean_query([(Occur.Must, self._across(self.english, term)) for term in alt.terms])
+            for alt in concept.alternatives
+            if alt.terms
+        ]
+        if concept.chinese or " " not in concept.term:
+            options.append(self._across(self.chinese, concept.term))
+        return Query.boolean_query([(Occur.Should, q) for q in options])
+
+    def _english(self, terms: Sequence[str], weight: float, forms: Sequence[str] = ()) -> Query | None:
         if not terms:
             return None
         # Each term counts in full: a two-word rendering ("laser printer") weighs what the same two words typed in
@@ -65,6 +81,8 @@ class KeywordQueryBuilder:
             phrase = Query.phrase_query(self.schema, self.spec.phrase_field, list(terms))
             bonus = weight * self.spec.phrase_bonus * self.english[self.spec.phrase_field]
             clauses.append(Query.boost_query(phrase, bonus))
+        # The word-delimiter forms of a model number together weigh as one term.
+        clauses += [Query.boost_query(self._across(self.english, form), weight / len(forms)) for form in forms]
         return clauses[0] if len(clauses) == 1 else Query.boolean_query([(Occur.Should, q) for q in clauses])
 
     def _across(self, fields: dict[str, float], term: str) -> Query:

@@ -73,6 +73,14 @@ class VectorSet:
                 return found
         return self._top_exact(query, k, rows)
 
+    def above(self, query: np.ndarray, floor: float, rows: np.ndarray | None = None) -> np.ndarray:
+        """Every row at least `floor` similar to `query` (exact: one matrix product), optionally among `rows`."""
+        if len(self) == 0:
+            return np.zeros(0, dtype=np.int64)
+        candidates = self.matrix if rows is None else self.matrix[rows]
+        hits = np.flatnonzero(candidates @ query.astype(np.float32) >= floor)
+        return hits if rows is None else rows[hits]
+
     def _top_approximate(self, query: np.ndarray, k: int, rows: np.ndarray | None) -> list[tuple[int, float]] | None:
         """From the graph; None when a filter leaves fewer than k of the neighbours found (then exact search)."""
         assert self.ann is not None

@@ -305,6 +305,7 @@ class OpenSearchBackend(SearchBackend):
         return [(hit["_id"], float(hit.get("_score") or 0.0)) for hit in found["hits"]], found["total"]["value"]
 
     def vector_leg(self, vector: np.ndarray, filters: base.Filters, size: int) -> base.Leg:
+        space = self.config.index.vector.space_type
         try:
             hits = self._search(self.alias, queries.knn_body(vector, filters, size))["hits"]["hits"]
         except TransportError as exc:
@@ -314,7 +315,7 @@ class OpenSearchBackend(SearchBackend):
                     "OpenSearch with the k-NN plugin (in the standard distribution)"
                 ) from exc
             raise
-        return [(hit["_id"], float(hit.get("_score") or 0.0)) for hit in hits]
+        return [(hit["_id"], queries.cosine_of(float(hit.get("_score") or 0.0), space)) for hit in hits]
 
     def browse(
         self, filters: base.Filters, sort: base.Sort, offset: int, limit: int, search_after: tuple[Any, ...] | None
@@ -349,13 +350,19 @@ class OpenSearchBackend(SearchBackend):
         keyword = None
         if results.concepts is not None:
             keyword = queries.keyword_query(results.concepts, self.spec)
-        searching = results.concepts is not None or results.ids is not None
-        if searching and keyword is None and not results.ids:  # neither leg found anything: nothing to count
+        near, ids = None, results.ids
+        if results.near is not None:
+            # every product above the floor, by the engine's radial search (the same for the total and every
+            # facet, whatever the k-NN leg returned)
+            near = queries.radial(results.near.vector, results.near.floor, self.config.index.vector.space_type)
+            ids = None
+        searching = results.concepts is not None or ids is not None or near is not None
+        if searching and keyword is None and not ids and near is None:  # no leg found anything
             return base.Counts(0, {name: {} for name in facets})
         aggs = queries.facet_aggs(facets, price_buckets, self.spec.facet_size, distinct=results.distinct)
         if results.distinct:
             aggs[queries.GROUPS] = queries.GROUP_COUNT
-        response = self._search(self.alias, queries.count_body(keyword, results.ids, results.filters, aggs))
+        response = self._search(self.alias, queries.count_body(keyword, ids, results.filters, aggs, near))
         aggregations = response.get("aggregations", {})
 
         def counted(bucket: dict[str, Any]) -> int:  # products, or with `distinct` groups (approximate: see queries)

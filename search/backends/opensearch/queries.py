@@ -37,9 +37,16 @@ SOURCE = ["record"]  # hits carry the stored record only, never the vector
 
 def keyword_query(concepts: Sequence[Concept], spec: RankingSpec, boost_brands: Sequence[str] = ()) -> Body | None:
     """The keyword leg, or None when no concept has anything to search for."""
-    clauses = [q for q in (_concept(c, spec) for c in concepts) if q is not None]
+    built = [(c, q) for c, q in ((c, _concept(c, spec)) for c in concepts) if q is not None]
+    clauses = [q for _, q in built]
     if not clauses:
         return None
+    if spec.coordination:  # each concept matched whole adds `coordination` (numbers only qualify)
+        clauses += [
+            {"constant_score": {"filter": _whole(c, spec), "boost": spec.coordination}}
+            for c, _ in built
+            if not c.is_qualifier
+        ]
     query: Body = {"bool": {"should": clauses, "minimum_should_match": 1}}
     brand = BY_NAME["brand"]
     boosts = [
@@ -53,7 +60,8 @@ def keyword_query(concepts: Sequence[Concept], spec: RankingSpec, boost_brands: 
 
 
 def _concept(concept: Concept, spec: RankingSpec) -> Body | None:
-    options = [q for q in (_english(alt.terms, alt.weight, spec) for alt in concept.alternatives) if q is not None]
+    alternatives = concept.alternatives
+    options = [q for q in (_english(alt.terms, alt.weight, spec, alt.forms) for alt in alternatives) if q is not None]
     chinese_term = concept.term if concept.chinese or " " not in concept.term else None
     if chinese_term:
         options.append(_across(spec.weights(Analysis.CHINESE), chinese_term, spec))
@@ -62,7 +70,20 @@ def _concept(concept: Concept, spec: RankingSpec) -> Body | None:
     return options[0] if len(options) == 1 else {"dis_max": {"queries": options, "tie_breaker": spec.tie_breaker}}
 
 
-def _english(terms: Sequence[str], weight: float, spec: RankingSpec) -> Body | None:
+def _whole(concept: Concept, spec: RankingSpec) -> Body:
+    """Products matching the concept whole: every term of one of its renderings, or its Chinese term."""
+    english = spec.weights(Analysis.ENGLISH)
+    options = [
+        {"bool": {"must": [_across(english, term, spec) for term in alt.terms]}}
+        for alt in concept.alternatives
+        if alt.terms
+    ]
+    if concept.chinese or " " not in concept.term:
+        options.append(_across(spec.weights(Analysis.CHINESE), concept.term, spec))
+    return {"bool": {"should": options, "minimum_should_match": 1}}
+
+
+def _english(terms: Sequence[str], weight: float, spec: RankingSpec, forms: Sequence[str] = ()) -> Body | None:
     if not terms:
         return None
     english = spec.weights(Analysis.ENGLISH)
@@ -71,6 +92,8 @@ def _english(terms: Sequence[str], weight: float, spec: RankingSpec) -> Body | N
         spans = [{"span_term": {spec.phrase_field: term}} for term in terms]
         bonus = weight * spec.phrase_bonus * english[spec.phrase_field]
         clauses.append({"span_near": {"clauses": spans, "slop": 0, "in_order": True, "boost": bonus}})
+    # The word-delimiter forms of a model number together weigh as one term (as in the embedded backend).
+    clauses += [_across(english, form, spec, weight / len(forms)) for form in forms]
     return clauses[0] if len(clauses) == 1 else {"bool": {"should": clauses}}
 
 
@@ -127,13 +150,47 @@ def keyword_leg_body(keyword: Body, filters: Filters, size: int) -> Body:
     return {"query": query, "size": size, "_source": False, "track_total_hits": True}
 
 
+# How the k-NN plugin scores a hit in each space, for unit vectors of cosine similarity c (the documentation's
+# "Spaces" page): cosinesimil (2 - d) / 2 with d = 1 - c; innerproduct c + 1 when c > 0, else 1 / (1 - c); l2
+# 1 / (1 + d) with d = |x - y|² = 2 - 2c.
+COSINE = "cosinesimil"
+
+
 def knn_body(vector: np.ndarray, filters: Filters, size: int) -> Body:
     """The vector leg: the documented `knn` query; with filters, the k nearest *among* the filtered products."""
-    params: Body = {"vector": [float(x) for x in vector], "k": size}
+    params: Body = {"vector": _floats(vector), "k": size}
     flt = filter_query(filters)
     if flt is not None:
         params["filter"] = flt
     return {"query": {"knn": {VECTOR_FIELD: params}}, "size": size, "_source": False, "track_total_hits": False}
+
+
+def radial(vector: np.ndarray, floor: float, space: str = COSINE) -> Body:
+    """The parameters of a radial k-NN search (the documented `min_score`) for every product at least `floor`
+    similar (cosine) to `vector`: what a search with a vector floor counts."""
+    return {"vector": _floats(vector), "min_score": round(score_of(floor, space), 6)}
+
+
+def _floats(vector: np.ndarray) -> list[float]:
+    return [float(x) for x in vector]
+
+
+def score_of(cosine: float, space: str) -> float:
+    """The k-NN score of a hit of this cosine similarity."""
+    if space == "innerproduct":
+        return cosine + 1 if cosine > 0 else 1 / (1 - cosine)
+    if space == "l2":
+        return 1 / (3 - 2 * cosine)
+    return (1 + cosine) / 2
+
+
+def cosine_of(score: float, space: str) -> float:
+    """The cosine similarity of a hit of this k-NN score (the inverse of `score_of`)."""
+    if space == "innerproduct":
+        return score - 1 if score > 1 else 1 - 1 / score
+    if space == "l2":
+        return (3 - 1 / score) / 2
+    return 2 * score - 1
 
 
 def sort_clause(sort: Sort) -> list[Body]:
@@ -160,16 +217,21 @@ def browse_body(
     return body
 
 
-def count_body(keyword: Body | None, ids: Sequence[str] | None, filters: Filters, aggs: Body) -> Body:
-    """Counts only (no hits): the products passing `filters` that match `keyword` or are among `ids` (with
-    neither, every product passing the filters), with these aggregations. Not for an empty result set: the caller
-    answers that without asking."""
+def count_body(
+    keyword: Body | None, ids: Sequence[str] | None, filters: Filters, aggs: Body, near: Body | None = None
+) -> Body:
+    """Counts only (no hits): the products passing `filters` that match `keyword`, are among `ids` or are `near`
+    the query vector (the parameters of a radial k-NN search: above the floor) — with none of them, every product
+    passing the filters — with these aggregations. Not for an empty result set: the caller answers that without
+    asking."""
     flt = filter_query(filters)
     query: Body = {"bool": {"filter": [flt] if flt else []}}
-    if keyword is not None or ids is not None:
+    if keyword is not None or ids is not None or near is not None:
         should = [keyword] if keyword is not None else []
         if ids:
             should.append({"ids": {"values": list(ids)}})
+        if near is not None:
+            should.append({"knn": {VECTOR_FIELD: near}})
         query["bool"].update({"should": should, "minimum_should_match": 1})
     body: Body = {"size": 0, "track_total_hits": True, "query": query}
     if aggs:

@@ -66,3 +66,11 @@ def test_the_base_lexicon_has_no_typo_vocabulary(analysis):
     base = analysis.lexicons.base()
     assert len(base.typos) == 0 and len(base.pinyin) > 1000
     assert analysis.query_analyzer.analyze("wireless hedphones").corrections == []
+
+
+def test_function_words_never_join_the_pinyin_lexicon(analysis, lexicon):
+    """Pronouns, adverbs, particles, directions… (jieba's parts of speech) name nothing a shopper looks for: an English
+    word that happens to spell their pinyin (`name` = 那么, `shang` = 上) stays English."""
+    for word in ("那么", "我们", "已经", "上面"):
+        assert word not in lexicon.pinyin and word not in analysis.lexicons.base().pinyin
+    assert [c.term for c in analyze(analysis, lexicon, "name").concepts] == ["name"]

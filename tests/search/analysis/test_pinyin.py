@@ -89,12 +89,13 @@ def test_pinyin_in_every_form_is_read_into_lexicon_words(reader, typed, words):
 
 
 def test_a_space_must_fall_between_syllables(reader):
-    # `fen gshan` puts a space inside a syllable: no word fits, the chunks stay as typed
-    assert read(reader, "fen gshan") == ["fen", "gshan"]
+    # `fen gshan` puts a space inside a syllable: no word fits; letters left neither word nor pinyin: no reading
+    assert read(reader, "fen gshan") is None
 
 
 def test_a_partial_syllable_is_only_read_at_the_end_of_the_query(reader):
-    assert read(reader, "lanya erj", final=False) == ["蓝牙", "erj"]
+    assert read(reader, "lanya erj", final=False) is None  # `erj` is not a word: the reading is not trusted
+    assert read(reader, "lanya erj", final=True) == ["蓝牙耳机"]
 
 
 @pytest.mark.parametrize(

@@ -46,3 +46,44 @@ def test_synonym_routes_refuse_bad_input_naming_the_field(client):
     bad_id = client.put("/v1/admin/synonyms/has%20space", json={"synonyms": ["a", "b"]}, headers=ADMIN)
     assert bad_id.status_code == 422 and "synonym_id" in message(bad_id)
     assert client.get("/v1/admin/synonyms", headers=ADMIN).json() == []
+
+
+GOOD_RULE = {"rule": {"query": "蓝牙耳机"}, "includes": [{"seller": "default", "id": "ear-anker-p3", "position": 1}]}
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"rule": {"match": "exact"}}, "rule.query"),
+        ({"rule": {"query": "蓝牙耳机", "match": "fuzzy"}}, "rule.match"),
+        ({"includes": [{"seller": "default", "id": "a", "position": 0}]}, "includes[0].position"),
+        ({"includes": [{"seller": "Bad Seller", "id": "a", "position": 1}]}, "includes[0].seller"),
+        ({"includes": [{"id": "a", "position": 1}]}, "includes.0.seller"),
+        (
+            {"includes": [{"seller": "s", "id": "a", "position": 1}, {"seller": "s", "id": "b", "position": 1}]},
+            "includes[1].position",
+        ),
+        ({"excludes": [{"seller": "default", "id": "ear-anker-p3"}]}, "excludes"),
+        ({"includes": []}, "includes"),
+        ({"filter_by": "colour:=red"}, "filter_by"),
+        ({"filter_by": "price:<cheap"}, "filter_by"),
+        ({"effective_from": "2026-12-01", "effective_to": "2026-11-01"}, "effective_to"),
+        ({"effective_from": "next tuesday"}, "effective_from"),
+        ({"boost_by": 2}, "boost_by"),
+    ],
+)
+def test_a_malformed_rule_is_refused_naming_the_field(client, change, field):
+    body = {**GOOD_RULE, **change}
+    answer = client.put("/v1/admin/rules/r1", json=body, headers=ADMIN)
+    assert answer.status_code == 422 and field in message(answer), answer.text
+    assert client.get("/v1/admin/rules/r1", headers=ADMIN).status_code == 404
+
+
+def test_rule_routes_answer_unknown_ids_and_missing_products(client):
+    assert client.get("/v1/admin/rules/nope", headers=ADMIN).status_code == 404
+    assert client.delete("/v1/admin/rules/nope", headers=ADMIN).status_code == 404
+    assert client.put("/v1/admin/rules/r1", json=GOOD_RULE).status_code == 401
+    body = {**GOOD_RULE, "excludes": [{"seller": "default", "id": "no-such-product"}]}
+    answer = client.put("/v1/admin/rules/r1", json=body, headers=ADMIN)
+    assert answer.status_code == 200 and answer.json()["missing"] == [{"seller": "default", "id": "no-such-product"}]
+    assert [r["id"] for r in client.get("/v1/admin/rules", headers=ADMIN).json()] == ["r1"]

@@ -37,11 +37,19 @@ def test_a_homophone_slip_is_searched_as_the_word_meant_and_said(client, typed, 
     assert ids(body) == ids(search(client, meant))
 
 
+def test_a_homophone_correction_is_explained(client):
+    body = search(client, "兰牙耳机", explain="true")
+    assert body["explain"]["corrections"] == [{"typed": "兰牙耳机", "corrected": "蓝牙耳机", "kind": "homophone"}]
+    assert body["explain"]["corrected_query"] == body["corrected_query"] == "蓝牙耳机"
+
+
 def test_a_typo_is_corrected_and_explained(client):
     body = search(client, "wireless hedphones", explain="true")
     assert body["corrected_query"] == "wireless headphones"
-    # the corrected word weighs a little less than the word typed right (an exact match ranks above a corrected one)
-    assert ids(body)[:5] == ids(search(client, "wireless headphones"))[:5]
+    # the corrected word weighs a little less than the word typed right (an exact match ranks above a corrected
+    # one), so near ties may swap: the same best hit, and the same products in the top 5 but for one
+    typed, clean = ids(body)[:5], ids(search(client, "wireless headphones"))[:5]
+    assert typed[0] == clean[0] and len(set(typed) & set(clean)) >= 4, (typed, clean)
     [correction] = body["explain"]["corrections"]
     assert correction == {"typed": "hedphones", "corrected": "headphones", "kind": "typo"}
     sources = {a["source"] for c in body["explain"]["concepts"] for a in c["alternatives"]}

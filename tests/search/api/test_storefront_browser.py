@@ -389,3 +389,43 @@ def test_the_landed_price_is_an_estimate_when_configured(browser, live_server, d
             assert not page.errors, page.errors
         finally:
             context.close()
+
+
+def test_similar_products_open_in_a_dialog(page, storefront, size, screenshots):
+    page.goto(f"{storefront}?q=蓝牙耳机")
+    settled(page, "蓝牙耳机")
+    first = cards(page)[0]
+    hit = api(storefront, q="蓝牙耳机")["hits"][0]
+    page.locator("#results .card").first.get_by_role("button", name="相似商品").click()
+    dialog = page.get_by_role("dialog")
+    dialog.wait_for()
+    assert first["title"] in page.locator("#similar-title").inner_text()
+    page.wait_for_function("() => document.querySelector('#similar-list').dataset.state === 'done'")
+    shown = dialog.locator(".card").evaluate_all("cards => cards.map(c => c.dataset.id)")
+    url = f"{storefront}v1/products/{hit['seller']}/{hit['id']}/similar"
+    expected = httpx.get(url, params={"size": 8, "currency": "CNY"}).json()["hits"]
+    assert shown == [h["id"] for h in expected] and hit["id"] not in shown
+    page.screenshot(path=screenshots / f"storefront-similar-{size}.png")
+    dialog.get_by_role("button", name="关闭").click()
+    dialog.wait_for(state="hidden")
+
+
+def test_opening_a_product_is_sent_as_a_click_event(page, storefront, size):
+    page.goto(f"{storefront}?q=保温杯")
+    settled(page, "保温杯")
+    query_id = page.evaluate("() => document.querySelector('#results').dataset.queryId")
+    assert query_id
+    second = page.locator("#results .card").nth(1)
+    is_event = lambda r: r.url.endswith("/v1/events") and r.request.method == "POST"  # noqa: E731
+    # The product opens in a new tab; the click is sent as an event.
+    with page.expect_response(is_event) as sent, page.context.expect_page():
+        second.locator(".card-title a").click()
+    event = sent.value.request.post_data_json
+    assert sent.value.status == 201
+    assert event == {
+        "type": "click",
+        "query_id": query_id,
+        "seller": second.get_attribute("data-seller"),
+        "id": second.get_attribute("data-id"),
+        "position": 2,
+    }

@@ -76,3 +76,75 @@ def test_synonyms_survive_a_restart(app_for):
         assert client.get("/v1/admin/synonyms", headers=ADMIN).json() == [
             {"id": "bose-nick", "root": "大鸟", "synonyms": ["bose"]}
         ]
+
+
+def put_rule(client: TestClient, rule_id: str, body: dict):
+    answer = client.put(f"/v1/admin/rules/{rule_id}", json=body, headers=ADMIN)
+    assert answer.status_code == 200, answer.text
+    return answer.json()
+
+
+def search(client: TestClient, q: str, **params) -> dict:
+    return client.get("/v1/search", params={"q": q, "mode": "keyword", "size": 5, "explain": True, **params}).json()
+
+
+def test_a_rule_pins_and_hides_for_every_spelling_of_its_query(app_for):
+    with app_for() as client:
+        organic = ids(client, "蓝牙耳机")
+        assert "cup-stanley-40" not in organic and "toy-lego-falcon" not in organic
+        hidden = organic[0]
+        put_rule(
+            client,
+            "double-11",
+            {
+                "rule": {"query": "蓝牙耳机", "match": "exact"},
+                "includes": [
+                    {"seller": "default", "id": "cup-stanley-40", "position": 1},
+                    {"seller": "default", "id": "toy-lego-falcon", "position": 3},
+                ],
+                "excludes": [{"seller": "default", "id": hidden}],
+            },
+        )
+        for q in ("蓝牙耳机", "藍牙耳機", "lanya erji", "推荐蓝牙耳机"):
+            body = search(client, q)
+            got = [h["id"] for h in body["hits"]]
+            assert got[0] == "cup-stanley-40" and got[2] == "toy-lego-falcon" and hidden not in got, (q, got)
+            assert body["explain"]["rules"] == ["rules:double-11"]
+            assert body["hits"][0]["explain"]["pinned_by"] == "rules:double-11"
+            assert body["hits"][1]["explain"]["pinned_by"] is None
+        # the rest of the ranking moves down around the pins, and pages follow on from each other
+        paged = [h["id"] for p in (1, 2) for h in search(client, "蓝牙耳机", size=2, page=p)["hits"]]
+        assert paged == [h["id"] for h in search(client, "蓝牙耳机", size=4)["hits"]]
+        assert search(client, "蓝牙耳机 降噪")["explain"]["rules"] == []  # exact: more words, no match
+        hidden_elsewhere = search(client, hidden.split("-")[1])  # another query: the rule does not apply
+        assert hidden_elsewhere["explain"]["rules"] == []
+
+
+def test_contains_rules_filters_and_dates(app_for):
+    with app_for() as client:
+        put_rule(client, "stock", {"rule": {"query": "耳机", "match": "contains"}, "filter_by": "brand:=Apple"})
+        body = search(client, "降噪耳机")
+        assert body["hits"] and {h["brand"] for h in body["hits"]} == {"Apple"}
+        assert body["explain"]["rules"] == ["rules:stock"]
+        put_rule(
+            client,
+            "stock",
+            {
+                "rule": {"query": "耳机", "match": "contains"},
+                "filter_by": "brand:=Apple",
+                "effective_from": "2999-01-01T00:00:00Z",
+            },
+        )
+        later = search(client, "降噪耳机")
+        assert later["explain"]["rules"] == [] and {h["brand"] for h in later["hits"]} != {"Apple"}
+
+
+def test_rules_survive_a_restart_and_are_gone_after_delete(app_for):
+    rule = {"rule": {"query": "保温杯"}, "includes": [{"seller": "default", "id": "toy-lego-falcon", "position": 1}]}
+    with app_for() as client:
+        put_rule(client, "cups", rule)
+    with app_for() as client:
+        assert ids(client, "保温杯")[0] == "toy-lego-falcon"
+        assert client.get("/v1/admin/rules/cups", headers=ADMIN).json()["rule"] == {"query": "保温杯", "match": "exact"}
+        assert client.delete("/v1/admin/rules/cups", headers=ADMIN).status_code == 200
+        assert ids(client, "保温杯")[0] != "toy-lego-falcon"

@@ -88,17 +88,47 @@ def test_knn_leg_matches_the_documented_query_with_the_filter_inside():
     assert "filter" not in queries.knn_body(vector, Filters(), 10)["query"]["knn"]["vector"]
 
 
+def test_a_vector_floor_is_counted_by_the_documented_radial_search():
+    """With a floor, the total and the facets count every product above it: a radial k-NN search (`min_score`
+    instead of `k`: vector-search/specialized-operations/radial-search-knn.md) beside the keyword query, under the
+    filters; its score is the space's score of that cosine similarity (vector-search/getting-started/concepts, the
+    spaces table)."""
+    vector = np.linspace(-1, 1, 4, dtype=np.float32)
+    near = queries.radial(vector, 0.4)
+    assert near == {"vector": [float(x) for x in vector], "min_score": 0.7}  # cosinesimil: (1 + cos) / 2
+    body = queries.count_body(None, None, Filters.where(brand=("Sony",)), {}, near)
+    assert body["query"]["bool"] == {
+        "filter": [{"bool": {"filter": [{"terms": {"brand_key": ["sony"]}}]}}],
+        "should": [{"knn": {"vector": near}}],
+        "minimum_should_match": 1,
+    }
+    assert body["size"] == 0 and body["track_total_hits"] is True
+    for space in ("cosinesimil", "innerproduct", "l2"):
+        for cosine in (-0.5, 0.0, 0.37, 0.9):
+            assert queries.cosine_of(queries.score_of(cosine, space), space) == pytest.approx(cosine)
+
+
 def test_keyword_leg_is_term_queries_of_analysed_terms_as_the_embedded_backend_builds():
     spec = RankingSpec()
     body = queries.keyword_query([Concept("耳机", [Alternative("wireless earbuds", 0.8, "glossary")], True)], spec)
-    [per_concept] = body["bool"]["should"]
+    per_concept, coordination = body["bool"]["should"]
     english, chinese = per_concept["dis_max"]["queries"]
+    # the concept matched whole (both words of the rendering, or the Chinese term) adds the coordination step
+    whole = coordination["constant_score"]
+    assert whole["boost"] == spec.coordination
+    every_word, chinese_term = whole["filter"]["bool"]["should"]
+    assert [next(iter(q["dis_max"]["queries"][0]["term"].values()))["value"] for q in every_word["bool"]["must"]] == [
+        "wireless",
+        "earbud",
+    ]
+    assert chinese_term == chinese
     wireless, earbud, phrase = english["bool"]["should"]
     assert wireless["dis_max"]["boost"] == 0.8 and wireless["dis_max"]["tie_breaker"] == spec.tie_breaker
     assert {"term": {"title": {"value": "earbud", "boost": 1.0}}} in earbud["dis_max"]["queries"]
     assert {next(iter(q["term"])) for q in earbud["dis_max"]["queries"]} == {
         "title",
         "description",
+        "models",  # the title's model numbers, as a word-delimiter filter splits and joins them
         "brand_text",
         "category_text",
     }

@@ -84,6 +84,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/products/{seller}/{product_id}/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Similar products (相似商品)
+         * @description The products nearest to this one's vector (title, brand, category), its own variants left out and each other product group once, under the usual filters (`brand`, `seller`, `category`, `price_min`/`price_max` with `currency`, `in_stock`, `attr`); `size` of them. Answered like a search.
+         */
+        get: operations["similar_v1_products__seller___product_id__similar_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/products/{seller}/{product_id}": {
         parameters: {
             query?: never;
@@ -393,6 +413,45 @@ export interface paths {
         post?: never;
         /** Remove a synonym */
         delete: operations["delete_synonym_v1_admin_synonyms__synonym_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the rules */
+        get: operations["list_rules_v1_admin_rules_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/rules/{rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a rule */
+        get: operations["get_rule_v1_admin_rules__rule_id__get"];
+        /**
+         * Add or replace a rule
+         * @description Applies to the next search; explain names it (`rules:ID`), and a pinned hit's explain says `pinned_by`. `missing` lists pinned or hidden products that are not in the index now.
+         */
+        put: operations["put_rule_v1_admin_rules__rule_id__put"];
+        post?: never;
+        /** Remove a rule */
+        delete: operations["delete_rule_v1_admin_rules__rule_id__delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -808,6 +867,11 @@ export interface components {
             matched?: string[];
             /** @description The product's type; null when it has none. */
             product_type?: components["schemas"]["ProductTypeExplain"] | null;
+            /**
+             * Pinned By
+             * @description The merchandising rule that pinned the hit at its position (`rules:ID`), if one did.
+             */
+            pinned_by?: string | null;
         };
         /**
          * LandedEstimate
@@ -953,6 +1017,25 @@ export interface components {
              * @description When, UTC (ISO 8601).
              */
             last_seen: string;
+        };
+        /** PinnedProduct */
+        PinnedProduct: {
+            /**
+             * Seller
+             * @example default
+             */
+            seller: string;
+            /**
+             * Id
+             * @example ear-anker-p3
+             */
+            id: string;
+            /**
+             * Position
+             * @description 1-based position in the results.
+             * @example 1
+             */
+            position: number;
         };
         /** Price */
         Price: {
@@ -1119,6 +1202,19 @@ export interface components {
             attributes?: {
                 [key: string]: string;
             };
+        };
+        /** ProductRef */
+        ProductRef: {
+            /**
+             * Seller
+             * @example default
+             */
+            seller: string;
+            /**
+             * Id
+             * @example ear-anker-p3
+             */
+            id: string;
         };
         /**
          * ProductResponse
@@ -1300,6 +1396,134 @@ export interface components {
             id?: string | null;
             /** Errors */
             errors: components["schemas"]["FieldError"][];
+        };
+        /**
+         * RuleBody
+         * @description A merchandising rule in Typesense's override shape.
+         * @example {
+         *       "effective_from": "2026-11-01T00:00:00Z",
+         *       "effective_to": "2026-11-12T00:00:00Z",
+         *       "excludes": [
+         *         {
+         *           "id": "ear-apple-wired",
+         *           "seller": "default"
+         *         }
+         *       ],
+         *       "filter_by": "in_stock:=true",
+         *       "includes": [
+         *         {
+         *           "id": "ear-anker-p3",
+         *           "position": 1,
+         *           "seller": "default"
+         *         }
+         *       ],
+         *       "rule": {
+         *         "match": "exact",
+         *         "query": "蓝牙耳机"
+         *       }
+         *     }
+         */
+        RuleBody: {
+            rule: components["schemas"]["RuleCondition"];
+            /**
+             * Includes
+             * @description Products pinned at positions.
+             */
+            includes?: components["schemas"]["PinnedProduct"][];
+            /**
+             * Excludes
+             * @description Products hidden.
+             */
+            excludes?: components["schemas"]["ProductRef"][];
+            /**
+             * Filter By
+             * @description Narrows the results, Typesense syntax: `brand:=[Sony,Bose] && in_stock:=true && price:<200` (any keyword filter field, category, in_stock, price in USD).
+             */
+            filter_by?: string | null;
+            /**
+             * Effective From
+             * @description From when (ISO 8601 or seconds since the epoch).
+             */
+            effective_from?: string | number | null;
+            /**
+             * Effective To
+             * @description Until when (exclusive).
+             */
+            effective_to?: string | number | null;
+        };
+        /** RuleCondition */
+        RuleCondition: {
+            /**
+             * Query
+             * @description Matched after query analysis (Traditional, pinyin, case all compare equal).
+             */
+            query: string;
+            /**
+             * Match
+             * @description `exact`: the query's words are these; `contains`: they include them.
+             * @default exact
+             */
+            match?: string;
+        };
+        /**
+         * RuleOut
+         * @example {
+         *       "effective_from": "2026-11-01T00:00:00Z",
+         *       "effective_to": "2026-11-12T00:00:00Z",
+         *       "excludes": [
+         *         {
+         *           "id": "ear-apple-wired",
+         *           "seller": "default"
+         *         }
+         *       ],
+         *       "filter_by": "in_stock:=true",
+         *       "includes": [
+         *         {
+         *           "id": "ear-anker-p3",
+         *           "position": 1,
+         *           "seller": "default"
+         *         }
+         *       ],
+         *       "rule": {
+         *         "match": "exact",
+         *         "query": "蓝牙耳机"
+         *       }
+         *     }
+         */
+        RuleOut: {
+            rule: components["schemas"]["RuleCondition"];
+            /**
+             * Includes
+             * @description Products pinned at positions.
+             */
+            includes?: components["schemas"]["PinnedProduct"][];
+            /**
+             * Excludes
+             * @description Products hidden.
+             */
+            excludes?: components["schemas"]["ProductRef"][];
+            /**
+             * Filter By
+             * @description Narrows the results, Typesense syntax: `brand:=[Sony,Bose] && in_stock:=true && price:<200` (any keyword filter field, category, in_stock, price in USD).
+             */
+            filter_by?: string | null;
+            /**
+             * Effective From
+             * @description From when (ISO 8601 or seconds since the epoch).
+             */
+            effective_from?: string | number | null;
+            /**
+             * Effective To
+             * @description Until when (exclusive).
+             */
+            effective_to?: string | number | null;
+            /** Id */
+            id: string;
+            /**
+             * Missing
+             * @description Pinned or hidden products not in the index now (a pin of one is skipped).
+             */
+            missing?: components["schemas"]["ProductRef"][];
         };
         /**
          * SearchHit
@@ -2599,6 +2823,173 @@ export interface operations {
                      *       "error": {
                      *         "status": 401,
                      *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    similar_v1_products__seller___product_id__similar_get: {
+        parameters: {
+            query?: {
+                /** @description What the shopper typed: Chinese (Simplified or Traditional), pinyin, English or mixed; a price in it (`500元以下`) filters. Empty = browse. */
+                q?: string;
+                /** @description 1-based page number (or use `cursor`). */
+                page?: number;
+                /** @description Hits per page (at most HAITAO_MAX_PAGE_SIZE, 100). (The variant attribute `size` filters as `variant_size`.) */
+                size?: number;
+                /** @description `next_cursor` of the previous page, to get the next one with the same q, filters and sort. Browsing (empty q) pages any depth by key; relevance-ranked results go as deep as the fused candidates. */
+                cursor?: string | null;
+                /** @description Category path prefix: `Electronics > Audio` includes everything below it. */
+                category?: string | null;
+                /** @description Lowest price, in `currency`. */
+                price_min?: number | null;
+                /** @description Highest price, in `currency`. */
+                price_max?: number | null;
+                /** @description Currency of price_min, price_max and the price facet's buckets. */
+                currency?: components["schemas"]["Currency"];
+                /** @description Only products in stock (true), or only those not in stock (false). */
+                in_stock?: boolean | null;
+                /** @description Attribute filters `name:value` (case-insensitive), e.g. `color:black`; values of one name are alternatives, different names all apply. */
+                attr?: string[];
+                /** @description Facets to count: brand, category, condition, seller, color, size, material, pattern, gender, age_group, availability, price (comma-separated). Each facet's counts apply every filter but its own; `price` counts price buckets in `currency` and reports the range in `facets_stats`. */
+                facets?: string[];
+                /** @description Result order; browsing by relevance lists the newest first. */
+                sort?: components["schemas"]["Sort"];
+                /** @description Retrieval: both legs fused (hybrid), or one leg alone. */
+                mode?: components["schemas"]["Mode"];
+                /** @description Include the query analysis and why each hit matched. */
+                explain?: boolean;
+                /** @description One hit per product group (a seller's variants sharing an `item_group_id`: colours, sizes): the best-matching variant stands for its group and lists the group's variants; `total` and facet counts count groups. `false`: every variant is a hit of its own. */
+                distinct?: boolean;
+                /** @description Hit fields to return (comma-separated; `id` and `seller` always): id, title, brand, category, condition, seller, item_group_id, color, size, material, pattern, gender, age_group, availability, price, price_max, list_price, title_zh, image_link, link, attributes, seller_name, display_zh, discount_percent, variants, variant_options, landed_estimate, score, highlight. Empty = all. */
+                fields?: string[];
+                /** @description Only these brands (any of them); repeat the parameter or separate values with commas. */
+                brand?: string[];
+                /** @description Only products in these conditions (new, refurbished, used); repeat the parameter or separate values with commas. */
+                condition?: string[];
+                /** @description Only these sellers' products (seller ids); repeat the parameter or separate values with commas. */
+                seller?: string[];
+                /** @description Only the variants of these product groups (ids as the seller wrote them; with `distinct=false`, every variant of a group); repeat the parameter or separate values with commas. */
+                item_group_id?: string[];
+                /** @description Only products in these colours; repeat the parameter or separate values with commas. */
+                color?: string[];
+                /** @description Only products in these sizes; repeat the parameter or separate values with commas. */
+                variant_size?: string[];
+                /** @description Only products of these materials; repeat the parameter or separate values with commas. */
+                material?: string[];
+                /** @description Only products with these patterns; repeat the parameter or separate values with commas. */
+                pattern?: string[];
+                /** @description Only products for these genders (male, female, unisex); repeat the parameter or separate values with commas. */
+                gender?: string[];
+                /** @description Only these age groups (newborn, infant, toddler, kids, adult); repeat the parameter or separate values with commas. */
+                age_group?: string[];
+            };
+            header?: never;
+            path: {
+                /** @description The product's seller. */
+                seller: string;
+                /** @description Id of the product, as in the feed; one holding `/` is sent as it is or with `%2F`. */
+                product_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResponse"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
                      *       }
                      *     }
                      */
@@ -4914,6 +5305,475 @@ export interface operations {
             path: {
                 /** @description 1–64 letters, digits, `_` or `-`. */
                 synonym_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deleted"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_rules_v1_admin_rules_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "double-11",
+                     *         "rule": {
+                     *           "query": "蓝牙耳机",
+                     *           "match": "exact"
+                     *         },
+                     *         "includes": [
+                     *           {
+                     *             "seller": "default",
+                     *             "id": "ear-anker-p3",
+                     *             "position": 1
+                     *           }
+                     *         ],
+                     *         "excludes": [],
+                     *         "missing": []
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["RuleOut"][];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_rule_v1_admin_rules__rule_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 1–64 letters, digits, `_` or `-`. */
+                rule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleOut"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    put_rule_v1_admin_rules__rule_id__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 1–64 letters, digits, `_` or `-`. */
+                rule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleOut"];
+                };
+            };
+            /** @description The API key is missing or wrong (only when the server has one set). */
+            401: {
+                headers: {
+                    /** @description `Bearer`: how to send the key. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 401,
+                     *         "message": "missing or wrong API key: send `X-API-Key: <key>` or `Authorization: Bearer <key>`"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Nothing with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 404,
+                     *         "message": "no product with id 'ear-sony-xm6'"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A parameter or the body is invalid; the message names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 422,
+                     *         "message": "q: String should have at most 200 characters"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send another request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 429,
+                     *         "message": "too many requests: at most 600 a minute (bursts of 100); retry after 2 s"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The index is not loaded, the search server is unreachable, or (admin writes) the index cannot be written now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "status": 503,
+                     *         "message": "search is temporarily unavailable: OpenSearch is unreachable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    delete_rule_v1_admin_rules__rule_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 1–64 letters, digits, `_` or `-`. */
+                rule_id: string;
             };
             cookie?: never;
         };
