@@ -65,7 +65,7 @@ class Run:
 
 def raw_encode(n: int, threads: int, batch_size: int) -> tuple[float, dict[str, np.ndarray]]:
     """Texts/s of sentence-transformers' raw `encode` on torch over the texts the indexer embeds, and its vector
-    of each product (by id)."""
+    of each product (by its key in the index)."""
     catalog = [Product.from_raw(p) for p in products(n)]
     texts = [embedding_text(product) for product in catalog]
     model = load_sentence_transformer(Settings().model, threads)
@@ -73,7 +73,7 @@ def raw_encode(n: int, threads: int, batch_size: int) -> tuple[float, dict[str, 
     started = time.perf_counter()
     vectors = model.encode(texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True)
     rate = n / (time.perf_counter() - started)
-    return rate, {product.id: vector for product, vector in zip(catalog, vectors, strict=True)}
+    return rate, {product.key: vector for product, vector in zip(catalog, vectors, strict=True)}
 
 
 def lowest_cosine(data_dir: Path, reference: dict[str, np.ndarray]) -> float:

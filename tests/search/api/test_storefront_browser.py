@@ -399,7 +399,7 @@ def test_similar_products_open_in_a_dialog(page, storefront, size, screenshots):
     page.locator("#results .card").first.get_by_role("button", name="相似商品").click()
     dialog = page.get_by_role("dialog")
     dialog.wait_for()
-    assert first["title"] in dialog.get_by_role("heading").inner_text()
+    assert first["title"] in page.locator("#similar-title").inner_text()
     page.wait_for_function("() => document.querySelector('#similar-list').dataset.state === 'done'")
     shown = dialog.locator(".card").evaluate_all("cards => cards.map(c => c.dataset.id)")
     url = f"{storefront}v1/products/{hit['seller']}/{hit['id']}/similar"
