@@ -20,13 +20,6 @@ from search.fields import NO_NODE
 EXTRA_CANDIDATES = 50  # neighbours beyond `size` asked for: the product's own group and repeated groups drop out
 
 
-def group_of(product: Product) -> tuple[str, str]:
-    """(seller, group): the product's `item_group_id` when it has one, else the product alone."""
-    seller = getattr(product, "seller", "")
-    group = getattr(product, "item_group_id", None) or f"\x00{product.id}"
-    return seller, group
-
-
 def similar_products(
     backend: SearchBackend,
     product: Product,
@@ -39,7 +32,7 @@ def similar_products(
     """The `size` products nearest to `product` (stored under `key`) passing `filters`, its own group left out."""
     vector = encode([text])[0]
     leg = backend.vector_leg(vector, filters, size + EXTRA_CANDIDATES)
-    own = group_of(product)
+    own = product.group
     keys = [k for k, _ in leg if k != key]
     found = backend.fetch(keys)
     nodes = backend.types([key, *keys])
@@ -50,7 +43,7 @@ def similar_products(
         other = found.get(candidate)
         if other is None or candidate == key:
             continue
-        group = group_of(other)
+        group = other.group
         if group in seen:
             continue
         seen.add(group)
