@@ -11,9 +11,18 @@ import hashlib
 import json
 import re
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 MAX_ID_LENGTH = 200
 DEFAULT_SELLER = "default"
@@ -135,6 +144,21 @@ def normalize_category(value: str) -> str:
     return " > ".join(part for part in parts if part)
 
 
+def _usd(value: Any, info: ValidationInfo) -> float:
+    return _bounded(parse_price(value), info)
+
+
+def _optional_usd(value: Any, info: ValidationInfo) -> float | None:
+    return None if value is None or value == "" else _usd(value, info)
+
+
+Usd = Annotated[float, Field(ge=0), BeforeValidator(_usd)]
+"""A price of a record, in USD: a number or a string `parse_price` reads (`"$1,299.00"`), at most MAX_PRICE when it
+comes in."""
+OptionalUsd = Annotated[float | None, Field(ge=0), BeforeValidator(_optional_usd)]
+"""A price a record may leave out (null or empty), else as `Usd`."""
+
+
 class Product(BaseModel):
     """One product as a US seller lists it."""
 
@@ -155,12 +179,9 @@ class Product(BaseModel):
     description: str = ""
     brand: str = ""
     category: str = Field("", examples=["Electronics > Audio > Headphones"])
-    price: float = Field(ge=0, description="Price in USD; the lowest one when variants differ.", examples=[79.99])
-    price_max: float | None = Field(
-        None,
-        ge=0,
-        description="The highest variant price in USD, when variants differ (a price range).",
-        examples=[99.99],
+    price: Usd = Field(description="Price in USD; the lowest one when variants differ.", examples=[79.99])
+    price_max: OptionalUsd = Field(
+        None, description="The highest variant price in USD, when variants differ (a price range).", examples=[99.99]
     )
     availability: Availability = Availability.IN_STOCK
     link: str = ""
@@ -168,9 +189,8 @@ class Product(BaseModel):
     title_zh: str = ""
     description_zh: str = ""
     condition: str | None = Field(None, max_length=50, examples=["new"])  # Merchant Center: new, refurbished, used
-    list_price: float | None = Field(
+    list_price: OptionalUsd = Field(
         None,
-        ge=0,
         description="The regular price in USD while the product sells below it for `price` (Shopify's Compare At "
         "Price; Merchant Center's price while its sale_price applies): shown as a discount.",
         examples=[99.99],
@@ -208,21 +228,6 @@ class Product(BaseModel):
     def key(self) -> str:
         """The product's identity in the index, `SELLER/ID`."""
         return product_key(self.seller, self.id)
-
-    @field_validator("price", mode="before")
-    @classmethod
-    def _price(cls, value: Any, info: ValidationInfo) -> float:
-        return _bounded(parse_price(value), info)
-
-    @field_validator("price_max", mode="before")
-    @classmethod
-    def _price_max(cls, value: Any, info: ValidationInfo) -> float | None:
-        return None if value is None or value == "" else _bounded(parse_price(value), info)
-
-    @field_validator("list_price", mode="before")
-    @classmethod
-    def _list_price(cls, value: Any, info: ValidationInfo) -> float | None:
-        return None if value is None or value == "" else _bounded(parse_price(value), info)
 
     @model_validator(mode="after")
     def _price_range(self) -> Product:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model, field_validator
 
 from search.api.limits import (
     MAX_ATTRIBUTE_FILTERS,
@@ -58,6 +58,15 @@ def _comma_list(value: Any) -> Any:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ValueError("must be a string or a list of strings (values may be separated by commas)")
     return [part.strip() for item in value for part in item.split(",") if part.strip()]
+
+
+ListParam = Annotated[list[str], BeforeValidator(_comma_list)]
+"""A list parameter: repeated (`brand=Sony&brand=Bose`) or comma-separated (`brand=Sony,Bose`) strings."""
+
+
+def _list_param(most: int, description: str, example: list[str]) -> Any:
+    """The `Field` of a list parameter: empty by default, at most `most` values."""
+    return Field(default_factory=list, max_length=most, description=description, examples=[example])
 
 
 class _SearchParams(BaseModel):
@@ -114,19 +123,17 @@ class _SearchParams(BaseModel):
     in_stock: bool | None = Field(
         None, description="Only products in stock (true), or only those not in stock (false).", examples=[True]
     )
-    attr: list[str] = Field(
-        default_factory=list,
-        max_length=MAX_ATTRIBUTE_FILTERS,
-        description="Attribute filters `name:value` (case-insensitive), e.g. `color:black`; values of one name "
-        "are alternatives, different names all apply.",
-        examples=[["color:black", "color:white"]],
+    attr: ListParam = _list_param(
+        MAX_ATTRIBUTE_FILTERS,
+        "Attribute filters `name:value` (case-insensitive), e.g. `color:black`; values of one name are "
+        "alternatives, different names all apply.",
+        ["color:black", "color:white"],
     )
-    facets: list[str] = Field(
-        default_factory=list,
-        max_length=MAX_FACETS,
-        description=f"Facets to count: {', '.join(FACETS)} (comma-separated). Each facet's counts apply every "
-        "filter but its own; `price` counts price buckets in `currency` and reports the range in `facets_stats`.",
-        examples=[["brand", "category", "price"]],
+    facets: ListParam = _list_param(
+        MAX_FACETS,
+        f"Facets to count: {', '.join(FACETS)} (comma-separated). Each facet's counts apply every filter but its "
+        "own; `price` counts price buckets in `currency` and reports the range in `facets_stats`.",
+        ["brand", "category", "price"],
     )
     sort: Sort = Field(
         Sort.RELEVANCE,
@@ -144,15 +151,11 @@ class _SearchParams(BaseModel):
         "count groups. `false`: every variant is a hit of its own.",
         examples=[True],
     )
-    fields: list[str] = Field(
-        default_factory=list,
-        max_length=MAX_FIELDS,
-        description=f"Hit fields to return (comma-separated; `id` and `seller` always): {', '.join(HIT_FIELDS)}. "
-        "Empty = all.",
-        examples=[["id", "title", "price"]],
+    fields: ListParam = _list_param(
+        MAX_FIELDS,
+        f"Hit fields to return (comma-separated; `id` and `seller` always): {', '.join(HIT_FIELDS)}. Empty = all.",
+        ["id", "title", "price"],
     )
-
-    _lists = field_validator("attr", "facets", "fields", mode="before")(_comma_list)
 
     @field_validator("category")
     @classmethod
@@ -224,16 +227,9 @@ SearchParams = create_model(
     "SearchParams",
     __base__=_SearchParams,
     __doc__=_SearchParams.__doc__,
-    __validators__={  # the registry's keyword filters: comma-separated or repeated strings of bounded length
-        "_keyword_lists": field_validator(*KEYWORD_PARAMS, mode="before")(_comma_list),
-        "_keyword_lengths": field_validator(*KEYWORD_PARAMS)(_bounded_values),
-    },
-    **{
-        f.parameter: (
-            list[str],
-            Field(default_factory=list, max_length=MAX_FILTER_VALUES, description=f.description, examples=[f.example]),
-        )
-        for f in KEYWORD_FILTERS
+    __validators__={"_keyword_lengths": field_validator(*KEYWORD_PARAMS)(_bounded_values)},
+    **{  # the registry's keyword filters: list parameters of values of bounded length
+        f.parameter: (ListParam, _list_param(MAX_FILTER_VALUES, f.description, f.example)) for f in KEYWORD_FILTERS
     },
 )
 

@@ -3,7 +3,9 @@ title, and the vector nearest to the nodes' names."""
 
 from __future__ import annotations
 
+import csv
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -23,34 +25,21 @@ def _product(**fields) -> Product:
     return Product.from_raw({"id": "p", "title": "Thing", "price": 1, **fields})
 
 
-@pytest.mark.parametrize(
-    ("category", "title", "node"),
-    [
-        # Shopify's "Product Category" path: exact at every level
-        (
-            "Electronics > Audio > Audio Components > Headphones & Headsets > Headphones > In-Ear Headphones",
-            "X",
-            "el-2-2-7-1-3",
-        ),
-        # a seller's own path, by alias: Earbuds is a synonym of true wireless earbuds
-        ("Electronics > Audio > Headphones > Earbuds", "Soundcore P3", "hs-true-wireless-earbuds"),
-        # a level read within what the levels above named: pet shampoo, not hair shampoo
-        ("Animals & Pet Supplies > Grooming > Shampoo", "Oatmeal Dog Shampoo", "ap-2-26-7"),
-        ("Beauty > Hair Care > Shampoo", "Repair Shampoo", "hb-3-10-13"),
-        # a partly named level, refined by the title
-        (
-            "Electronics > Audio > Headphones > Over-Ear & On-Ear Headphones",
-            "Sony WH-1000XM5 Wireless Noise Canceling Over-Ear Headphones",
-            "el-2-2-7-1-5",
-        ),
-        # Chinese paths
-        ("数码 > 耳机 > 蓝牙耳机", "X", "hs-true-wireless-earbuds"),
-        ("母婴 > 奶粉", "X", "bt-10-1-4"),
-    ],
+CATEGORY_PATHS = list(
+    csv.DictReader(
+        (Path(__file__).parent / "category_paths.tsv").read_text("utf-8").splitlines(),
+        delimiter="\t",
+        quoting=csv.QUOTE_NONE,
+    )
 )
-def test_a_category_path_names_the_node(assigner, category, title, node):
-    found = assigner.assign(_product(category=category, title=title))
-    assert found.node == node, found
+"""Sellers' category paths (Shopify's, their own, Chinese ones) and the node each names, with why: one tab-separated
+row each, `category`, `title` (what refines a partly named level), `node`, `why`."""
+
+
+@pytest.mark.parametrize("case", CATEGORY_PATHS, ids=[case["category"] for case in CATEGORY_PATHS])
+def test_a_category_path_names_the_node(assigner, case):
+    found = assigner.assign(_product(category=case["category"], title=case["title"]))
+    assert found.node == case["node"], (case["why"], found)
     assert found.method == "category"
     assert 0.5 <= found.confidence <= 1.0
 

@@ -3,6 +3,9 @@ Chinese, and Chinese labels of facet values."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from search.analysis.query import default_analysis
@@ -34,60 +37,18 @@ def test_the_sellers_chinese_title_comes_first(display):
     assert shown["category"].endswith("入耳式耳机 > 真无线蓝牙耳机")
 
 
-@pytest.mark.parametrize(
-    ("fields", "title"),
-    [
-        (
-            {
-                "title": "Sony WH-1000XM5 Wireless Noise Canceling Over-Ear Headphones",
-                "brand": "Sony",
-                "category": "Electronics > Audio > Headphones",
-                "attributes": {"color": "Black"},
-            },
-            "索尼 WH-1000XM5 头戴式耳机 黑色",
-        ),
-        (
-            {
-                "title": "Nature Made Fish Oil 1000 mg Softgels, 100 Count",
-                "brand": "Nature Made",
-                "category": "Health > Vitamins & Supplements > Fish Oil & Omega-3",
-                "attributes": {"strength": "1000 mg", "count": "100 count"},
-            },
-            "天维美 鱼油 1000毫克 100粒",  # Nature Made's Chinese name, from the glossary
-        ),
-        (
-            {
-                "title": "Hydro Flask 32 oz Wide Mouth Bottle",
-                "brand": "Hydro Flask",
-                "category": "Home & Kitchen > Drinkware > Water Bottles",
-                "attributes": {"capacity": "32 oz"},
-            },
-            "Hydro Flask 水杯 946毫升",
-        ),
-        (
-            {
-                "title": "Pampers Swaddlers Diapers, Size 4, 150 Count",
-                "brand": "Pampers",
-                "category": "Baby > Diapering > Diapers",
-                "attributes": {"size": "4", "count": "150 count"},
-            },
-            "帮宝适 纸尿裤 4号 150片",
-        ),
-        (
-            {
-                "title": "Brooks Women's Ghost 15 Running Shoe, White/Pink, Size 9",
-                "brand": "Brooks",
-                "category": "Apparel & Accessories > Shoes > Running Shoes",
-                "attributes": {"gender": "female", "color": "White/Pink", "size": "9"},
-            },
-            "布鲁克斯 女款 跑步鞋 白色/粉色 9码",
-        ),
-    ],
-)
-def test_without_one_a_title_is_composed_and_says_so(display, fields, title):
-    shown = _shown(display, **fields)
+COMPOSED_TITLES = [
+    json.loads(line) for line in (Path(__file__).parent / "composed_titles.jsonl").read_text("utf-8").splitlines()
+]
+"""Products without a Chinese title and the title composed for each (brand, type and attributes in Chinese): one
+JSON object a line, `product` (the record's fields), `title` and, where it is not plain, `why`."""
+
+
+@pytest.mark.parametrize("case", COMPOSED_TITLES, ids=[case["product"]["title"] for case in COMPOSED_TITLES])
+def test_without_one_a_title_is_composed_and_says_so(display, case):
+    shown = _shown(display, **case["product"])
     assert shown["source"] == "generated"
-    assert shown["title"] == title
+    assert shown["title"] == case["title"], case.get("why")
 
 
 def test_facet_values_get_chinese_labels(display):
