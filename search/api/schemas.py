@@ -750,15 +750,15 @@ class AdminDeleteResponse(BaseModel):
     seller: str = Field(description="Its seller.")
 
 
+# The seller the examples show: its record, and that record as the API lists the seller.
+SELLER_RECORD_EXAMPLE = {"name": "Circuit Harbor Electronics", "state": "CA", "specialties": ["headphones"]}
+SELLER_INFO_EXAMPLE = {"id": "circuit-harbor", **SELLER_RECORD_EXAMPLE, "products": 220}
+
+
 class SellerRecord(BaseModel):
     """What a seller's record says (PUT /v1/admin/sellers/{seller}); fields left out keep their value."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [{"name": "Circuit Harbor Electronics", "state": "CA", "specialties": ["headphones"]}]
-        },
-    )
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [SELLER_RECORD_EXAMPLE]})
 
     name: str = Field("", max_length=200, description="The name shoppers see.")
     state: str | None = Field(None, description="The US state (two-letter code) the seller ships from.")
@@ -766,19 +766,7 @@ class SellerRecord(BaseModel):
 
 
 class SellerInfo(BaseModel):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "id": "circuit-harbor",
-                    "name": "Circuit Harbor Electronics",
-                    "state": "CA",
-                    "specialties": ["headphones"],
-                    "products": 220,
-                }
-            ]
-        }
-    )
+    model_config = ConfigDict(json_schema_extra={"examples": [SELLER_INFO_EXAMPLE]})
 
     id: str = Field(examples=["circuit-harbor"])
     name: str = Field(description="The display name (the id until one is set).", examples=["Circuit Harbor"])
@@ -788,23 +776,7 @@ class SellerInfo(BaseModel):
 
 
 class SellersResponse(BaseModel):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "sellers": [
-                        {
-                            "id": "circuit-harbor",
-                            "name": "Circuit Harbor Electronics",
-                            "state": "CA",
-                            "specialties": ["headphones"],
-                            "products": 220,
-                        }
-                    ]
-                }
-            ]
-        }
-    )
+    model_config = ConfigDict(json_schema_extra={"examples": [{"sellers": [SELLER_INFO_EXAMPLE]}]})
 
     sellers: list[SellerInfo] = Field(description="Every seller, by id.")
 
