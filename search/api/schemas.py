@@ -307,6 +307,20 @@ class VariantOption(BaseModel):
     image_link: str | None = None
 
 
+class BoostApplied(BaseModel):
+    rule: str = Field(description="The rule (`rules:ID`).", examples=["rules:double-11"])
+    filter_by: str = Field(description="The boost's filter, which the product passes.", examples=["brand:=Anker"])
+    weight: float = Field(description="Its weight: above 1 boosts, below 1 buries.", examples=[3.0])
+
+
+class BoostExplain(BaseModel):
+    """What merchandising rules' boosts did to the hit: its relevance score multiplied by `factor`."""
+
+    factor: float = Field(description="The product of the weights of every boost it passes.", examples=[3.0])
+    rank_before: int = Field(description="Its 1-based place in the relevance ranking before boosts.", examples=[7])
+    by: list[BoostApplied] = Field(description="Each boost that applied.")
+
+
 class HitExplain(BaseModel):
     keyword_rank: int | None = Field(
         None, description="1-based rank in the keyword (BM25) leg, if it returned the hit."
@@ -322,6 +336,9 @@ class HitExplain(BaseModel):
     product_type: ProductTypeExplain | None = Field(None, description="The product's type; null when it has none.")
     pinned_by: str | None = Field(
         None, description="The merchandising rule that pinned the hit at its position (`rules:ID`), if one did."
+    )
+    boost: BoostExplain | None = Field(
+        None, description="What merchandising rules' boosts (or buries) did to the hit; null when none applied."
     )
 
 
