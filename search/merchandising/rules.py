@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -214,17 +214,25 @@ def _filter(text: Any, where: str) -> RuleFilter:
         raise ValueError(f"{where}{str(exc).removeprefix('filter_by')}") from None
 
 
-def _boosts(raw: Any) -> tuple[Boost, ...]:
-    if not isinstance(raw, list) or len(raw) > MAX_BOOSTS:
-        raise ValueError(f'boost: a list of at most {MAX_BOOSTS} {{"filter_by": ..., "weight": ...}}')
-    boosts: list[Boost] = []
+def _listed(raw: Any, name: str, most: int, kind: str, fields: tuple[str, ...]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The objects of a rule's list `name`, each with the place errors name (`includes[2]`): a list of at most
+    `most` of them, each an object (a `kind`) with no field but `fields`. ValueError naming the place otherwise."""
+    if not isinstance(raw, list) or len(raw) > most:
+        raise ValueError(f"{name}: a list of at most {most} {kind}s")
+    shape = "{" + ", ".join(f'"{field}": ...' for field in fields) + "}"
     for number, item in enumerate(raw):
-        where = f"boost[{number}]"
+        where = f"{name}[{number}]"
         if not isinstance(item, dict):
-            raise ValueError(f'{where}: an object {{"filter_by": ..., "weight": ...}}')
-        unknown = sorted(set(item) - {"filter_by", "weight"})
+            raise ValueError(f"{where}: an object {shape}")
+        unknown = sorted(set(item) - set(fields))
         if unknown:
-            raise ValueError(f"{where}.{unknown[0]}: not a field of a boost (filter_by, weight)")
+            raise ValueError(f"{where}.{unknown[0]}: not a field of a {kind} ({', '.join(fields)})")
+        yield where, item
+
+
+def _boosts(raw: Any) -> tuple[Boost, ...]:
+    boosts: list[Boost] = []
+    for where, item in _listed(raw, "boost", MAX_BOOSTS, "boost", ("filter_by", "weight")):
         weight = item.get("weight")
         if (
             not isinstance(weight, int | float)
@@ -241,12 +249,9 @@ def _boosts(raw: Any) -> tuple[Boost, ...]:
 
 
 def _includes(raw: Any) -> tuple[Pin, ...]:
-    if not isinstance(raw, list) or len(raw) > MAX_INCLUDES:
-        raise ValueError(f"includes: a list of at most {MAX_INCLUDES} products")
     pins: list[Pin] = []
-    for number, item in enumerate(raw):
-        where = f"includes[{number}]"
-        seller, product_id = _product(item, where, extra={"position"})
+    for where, item in _listed(raw, "includes", MAX_INCLUDES, "pinned product", ("seller", "id", "position")):
+        seller, product_id = _product(item, where)
         position = item.get("position")
         if not isinstance(position, int) or isinstance(position, bool) or not 1 <= position <= MAX_POSITION:
             raise ValueError(f"{where}.position: a whole number from 1 to {MAX_POSITION}")
@@ -260,18 +265,14 @@ def _includes(raw: Any) -> tuple[Pin, ...]:
 
 
 def _excludes(raw: Any) -> tuple[tuple[str, str], ...]:
-    if not isinstance(raw, list) or len(raw) > MAX_EXCLUDES:
-        raise ValueError(f"excludes: a list of at most {MAX_EXCLUDES} products")
-    found = [_product(item, f"excludes[{number}]") for number, item in enumerate(raw)]
+    found = [
+        _product(item, where) for where, item in _listed(raw, "excludes", MAX_EXCLUDES, "product", ("seller", "id"))
+    ]
     return tuple(dict.fromkeys(found))
 
 
-def _product(item: Any, where: str, extra: set[str] = frozenset()) -> tuple[str, str]:  # type: ignore[assignment]
-    if not isinstance(item, dict):
-        raise ValueError(f'{where}: an object {{"seller": ..., "id": ...}}')
-    unknown = sorted(set(item) - {"seller", "id", *extra})
-    if unknown:
-        raise ValueError(f"{where}.{unknown[0]}: not a field here")
+def _product(item: dict[str, Any], where: str) -> tuple[str, str]:
+    """The seller and id of a product a rule names."""
     seller, product_id = item.get("seller"), item.get("id")
     if not isinstance(seller, str) or not SELLER_ID_RE.fullmatch(seller):
         raise ValueError(f"{where}.seller: a seller id (lowercase letters, digits, `-`, `_`; at most 64)")

@@ -96,3 +96,21 @@ def test_boosts_reorder_the_window_only_and_multiply_their_weights():
     assert order[BOOST_WINDOW:] == [f"p{n}" for n in range(BOOST_WINDOW, BOOST_WINDOW + 10)]  # past the window: as was
     assert f"default/p{BOOST_WINDOW + 5}" not in effects and sorted(order) == sorted(h.product.id for h in hits)
     assert [h.product.id for h in reordered if h.product.id not in ("p0", "p3")][:5] == ["p1", "p2", "p4", "p5", "p6"]
+
+
+@pytest.mark.parametrize(
+    ("lists", "error"),
+    [
+        ({"includes": {"seller": "s", "id": "a", "position": 1}}, "includes: a list of at most 50 pinned products"),
+        ({"excludes": [{"seller": "s", "id": "a"}] * 251}, "excludes: a list of at most 250 products"),
+        ({"boost": [{"filter_by": "brand:=Sony", "weight": 2}] * 11}, "boost: a list of at most 10 boosts"),
+        ({"includes": ["s/a"]}, 'includes[0]: an object {"seller": ..., "id": ..., "position": ...}'),
+        ({"excludes": [{"seller": "s", "id": "a"}, "s/b"]}, 'excludes[1]: an object {"seller": ..., "id": ...}'),
+        ({"excludes": [{"seller": "s", "id": "a", "position": 1}]}, "excludes[0].position: not a field of a product"),
+        ({"boost": [{"filter_by": "brand:=Sony", "weight": 2, "by": 1}]}, "boost[0].by: not a field of a boost"),
+    ],
+)
+def test_each_list_of_a_rule_is_bounded_and_holds_objects_of_known_fields(lists, error):
+    with pytest.raises(ValueError) as refused:
+        Rule.parse("r1", {"rule": {"query": "蓝牙耳机"}, **lists})
+    assert str(refused.value).startswith(error)
