@@ -14,9 +14,13 @@ import re
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
+from pathlib import Path
 from typing import Any, Protocol
 
-from search.analysis.cedict import CcCedict, default_cedict
+import jieba
+
+from search import file_cache
+from search.analysis.cedict import CcCedict, cedict_version, default_cache_dir, default_cedict
 from search.analysis.english import brand_key, english_words
 from search.analysis.glossary import Glossary
 from search.analysis.intent import PriceIntent, extract_price
@@ -429,11 +433,20 @@ class Analysis:
 
 
 @lru_cache(maxsize=1)
+def resources_version() -> str:
+    """What the analysis resources are made from: this package's code and data (the glossary), CC-CEDICT and jieba.
+    Whatever is derived from them and kept in a file (`search.file_cache`) is keyed by it."""
+    return file_cache.key_of([file_cache.source_version(Path(__file__).parent), cedict_version(), jieba.__version__])
+
+
+@lru_cache(maxsize=1)
 def default_analysis() -> Analysis:
     glossary = Glossary.load()
     cedict = default_cedict()
     segmenter = Segmenter(glossary.terms(), CHINESE_STOPWORDS)
-    english = english_lexicon(glossary, cedict)
+    version = resources_version()
+    path = default_cache_dir() / f"english-{version[:24]}.pickle"
+    english = file_cache.cached(path, version, lambda: english_lexicon(glossary, cedict), frozenset)
     lexicons = LexiconBuilder(glossary, cedict, segmenter, english)
     analyzer = QueryAnalyzer(segmenter, Translator(glossary, cedict), lexicons, english)
     return Analysis(glossary, segmenter, analyzer, lexicons)
