@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from search import file_cache, retrieval
+from search.analysis.cedict import CcCedict
 from search.analysis.lexicon import CatalogLexicon
 from search.analysis.normalize import normalize_text
 from search.analysis.query import AnalyzedQuery, default_analysis, relaxation_order, resources_version
@@ -136,11 +137,14 @@ class SearchService:
         spec: RankingSpec | None = None,
         *,
         suggestions: bool = True,
+        on_demand: bool = False,
     ):
         """`suggestions=False` for a process that mostly searches (`haitao search`, evaluations): the autocomplete
-        vocabulary is then made only when first asked for (see `Suggester`), not with every catalog lexicon."""
+        vocabulary is then made only when first asked for (see `Suggester`), not with every catalog lexicon.
+        `on_demand=True` for a process that answers a search or two (`haitao search`): the analysis reads its
+        dictionaries word by word from a prepared file instead of loading them whole (`default_analysis`)."""
         self.settings = settings
-        self.analysis = default_analysis()
+        self.analysis = default_analysis(on_demand)
         self.types: ProductTypes = product_types()
         # Why searches run keyword-only (the model could not be loaded and `keyword_only_fallback` is on), or None.
         self.degraded: str | None = None
@@ -189,8 +193,10 @@ class SearchService:
             return self.analysis.lexicons.assemble(*parts)
         catalog = scan()
         titles = (title.text for title in catalog.titles_zh.values())
-        lexicon = self.analysis.lexicons.build(catalog.word_counts, titles, catalog.products)
-        self.floor = self._calibrate_floor(catalog)
+        # A build reads every dictionary word: from the dictionaries loaded whole, in an on-demand process too.
+        loaded = default_analysis().lexicons
+        lexicon = self.analysis.lexicons.assemble(*loaded.build(catalog.word_counts, titles, catalog.products).parts())
+        self.floor = self._calibrate_floor(catalog, loaded.cedict)
         if key is not None:
             file_cache.store(path, key, (lexicon.parts(), self.floor))
         return lexicon
@@ -211,13 +217,13 @@ class SearchService:
             return None
         return self.floor.value
 
-    def _calibrate_floor(self, scan: CatalogScan) -> VectorFloor | None:
+    def _calibrate_floor(self, scan: CatalogScan, cedict: CcCedict) -> VectorFloor | None:
         """The vector floor for this catalog (search/floor.py), or the configured one; None without a model."""
         if self.embedder is None:
             return None
         if self.settings.vector_floor is not None:
             return VectorFloor.fixed(self.settings.vector_floor)
-        senses = self.analysis.lexicons.cedict.common_senses()
+        senses = cedict.common_senses()
         off_catalog = off_catalog_phrases(senses, set(scan.word_counts))
         titles = title_queries(scan.titles)
 

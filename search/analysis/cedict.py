@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import os
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -67,14 +68,20 @@ class CcCedict:
 
     def __init__(
         self,
-        senses: dict[str, list[str]],
-        readings: dict[str, tuple[str, ...]] | None = None,
-        common: dict[str, list[str]] | None = None,
+        senses: Mapping[str, list[str]],
+        readings: Mapping[str, tuple[str, ...]] | None = None,
+        common: Mapping[str, list[str]] | None = None,
+        longest: int | None = None,
     ) -> None:
+        """The tables: dicts, or mappings read from a file (`search.analysis.dictionaries`, with `longest`)."""
         self._senses = senses
-        self._readings = readings or {}
+        self._readings = {} if readings is None else readings
         self._common = senses if common is None else common  # the senses of common-word entries only
-        self.longest = max(map(len, senses), default=0)  # the longest word, in characters
+        self.longest = max(map(len, senses), default=0) if longest is None else longest  # in characters
+
+    def tables(self) -> tuple[Mapping[str, list[str]], Mapping[str, tuple[str, ...]], Mapping[str, list[str]]]:
+        """Senses, readings and common-word senses, by headword (what `__init__` takes)."""
+        return self._senses, self._readings, self._common
 
     @classmethod
     def load(cls, path: Path = CEDICT_PATH) -> CcCedict:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import jieba
@@ -95,13 +95,18 @@ class LexiconBuilder:
         self.segmenter = segmenter
         self._english = english  # English words of the glossary and CC-CEDICT, and brand names
         self.total = segmenter.total
-        self._glossary_words = [
-            (term, syllables_of(term), max(segmenter.frequency(term), MIN_FREQUENCY))
-            for term in glossary.terms()
-            if has_chinese(term)
-        ]
         self._base: CatalogLexicon | None = None
         self._cedict: list[tuple[str, tuple[str, ...], int, list[frozenset[str]]]] | None = None
+
+    @cached_property
+    def _glossary_words(self) -> list[tuple[str, tuple[str, ...], int]]:
+        """The glossary's Chinese terms with their readings and frequencies (made when a lexicon is first built:
+        a process reading its lexicon from a cache never needs them)."""
+        return [
+            (term, syllables_of(term), max(self.segmenter.frequency(term), MIN_FREQUENCY))
+            for term in self.glossary.terms()
+            if has_chinese(term)
+        ]
 
     def base(self) -> CatalogLexicon:
         """The lexicon without a catalog: glossary terms and common CC-CEDICT words; no typo vocabulary."""
