@@ -87,15 +87,16 @@ def export_path(cache_dir: Path, model_dir: Path) -> Path:
 
 
 def known_fingerprint(cache_dir: Path, model_dir: Path) -> str:
-    """`fingerprint(model_dir)`, remembered in cache_dir/fingerprints by the files' names, sizes and modification
-    times: reading tens of MB of model files at every start costs a one-search process more than its model."""
+    """`fingerprint(model_dir)`, remembered in cache_dir (a file beside the exports) by the files' names, sizes
+    and modification times: hashing tens of MB of model files at every start costs a one-search process more than
+    loading its model."""
     files = sorted(
         (str(p.relative_to(model_dir)), stat.st_size, stat.st_mtime_ns)
         for p in model_dir.rglob("*")
         if p.is_file() and (stat := p.stat())
     )
     key = file_cache.key_of([str(model_dir.resolve()), files])
-    memo = Path(cache_dir) / "fingerprints" / f"{key[:24]}.pickle"
+    memo = Path(cache_dir) / f"fingerprint-{key[:24]}.pickle"
     return file_cache.cached(memo, key, lambda: fingerprint(model_dir), str)
 
 
