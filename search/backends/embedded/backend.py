@@ -376,14 +376,14 @@ class EmbeddedBackend(SearchBackend):
         return Counts(total, counts, price_range)
 
     def _rows(self, snapshot: Snapshot, results: ResultSet, flt: tantivy.Query | None) -> np.ndarray:
-        """The vector rows of the products of a result set, sorted: every keyword match passing the filters (one
-        pass collecting their addresses), plus the vector hits (the leg's own, or every product above the floor by
+        """The vector rows of the products of a result set, each once: every keyword match passing the filters
+        (one pass ordered by write sequence), plus the vector hits (the leg's own, or every product above the floor by
         an exact scan where the leg is approximate), or every product passing the filters."""
         vectors = snapshot.vectors
         if results.concepts is None and results.ids is None and results.near is None:
             if flt is None:
                 return np.arange(len(vectors), dtype=np.int64)
-            return np.sort(snapshot.allowed_rows(results.filters, flt))
+            return snapshot.allowed_rows(results.filters, flt)
         parts = []
         if results.concepts is not None:
             keyword = self._keyword.build(results.concepts)
@@ -395,9 +395,12 @@ class EmbeddedBackend(SearchBackend):
         elif results.ids:
             found = (vectors.row(key) for key in results.ids)
             parts.append(np.array([row for row in found if row is not None], dtype=np.int64))
-        if not parts:
-            return np.zeros(0, dtype=np.int64)
-        return np.unique(np.concatenate(parts))
+        if len(parts) <= 1:
+            return parts[0] if parts else np.zeros(0, dtype=np.int64)
+        matched = np.zeros(len(vectors), dtype=bool)  # the union, without sorting
+        for part in parts:
+            matched[part] = True
+        return np.flatnonzero(matched)
 
     def _near(self, near: Near, filters: Filters, flt: tantivy.Query | None) -> list[str]:
         """The ids of every product passing the filters whose vector is above the floor (an exact scan)."""
