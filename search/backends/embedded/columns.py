@@ -160,58 +160,84 @@ class Columns:
         return known
 
     def count(self, rows: np.ndarray, facets: Sequence[str], buckets: Sequence[PriceBucket], size: int) -> Counts:
-        """The product groups among `rows`: how many, and per facet value how many have a row of that value (the
-        `size` values with the most products, most groups first; price: each bucket's groups, and the range)."""
+        """The product groups among `rows` (each row once): how many, and per facet value how many have a row of
+        that value (the `size` values with the most products, most groups first; price: each bucket's groups, and
+        the range of the rows' prices)."""
         if not len(rows):
             return Counts(0, {name: {} for name in facets})
-        group = self.group[rows]
+        every = len(rows) == len(self)  # every row: no gathering
+        group = self.group if every else self.group[rows]
         counts: dict[str, dict[str, int]] = {}
         price_range = None
         for name in facets:
             if name == "price":
-                price = self.price[rows]
-                counts[name] = {b.key: self._distinct(group[_within(price, b)]) for b in buckets}
+                price = self.price if every else self.price[rows]
+                counted = _bucket_groups(group, price, buckets, self.groups)
+                counts[name] = {bucket.key: n for bucket, n in zip(buckets, counted, strict=True)}
                 price_range = (float(price.min()), float(price.max()))
             else:
-                counts[name] = self.facet(name).count(rows, size)
-        return Counts(self._distinct(group), {name: counts.get(name, {}) for name in facets}, price_range)
-
-    def _distinct(self, groups: np.ndarray) -> int:
-        """How many different groups these are (a mark per group: no sort)."""
-        seen = np.zeros(self.groups, dtype=bool)
-        seen[groups] = True
-        return int(np.count_nonzero(seen))
+                counts[name] = self.facet(name).count(None if every else rows, size)
+        return Counts(_distinct(group, self.groups), {name: counts.get(name, {}) for name in facets}, price_range)
 
 
 class Facet:
     """A term facet's column: each row's value as an index into `values` (-1: none), and each row's (value, group)
-    pair as an ordinal, so that the groups having a value are counted by marking pairs, without sorting."""
+    pair as an ordinal, so that the groups having a value are counted by one `bincount` of the rows' pairs."""
 
     def __init__(self, codes: np.ndarray, values: list[str], group: np.ndarray) -> None:
         self.codes, self.values = codes, values
-        has = codes >= 0
-        keys = np.where(has, codes * (int(group.max(initial=0)) + 1) + group, -1)
-        unique, self.pair = np.unique(keys, return_inverse=True)
-        self.pair = self.pair.astype(np.int64)
-        self.pair_code = np.where(unique >= 0, unique // (int(group.max(initial=0)) + 1), -1)
+        width = int(group.max(initial=0)) + 1
+        keys = np.where(codes >= 0, codes * width + group, -1)
+        unique, pair = np.unique(keys, return_inverse=True)
+        self.pair = pair.astype(np.int32)
+        self.pair_value = np.where(unique >= 0, unique // width + 1, 0).astype(np.int32)  # 0: no value
+        self._values = (codes + 1).astype(np.int32)  # each row's value + 1 (0: none)
 
-    def count(self, rows: np.ndarray, size: int) -> dict[str, int]:
-        """Per value among `rows`: how many groups have it; the `size` values with the most products (ties by
-        value), most groups first (ties in that order)."""
-        codes = self.codes[rows]
-        codes = codes[codes >= 0]
-        if not len(codes):
-            return {}
-        products = np.bincount(codes, minlength=len(self.values))
-        seen = np.zeros(len(self.pair_code), dtype=bool)
-        seen[self.pair[rows]] = True
-        pairs = self.pair_code[seen]
-        groups = np.bincount(pairs[pairs >= 0], minlength=len(self.values))
+    def count(self, rows: np.ndarray | None, size: int) -> dict[str, int]:
+        """Per value among `rows` (None: every row): how many groups have it; the `size` values with the most
+        products (ties by value), most groups first (ties in that order)."""
+        pairs = np.bincount(self.pair if rows is None else self.pair[rows], minlength=len(self.pair_value))
+        width = len(self.values) + 1
+        products = np.bincount(self._values if rows is None else self._values[rows], minlength=width)[1:]
+        groups = np.bincount(self.pair_value[pairs > 0], minlength=width)[1:]
         present = np.flatnonzero(products).tolist()
         values = self.values
-        by_products = sorted(present, key=lambda code: (-int(products[code]), values[code]))[:size]
-        chosen = sorted(by_products, key=lambda code: -int(groups[code]))
+        by_products = sorted(present, key=lambda code: (-products[code], values[code]))[:size]
+        chosen = sorted(by_products, key=lambda code: -groups[code])
         return {values[code]: int(groups[code]) for code in chosen}
+
+
+def _bucket_groups(group: np.ndarray, price: np.ndarray, buckets: Sequence[PriceBucket], width: int) -> list[int]:
+    """How many groups have a price in each bucket: when the buckets tile a range (each one's top the next one's
+    bottom, as configured), each row's bucket is found at once and (bucket, group) pairs are marked; else bucket by
+    bucket."""
+    ordered = sorted(range(len(buckets)), key=lambda i: -np.inf if buckets[i].low is None else buckets[i].low)
+    lows = [buckets[i].low for i in ordered]
+    highs = [buckets[i].high for i in ordered]
+    tiled = all(high is not None and high == low for high, low in zip(highs, lows[1:], strict=False))
+    if not tiled or not buckets:
+        return [_distinct(group[_within(price, bucket)], width) for bucket in buckets]
+    edges = np.array(lows[1:], dtype=np.float64)
+    at = np.searchsorted(edges, price, side="right")  # the position in `ordered` of each row's bucket
+    inside = np.ones(len(price), dtype=bool)
+    if lows[0] is not None:
+        inside &= price >= lows[0]
+    if highs[-1] is not None:
+        inside &= price < highs[-1]
+    seen = np.zeros(len(buckets) * width, dtype=bool)
+    seen[at[inside] * width + group[inside]] = True
+    per_position = np.count_nonzero(seen.reshape(len(buckets), width), axis=1)
+    counts = [0] * len(buckets)
+    for position, i in enumerate(ordered):
+        counts[i] = int(per_position[position])
+    return counts
+
+
+def _distinct(groups: np.ndarray, width: int) -> int:
+    """How many different groups these are (a mark per group: no sort)."""
+    seen = np.zeros(width, dtype=bool)
+    seen[groups] = True
+    return int(np.count_nonzero(seen))
 
 
 def _within(price: np.ndarray, bucket: PriceBucket) -> np.ndarray:
