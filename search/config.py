@@ -209,7 +209,7 @@ class Settings(BaseSettings):
         le=2,
         description="Popularity as a ranking signal (decayed shoppers' events, a feed's `popularity` or "
         "`sales_rank` column): a result's score is multiplied by 1 + weight × popularity (0–1) at the top of a "
-        "relevance ranking; 0 = off (the default until measured, docs/relevance.md).",
+        "relevance ranking; 0 = off, the default: measured to lower nDCG (docs/merchandising.md).",
     )
     popularity_half_life_days: float = Field(
         14, gt=0, le=365, description="Days after which an event counts half as much for popularity."

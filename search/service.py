@@ -40,7 +40,17 @@ from search.encoders import Encoder, ModelLoadError, encoder_for
 from search.fields import NO_NODE
 from search.floor import VectorFloor, calibrate, off_catalog_phrases, title_queries
 from search.highlight import Highlight, QueryTerms, highlight
-from search.merchandising.rules import Curation, Rule, RuleStore, curate, match_key, matching_curation
+from search.merchandising.rules import (
+    BOOST_WINDOW,
+    Boosted,
+    Curation,
+    Rule,
+    RuleStore,
+    boost,
+    curate,
+    match_key,
+    matching_curation,
+)
 from search.merchandising.synonyms import SynonymStore
 from search.popularity import RERANK_MARGIN, Popularity
 from search.ranking import RankingSpec
@@ -116,6 +126,7 @@ class SearchOutcome:
     prediction: Prediction | None = None  # the product type the query names (a boost, never a filter)
     rules: list[str] = field(default_factory=list)  # merchandising rules applied, as `rules:ID`
     pinned: dict[str, str] = field(default_factory=dict)  # product key of a pinned hit → the rule that pinned it
+    boosted: dict[str, Boosted] = field(default_factory=dict)  # product key of a hit boosts moved → what they did
 
 
 class SearchService:
@@ -274,11 +285,15 @@ class SearchService:
             offset = cursor.offset
 
         pinned: dict[str, str] = {}
-        # Pinned and hidden products, and popularity, change the ranking: rank from the first result, page after.
+        boosted: dict[str, Boosted] = {}
+        # Pinned and hidden products, boosts and popularity change the ranking: rank from the first result, page
+        # after. Boosts reorder a fixed window from the first result, so that pages follow on from each other.
         curating = bool(curation.pins or curation.hidden)
         popular = self.popularity is not None and analyzed is not None and request.sort is Sort.RELEVANCE
-        windowed = curating or popular
+        boosting = bool(curation.boosts)
+        windowed = curating or popular or boosting
         extra = curation.window_extra + (RERANK_MARGIN if popular else 0)
+        ranked = max(offset + request.size + extra, BOOST_WINDOW if boosting else 0)
 
         def run(query: AnalyzedQuery | None) -> SearchResult:
             vector = None
@@ -298,13 +313,18 @@ class SearchService:
                     price_buckets=self.price_buckets(request.currency) if "price" in request.facets else (),
                     sort=request.sort,
                     offset=0 if windowed else offset,
-                    limit=offset + request.size + extra if windowed else request.size,
+                    limit=ranked if windowed else request.size,
                     search_after=cursor.after if cursor is not None else None,
                     vector_floor=self.vector_floor,
                     distinct=request.distinct,
                 ),
                 self.spec,
             )
+            boosted.clear()
+            if boosting:
+                hits, effects = boost(result.hits, curation.boosts)
+                result = replace(result, hits=hits)
+                boosted.update(effects)
             if popular:
                 assert self.popularity is not None
                 result = replace(result, hits=self.popularity.rerank(result.hits, self.settings.popularity_weight))
@@ -342,17 +362,18 @@ class SearchService:
             prediction=prediction,
             rules=curation.rules,
             pinned=pinned,
+            boosted=_on_page(boosted, result, pinned),
         )
 
     def _curation(self, analyzed: AnalyzedQuery | None, sort: Sort) -> Curation:
         """What the merchandising rules matching this query do (nothing without query text). Products are pinned
-        in the relevance order only; hidden and filtered in every order."""
+        in the relevance order only, and boosted or buried in it only; hidden and filtered in every order."""
         rules = self.rules.rules()
         if analyzed is None or not rules:
             return Curation()
         found = matching_curation(rules, _match_key(analyzed), self._rule_key, datetime.now(UTC))
         if sort is not Sort.RELEVANCE:
-            found.pins = []
+            found.pins, found.boosts = [], []
         return found
 
     def _rule_key(self, rule: Rule) -> str:
@@ -487,6 +508,11 @@ class SearchService:
 
 def _match_key(analyzed: AnalyzedQuery) -> str:
     return match_key([(c.term, c.chinese) for c in analyzed.concepts])
+
+
+def _on_page(boosted: dict[str, Boosted], result: SearchResult, pinned: dict[str, str]) -> dict[str, Boosted]:
+    """What boosts did to the hits of the page (a pinned hit's place is the pin's)."""
+    return {h.product.key: boosted[h.product.key] for h in result.hits if h.product.key in boosted.keys() - pinned}
 
 
 def _ms_since(start: float) -> float:

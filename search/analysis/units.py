@@ -5,27 +5,26 @@ from __future__ import annotations
 
 import re
 
-# Chinese (and spelled-out) unit words → the canonical Latin unit, with a factor applied to the number.
-_CHINESE_UNITS: list[tuple[str, str, float]] = [
-    ("毫升", "ml", 1),
-    ("升", "l", 1),
-    ("英寸", "inch", 1),
-    ("寸", "inch", 1),
-    ("公斤", "kg", 1),
-    ("千克", "kg", 1),
-    ("斤", "kg", 0.5),  # 1 斤 = 500 g
-    ("克", "g", 1),
-    ("磅", "lb", 1),
-    ("盎司", "oz", 1),
-    ("毫安时", "mah", 1),
-    ("毫安", "mah", 1),
-    ("厘米", "cm", 1),
-    ("毫米", "mm", 1),
-    ("米", "m", 1),
-    ("瓦", "w", 1),
-]
-_CHINESE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(re.escape(word) for word, _, _ in _CHINESE_UNITS) + r")")
-_CHINESE_MAP = {word: (unit, factor) for word, unit, factor in _CHINESE_UNITS}
+# The canonical Latin unit → the Chinese words for it.
+_CHINESE_UNITS: dict[str, tuple[str, ...]] = {
+    "ml": ("毫升",),
+    "l": ("升",),
+    "inch": ("英寸", "寸"),
+    "kg": ("公斤", "千克", "斤"),
+    "g": ("克",),
+    "lb": ("磅",),
+    "oz": ("盎司",),
+    "mah": ("毫安时", "毫安"),
+    "cm": ("厘米",),
+    "mm": ("毫米",),
+    "m": ("米",),
+    "w": ("瓦",),
+}
+_CHINESE_SCALE = {"斤": 0.5}  # 1 斤 = 500 g; every other word's number is the unit's as written
+_CHINESE_MAP = {word: unit for unit, words in _CHINESE_UNITS.items() for word in words}
+# The longest word first, so that 毫安时 is read whole, not as 毫安 and a stray 时.
+_CHINESE_WORDS = sorted(_CHINESE_MAP, key=len, reverse=True)
+_CHINESE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(map(re.escape, _CHINESE_WORDS)) + r")")
 # A number and a Latin unit, written together or apart: 500ml, 500 ml, 27", 128g, 20000mah.
 _LATIN_RE = re.compile(
     r"(?<![0-9a-z.])(\d+(?:\.\d+)?)\s?(ml|l|oz|fl oz|inch|\"|kg|g|lb|lbs|mah|gb|tb|mm|cm|m|w)(?![0-9a-z-])"
@@ -45,8 +44,8 @@ def normalize_units(text: str) -> str:
     """Rewrite number + unit phrases of normalised text as single canonical tokens (`500ml`, `27inch`)."""
 
     def chinese(match: re.Match[str]) -> str:
-        unit, factor = _CHINESE_MAP[match.group(2)]
-        return f" {_number(float(match.group(1)) * factor)}{unit} "
+        word = match.group(2)
+        return f" {_number(float(match.group(1)) * _CHINESE_SCALE.get(word, 1))}{_CHINESE_MAP[word]} "
 
     def latin(match: re.Match[str]) -> str:
         unit = _ALIASES.get(match.group(2), match.group(2))

@@ -311,6 +311,20 @@ class VariantOption(BaseModel):
     image_link: str | None = None
 
 
+class BoostApplied(BaseModel):
+    rule: str = Field(description="The rule (`rules:ID`).", examples=["rules:double-11"])
+    filter_by: str = Field(description="The boost's filter, which the product passes.", examples=["brand:=Anker"])
+    weight: float = Field(description="Its weight: above 1 boosts, below 1 buries.", examples=[3.0])
+
+
+class BoostExplain(BaseModel):
+    """What merchandising rules' boosts did to the hit: its relevance score multiplied by `factor`."""
+
+    factor: float = Field(description="The product of the weights of every boost it passes.", examples=[3.0])
+    rank_before: int = Field(description="Its 1-based place in the relevance ranking before boosts.", examples=[7])
+    by: list[BoostApplied] = Field(description="Each boost that applied.")
+
+
 class HitExplain(BaseModel):
     keyword_rank: int | None = Field(
         None, description="1-based rank in the keyword (BM25) leg, if it returned the hit."
@@ -326,6 +340,9 @@ class HitExplain(BaseModel):
     product_type: ProductTypeExplain | None = Field(None, description="The product's type; null when it has none.")
     pinned_by: str | None = Field(
         None, description="The merchandising rule that pinned the hit at its position (`rules:ID`), if one did."
+    )
+    boost: BoostExplain | None = Field(
+        None, description="What merchandising rules' boosts (or buries) did to the hit; null when none applied."
     )
 
 
@@ -733,15 +750,15 @@ class AdminDeleteResponse(BaseModel):
     seller: str = Field(description="Its seller.")
 
 
+# The seller the examples show: its record, and that record as the API lists the seller.
+SELLER_RECORD_EXAMPLE = {"name": "Circuit Harbor Electronics", "state": "CA", "specialties": ["headphones"]}
+SELLER_INFO_EXAMPLE = {"id": "circuit-harbor", **SELLER_RECORD_EXAMPLE, "products": 220}
+
+
 class SellerRecord(BaseModel):
     """What a seller's record says (PUT /v1/admin/sellers/{seller}); fields left out keep their value."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [{"name": "Circuit Harbor Electronics", "state": "CA", "specialties": ["headphones"]}]
-        },
-    )
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [SELLER_RECORD_EXAMPLE]})
 
     name: str = Field("", max_length=200, description="The name shoppers see.")
     state: str | None = Field(None, description="The US state (two-letter code) the seller ships from.")
@@ -749,19 +766,7 @@ class SellerRecord(BaseModel):
 
 
 class SellerInfo(BaseModel):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "id": "circuit-harbor",
-                    "name": "Circuit Harbor Electronics",
-                    "state": "CA",
-                    "specialties": ["headphones"],
-                    "products": 220,
-                }
-            ]
-        }
-    )
+    model_config = ConfigDict(json_schema_extra={"examples": [SELLER_INFO_EXAMPLE]})
 
     id: str = Field(examples=["circuit-harbor"])
     name: str = Field(description="The display name (the id until one is set).", examples=["Circuit Harbor"])
@@ -771,23 +776,7 @@ class SellerInfo(BaseModel):
 
 
 class SellersResponse(BaseModel):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "sellers": [
-                        {
-                            "id": "circuit-harbor",
-                            "name": "Circuit Harbor Electronics",
-                            "state": "CA",
-                            "specialties": ["headphones"],
-                            "products": 220,
-                        }
-                    ]
-                }
-            ]
-        }
-    )
+    model_config = ConfigDict(json_schema_extra={"examples": [{"sellers": [SELLER_INFO_EXAMPLE]}]})
 
     sellers: list[SellerInfo] = Field(description="Every seller, by id.")
 

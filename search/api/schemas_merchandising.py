@@ -55,6 +55,17 @@ class RuleCondition(BaseModel):
     match: str = Field("exact", description="`exact`: the query's words are these; `contains`: they include them.")
 
 
+class RuleBoost(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    filter_by: str = Field(
+        description="The products to boost or bury, in the syntax of the rule's `filter_by`.", examples=["brand:=Anker"]
+    )
+    weight: float = Field(
+        description="Their relevance score is multiplied by it: above 1 boosts, below 1 buries (0.01–10, not 1).",
+        examples=[3.0],
+    )
+
+
 class RuleBody(BaseModel):
     """A merchandising rule in Typesense's override shape."""
 
@@ -67,6 +78,7 @@ class RuleBody(BaseModel):
                     "includes": [{"seller": "default", "id": "ear-anker-p3", "position": 1}],
                     "excludes": [{"seller": "default", "id": "ear-apple-wired"}],
                     "filter_by": "in_stock:=true",
+                    "boost": [{"filter_by": "brand:=Anker", "weight": 3}, {"filter_by": "price:>300", "weight": 0.5}],
                     "effective_from": "2026-11-01T00:00:00Z",
                     "effective_to": "2026-11-12T00:00:00Z",
                 }
@@ -81,6 +93,11 @@ class RuleBody(BaseModel):
         None,
         description="Narrows the results, Typesense syntax: `brand:=[Sony,Bose] && in_stock:=true && price:<200` "
         "(any keyword filter field, category, in_stock, price in USD).",
+    )
+    boost: list[RuleBoost] = Field(
+        default_factory=list,
+        description="Boost (weight above 1) or bury (below 1) the products each filter selects: their relevance "
+        "score is multiplied by the weight, within the first 100 results; nothing is filtered out (up to 10).",
     )
     effective_from: str | int | None = Field(None, description="From when (ISO 8601 or seconds since the epoch).")
     effective_to: str | int | None = Field(None, description="Until when (exclusive).")

@@ -1,10 +1,11 @@
 """Merchandising rules, in Typesense's override shape: when a query matches, pin products at positions, hide others,
-and narrow the results with a filter — optionally only between two dates.
+narrow the results with a filter, boost or bury the products a filter selects — optionally only between two dates.
 
     {"rule": {"query": "蓝牙耳机", "match": "exact" | "contains"},
      "includes": [{"seller": "circuit-harbor", "id": "ear-anker-p3", "position": 1}],
      "excludes": [{"seller": "default", "id": "ear-apple-wired"}],
      "filter_by": "in_stock:=true && price:<200",
+     "boost": [{"filter_by": "brand:=Anker", "weight": 3}, {"filter_by": "in_stock:=false", "weight": 0.2}],
      "effective_from": "2026-11-01T00:00:00Z", "effective_to": "2026-11-12T00:00:00Z"}
 
 A rule's query is matched after query analysis, on the words the search understood (`match_key`): Traditional
@@ -17,10 +18,16 @@ same way on both backends (`curate`).
 `filter_by` takes this part of Typesense's syntax, clauses joined by `&&`: `brand:=Sony`, `brand:=[Sony,Bose]`,
 any keyword filter field of the registry the same way, `category:=Electronics > Audio` (a path prefix),
 `in_stock:=true`, `price:<200`, `price:<=200`, `price:>50`, `price:>=50`, `price:[50..200]` (USD).
+
+`boost` (in the spirit of Algolia's optional filters and Typesense's `_eval` sort): each entry selects products with
+a `filter_by` of the same syntax and multiplies their relevance score by `weight` — above 1 it lifts them, below 1
+it buries them. It reorders the first BOOST_WINDOW results of the relevance ranking (a product matching several
+entries gets the product of their weights) and filters nothing: totals and facets are the ranking's.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -30,8 +37,8 @@ from typing import Any
 
 from search.analysis.normalize import has_chinese, normalize_text
 from search.backends.base import Filters, Hit, SearchResult
-from search.catalog import MAX_ID_LENGTH, SELLER_ID_RE, product_key
-from search.fields import BY_NAME, FieldType
+from search.catalog import MAX_ID_LENGTH, SELLER_ID_RE, Product, product_key
+from search.fields import BY_NAME, FieldType, category_levels
 from search.merchandising.documents import DocumentStore, checked_fields
 
 FILE_NAME = "rules.json"
@@ -40,6 +47,9 @@ MAX_INCLUDES = 50
 MAX_EXCLUDES = 250
 MAX_POSITION = 250
 MAX_FILTER_LENGTH = 1000
+MAX_BOOSTS = 10
+MIN_WEIGHT, MAX_WEIGHT = 0.01, 10.0
+BOOST_WINDOW = 100  # results of the relevance ranking, from the first, that boosts reorder
 MATCHES = ("exact", "contains")
 NO_VALUE = "haitao:no-such-value"  # a filter value no product has: two filters that exclude each other match nothing
 _NUMBER = r"-?\d+(?:\.\d+)?"
@@ -85,6 +95,35 @@ class RuleFilter:
             in_stock=self.in_stock if self.in_stock is not None else filters.in_stock,
         )
 
+    def admits(self, product: Product) -> bool:
+        """Whether a stored product passes this filter, compared as the backends' filters compare (keyword values
+        by the field's key, the category by its levels, the price in USD with both bounds included)."""
+        for name, values in self.terms:
+            field = BY_NAME[name]
+            if field.key(str(field.value(product) or "")) not in {field.key(v) for v in values}:
+                return False
+        if self.category is not None:
+            wanted = category_levels(self.category)
+            if category_levels(product.category or "")[: len(wanted)] != wanted:
+                return False
+        if self.price_min is not None and product.price < self.price_min:
+            return False
+        if self.price_max is not None and product.price > self.price_max:
+            return False
+        return self.in_stock is None or product.in_stock == self.in_stock
+
+
+@dataclass(frozen=True)
+class Boost:
+    """Products that pass `filter` have their relevance score multiplied by `weight` (> 1 boosts, < 1 buries)."""
+
+    filter_by: str
+    filter: RuleFilter
+    weight: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"filter_by": self.filter_by, "weight": self.weight}
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -97,12 +136,13 @@ class Rule:
     filter: RuleFilter | None = None
     effective_from: datetime | None = None
     effective_to: datetime | None = None
+    boosts: tuple[Boost, ...] = ()
 
     @classmethod
     def parse(cls, rule_id: str, raw: Any) -> Rule:
         """A rule from its JSON form; ValueError naming the field for a bad one."""
-        known = {"rule", "includes", "excludes", "filter_by", "effective_from", "effective_to"}
-        shape = "`rule` and what it does (includes, excludes, filter_by)"
+        known = {"rule", "includes", "excludes", "filter_by", "boost", "effective_from", "effective_to"}
+        shape = "`rule` and what it does (includes, excludes, filter_by, boost)"
         raw = checked_fields(rule_id, raw, "rule", known, shape)
         condition = raw.get("rule")
         if not isinstance(condition, dict):
@@ -125,16 +165,15 @@ class Rule:
         filter_by = raw.get("filter_by")
         rule_filter = None
         if filter_by is not None:
-            if not isinstance(filter_by, str) or len(filter_by) > MAX_FILTER_LENGTH:
-                raise ValueError(f"filter_by: a string of at most {MAX_FILTER_LENGTH} characters")
-            rule_filter = parse_filter_by(filter_by)
-        if not includes and not excludes and rule_filter is None:
-            raise ValueError("includes: a rule must pin (includes), hide (excludes) or filter (filter_by)")
+            rule_filter = _filter(filter_by, "filter_by")
+        boosts = _boosts(raw.get("boost", []))
+        if not includes and not excludes and rule_filter is None and not boosts:
+            raise ValueError("includes: a rule must pin (includes), hide (excludes), filter (filter_by) or boost")
         start = _moment(raw.get("effective_from"), "effective_from")
         end = _moment(raw.get("effective_to"), "effective_to")
         if start is not None and end is not None and end <= start:
             raise ValueError("effective_to: must be after effective_from")
-        return cls(rule_id, query, match, includes, excludes, filter_by, rule_filter, start, end)
+        return cls(rule_id, query, match, includes, excludes, filter_by, rule_filter, start, end, boosts)
 
     def to_json(self) -> dict[str, Any]:
         body: dict[str, Any] = {
@@ -145,6 +184,8 @@ class Rule:
         }
         if self.filter_by is not None:
             body["filter_by"] = self.filter_by
+        if self.boosts:
+            body["boost"] = [boost.to_json() for boost in self.boosts]
         for name in ("effective_from", "effective_to"):
             moment = getattr(self, name)
             if moment is not None:
@@ -162,6 +203,41 @@ class Rule:
         if self.match == "exact":
             return query_key == rule_key
         return contains(query_key, rule_key)
+
+
+def _filter(text: Any, where: str) -> RuleFilter:
+    if not isinstance(text, str) or len(text) > MAX_FILTER_LENGTH:
+        raise ValueError(f"{where}: a string of at most {MAX_FILTER_LENGTH} characters")
+    try:
+        return parse_filter_by(text)
+    except ValueError as exc:
+        raise ValueError(f"{where}{str(exc).removeprefix('filter_by')}") from None
+
+
+def _boosts(raw: Any) -> tuple[Boost, ...]:
+    if not isinstance(raw, list) or len(raw) > MAX_BOOSTS:
+        raise ValueError(f'boost: a list of at most {MAX_BOOSTS} {{"filter_by": ..., "weight": ...}}')
+    boosts: list[Boost] = []
+    for number, item in enumerate(raw):
+        where = f"boost[{number}]"
+        if not isinstance(item, dict):
+            raise ValueError(f'{where}: an object {{"filter_by": ..., "weight": ...}}')
+        unknown = sorted(set(item) - {"filter_by", "weight"})
+        if unknown:
+            raise ValueError(f"{where}.{unknown[0]}: not a field of a boost (filter_by, weight)")
+        weight = item.get("weight")
+        if (
+            not isinstance(weight, int | float)
+            or isinstance(weight, bool)
+            or not MIN_WEIGHT <= weight <= MAX_WEIGHT
+            or weight == 1
+        ):
+            raise ValueError(
+                f"{where}.weight: a number from {MIN_WEIGHT} to {MAX_WEIGHT:g}, not 1 (above 1 boosts, below 1 buries)"
+            )
+        text = item.get("filter_by")
+        boosts.append(Boost(text, _filter(text, f"{where}.filter_by"), float(weight)))
+    return tuple(boosts)
 
 
 def _includes(raw: Any) -> tuple[Pin, ...]:
@@ -312,6 +388,7 @@ class Curation:
     pins: list[tuple[Pin, str]] = field(default_factory=list)  # (pin, rule id), by position
     hidden: set[str] = field(default_factory=set)  # product keys
     filter: RuleFilter | None = None
+    boosts: list[tuple[Boost, str]] = field(default_factory=list)  # (boost, rule id), in rule order
 
     def __bool__(self) -> bool:
         return bool(self.rules)
@@ -342,6 +419,7 @@ def matching_curation(
                 pinned.add(pin.key)
                 found.pins.append((pin, rule.id))
         found.hidden |= {product_key(s, i) for s, i in rule.excludes}
+        found.boosts += [(boost, rule.id) for boost in rule.boosts]
         if rule.filter is not None:
             found.filter = rule.filter if found.filter is None else _both(found.filter, rule.filter)
     found.hidden -= pinned
@@ -375,6 +453,33 @@ def _both(a: RuleFilter, b: RuleFilter) -> RuleFilter:
         min(highs) if highs else None,
         b.in_stock if b.in_stock is not None else a.in_stock,
     )
+
+
+@dataclass(frozen=True)
+class Boosted:
+    """What boosts did to one product: its score multiplied by `factor`, from its 1-based `rank_before`."""
+
+    factor: float
+    rank_before: int
+    by: tuple[tuple[Boost, str], ...]  # (boost, rule id)
+
+
+def boost(hits: list[Hit], boosts: Sequence[tuple[Boost, str]]) -> tuple[list[Hit], dict[str, Boosted]]:
+    """Hits in relevance order → the first BOOST_WINDOW of them reordered by score × the weights of the boosts each
+    passes (stable for equal scores), the rest as they were; and what was done to each product boosts touched. A
+    product keeps its place among the results, so pages stay consistent and totals and facets unchanged."""
+    window, rest = hits[:BOOST_WINDOW], hits[BOOST_WINDOW:]
+    effects: dict[str, Boosted] = {}
+    scored: list[tuple[float, int, Hit]] = []
+    for rank, hit in enumerate(window, start=1):
+        applied = tuple((b, rule_id) for b, rule_id in boosts if b.filter.admits(hit.product))
+        if applied:
+            factor = math.prod(b.weight for b, _ in applied)
+            effects[hit.product.key] = Boosted(factor, rank, applied)
+            hit = replace(hit, score=hit.score * factor)
+        scored.append((-hit.score, rank, hit))
+    scored.sort(key=lambda item: (item[0], item[1]))
+    return [hit for _, _, hit in scored] + rest, effects
 
 
 def curate(

@@ -42,8 +42,11 @@ function generateTypes() {
   try {
     const out = join(dir, "openapi.ts");
     const cli = join(PACKAGE, "node_modules", "openapi-typescript", "bin", "cli.js");
-    // --default-non-nullable false: a parameter with a default may be left out of a request.
-    execFileSync(process.execPath, [cli, DOCUMENT, "--output", out, "--default-non-nullable", "false"], {
+    // --default-non-nullable false: a parameter with a default may be left out of a request. --root-types and
+    // --root-types-no-schema-prefix: every schema is also a type of its own name (`SearchHit`), which
+    // src/types.ts re-exports.
+    const options = ["--default-non-nullable", "false", "--root-types", "--root-types-no-schema-prefix"];
+    execFileSync(process.execPath, [cli, DOCUMENT, "--output", out, ...options], {
       stdio: ["ignore", "ignore", "inherit"],
     });
     mkdirSync(dirname(TARGET), { recursive: true });

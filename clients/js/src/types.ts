@@ -1,50 +1,46 @@
 /**
  * The API's types, by name. Every one comes from `generated/openapi.ts`, which `npm run build` and `npm test`
- * generate from the server's OpenAPI document, `openapi.json` (`npm test` fails when it is not current): nothing
- * here is written by hand.
+ * generate from the server's OpenAPI document, `openapi.json` (`npm test` fails when it is not current): each schema
+ * of the document is a type there under its own name, and this module says which of them the client exports, plus
+ * the query parameters of the GET routes. Nothing here is written by hand.
  */
 
-import type { components, paths } from "./generated/openapi.js";
+import type { paths, SearchParams } from "./generated/openapi.js";
 
-type Schemas = components["schemas"];
-
-/** The parameters of a search (GET and POST /v1/search). */
-export type SearchParams = Schemas["SearchParams"];
-export type SearchResponse = Schemas["SearchResponse"];
-export type SearchHit = Schemas["SearchHit"];
-export type Price = Schemas["Price"];
-export type LandedEstimate = Schemas["LandedEstimate"];
-export type FacetStats = Schemas["FacetStats"];
-export type ExchangeRate = Schemas["ExchangeRate"];
-export type HitExplain = Schemas["HitExplain"];
-export type Sort = Schemas["Sort"];
-export type Mode = Schemas["Mode"];
-export type Currency = Schemas["Currency"];
+/** A search (GET and POST /v1/search): its parameters, its answer and their parts. */
+export type {
+  SearchParams,
+  SearchResponse,
+  SearchHit,
+  Price,
+  LandedEstimate,
+  FacetStats,
+  ExchangeRate,
+  HitExplain,
+  Sort,
+  Mode,
+  Currency,
+} from "./generated/openapi.js";
 
 /** GET /v1/suggest. */
+export type { SuggestResponse, SuggestionItem as Suggestion } from "./generated/openapi.js";
 export type SuggestParams = paths["/v1/suggest"]["get"]["parameters"]["query"];
-export type SuggestResponse = Schemas["SuggestResponse"];
-export type Suggestion = Schemas["SuggestionItem"];
 
 /** GET /v1/facets. */
+export type { FacetValues } from "./generated/openapi.js";
 export type FacetsParams = paths["/v1/facets"]["get"]["parameters"]["query"];
 export type FacetName = FacetsParams["name"];
-export type FacetValues = Schemas["FacetValues"];
 
-/** GET /v1/products/{id}. */
-export type ProductResponse = Schemas["ProductResponse"];
-export type Product = Schemas["Product"];
-export type Availability = Schemas["Availability"];
-
-/** POST /v1/multi-search. */
-export type MultiSearchResponse = Schemas["MultiSearchResponse"];
+/** GET /v1/products/{id}; POST /v1/multi-search; POST /v1/events; the body of every error answer. */
+export type {
+  ProductResponse,
+  Product,
+  Availability,
+  MultiSearchResponse,
+  Event,
+  EventAccepted,
+  ErrorResponse,
+} from "./generated/openapi.js";
 
 /** GET /v1/products/{seller}/{id}/similar: the filters of a search and `size`. */
 export type SimilarParams = Omit<SearchParams, "q" | "page" | "cursor" | "facets" | "sort" | "mode" | "explain">;
-
-/** POST /v1/events. */
-export type Event = Schemas["Event"];
-export type EventAccepted = Schemas["EventAccepted"];
-
-/** The body of every error answer. */
-export type ErrorResponse = Schemas["ErrorResponse"];

@@ -24,6 +24,7 @@ from search.api.batches import TooManyRecords, read_batch
 from search.api.deps import Admin, AdminDep, ProductIdPath, SellerAdminDep, SellerPath
 from search.api.errors import error_responses, without_paths
 from search.api.schemas import (
+    SELLER_RECORD_EXAMPLE,
     AdminDeleteResponse,
     AdminWriteResponse,
     FieldError,
@@ -135,7 +136,7 @@ def put_seller(
         SellerRecord,
         Body(
             description="The seller's record: display name, ship-from state, specialties (left out: kept).",
-            examples=[{"name": "Circuit Harbor Electronics", "state": "CA", "specialties": ["headphones"]}],
+            examples=[SELLER_RECORD_EXAMPLE],
         ),
     ],
     admin: SellerAdminDep,

@@ -1,8 +1,9 @@
 """PUT/GET/DELETE /v1/admin/rules/{id} — merchandising rules (Typesense's override shape), behind the admin key.
 
-Pin products at positions, hide others, narrow by a filter, for queries that match (after analysis: 藍牙耳機 and
-`lanya erji` hit a 蓝牙耳机 rule), optionally between two dates. Kept in DATA_DIR/rules.json; a change applies to the
-next search of every server on that data directory, on either backend (search/merchandising/rules.py).
+Pin products at positions, hide others, narrow by a filter, boost or bury the products a filter selects, for queries
+that match (after analysis: 藍牙耳機 and `lanya erji` hit a 蓝牙耳机 rule), optionally between two dates. Kept in
+DATA_DIR/rules.json; a change applies to the next search of every server on that data directory, on either backend
+(search/merchandising/rules.py).
 """
 
 from __future__ import annotations
@@ -65,8 +66,9 @@ def list_rules(service: ServiceDep) -> list[RuleOut]:
     "/{rule_id}",
     **ONE,
     summary="Add or replace a rule",
-    description="Applies to the next search; explain names it (`rules:ID`), and a pinned hit's explain says "
-    "`pinned_by`. `missing` lists pinned or hidden products that are not in the index now.",
+    description="Applies to the next search; explain names it (`rules:ID`), a pinned hit's explain says "
+    "`pinned_by` and a boosted or buried one `boost`. `missing` lists pinned or hidden products that are not in "
+    "the index now.",
 )
 def put_rule(
     rule_id: RuleId,

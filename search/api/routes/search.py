@@ -18,6 +18,8 @@ from search.api.prices import discount_percent, price_intent_in, price_of, price
 from search.api.schemas import (
     ALWAYS,
     SEARCH_EXAMPLE,
+    BoostApplied,
+    BoostExplain,
     DisplayZh,
     ExchangeRate,
     HitExplain,
@@ -33,6 +35,7 @@ from search.config import Settings
 from search.cursor import InvalidCursor
 from search.fields import BY_NAME, FIELDS, CatalogField, FieldType
 from search.keys import ScopedKey
+from search.merchandising.rules import Boosted
 from search.service import SearchOutcome, SearchRequest, SearchService
 
 SHOWN = tuple(f for f in FIELDS if f.shown)
@@ -193,6 +196,7 @@ def to_response(
                 matched=marked.matched,
                 product_type=_product_type(service, outcome, hit),
                 pinned_by=f"rules:{outcome.pinned[hit.product.key]}" if hit.product.key in outcome.pinned else None,
+                boost=_boost(outcome.boosted.get(hit.product.key)),
             )
         hits.append(SearchHit(**values))
 
@@ -278,3 +282,10 @@ def _option(product: Product, settings: Settings) -> VariantOption:
         availability=product.availability.value,
         image_link=product.image_link or None,
     )
+
+
+def _boost(boosted: Boosted | None) -> BoostExplain | None:
+    if boosted is None:
+        return None
+    by = [BoostApplied(rule=f"rules:{rule}", filter_by=b.filter_by, weight=b.weight) for b, rule in boosted.by]
+    return BoostExplain(factor=round(boosted.factor, 6), rank_before=boosted.rank_before, by=by)

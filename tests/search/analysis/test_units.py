@@ -14,6 +14,9 @@ from search.analysis.units import normalize_units, unit_renderings
         ("500g 咖啡豆", "500g 咖啡豆"),  # not a storage size: grams
         ("40 oz tumbler", "40oz tumbler"),
         ("20000毫安 充电宝", "20000mah 充电宝"),
+        ("10000毫安时移动电源", "10000mah 移动电源"),  # the longest unit word is read whole
+        ("1.5升 水壶", "1.5l 水壶"),
+        ("3公斤 猫砂", "3kg 猫砂"),
         ("2 in 1 laptop", "2 in 1 laptop"),  # "in" is never read as inches
         ("sm-g998 手机", "sm-g998 手机"),  # model numbers are left alone
         ("gtx1080", "gtx1080"),

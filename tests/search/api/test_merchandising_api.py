@@ -70,6 +70,16 @@ GOOD_RULE = {"rule": {"query": "蓝牙耳机"}, "includes": [{"seller": "default
         ({"effective_from": "2026-12-01", "effective_to": "2026-11-01"}, "effective_to"),
         ({"effective_from": "next tuesday"}, "effective_from"),
         ({"boost_by": 2}, "boost_by"),
+        ({"boost": [{"filter_by": "brand:=Sony", "weight": 1}]}, "boost[0].weight"),
+        ({"boost": [{"filter_by": "brand:=Sony", "weight": 0}]}, "boost[0].weight"),
+        ({"boost": [{"filter_by": "brand:=Sony", "weight": 50}]}, "boost[0].weight"),
+        ({"boost": [{"filter_by": "brand:=Sony", "weight": "high"}]}, "boost.0.weight"),
+        ({"boost": [{"filter_by": "colour:=red", "weight": 2}]}, "boost[0].filter_by"),
+        ({"boost": [{"filter_by": "brand:=Sony", "weight": 2}, {"filter_by": "", "weight": 2}]}, "boost[1].filter_by"),
+        ({"boost": [{"weight": 2}]}, "boost.0.filter_by"),
+        ({"boost": [{"filter_by": "brand:=Sony", "weight": 2, "score": 9}]}, "boost.0.score"),
+        ({"boost": {"filter_by": "brand:=Sony", "weight": 2}}, "boost"),
+        ({"boost": [{"filter_by": "brand:=Sony", "weight": 2}] * 11}, "boost"),
     ],
 )
 def test_a_malformed_rule_is_refused_naming_the_field(client, change, field):

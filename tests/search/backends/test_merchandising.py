@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from search.api.app import create_app
+from search.backends.base import Filters
 from search.service import SearchService
 
 ADMIN = {"X-API-Key": "merchandising-admin-key"}
@@ -148,3 +149,93 @@ def test_rules_survive_a_restart_and_are_gone_after_delete(app_for):
         assert client.get("/v1/admin/rules/cups", headers=ADMIN).json()["rule"] == {"query": "保温杯", "match": "exact"}
         assert client.delete("/v1/admin/rules/cups", headers=ADMIN).status_code == 200
         assert ids(client, "保温杯")[0] != "toy-lego-falcon"
+
+
+def ranked(client: TestClient, q: str, **params) -> dict:
+    return search(client, q, size=10, facets="brand", **params)
+
+
+def brands_of(body: dict) -> list[str]:
+    return [hit["brand"] for hit in body["hits"]]
+
+
+def test_a_boost_lifts_and_a_bury_sinks_the_products_its_filter_selects(app_for):
+    with app_for() as client:
+        organic = ranked(client, "耳机")
+        order = [h["id"] for h in organic["hits"]]
+        by_price = [h["id"] for h in ranked(client, "耳机", sort="price_asc")["hits"]]
+        assert len(order) >= 4 and organic["hits"][0]["explain"]["boost"] is None
+        brands = brands_of(organic)
+        lifted = next(b for b in reversed(brands) if b != brands[0])  # the last result's brand, not the first's
+        put_rule(
+            client, "lift", {"rule": {"query": "耳机"}, "boost": [{"filter_by": f"brand:={lifted}", "weight": 10}]}
+        )
+        body = ranked(client, "耳机")
+        got = [h["id"] for h in body["hits"]]
+        # every product of that brand first, each group in its organic order: reordered, nothing added or dropped
+        chosen = [h["id"] for h in organic["hits"] if h["brand"] == lifted]
+        assert got == chosen + [i for i in order if i not in chosen], (order, got)
+        assert body["total"] == organic["total"] and body["facets"] == organic["facets"]
+        assert body["explain"]["rules"] == ["rules:lift"]
+        for hit in body["hits"]:
+            if hit["brand"] == lifted:
+                assert hit["explain"]["boost"] == {
+                    "factor": 10.0,
+                    "rank_before": order.index(hit["id"]) + 1,
+                    "by": [{"rule": "rules:lift", "filter_by": f"brand:={lifted}", "weight": 10.0}],
+                }
+            else:
+                assert hit["explain"]["boost"] is None
+        # pages follow on from each other
+        paged = [h["id"] for p in (1, 2) for h in search(client, "耳机", size=2, page=p)["hits"]]
+        assert paged == got[:4]
+
+        buried = brands[0]  # the brand of the first result
+        bury = {"rule": {"query": "耳机"}, "boost": [{"filter_by": f"brand:={buried}", "weight": 0.1}]}
+        put_rule(client, "lift", bury)
+        body = ranked(client, "耳机")
+        sunk = [h["id"] for h in organic["hits"] if h["brand"] == buried]
+        assert [h["id"] for h in body["hits"]] == [i for i in order if i not in sunk] + sunk
+        assert body["total"] == organic["total"] and body["facets"] == organic["facets"]
+        assert {h["explain"]["boost"]["factor"] for h in body["hits"] if h["brand"] == buried} == {0.1}
+        # another query, or another order than relevance: the rule does nothing
+        assert [h["id"] for h in ranked(client, "耳机", sort="price_asc")["hits"]] == by_price
+        assert ranked(client, "保温杯")["explain"]["rules"] == []
+
+
+def test_boosts_survive_a_restart_and_go_with_the_rule(app_for):
+    with app_for() as client:
+        organic = [h["id"] for h in ranked(client, "耳机")["hits"]]
+        rule = {"rule": {"query": "耳机"}, "boost": [{"filter_by": "in_stock:=false", "weight": 10}]}
+        put_rule(client, "stock", rule)
+    with app_for() as client:
+        body = ranked(client, "耳机")
+        assert body["hits"][0]["availability"] != "in_stock" and body["hits"][0]["explain"]["boost"]["factor"] == 10
+        assert client.get("/v1/admin/rules/stock", headers=ADMIN).json()["boost"] == [
+            {"filter_by": "in_stock:=false", "weight": 10.0}
+        ]
+        assert client.delete("/v1/admin/rules/stock", headers=ADMIN).status_code == 200
+        assert [h["id"] for h in ranked(client, "耳机")["hits"]] == organic
+
+
+@pytest.mark.parametrize(
+    "filter_by",
+    [
+        "brand:=[sony,Apple]",
+        "category:=electronics > audio",
+        "price:[20..100]",
+        "price:<19",
+        "in_stock:=false",
+        "seller:=default && price:>=100 && category:=Electronics",
+    ],
+)
+def test_a_boost_selects_exactly_the_products_the_same_filter_finds(small_backend, filter_by):
+    """A boost's filter is checked on the stored product above the backends; it must agree with the backends'
+    own filtering of the same `filter_by`."""
+    from search.backends.base import Sort
+    from search.merchandising.rules import parse_filter_by
+
+    rule_filter = parse_filter_by(filter_by)
+    found = small_backend.browse(rule_filter.narrow(Filters()), Sort.RELEVANCE, 0, 100, None)
+    admitted = {p.key for p in small_backend.iter_products() if rule_filter.admits(p)}
+    assert admitted and admitted == {hit.product.key for hit in found}

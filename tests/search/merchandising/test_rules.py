@@ -65,3 +65,34 @@ def test_effective_dates_bound_a_rule():
     assert rule.active(datetime(2026, 11, 11, tzinfo=UTC))
     assert not rule.active(datetime(2030, 1, 1, tzinfo=UTC))
     assert Rule.parse("r", rule.to_json()) == rule
+
+
+def test_boosts_reorder_the_window_only_and_multiply_their_weights():
+    from search.backends.base import Hit
+    from search.catalog import Product
+    from search.merchandising.rules import BOOST_WINDOW, boost
+
+    def product(number: int, brand: str) -> Product:
+        return Product.from_raw({"id": f"p{number}", "title": f"Item {number}", "brand": brand, "price": 10})
+
+    brands = ["Sony" if n in (3, BOOST_WINDOW + 5) else "Bose" if n == 0 else "Acme" for n in range(BOOST_WINDOW + 10)]
+    hits = [Hit(product(n, b), score=1.0 / (60 + n)) for n, b in enumerate(brands)]
+    rule = Rule.parse(
+        "r",
+        {
+            "rule": {"query": "q"},
+            "boost": [
+                {"filter_by": "brand:=sony", "weight": 4},
+                {"filter_by": "price:<=10", "weight": 0.5},
+                {"filter_by": "brand:=Bose", "weight": 0.1},
+            ],
+        },
+    )
+    assert Rule.parse("r", rule.to_json()) == rule
+    reordered, effects = boost(hits, [(b, "r") for b in rule.boosts])
+    order = [h.product.id for h in reordered]
+    assert order[0] == "p3" and effects["default/p3"].factor == 2.0 and effects["default/p3"].rank_before == 4
+    assert order[BOOST_WINDOW - 1] == "p0"  # 0.05 × the top score: below the whole window, never out of it
+    assert order[BOOST_WINDOW:] == [f"p{n}" for n in range(BOOST_WINDOW, BOOST_WINDOW + 10)]  # past the window: as was
+    assert f"default/p{BOOST_WINDOW + 5}" not in effects and sorted(order) == sorted(h.product.id for h in hits)
+    assert [h.product.id for h in reordered if h.product.id not in ("p0", "p3")][:5] == ["p1", "p2", "p4", "p5", "p6"]
