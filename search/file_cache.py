@@ -7,6 +7,11 @@ a file of another key, or one that cannot be read, is computed again and replace
 renamed over the old one, so a reader sees a whole file or none. A cache that cannot be read or written is passed
 by: it only ever saves time.
 
+A file named for its version (`cedict-<version>.pickle`) leaves the files of older versions behind when the code or
+data change: after each write, the siblings of the same name pattern that no process has read for STALE_AFTER_S are
+removed (`prune_siblings`; a read marks a file as used), so an upgrade does not grow the cache directory forever
+while two installs of different versions can still share it.
+
 The files are pickles that this user's own processes wrote, in this user's cache directory or the index's data
 directory (which only the index's owner writes).
 """
@@ -17,12 +22,14 @@ import contextlib
 import hashlib
 import os
 import pickle
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 _FAILURES = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError)
+STALE_AFTER_S = 7 * 24 * 3600  # a versioned cache file nobody read for a week is an old version's
 
 
 def source_version(*paths: Path) -> str:
@@ -49,8 +56,32 @@ def load(path: Path, key: str) -> Any | None:
         with Path(path).open("rb") as f:
             stored_key, value = pickle.load(f)
         if stored_key == key:
+            mark_used(path)
             return value
     return None
+
+
+def mark_used(path: Path) -> None:
+    """Note that a cache file was read now (its modification time), so that pruning keeps it."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
+
+
+def prune_siblings(path: Path, max_age_s: float = STALE_AFTER_S) -> int:
+    """Remove the other versions of a versioned cache file (`NAME-<version>.EXT` beside `path`) that were neither
+    written nor read for `max_age_s`; how many. Files not named that way are left alone."""
+    path = Path(path)
+    stem, _, _ = path.name.partition("-")
+    if not _ or not path.suffix:
+        return 0
+    removed, now = 0, time.time()
+    with contextlib.suppress(OSError):
+        for other in path.parent.glob(f"{stem}-*{path.suffix}"):
+            with contextlib.suppress(OSError):
+                if other != path and now - other.stat().st_mtime > max_age_s:
+                    other.unlink()
+                    removed += 1
+    return removed
 
 
 def store(path: Path, key: str, value: object) -> None:
@@ -64,6 +95,7 @@ def store(path: Path, key: str, value: object) -> None:
             os.replace(staging, path)
         finally:
             staging.unlink(missing_ok=True)
+        prune_siblings(path)
 
 
 def cached(path: Path, key: str, compute: Callable[[], T], accept: type | None = None) -> T:

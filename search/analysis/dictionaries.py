@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from search import file_cache
 from search.analysis.cedict import CcCedict
 
 TABLES = ("frequencies", "senses", "readings", "common")
@@ -85,6 +86,7 @@ class StoredDictionaries:
             os.replace(staging, path)
         finally:
             staging.unlink(missing_ok=True)
+        file_cache.prune_siblings(path)
 
 
 def prepared_dictionaries(
@@ -95,7 +97,9 @@ def prepared_dictionaries(
     for attempt in range(2):
         with contextlib.suppress(sqlite3.Error, KeyError, ValueError):
             if path.is_file():
-                return StoredDictionaries(path)
+                stored = StoredDictionaries(path)
+                file_cache.mark_used(path)
+                return stored
         if attempt:
             break
         try:
