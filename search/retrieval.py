@@ -32,7 +32,7 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
         query = query.resolved()  # no keyword leg to run while the query is embedded
         if query.vector is None:
             if query.distinct:
-                hits = collapse.browse(backend, query)
+                hits = backend.browse_groups(query.filters, query.sort, query.offset, query.limit, query.search_after)
             else:
                 hits = backend.browse(query.filters, query.sort, query.offset, query.limit, query.search_after)
             types = backend.types([hit.product.key for hit in hits])

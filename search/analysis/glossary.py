@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from search.analysis.normalize import normalize_text
@@ -70,3 +71,9 @@ class Glossary:
 
     def terms(self) -> list[str]:
         return list(self._entries)
+
+
+@lru_cache(maxsize=1)
+def default_glossary() -> Glossary:
+    """The process's glossary (data/glossary.tsv), loaded once: analysis and the taxonomy share it."""
+    return Glossary.load()

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import jieba
@@ -69,6 +69,11 @@ class CatalogLexicon:
     def document_frequency(self, word: str) -> int:
         return self.words.get(word, 0)
 
+    def parts(self) -> tuple[dict[str, int], TypoCorrector, PinyinLexicon, int, str]:
+        """What `LexiconBuilder.assemble` makes this lexicon again from, in another process (picklable: the reader,
+        which holds the segmenter, is made again)."""
+        return dict(self.words), self.typos, self.pinyin, self.products, self.chinese
+
     @property
     def known(self) -> bool:
         """Whether a catalog was read (the base lexicon knows no catalog)."""
@@ -90,13 +95,18 @@ class LexiconBuilder:
         self.segmenter = segmenter
         self._english = english  # English words of the glossary and CC-CEDICT, and brand names
         self.total = segmenter.total
-        self._glossary_words = [
-            (term, syllables_of(term), max(segmenter.frequency(term), MIN_FREQUENCY))
-            for term in glossary.terms()
-            if has_chinese(term)
-        ]
         self._base: CatalogLexicon | None = None
         self._cedict: list[tuple[str, tuple[str, ...], int, list[frozenset[str]]]] | None = None
+
+    @cached_property
+    def _glossary_words(self) -> list[tuple[str, tuple[str, ...], int]]:
+        """The glossary's Chinese terms with their readings and frequencies (made when a lexicon is first built:
+        a process reading its lexicon from a cache never needs them)."""
+        return [
+            (term, syllables_of(term), max(self.segmenter.frequency(term), MIN_FREQUENCY))
+            for term in self.glossary.terms()
+            if has_chinese(term)
+        ]
 
     def base(self) -> CatalogLexicon:
         """The lexicon without a catalog: glossary terms and common CC-CEDICT words; no typo vocabulary."""
@@ -159,8 +169,14 @@ class LexiconBuilder:
         entries.sort(key=lambda e: -e[2])
         # Initials are typed for shopping words only: the glossary's terms and the catalog's title words.
         pinyin = PinyinLexicon(entries, self.total, lambda w: w in self.glossary or w in title_words)
+        return self.assemble(dict(words), TypoCorrector(words, protected=self._english), pinyin, products, chinese)
+
+    def assemble(
+        self, words: dict[str, int], typos: TypoCorrector, pinyin: PinyinLexicon, products: int, chinese: str
+    ) -> CatalogLexicon:
+        """A lexicon from its parts, as just built or as read back from a cache (`CatalogLexicon.parts`): its
+        phonetic reader is made here, over this process's segmenter."""
         english = self._english
-        typos = TypoCorrector(words, protected=english)
 
         def latin(word: str) -> float | None:
             """How likely a Latin word is meant as typed: as often as listings use it (or a word one typo away);
@@ -178,4 +194,4 @@ class LexiconBuilder:
             return None
 
         reader = PhoneticReader(pinyin, self.segmenter.frequency, self.total, latin)
-        return CatalogLexicon(dict(words), typos, pinyin, reader, products, chinese)
+        return CatalogLexicon(words, typos, pinyin, reader, products, chinese)

@@ -25,9 +25,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from pypinyin import lazy_pinyin
-
-from search.analysis.pinyin import Entry, PinyinLexicon
+from search.analysis.pinyin import Entry, PinyinLexicon, lazy_pinyin
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")

@@ -18,13 +18,19 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from pypinyin import lazy_pinyin
-
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KEY_RE = re.compile(r"^[0-9a-z]+$")
 ALTERNATIVES = 3  # homophones kept as alternatives of one reading
 ALTERNATIVE_SHARE = 0.15  # ... when at least this likely against the most likely one
 MAX_HOMOPHONES = 40  # words kept per key, the most likely (a one-syllable key has hundreds)
+
+
+def lazy_pinyin(text: str) -> list[str]:
+    """pypinyin's `lazy_pinyin` (toneless, one item per character, other runs whole), imported on first use: its
+    phrase tables take a good part of a second to load, and most searches read no pinyin."""
+    from pypinyin import lazy_pinyin as read
+
+    return read(text)
 
 
 def syllables_of(word: str) -> tuple[str, ...]:

@@ -11,14 +11,20 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
+from pathlib import Path
 from typing import Any, Protocol
 
-from search.analysis.cedict import CcCedict, default_cedict
+import jieba
+
+from search import file_cache
+from search.analysis.cedict import CcCedict, cedict_version, default_cache_dir, default_cedict
+from search.analysis.dictionaries import prepared_dictionaries
 from search.analysis.english import brand_key, english_words
-from search.analysis.glossary import Glossary
+from search.analysis.glossary import Glossary, default_glossary
 from search.analysis.intent import PriceIntent, extract_price
 from search.analysis.lexicon import CatalogLexicon, LexiconBuilder
 from search.analysis.normalize import has_chinese, normalize_text
@@ -429,11 +435,37 @@ class Analysis:
 
 
 @lru_cache(maxsize=1)
-def default_analysis() -> Analysis:
-    glossary = Glossary.load()
-    cedict = default_cedict()
-    segmenter = Segmenter(glossary.terms(), CHINESE_STOPWORDS)
-    english = english_lexicon(glossary, cedict)
+def resources_version() -> str:
+    """What the analysis resources are made from: this package's code and data (the glossary), CC-CEDICT and jieba.
+    Whatever is derived from them and kept in a file (`search.file_cache`) is keyed by it."""
+    return file_cache.key_of([file_cache.source_version(Path(__file__).parent), cedict_version(), jieba.__version__])
+
+
+@lru_cache(maxsize=2)
+def default_analysis(on_demand: bool = False) -> Analysis:
+    """The process's analysis. `on_demand`, for a process that answers a search or two (`haitao search`): jieba's
+    dictionary and CC-CEDICT are read word by word from their prepared file (`search.analysis.dictionaries`, made
+    the first time from the loaded dictionaries) instead of being loaded whole; every lookup answers the same."""
+    glossary = default_glossary()
+    version = resources_version()
+    stored = None
+    if on_demand:
+        path = default_cache_dir() / f"dictionaries-{version[:24]}.sqlite"
+        stored = prepared_dictionaries(path, _loaded_dictionaries)
+    if stored is not None:
+        cedict = stored.cedict
+        segmenter = Segmenter(glossary.terms(), CHINESE_STOPWORDS, (stored.frequencies, stored.total))
+    else:
+        cedict = default_cedict()
+        segmenter = Segmenter(glossary.terms(), CHINESE_STOPWORDS)
+    path = default_cache_dir() / f"english-{version[:24]}.pickle"
+    english = file_cache.cached(path, version, lambda: english_lexicon(glossary, cedict), frozenset)
     lexicons = LexiconBuilder(glossary, cedict, segmenter, english)
     analyzer = QueryAnalyzer(segmenter, Translator(glossary, cedict), lexicons, english)
     return Analysis(glossary, segmenter, analyzer, lexicons)
+
+
+def _loaded_dictionaries() -> tuple[Mapping[str, int], int, CcCedict]:
+    """jieba's frequencies (the glossary's words added) and total, and CC-CEDICT, loaded whole."""
+    segmenter = default_analysis().segmenter
+    return segmenter.frequencies, segmenter.total, default_cedict()

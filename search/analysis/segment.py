@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import jieba
 
@@ -26,12 +26,23 @@ def is_latin(token: str) -> bool:
 class Segmenter:
     """jieba with extra dictionary words. Precise mode for queries, search mode (finer, overlapping) for the index."""
 
-    def __init__(self, extra_words: Iterable[str] = (), stopwords: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        extra_words: Iterable[str] = (),
+        stopwords: Iterable[str] = (),
+        stored: tuple[Mapping[str, int], int] | None = None,
+    ) -> None:
+        """`stored`: jieba's frequencies with the extra words already added, and their total, as kept in a file
+        (`search.analysis.dictionaries`), instead of loading jieba's dictionary whole and adding them."""
         self.stopwords = frozenset(stopwords)
         extra_words = sorted(set(extra_words))
         # Changes when the dictionary changes, so that stored segmentations are redone (see documents.py).
         self.version = hashlib.sha256("\n".join(extra_words).encode("utf-8")).hexdigest()[:16]
         self._jieba = jieba.Tokenizer()
+        if stored is not None:
+            self._jieba.FREQ, self._jieba.total = stored
+            self._jieba.initialized = True
+            return
         self._jieba.initialize()
         for word in extra_words:
             if has_chinese(word):
@@ -58,6 +69,11 @@ class Segmenter:
                     words.append(word)
                 last_end, last_single = end, single
         return self._clean(words)
+
+    @property
+    def frequencies(self) -> Mapping[str, int]:
+        """jieba's dictionary as this segmenter reads it: word (and word prefix, at 0) → count."""
+        return self._jieba.FREQ
 
     def frequency(self, word: str) -> int:
         """How common a word is in jieba's dictionary (0 when unknown)."""

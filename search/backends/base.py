@@ -429,6 +429,19 @@ class SearchBackend(ABC):
         `offset`."""
 
     @abstractmethod
+    def browse_groups(
+        self, filters: Filters, sort: Sort, offset: int, limit: int, search_after: tuple[Any, ...] | None
+    ) -> list[Hit]:
+        """A page of product groups in `sort` order (as `browse` orders products), each shown by its first variant
+        passing `filters`; after `search_after` (a shown hit's `sort_key`: only groups whose first variant lies
+        after it, so that pages never repeat or skip a group) or skipping `offset` groups."""
+
+    @abstractmethod
+    def group_variants(self, groups: Sequence[str], filters: Filters, limit: int) -> dict[str, list[Product]]:
+        """The variants of each of these groups (`Product.group`) that pass `filters`, cheapest first (ties newest
+        first), at most `limit` a group."""
+
+    @abstractmethod
     def groups_of(self, keys: Sequence[str]) -> dict[str, str]:
         """The product group (`Product.group`, or a token equal for the products of one group) of each of these
         products that is in the index: what collapsing ranked results needs, without reading the records."""

@@ -35,6 +35,7 @@ from typing import Any
 
 import numpy as np
 
+from search import file_cache
 from search.encoders.model import fingerprint
 from search.encoders.onnx_encoder import MODEL_FILES, SPEC_FILE, TOKENIZER_FILE
 
@@ -82,7 +83,21 @@ class Export:
 
 
 def export_path(cache_dir: Path, model_dir: Path) -> Path:
-    return Path(cache_dir) / f"{fingerprint(model_dir)[:40]}-v{FORMAT}"
+    return Path(cache_dir) / f"{known_fingerprint(cache_dir, model_dir)[:40]}-v{FORMAT}"
+
+
+def known_fingerprint(cache_dir: Path, model_dir: Path) -> str:
+    """`fingerprint(model_dir)`, remembered in cache_dir (a file beside the exports) by the files' names, sizes
+    and modification times: hashing tens of MB of model files at every start costs a one-search process more than
+    loading its model."""
+    files = sorted(
+        (str(p.relative_to(model_dir)), stat.st_size, stat.st_mtime_ns)
+        for p in model_dir.rglob("*")
+        if p.is_file() and (stat := p.stat())
+    )
+    key = file_cache.key_of([str(model_dir.resolve()), files])
+    memo = Path(cache_dir) / f"fingerprint-{key[:24]}.pickle"
+    return file_cache.cached(memo, key, lambda: fingerprint(model_dir), str)
 
 
 def find_export(cache_dir: Path, model_dir: Path) -> Export | None:

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from enum import IntEnum
 
-from pypinyin import lazy_pinyin
-
 from search.analysis.normalize import fold_accents, normalize_text
+from search.analysis.pinyin import lazy_pinyin
 
 _CJK_RUN_RE = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)")
 _NOT_IN_KEY_RE = re.compile(r"[\W_]+")  # everything but letters, digits and Chinese characters

@@ -12,8 +12,10 @@ tolerance, its pinyin lexicon) when a `lexicon_builder` is given: `lexicon` is t
 suggestions. Suggestions correct a mistyped word against it when nothing starts with what was typed.
 
 A process that searches but rarely completes (`haitao search`, an evaluation run) passes `suggestions=False`: a
-build then makes the lexicon only, and the suggestion vocabulary is made from the same catalog pass the first time
-`suggest` is called (searches that find nothing ask it for "did you mean").
+build then makes the lexicon only, and the suggestion vocabulary is made the first time `suggest` is called
+(searches that find nothing ask it for "did you mean"), from the build's catalog pass if it made one. The lexicon
+builder is given the index version and the catalog pass to run when it needs it: it may answer from a cache of
+that version without reading the catalog (the service's, `search.service`).
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ from search.suggest.index import SuggestIndex, Suggestion
 from search.suggest.scan import CatalogScan
 from search.suggest.vocabulary import candidates_of, scan_catalog
 
-LexiconBuilder = Callable[[CatalogScan], CatalogLexicon]
+# (the index version, the catalog pass: made when first called) → the catalog lexicon
+LexiconBuilder = Callable[[object, Callable[[], CatalogScan]], CatalogLexicon]
 
 log = logging.getLogger(__name__)
 BUILD_SPACING = 4  # at most a fifth of the time spent rebuilding
@@ -57,7 +60,7 @@ class Suggester:
     ) -> None:
         self._backend = backend
         self._suggestions = suggestions  # build the vocabulary with every build (else on the first `suggest`)
-        self._scan: CatalogScan | None = None  # the last build's catalog pass, while its vocabulary is not built
+        self._scan: CatalogScan | None = None  # the last build's catalog pass (if made), while no vocabulary is
         self._glossary = glossary
         self._refresh_s = refresh_s
         self._lexicon_builder = lexicon_builder
@@ -107,11 +110,18 @@ class Suggester:
             if not force and self.last_build is not None and self.last_build.products_version == version:
                 return False
             started = time.perf_counter()
-            scan = scan_catalog(self._backend.iter_products(), self._glossary)
-            index = SuggestIndex(candidates_of(scan, self._glossary)) if self._suggestions else None
-            lexicon = self._lexicon_builder(scan) if self._lexicon_builder is not None else None
+            scans: list[CatalogScan] = []
+
+            def scan() -> CatalogScan:
+                if not scans:
+                    scans.append(scan_catalog(self._backend.iter_products(), self._glossary))
+                return scans[0]
+
+            index = SuggestIndex(candidates_of(scan(), self._glossary)) if self._suggestions else None
+            lexicon = self._lexicon_builder(version, scan) if self._lexicon_builder is not None else None
             seconds = time.perf_counter() - started
-            self._index, self._lexicon, self._scan = index, lexicon, None if index is not None else scan
+            self._index, self._lexicon = index, lexicon
+            self._scan = scans[0] if index is None and scans else None
             candidates, keys = (len(index), index.key_count) if index is not None else (0, 0)
             self.last_build = BuildReport(version, candidates, keys, seconds)
             self._error = None
@@ -120,10 +130,12 @@ class Suggester:
         return True
 
     def _index_on_demand(self) -> SuggestIndex | None:
-        """The vocabulary of the last build's catalog pass, made now (`suggestions=False`)."""
+        """The vocabulary, made now (`suggestions=False`): from the last build's catalog pass, or a new one when
+        its lexicon came from a cache."""
         with self._build_lock:
-            if self._index is None and self._scan is not None:
-                self._index = SuggestIndex(candidates_of(self._scan, self._glossary))
+            if self._index is None and self.last_build is not None:
+                scan = self._scan or scan_catalog(self._backend.iter_products(), self._glossary)
+                self._index = SuggestIndex(candidates_of(scan, self._glossary))
                 self._scan = None
             return self._index
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from search.analysis.glossary import Glossary
+from search.analysis.glossary import Glossary, default_glossary
 from search.analysis.segment import Segmenter
 from search.fields import NO_NODE, ProductNode
 from search.taxonomy.assign import Assignment, NodeAssigner, NodeVectors
@@ -163,6 +163,4 @@ class ProductTypes:
 @lru_cache(maxsize=1)
 def product_types() -> ProductTypes:
     """The process's taxonomy services, loaded once (the tree, its term index, prediction, display)."""
-    from search.analysis.query import default_analysis
-
-    return ProductTypes.default(default_analysis().glossary)
+    return ProductTypes.default(default_glossary())

@@ -10,7 +10,9 @@ The signals, most trusted first:
    is pet shampoo, not hair shampoo); the deepest level that matched names the node. Then the title may refine
    it to a node below (`Electronics > Audio > Headphones` and a title ending `Over-Ear Headphones`).
 3. The title: the term that names what the product is — the one ending last before the first `for`, `with`,
-   comma or bracket (`Laptop Sleeve for MacBook` is a laptop sleeve, not a laptop); then the description.
+   comma or bracket (`Laptop Sleeve for MacBook` is a laptop sleeve, not a laptop); then the description. A
+   node below it is preferred when the words of one of its terms ending with the same head word are all in that
+   part of the title, apart or not (`ASUS TUF Gaming FA506 notebook` is a gaming laptop, not just a laptop).
 4. The product's vector, nearest to the nodes' names embedded by the same model (when a model is given).
 
 Confidence is in [0, 1]: 1.0 for a Google id or a path that names a node exactly at every level, less for a
@@ -283,6 +285,7 @@ class NodeAssigner:
         ):
             head = head_match(self.terms.find(text)) if text.strip() else None
             if head is not None:
+                head = self.terms.qualified(head, english_tokens(text)) or head
                 return Assignment(head.node, confidence, method, head.term)
         return NO_NODE
 

@@ -41,6 +41,10 @@ class TermIndex:
                     words = tuple(key.split())
                     self._en[words] = self._deepest(self._en.get(words), node.id)
         self._longest_en = max((len(k) for k in self._en), default=1)
+        self._by_last: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # multi-word English terms by head word
+        for words, node_id in self._en.items():
+            if len(words) > 1:
+                self._by_last.setdefault(words[-1], []).append((words, node_id))
 
     def _deepest(self, current: str | None, candidate: str) -> str:
         if current is None:
@@ -80,6 +84,24 @@ class TermIndex:
                 if node is not None:
                     out.append(TermMatch(node, text[start:end], start, end))
         return out
+
+    def qualified(self, head: TermMatch, tokens: list[str]) -> TermMatch | None:
+        """A node below the head's whose English term ends with the head's last word and whose other words are
+        all among the tokens, not necessarily next to it: `ASUS TUF Gaming FA506 notebook` names a gaming
+        notebook, `security camera Sensor camera` a security camera. The longest such term, then the deepest
+        node; None when there is none."""
+        if has_chinese(head.term):
+            return None
+        present = set(tokens)
+        best: tuple[int, int, str, tuple[str, ...]] | None = None
+        for words, node in self._by_last.get(head.term.split()[-1], ()):
+            if node == head.node or not set(words) <= present or not self.taxonomy.is_within(node, head.node):
+                continue
+            rank = (len(words), self.taxonomy.depth(node), node, words)
+            best = rank if best is None or rank[:2] > best[:2] else best
+        if best is None:
+            return None
+        return TermMatch(best[2], " ".join(best[3]), head.start, head.end)
 
     def containing(self, text: str, scope: str) -> list[str]:
         """Nodes within `scope` one of whose English terms contains all the words of the text (a seller's

@@ -3,8 +3,9 @@
 `耳机` → Headphones, `蓝牙耳机` → True Wireless Earbuds, `laptop` → Laptops, `laptop sleeve` → Laptop Bags &
 Sleeves, `狗狗 沐浴露` → Pet Shampoo. The words are looked up as the taxonomy's terms: Chinese in the normalised
 query (spaces ignored, so `狗狗 沐浴露` is `狗狗沐浴露`), English as stemmed words, in the query as typed and then in
-its English rendering (what a Chinese word was translated to). Of several, the longest, and of those the last: a
-query is a short noun phrase whose head comes last (`flat screen tv` asks for a TV, `computer desk` for a desk).
+its English rendering (what a Chinese word was translated to). Of several, the one ending last, and of those the
+longest: a query is a short noun phrase whose head comes last (`flat screen tv` asks for a TV, `computer desk` for a
+desk, `电竞鼠标垫` for a mouse pad, not the gaming mouse it begins with).
 
 Confidence: 0.9 when the words name the node and nothing else is typed but brands, units and numbers (`耳机`,
 `sony headphones`, `iphone 15 case`); 0.75 when other words qualify it (`gaming laptop 16gb`, `无线降噪耳机`);
@@ -88,4 +89,4 @@ class CategoryPredictor:
 
     def _head(self, text: str) -> TermMatch | None:
         matches = self.terms.find(text)
-        return max(matches, key=lambda m: (m.size, m.end)) if matches else None
+        return max(matches, key=lambda m: (m.end, m.size)) if matches else None

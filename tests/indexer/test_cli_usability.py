@@ -3,6 +3,7 @@ is not mixed into another, and `haitao search` answered by the running server of
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -121,6 +122,32 @@ def test_make_serve_serves_the_index_and_haitao_search_asks_it(served):
     local = invoke("search", "移动电源", "--data-dir", data, "--size", "3", "--local")
     assert "(this process)" in local.stderr
     assert local.stdout.splitlines()[1:] == result.stdout.splitlines()[1:]  # the same hits, either way
+
+
+@pytest.mark.parametrize("query", ["wireless headphones", "蓝牙耳机", "lanya erji", "sonny hedphones"])
+def test_a_search_in_this_process_answers_as_the_server_does(served, query):
+    """With the catalog lexicon and floor the server left in DATA_DIR/cache, and without them."""
+    data, _ = served
+    args = ("search", query, "--data-dir", data, "--size", "10", "--explain")
+    server = invoke(*args)
+    assert server.exit_code == 0 and "(server " in server.stderr
+    assert (data / "cache" / "catalog.pickle").is_file()  # the server's catalog pass, kept for other processes
+    warm = invoke(*args, "--local")
+    shutil.rmtree(data / "cache")
+    cold = invoke(*args, "--local")
+    assert "(this process)" in warm.stderr and "(this process)" in cold.stderr
+    hits, analysis = _answer(server.stdout)
+    assert hits and _answer(warm.stdout)[0] == hits and _answer(cold.stdout)[0] == hits
+    assert _answer(warm.stdout)[1] == _answer(cold.stdout)[1]
+    assert {k: v for k, v in analysis.items() if k in _answer(warm.stdout)[1]} == _answer(warm.stdout)[1]
+
+
+def _answer(output: str) -> tuple[list[str], dict]:
+    """The hits `haitao search --explain` printed and its query analysis (the server's explains more)."""
+    explained, _, rest = output.rpartition("}\n")
+    hits = [line for line in rest.splitlines() if re.match(r"\s*\d+\. ", line)]
+    return hits, json.loads(explained + "}")
+    return [line for line in output.splitlines() if not re.fullmatch(r"\d+ results in \d+ ms", line)]
 
 
 def test_a_stale_server_record_falls_back_to_this_process(tmp_path, small_settings, free_port):

@@ -19,9 +19,12 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-from usearch.index import Index
+
+if TYPE_CHECKING:
+    from usearch.index import Index
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +47,8 @@ class AnnGraph:
 
     @classmethod
     def build(cls, keys: np.ndarray, matrix: np.ndarray, threads: int = 0) -> AnnGraph:
+        from usearch.index import Index  # imported when a graph is first used: most searches of a small index need none
+
         index = Index(
             ndim=matrix.shape[1],
             metric="ip",  # the vectors are normalised: inner product = cosine
@@ -57,6 +62,8 @@ class AnnGraph:
 
     @classmethod
     def load(cls, path: Path) -> AnnGraph:
+        from usearch.index import Index
+
         index = Index.restore(str(path), view=True)  # memory-mapped: opens at once, shared between processes
         if index is None:
             raise ValueError(f"{path} is not a usearch index")

@@ -38,7 +38,6 @@ from search.backends.embedded.queries import (
     KeywordQueryBuilder,
     any_of,
     combine,
-    count_groups,
     english_term_query,
     facet_aggs,
     filter_query,
@@ -280,18 +279,57 @@ class EmbeddedBackend(SearchBackend):
         page = rows[skip : skip + limit]
         return [Hit(_product(searcher, address), 0.0, sort_key=sort_key) for _, address, sort_key in page]
 
+    def browse_groups(
+        self, filters: Filters, sort: Sort, offset: int, limit: int, search_after: tuple[Any, ...] | None
+    ) -> list[Hit]:
+        """From the snapshot's columns: the browsing order of every row (once per snapshot), the filters' rows, one
+        pass to each group's first variant; only the page's records are read."""
+        snapshot = self._current()
+        columns = snapshot.columns
+        after = None
+        if search_after:
+            after = columns.order_key(float(search_after[0]), int(search_after[-1]), sort)
+        rows = columns.browse_groups(self._allowed(snapshot, filters), sort, offset, limit, after)
+        by_price = sort in (Sort.PRICE_ASC, Sort.PRICE_DESC)
+        hits = []
+        for row in rows:
+            price, seq = float(columns.price[row]), int(columns.seq[row])
+            product = _product(snapshot.searcher, snapshot.vectors.addresses[row])
+            hits.append(Hit(product, 0.0, sort_key=(price, seq) if by_price else (seq,)))
+        return hits
+
+    def group_variants(self, groups: Sequence[str], filters: Filters, limit: int) -> dict[str, list[Product]]:
+        """From the snapshot's columns (each group's rows, the filters' rows, prices): only the variants' records
+        are read."""
+        if not groups:
+            return {}
+        snapshot = self._current()
+        columns = snapshot.columns
+        ordinals = columns.group_of(list(dict.fromkeys(groups)))
+        found = columns.variants(list(ordinals.values()), self._allowed(snapshot, filters), limit)
+        addresses = snapshot.vectors.addresses
+        return {
+            name: [_product(snapshot.searcher, addresses[row]) for row in found[ordinal]]
+            for name, ordinal in ordinals.items()
+        }
+
+    def _allowed(self, snapshot: Snapshot, filters: Filters) -> np.ndarray | None:
+        """The rows passing the filters, as a mask (None: no filters, every row)."""
+        flt = filter_query(self.schema, filters)
+        if flt is None:
+            return None
+        mask = np.zeros(len(snapshot.vectors), dtype=bool)
+        mask[snapshot.allowed_rows(filters, flt)] = True
+        return mask
+
     def groups_of(self, keys: Sequence[str]) -> dict[str, str]:
-        """From the group hash's fast field, and the keys from the vector set's rows (no stored document read)."""
+        """From the snapshot's group column at each key's row: no search, no stored document read."""
         if not keys:
             return {}
         snapshot = self._current()
-        found = snapshot.searcher.search(
-            tantivy.Query.term_set_query(self.schema, KEY_FIELD, list(keys)), limit=len(keys)
-        )
-        addresses = [address for _, address in found.hits]
-        rows = snapshot.vectors.rows_of(addresses).tolist()
-        hashes = snapshot.searcher.fast_field_values(GROUP_HASH, addresses)
-        return {snapshot.vectors.ids[row]: str(value) for row, value in zip(rows, hashes, strict=True)}
+        vectors, group = snapshot.vectors, snapshot.columns.group
+        rows = ((key, vectors.row(key)) for key in keys)
+        return {key: str(group[row]) for key, row in rows if row is not None}
 
     def sort_values(self, keys: Sequence[str], sort: Sort) -> dict[str, float]:
         """From the sort field's column at each key's address: no stored record is read."""
@@ -306,6 +344,10 @@ class EmbeddedBackend(SearchBackend):
         (or, without facets, from the keyword leg's own count)."""
         searcher = self._current().searcher
         flt = filter_query(self.schema, results.filters)
+        if results.distinct:
+            snapshot = self._current()
+            rows = self._rows(snapshot, results, flt)
+            return snapshot.columns.count(rows, facets, price_buckets, self.spec.facet_size)
         if results.near is not None and (results.ids is None or self._current().vectors.ann is not None):
             # every product above the floor, by an exact scan (the approximate leg may have missed some)
             results = replace(results, ids=tuple(self._near(results.near, results.filters, flt)))
@@ -319,8 +361,6 @@ class EmbeddedBackend(SearchBackend):
             ids = tantivy.Query.term_set_query(self.schema, KEY_FIELD, list(results.ids)) if results.ids else None
             union = any_of([keyword, ids])
             query = combine(union, flt) if union is not None else tantivy.Query.empty_query()
-        if results.distinct:
-            return count_groups(searcher, query, _count(searcher, query), facets, price_buckets, self.spec.facet_size)
         if not aggs:
             return Counts(_count(searcher, query), {name: {} for name in facets})
         result = searcher.aggregate(query, {**aggs, TOTAL: {"value_count": {"field": "seq"}}})
@@ -334,6 +374,33 @@ class EmbeddedBackend(SearchBackend):
         stats = result.get("price_stats") or {}
         price_range = (float(stats["min"]), float(stats["max"])) if stats.get("count") else None
         return Counts(total, counts, price_range)
+
+    def _rows(self, snapshot: Snapshot, results: ResultSet, flt: tantivy.Query | None) -> np.ndarray:
+        """The vector rows of the products of a result set, each once: every keyword match passing the filters
+        (one pass ordered by write sequence), plus the vector hits (the leg's own, or every product above the floor by
+        an exact scan where the leg is approximate), or every product passing the filters."""
+        vectors = snapshot.vectors
+        if results.concepts is None and results.ids is None and results.near is None:
+            if flt is None:
+                return np.arange(len(vectors), dtype=np.int64)
+            return snapshot.allowed_rows(results.filters, flt)
+        parts = []
+        if results.concepts is not None:
+            keyword = self._keyword.build(results.concepts)
+            if keyword is not None:
+                parts.append(snapshot.columns.matching(combine(keyword, flt), results.keyword_total))
+        if results.near is not None and (results.ids is None or vectors.ann is not None):
+            allowed = None if flt is None else snapshot.allowed_rows(results.filters, flt)
+            parts.append(vectors.above(results.near.vector, results.near.floor, allowed))
+        elif results.ids:
+            found = (vectors.row(key) for key in results.ids)
+            parts.append(np.array([row for row in found if row is not None], dtype=np.int64))
+        if len(parts) <= 1:
+            return parts[0] if parts else np.zeros(0, dtype=np.int64)
+        matched = np.zeros(len(vectors), dtype=bool)  # the union, without sorting
+        for part in parts:
+            matched[part] = True
+        return np.flatnonzero(matched)
 
     def _near(self, near: Near, filters: Filters, flt: tantivy.Query | None) -> list[str]:
         """The ids of every product passing the filters whose vector is above the floor (an exact scan)."""

@@ -33,6 +33,7 @@ import tantivy
 
 from search.backends.base import Filters, IndexLocked, IndexNotFound, WriteUnavailable, check_built_with
 from search.backends.embedded.ann import AnnStore
+from search.backends.embedded.columns import Columns
 from search.backends.embedded.schema import build_schema
 from search.backends.embedded.vectors import VectorSet
 from search.fields import KEY_FIELD, SCHEMA_VERSION
@@ -57,6 +58,7 @@ class Snapshot:
     dim: int
     ann: AnnStore | None = None  # graphs for approximate search, for large indexes
     _vectors: VectorSet | None = None
+    _columns: Columns | None = None
     _allowed: OrderedDict[Filters, np.ndarray] = field(default_factory=OrderedDict)
     frequencies: dict[str, int] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -69,6 +71,15 @@ class Snapshot:
                 if self.ann is not None and self.ann.wanted(len(vectors)):
                     self.ann.open(vectors.keys, vectors.matrix, lambda graph: setattr(vectors, "ann", graph))
             return self._vectors
+
+    @property
+    def columns(self) -> Columns:
+        """The columns of this snapshot's documents, row for row with its vectors (built on first use)."""
+        vectors = self.vectors
+        with self._lock:
+            if self._columns is None:
+                self._columns = Columns(self.searcher, vectors)
+            return self._columns
 
     @property
     def loaded_vectors(self) -> VectorSet | None:

@@ -9,9 +9,9 @@ from typing import Any
 import tantivy
 
 from search.analysis.translate import Concept
-from search.backends.base import Counts, Filters, PriceBucket
+from search.backends.base import Filters, PriceBucket
 from search.backends.embedded.schema import CATEGORY_PATH, category_facet
-from search.fields import BY_NAME, GROUP_FIELD, TERM_FACETS, Analysis, FieldType, attribute_term
+from search.fields import BY_NAME, TERM_FACETS, Analysis, FieldType, attribute_term
 from search.ranking import RankingSpec
 
 Occur = tantivy.Occur
@@ -159,41 +159,3 @@ def combine(text: Query | None, filters: Query | None) -> Query:
     if filters is None:
         return text
     return Query.boolean_query([(Occur.Must, text), (Occur.Must, filters)])
-
-
-GROUP_BUCKETS = 60_000
-"""Matching products up to which groups are counted exactly (a terms aggregation on the group, one bucket per group:
-tantivy refuses an aggregation of more than 65,000 buckets); above, by tantivy's cardinality aggregation
-(HyperLogLog++, approximate)."""
-
-
-def count_groups(
-    searcher: Searcher, query: Query, total: int, facets: Sequence[str], buckets: Sequence[PriceBucket], size: int
-) -> Counts:
-    """The product groups of the `total` products matching `query`: how many, and per facet value how many have a
-    product of that value (each facet aggregated on its own, so that its buckets stay below the limit)."""
-    if not total:
-        return Counts(0, {name: {} for name in facets})
-    exact = total <= GROUP_BUCKETS
-    groups: dict[str, Any] = (
-        {"terms": {"field": GROUP_FIELD, "size": total}} if exact else {"cardinality": {"field": GROUP_FIELD}}
-    )
-
-    def count(result: dict[str, Any]) -> int:
-        return len(result.get("buckets", [])) if exact else round(result.get("value", 0))
-
-    counted = count(searcher.aggregate(query, {"groups": groups})["groups"])
-    counts: dict[str, dict[str, int]] = {}
-    price_range = None
-    for name, agg in facet_aggs(facets, buckets, size).items():
-        if name.endswith("_stats"):
-            stats = searcher.aggregate(query, {name: agg})[name]
-            price_range = (float(stats["min"]), float(stats["max"])) if stats.get("count") else None
-            continue
-        result = searcher.aggregate(query, {name: {**agg, "aggs": {"groups": groups}}})[name]
-        values = {b["key"]: count(b["groups"]) for b in result.get("buckets", []) if b["key"]}
-        if BY_NAME[name].type is FieldType.PRICE:
-            counts[name] = values
-        else:  # most groups first
-            counts[name] = dict(sorted(values.items(), key=lambda item: -item[1]))
-    return Counts(counted, {name: counts.get(name, {}) for name in facets}, price_range)

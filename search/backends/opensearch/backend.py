@@ -27,7 +27,7 @@ from opensearchpy import OpenSearch, helpers
 from opensearchpy.exceptions import ConnectionError as OSConnectionError
 from opensearchpy.exceptions import TransportError
 
-from search.backends import base  # the contract's types, as base.X
+from search.backends import base, grouping  # the contract's types, as base.X
 from search.backends.base import BackendUnavailable, DocumentWriteError, IndexNotFound, SearchBackend, write_sequence
 from search.backends.opensearch import queries
 from search.backends.opensearch.index import (
@@ -323,6 +323,15 @@ class OpenSearchBackend(SearchBackend):
         body = queries.browse_body(filters, sort, offset, limit, search_after)
         hits = self._search(self.alias, body)["hits"]["hits"]
         return [base.Hit(_product(raw), 0.0, sort_key=tuple(raw.get("sort") or ())) for raw in hits]
+
+    def browse_groups(
+        self, filters: base.Filters, sort: base.Sort, offset: int, limit: int, search_after: tuple[Any, ...] | None
+    ) -> list[base.Hit]:
+        """By browsing variants (`grouping`): OpenSearch's field collapsing pages with `from`, not `search_after`."""
+        return grouping.browse_groups(self, filters, sort, offset, limit, search_after)
+
+    def group_variants(self, groups: Sequence[str], filters: base.Filters, limit: int) -> dict[str, list[Product]]:
+        return grouping.group_variants(self, groups, filters, limit)
 
     def groups_of(self, keys: Sequence[str]) -> dict[str, str]:
         if not keys:

@@ -142,3 +142,34 @@ def test_browsing_pages_groups_exactly_by_cursor_and_by_offset(backend, sort):
         assert next(h for h in by_cursor if gid(h.product) == "quencher").product.id == "quencher-5"  # $30
     browse = search(backend, BackendQuery(sort=sort, distinct=True, facets=("brand",)))
     assert browse.total == len(everything) and browse.facets["brand"]["Stanley"] == 2  # the Quencher and the mug
+
+
+@pytest.mark.parametrize("sort", [Sort.PRICE_ASC, Sort.NEWEST])
+def test_filtered_browsing_pages_the_groups_having_a_variant_that_passes(backend, sort):
+    black = Filters.where(color=("black",))
+    shown, after = [], None
+    while True:
+        page = search(backend, BackendQuery(filters=black, sort=sort, limit=1, search_after=after, distinct=True))
+        shown += page.hits
+        if not page.hits:
+            break
+        after = page.hits[-1].sort_key
+    assert sorted(gid(hit.product) for hit in shown) == ["hf32", "owala", "quencher", "yeti"]
+    assert all(hit.product.color == "Black" for hit in shown)
+    assert page.total == 4
+
+
+def test_groups_follow_each_write(backend, embedder, analysis):
+    """A variant added to a group, or removed from it, changes its counts, its variants and the facets at once."""
+    query = BackendQuery(concepts=water_bottle(), facets=("color",), distinct=True, limit=20)
+    added = Product(id="nalgene-3", item_group_id="nalgene", title="Nalgene Sustain Water Bottle, Black, 32 oz",
+                    brand="Nalgene", color="Black", size="32 oz", price=15.0)  # fmt: skip
+    backend.upsert(build_documents([added], embedder, analysis.segmenter))
+    result = search(backend, query)
+    nalgene = next(hit for hit in result.hits if gid(hit.product) == "nalgene")
+    assert nalgene.group.variants == 3 and nalgene.group.price_min == 15.0
+    assert result.total == 5 and result.facets["color"]["Black"] == 5
+    backend.delete(["default/nalgene-3", "default/yeti"])
+    result = search(backend, query)
+    assert result.total == 4 and result.facets["color"]["Black"] == 3
+    assert next(hit for hit in result.hits if gid(hit.product) == "nalgene").group.variants == 2

@@ -71,8 +71,11 @@ def test_without_eager_suggestions_a_build_makes_the_lexicon_and_the_vocabulary_
         {"id": "k1", "title": "Kirkland Fish Oil", "price": 19, "title_zh": "柯克兰 深海鱼油"},
     )
 
-    def build(scan):
-        return analysis.lexicons.build(scan.word_counts, (t.text for t in scan.titles_zh.values()), scan.products)
+    def build(_version, scan):
+        catalog = scan()
+        return analysis.lexicons.build(
+            catalog.word_counts, (t.text for t in catalog.titles_zh.values()), catalog.products
+        )
 
     lazy = Suggester(backend, analysis.glossary, lexicon_builder=build, suggestions=False)
     eager = Suggester(backend, analysis.glossary, lexicon_builder=build)

@@ -78,6 +78,34 @@ def test_without_a_category_the_title_names_what_the_product_is(assigner, title,
     assert found.method == "title"
 
 
+@pytest.mark.parametrize(
+    ("title", "node"),
+    [
+        # Chorus (Icecat) titles: the qualifier of a node below the head's is apart from the head word
+        ('ASUS TUF Gaming TUF506IV-AS76 notebook Gray 39.6 cm (15.6") 1920 x 1080 pixels', "hs-gaming-laptops"),
+        ("MSI Gaming GF65 10SER-273 Thin Notebook Black 39.6 cm", "hs-gaming-laptops"),
+        ("D-Link DCS-8325LH security camera Sensor camera Indoor Cover", "co-2-5"),  # not just a camera
+        ("Sony Cyber-shot W270 Digital compact camera", "co-2-2-4"),
+        # no qualifier of a node below: the head's own node
+        ('Lenovo ThinkBook 15 Notebook Gray 39.6 cm (15.6") 1920 x 1080 pixels', "el-6-6"),
+        ("Canon 0829B001 camera kit", "co-2"),
+        # a mount is named by its last word, not by the `flat` or `desk` it begins with
+        ("Newstar flat screen desk mount", "el-7-8-3"),
+        ("Newstar flat screen wall mount", "hs-tv-mounts"),
+        ("Newstar projector ceiling mount", "hs-tv-mounts"),
+    ],
+)
+def test_a_title_naming_a_more_specific_type_apart_from_its_head_word_gets_that_node(assigner, title, node):
+    found = assigner.assign(_product(title=title))
+    assert found.node == node, found
+
+
+def test_a_qualifier_outside_the_type_part_of_the_title_does_not_refine(assigner):
+    # `gaming` after `for`: a sleeve for a gaming laptop is a sleeve, and a mouse is not made a gaming notebook
+    found = assigner.assign(_product(title="Urban Factory Laptop Sleeve for Gaming Notebook 17 inch"))
+    assert found.node == "hs-laptop-bags", found
+
+
 def test_the_brand_is_not_read_as_a_product_word(assigner):
     found = assigner.assign(_product(title="Thermos Stainless King Beverage Bottle", brand="Thermos"))
     assert found.node != "hg-11-3-10"

@@ -30,6 +30,13 @@ def predict():
         ("head set", "el-2-2-7-2"),
         ("laptop sleeve", "hs-laptop-bags"),  # the sleeve, not the laptop
         ("iPhone 15 手机壳", "el-4-8-4-2"),
+        # the head comes last: a gaming mouse *pad*, not a gaming mouse
+        ("电竞鼠标垫", "el-7-8-8"),
+        ("笔记本支架", "el-7-8-3"),  # a laptop stand, not a laptop
+        ("gaming mouse pad", "el-7-8-8"),
+        # 相机 is a still camera in Chinese (webcams are 摄像头, camcorders 摄像机); English `camera` is any camera
+        ("相机", "co-2-2"),
+        ("camera", "co-2"),
     ],
 )
 def test_the_query_names_a_node(predict, query, node):

@@ -1,0 +1,249 @@
+"""The columns of one snapshot as numpy arrays, row for row with its vector set (`VectorSet`): each product's group
+(as an ordinal), price, write sequence and, loaded on first use, each term facet's value (as an ordinal).
+
+They make collapsing (`distinct`) array work instead of more passes over the index: the groups of ranked
+candidates, the distinct groups of a result set per facet value (`np.unique` over (value, group) pairs of the matched
+rows), a group's variants under the filters and browsing groups in order. Built from tantivy's fast fields — the
+values the index holds, not a second description of them — once per snapshot (a commit makes a new one).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+
+import numpy as np
+import tantivy
+
+from search.backends.base import Counts, PriceBucket, Sort
+from search.backends.embedded.schema import GROUP_HASH, group_hash
+from search.backends.embedded.vectors import VectorSet
+
+
+class Columns:
+    def __init__(self, searcher: tantivy.Searcher, vectors: VectorSet) -> None:
+        self._searcher, self._vectors = searcher, vectors
+        addresses = vectors.addresses
+        hashes = searcher.fast_field_values(GROUP_HASH, addresses) if addresses else []
+        # a document without a hash (none should lack one) is a group of its own
+        raw = np.array([h if h is not None else 0 for h in hashes], dtype=np.int64)
+        self._hashes, group = np.unique(raw, return_inverse=True)
+        missing = np.flatnonzero(np.array([h is None for h in hashes], dtype=bool))
+        group = group.astype(np.int64)
+        if len(missing):
+            group[missing] = group.max(initial=-1) + 1 + np.arange(len(missing))
+        self.group = group
+        self.groups = int(group.max(initial=-1)) + 1
+        prices = searcher.fast_field_values("price", addresses) if addresses else []
+        self.price = np.array([p if p is not None else 0.0 for p in prices], dtype=np.float64)
+        self.seq = vectors.keys  # the write sequence of each row (unique)
+        self._by_seq = np.argsort(self.seq, kind="stable")
+        self._seq_sorted = self.seq[self._by_seq]
+        # the rows of each group: `members[starts[g]:starts[g + 1]]`
+        self._members = np.argsort(group, kind="stable")
+        self._starts = np.searchsorted(group[self._members], np.arange(self.groups + 1))
+        self._facets: dict[str, Facet] = {}
+        self._orders: dict[Sort, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self.group)
+
+    def facet(self, name: str) -> Facet:
+        """A term facet's column (read once per snapshot by one pass over the index ordered by the field: the fast
+        field's values, the ones the aggregations count)."""
+        with self._lock:
+            known = self._facets.get(name)
+        if known is not None:
+            return known
+        codes = np.full(len(self), -1, dtype=np.int64)
+        values: list[str] = []
+        if len(self):
+            hits = self._searcher.search(
+                tantivy.Query.all_query(), limit=len(self), count=False, order_by_field=name, order=tantivy.Order.Asc
+            ).hits
+            rows = self._vectors.rows_of([address for _, address in hits])
+            code_of: dict[str, int] = {}
+            keys = (code_of.setdefault(key, len(code_of)) if key else -1 for key, _ in hits)
+            codes[rows] = np.fromiter(keys, dtype=np.int64, count=len(hits))
+            values = list(code_of)
+        facet = Facet(codes, values, self.group)
+        with self._lock:
+            self._facets[name] = facet
+        return facet
+
+    def matching(self, query: tantivy.Query, known: int | None = None) -> np.ndarray:
+        """The rows of every document matching `query` (`known`: how many do, when counted already), from one pass
+        ordered by the write sequence: each hit's sequence names its row (no address is looked up)."""
+        searcher = self._searcher
+        everything = max(len(self), 1)  # tantivy allocates for `limit`: never ask for more than there is
+        limit = min(known + 1, everything) if known is not None else everything
+        hits = searcher.search(query, limit=limit, count=False, order_by_field="seq").hits
+        if len(hits) == limit < everything:  # more than counted (a commit since the count): take them all
+            hits = searcher.search(query, limit=everything, count=False, order_by_field="seq").hits
+        seqs = np.fromiter((seq for seq, _ in hits), dtype=np.int64, count=len(hits))
+        return self._by_seq[np.searchsorted(self._seq_sorted, seqs)]
+
+    def group_of(self, names: Sequence[str]) -> dict[str, int]:
+        """The ordinal of each of these groups (`Product.group`) that the snapshot holds."""
+        if not len(self._hashes):
+            return {}
+        hashes = np.array([group_hash(name) for name in names], dtype=np.int64)
+        at = np.minimum(np.searchsorted(self._hashes, hashes), len(self._hashes) - 1)
+        found = (self._hashes[at] == hashes).tolist()
+        return {name: int(g) for name, g, ok in zip(names, at.tolist(), found, strict=True) if ok}
+
+    def variants(self, groups: Sequence[int], allowed: np.ndarray | None, limit: int) -> dict[int, list[int]]:
+        """The rows of each of these groups (ordinals) that are `allowed` (a mask; None: all), cheapest first, ties
+        newest first, at most `limit` a group."""
+        found: dict[int, list[int]] = {}
+        for g in dict.fromkeys(groups):
+            rows = self._members[self._starts[g] : self._starts[g + 1]]
+            if allowed is not None:
+                rows = rows[allowed[rows]]
+            found[g] = rows[np.lexsort((-self.seq[rows], self.price[rows]))][:limit].tolist()
+        return found
+
+    def browse_groups(
+        self, allowed: np.ndarray | None, sort: Sort, offset: int, limit: int, after: tuple[float, int] | None
+    ) -> list[int]:
+        """A page of groups in a browsing order (by price either way, ties newest first; else newest first): the
+        row of each group's first variant among the `allowed` rows (a mask; None: all); after a cursor (`after`: a
+        row's `order_key`) only groups whose first variant lies after it, else `offset` groups on."""
+        order, primary, secondary = self._order(sort)
+        if allowed is not None:
+            kept = allowed[order]
+            order, primary, secondary = order[kept], primary[kept], secondary[kept]
+        start = 0
+        seen = np.zeros(self.groups, dtype=bool)
+        if after is not None:  # the groups begun up to the cursor were shown on earlier pages
+            first, second = after
+            start = int(np.searchsorted(primary, first, side="left"))
+            end = int(np.searchsorted(primary, first, side="right"))
+            start += int(np.count_nonzero(secondary[start:end] <= second))
+            seen[self.group[order[:start]]] = True
+        shown: list[int] = []
+        group = self.group
+        for row in order[start:].tolist():
+            g = group[row]
+            if seen[g]:
+                continue
+            seen[g] = True
+            shown.append(row)
+            if len(shown) == offset + limit:
+                break
+        return shown[offset:]
+
+    def order_key(self, price: float, seq: int, sort: Sort) -> tuple[float, int]:
+        """Where a product of this price and write sequence lies in a browsing order: (primary, secondary),
+        ascending."""
+        if sort in (Sort.PRICE_ASC, Sort.PRICE_DESC):
+            return (price if sort is Sort.PRICE_ASC else -price, -seq)
+        return (float(-seq), 0)
+
+    def _order(self, sort: Sort) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every row in a browsing order, with each one's `order_key` (primary, secondary), ascending; computed
+        once per snapshot and order."""
+        key = sort if sort in (Sort.PRICE_ASC, Sort.PRICE_DESC) else Sort.NEWEST
+        with self._lock:
+            known = self._orders.get(key)
+        if known is not None:
+            return known
+        if key is Sort.NEWEST:
+            primary, secondary = -self.seq.astype(np.float64), np.zeros(len(self), dtype=np.int64)
+        else:
+            primary, secondary = (self.price if key is Sort.PRICE_ASC else -self.price), -self.seq
+        order = np.lexsort((secondary, primary))
+        known = (order, primary[order], secondary[order])
+        with self._lock:
+            self._orders[key] = known
+        return known
+
+    def count(self, rows: np.ndarray, facets: Sequence[str], buckets: Sequence[PriceBucket], size: int) -> Counts:
+        """The product groups among `rows` (each row once): how many, and per facet value how many have a row of
+        that value (the `size` values with the most products, most groups first; price: each bucket's groups, and
+        the range of the rows' prices)."""
+        if not len(rows):
+            return Counts(0, {name: {} for name in facets})
+        every = len(rows) == len(self)  # every row: no gathering
+        group = self.group if every else self.group[rows]
+        counts: dict[str, dict[str, int]] = {}
+        price_range = None
+        for name in facets:
+            if name == "price":
+                price = self.price if every else self.price[rows]
+                counted = _bucket_groups(group, price, buckets, self.groups)
+                counts[name] = {bucket.key: n for bucket, n in zip(buckets, counted, strict=True)}
+                price_range = (float(price.min()), float(price.max()))
+            else:
+                counts[name] = self.facet(name).count(None if every else rows, size)
+        return Counts(_distinct(group, self.groups), {name: counts.get(name, {}) for name in facets}, price_range)
+
+
+class Facet:
+    """A term facet's column: each row's value as an index into `values` (-1: none), and each row's (value, group)
+    pair as an ordinal, so that the groups having a value are counted by one `bincount` of the rows' pairs."""
+
+    def __init__(self, codes: np.ndarray, values: list[str], group: np.ndarray) -> None:
+        self.codes, self.values = codes, values
+        width = int(group.max(initial=0)) + 1
+        keys = np.where(codes >= 0, codes * width + group, -1)
+        unique, pair = np.unique(keys, return_inverse=True)
+        self.pair = pair.astype(np.int32)
+        self.pair_value = np.where(unique >= 0, unique // width + 1, 0).astype(np.int32)  # 0: no value
+        self._values = (codes + 1).astype(np.int32)  # each row's value + 1 (0: none)
+
+    def count(self, rows: np.ndarray | None, size: int) -> dict[str, int]:
+        """Per value among `rows` (None: every row): how many groups have it; the `size` values with the most
+        products (ties by value), most groups first (ties in that order)."""
+        pairs = np.bincount(self.pair if rows is None else self.pair[rows], minlength=len(self.pair_value))
+        width = len(self.values) + 1
+        products = np.bincount(self._values if rows is None else self._values[rows], minlength=width)[1:]
+        groups = np.bincount(self.pair_value[pairs > 0], minlength=width)[1:]
+        present = np.flatnonzero(products).tolist()
+        values = self.values
+        by_products = sorted(present, key=lambda code: (-products[code], values[code]))[:size]
+        chosen = sorted(by_products, key=lambda code: -groups[code])
+        return {values[code]: int(groups[code]) for code in chosen}
+
+
+def _bucket_groups(group: np.ndarray, price: np.ndarray, buckets: Sequence[PriceBucket], width: int) -> list[int]:
+    """How many groups have a price in each bucket: when the buckets tile a range (each one's top the next one's
+    bottom, as configured), each row's bucket is found at once and (bucket, group) pairs are marked; else bucket by
+    bucket."""
+    ordered = sorted(range(len(buckets)), key=lambda i: -np.inf if buckets[i].low is None else buckets[i].low)
+    lows = [buckets[i].low for i in ordered]
+    highs = [buckets[i].high for i in ordered]
+    tiled = all(high is not None and high == low for high, low in zip(highs, lows[1:], strict=False))
+    if not tiled or not buckets:
+        return [_distinct(group[_within(price, bucket)], width) for bucket in buckets]
+    edges = np.array(lows[1:], dtype=np.float64)
+    at = np.searchsorted(edges, price, side="right")  # the position in `ordered` of each row's bucket
+    inside = np.ones(len(price), dtype=bool)
+    if lows[0] is not None:
+        inside &= price >= lows[0]
+    if highs[-1] is not None:
+        inside &= price < highs[-1]
+    seen = np.zeros(len(buckets) * width, dtype=bool)
+    seen[at[inside] * width + group[inside]] = True
+    per_position = np.count_nonzero(seen.reshape(len(buckets), width), axis=1)
+    counts = [0] * len(buckets)
+    for position, i in enumerate(ordered):
+        counts[i] = int(per_position[position])
+    return counts
+
+
+def _distinct(groups: np.ndarray, width: int) -> int:
+    """How many different groups these are (a mark per group: no sort)."""
+    seen = np.zeros(width, dtype=bool)
+    seen[groups] = True
+    return int(np.count_nonzero(seen))
+
+
+def _within(price: np.ndarray, bucket: PriceBucket) -> np.ndarray:
+    inside = np.ones(len(price), dtype=bool)
+    if bucket.low is not None:
+        inside &= price >= bucket.low
+    if bucket.high is not None:
+        inside &= price < bucket.high
+    return inside
