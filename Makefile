@@ -11,6 +11,7 @@ PORT ?= $(or $(HAITAO_PORT),8000)
 DEMO_CATALOG := data/demo/products.jsonl
 DEMO_SELLERS := data/demo/sellers.jsonl
 GLOSSARY := search/analysis/data/glossary.tsv
+TAXONOMY := search/taxonomy/data/taxonomy.tsv
 INSTALLED := $(VENV)/.installed
 DEV_INSTALLED := $(VENV)/.installed-dev
 BENCH_INSTALLED := $(VENV)/.installed-bench
@@ -66,7 +67,7 @@ lock: $(DEV_INSTALLED) ## re-resolve requirements*.lock from pyproject.toml (aft
 # Rebuilt (atomically, from the embedding cache) when the catalog, the glossary or the index schema changes.
 SCHEMA := search/fields.py search/backends/embedded/schema.py
 
-$(DEMO_INDEX): $(DEMO_CATALOG) $(DEMO_SELLERS) $(GLOSSARY) $(SCHEMA) $(INSTALLED)
+$(DEMO_INDEX): $(DEMO_CATALOG) $(DEMO_SELLERS) $(GLOSSARY) $(TAXONOMY) $(SCHEMA) $(INSTALLED)
 	$(BIN)/haitao index $(DEMO_CATALOG) --data-dir $(DEMO_DATA_DIR) --rebuild
 	$(BIN)/haitao sellers load $(DEMO_SELLERS) --data-dir $(DEMO_DATA_DIR)
 	@touch $@
