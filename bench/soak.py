@@ -36,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,6 +69,7 @@ class Sample:
     kind: str
     status: int  # 0: a transport error
     ms: float
+    detail: str = ""  # the start of a 4xx answer's body: why the request was refused
 
 
 @dataclass
@@ -143,7 +145,7 @@ async def admin_update(client: httpx.AsyncClient, soak: Soak, rng: random.Random
         if response.status_code != 200:
             soak.deleted.discard(victim)
         return response
-    batch, prices = [], {}
+    batch, prices, picked = [], {}, set()
     for _ in range(rng.randint(1, 5)):
         if rng.random() < 0.4:
             soak.next_id += 1
@@ -151,7 +153,11 @@ async def admin_update(client: httpx.AsyncClient, soak: Soak, rng: random.Random
             record.pop("seller", None)  # a new product of the default seller, in a group of its own: addressed by id
             record.pop("item_group_id", None)
         else:
-            record = dict(soak.records[rng.choice(soak.ids)])
+            key = rng.choice(soak.ids)
+            if key in picked:  # a product once a batch: a repeat is (rightly) refused as a duplicate
+                continue
+            picked.add(key)
+            record = dict(soak.records[key])
         ceiling = record.get("list_price") or 500  # a sale price above the regular price is (rightly) refused
         record["price"] = round(rng.uniform(1, float(ceiling)), 2)
         record["availability"] = rng.choice(["in_stock", "out_of_stock", "preorder"])
@@ -193,8 +199,9 @@ async def client_loop(base: str, soak: Soak, seed: int, started: float, until: f
                     kind, response = "admin", await admin_update(client, soak, rng)
                 status = response.status_code
             except httpx.TransportError:
-                kind, status = "transport", 0
-            soak.samples.append(Sample(t - started, kind, status, (time.perf_counter() - t) * 1000))
+                kind, status, response = "transport", 0, None
+            ms = (time.perf_counter() - t) * 1000
+            soak.samples.append(Sample(t - started, kind, status, ms, refusal(status, response)))
             if kind == "search" and status == 200:
                 await shopper_events(client, soak, rng, response.json(), started)
 
@@ -217,12 +224,19 @@ async def shopper_events(
         body.update(id=hit["id"], position=position)
         t = time.perf_counter()
         try:
-            status = (await client.post("/v1/events", json=body)).status_code
+            response = await client.post("/v1/events", json=body)
+            status = response.status_code
         except httpx.TransportError:
-            status = 0
+            status, response = 0, None
         if status == 201:
             soak.events += 1
-        soak.samples.append(Sample(t - started, "event", status, (time.perf_counter() - t) * 1000))
+        ms = (time.perf_counter() - t) * 1000
+        soak.samples.append(Sample(t - started, "event", status, ms, refusal(status, response)))
+
+
+def refusal(status: int, response: httpx.Response | None) -> str:
+    """Why a request was refused (the start of a 4xx answer), for the report."""
+    return response.text[:160] if response is not None and 400 <= status < 500 else ""
 
 
 def check_analytics(data: Path, soak: Soak) -> tuple[dict, list[str]]:
@@ -356,6 +370,9 @@ def report(
     buckets = int(duration // interval) or 1
     errors = [s for s in samples if s.status >= 500 or s.status == 0]
     client_errors = [s for s in samples if 400 <= s.status < 500]
+    refused = Counter(f"{s.kind} {s.status}" for s in client_errors)
+    example = {f"{s.kind} {s.status}": s.detail for s in reversed(client_errors)}  # the first of each
+    why = "; ".join(f"{what} ×{n}, e.g. `{example[what]}`" for what, n in refused.most_common())
     kinds_seen = ("search", "suggest", "product", "admin", "event")
     by_kind = {kind: [s for s in samples if s.kind == kind] for kind in kinds_seen}
     # Memory: caches (results, query vectors, searchers, the suggest vocabulary) fill during the first minute, so
@@ -391,9 +408,9 @@ def report(
 
 {len(samples)} requests in {duration:.0f} s from {clients} concurrent clients over loopback ({kinds});
 statuses: {statuses}. **{len(errors)} server errors or transport errors** ({error_rate:.3f} %),
-{len(client_errors)} client errors (4xx). The soak added {len(soak.added)} products (at most {MAX_LIVE_ADDED} at a
-time) and deleted {len(soak.deleted)} of them, and updated the demo's; {soak.rejected} of its records were refused;
-the data check read {checked} back: {data}.
+{len(client_errors)} client errors (4xx{": " + why if why else ""}).
+The soak added {len(soak.added)} products (at most {MAX_LIVE_ADDED} at a time) and deleted {len(soak.deleted)} of
+them, and updated the demo's; {soak.rejected} of its records were refused; the data check read {checked} back: {data}.
 Server still running at the end: {"yes" if server_alive else "**no**"}; tracebacks in its log: {tracebacks}.
 Analytics store after the run: {store["searches"]} searches and {store["events"]} events kept of
 {soak.text_searches} text searches answered and {soak.events} events acknowledged, {store["bytes"] / 1e6:.1f} MB on
