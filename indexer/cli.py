@@ -286,8 +286,10 @@ def serve(
 ) -> None:
     """Serve the HTTP API."""
     from search.api.app import create_app
+    from search.api.server import limit_malloc_arenas
     from search.api.server import serve as serve_app
 
+    limit_malloc_arenas()  # before the app starts its threads: flat memory under load (search/api/server.py)
     overrides = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
     settings = settings_for(data_dir, **overrides)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
