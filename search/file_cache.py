@@ -71,8 +71,8 @@ def prune_siblings(path: Path, max_age_s: float = STALE_AFTER_S) -> int:
     """Remove the other versions of a versioned cache file (`NAME-<version>.EXT` beside `path`) that were neither
     written nor read for `max_age_s`; how many. Files not named that way are left alone."""
     path = Path(path)
-    stem, _, _ = path.name.partition("-")
-    if not _ or not path.suffix:
+    stem, dash, _ = path.name.partition("-")
+    if not dash or not path.suffix:
         return 0
     removed, now = 0, time.time()
     with contextlib.suppress(OSError):

@@ -24,7 +24,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ctypes
-import ctypes.util
 import logging
 import os
 import re
@@ -222,8 +221,7 @@ def limit_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
     if not sys.platform.startswith("linux") or "MALLOC_ARENA_MAX" in os.environ:
         return False
     with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        return bool(libc.mallopt(_M_ARENA_MAX, arenas))
+        return bool(ctypes.CDLL(None).mallopt(_M_ARENA_MAX, arenas))  # the process's own symbols: glibc's
     return False
 
 
