@@ -127,12 +127,12 @@ class AnnStore:
                 started = time.perf_counter()
                 graph = AnnGraph.build(keys, matrix)
                 log.info("vector graph of %d products built in %.1f s", len(keys), time.perf_counter() - started)
-                ready(graph)
-                try:
+                try:  # saved before it is handed over: a searcher with a graph has it on disk too
                     graph.save(path)
                     self._remove_others(keep=path)
                 except OSError as exc:  # a read-only data directory: the graph lives in memory only
                     log.warning("could not save the vector graph to %s: %s", path, exc)
+                ready(graph)
             finally:
                 with self._lock:
                     self._building.pop(key).set()

@@ -451,9 +451,7 @@ class EmbeddedBackend(SearchBackend):
     def prepare_search(self) -> None:
         """Build the vector graph of the current index now, if it is large enough to use one (and save it)."""
         vectors = self._current().vectors  # starts a build in the background if there is no graph yet
-        # Wait for it (or build it here) even when the graph is in use already: a background build hands its graph
-        # over before it saves it, and a prepared index has its graph on disk.
-        if self.index.ann.wanted(len(vectors)):
+        if vectors.ann is None and self.index.ann.wanted(len(vectors)):  # wait for it (or build it here)
             self.index.ann.open(
                 vectors.keys, vectors.matrix, lambda graph: setattr(vectors, "ann", graph), background=False
             )
