@@ -172,20 +172,22 @@ class _EmbeddingAhead:
     def __init__(self, writer: CatalogWriter) -> None:
         self.writer = writer
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="embed-ahead")
-        self._running: Future[None] | None = None
+        self._running: Future[list[Product] | None] | None = None
 
     def start(self, products: list[Product]) -> None:
         if products:
             self._running = self._pool.submit(self.writer.embed_ahead, products)
 
-    def wait(self) -> None:
+    def wait(self) -> list[Product] | None:
+        """Once the batch started last is embedded: its products that changed (None: `write` looks them up)."""
         running, self._running = self._running, None
         if running is None:
-            return
+            return None
         try:
-            running.result()
+            return running.result()
         except Exception as exc:  # only a head start: `write` embeds what is missing and reports what fails
             log.debug("embedding ahead failed (%s: %s); the batch is embedded when written", type(exc).__name__, exc)
+            return None
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -247,21 +249,21 @@ class IndexPipeline:
             if on_reject:
                 on_reject(item)
 
-        def write(batch: list[tuple[Product, FeedRow]]) -> None:
+        def write(batch: list[tuple[Product, FeedRow]], changed: list[Product] | None = None) -> None:
             nonlocal first_write
             if first_write is not None and batch:
                 first_write([product.key for product, _ in batch])
                 first_write = None
-            self._write(batch, report, progress, reader, reject)
+            self._write(batch, report, progress, reader, reject, changed)
 
         def advance(batch: list[tuple[Product, FeedRow]]) -> None:
             """Start embedding `batch` (once the one before it is embedded), and write the one before it."""
             nonlocal pending
-            ahead.wait()
+            changed = ahead.wait()  # of `pending`, the batch started before
             ahead.start([product for product, _ in batch])
             previous, pending = pending, batch
             if previous:
-                write(previous)
+                write(previous, changed)
 
         try:
             for row in reader.read():
@@ -287,8 +289,7 @@ class IndexPipeline:
                     advance(batch)
                     batch = []
             advance(batch)
-            ahead.wait()
-            write(pending)
+            write(pending, ahead.wait())
             self._remove_not_for_sale(not_for_sale - validator.first_seen.keys(), report)
         except WRITE_ERRORS as exc:
             report.seconds = time.perf_counter() - started
@@ -343,8 +344,9 @@ class IndexPipeline:
         progress: Progress,
         reader: FeedReader,
         reject: Callable[[Reject], None],
+        changed: list[Product] | None = None,
     ) -> None:
-        written = self.writer.write([product for product, _ in batch], progress.embedded)
+        written = self.writer.write([product for product, _ in batch], progress.embedded, changed)
         report.indexed += written.indexed
         report.unchanged += written.unchanged
         row_of = {product.key: (product, row) for product, row in batch}

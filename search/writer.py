@@ -160,14 +160,21 @@ class CatalogWriter:
 
     # -- writing ------------------------------------------------------------------------------------------------
 
-    def write(self, products: Sequence[Product], on_embedded: Callable[[int], None] | None = None) -> Written:
+    def write(
+        self,
+        products: Sequence[Product],
+        on_embedded: Callable[[int], None] | None = None,
+        changed: Sequence[Product] | None = None,
+    ) -> Written:
         """Upsert valid, distinct products in one committed write, skipping those whose stored content hash is
-        unchanged; products the backend refuses are reported in `refused` (the others are stored)."""
+        unchanged (`changed`: those of `products` that are not, as `embed_ahead` found them, when no write of
+        theirs came between; else they are looked up here); products the backend refuses are reported in `refused`
+        (the others are stored)."""
         if not products:
             return Written()
         if self.encoder is None or self.segmenter is None:
             raise RuntimeError("this writer was opened without a model: it can only delete")
-        changed = self._changed_of(products)
+        changed = self._changed_of(products) if changed is None else changed
         written = Written(unchanged=len(products) - len(changed))
         if changed:
             documents = build_documents(
@@ -184,15 +191,17 @@ class CatalogWriter:
         self.accepted += written.indexed + written.unchanged
         return written
 
-    def embed_ahead(self, products: Sequence[Product]) -> None:
+    def embed_ahead(self, products: Sequence[Product]) -> list[Product] | None:
         """Compute the vectors of those of these products that `write` would embed, into the embedding cache, where
-        `write` finds them: the indexer embeds its next batch here, in a thread of its own, while the current one is
-        segmented, assigned and written (the model's runtime leaves the interpreter free while it runs). Only ever
-        a head start: without an embedding cache this does nothing, and whatever fails here `write` does again."""
+        `write` finds them; return those products (`write`'s `changed`). The indexer embeds its next batch here, in
+        a thread of its own, while the current one is segmented, assigned and written (the model's runtime leaves
+        the interpreter free while it runs). Only ever a head start: without an embedding cache this does nothing
+        (None), and whatever fails here `write` does again."""
         if not products or self.cache is None or self.encoder is None:
-            return
-        texts = [embedding_text(p) for p in self._changed_of(products)]
-        embed(texts, self.encoder, self.embed_batch_size, self.cache)
+            return None
+        changed = self._changed_of(products)
+        embed([embedding_text(p) for p in changed], self.encoder, self.embed_batch_size, self.cache)
+        return changed
 
     def _changed_of(self, products: Sequence[Product]) -> list[Product]:
         """The products whose stored content hash differs from theirs (new ones included)."""
