@@ -8,6 +8,7 @@ from search.analysis.translate import Alternative, Concept
 from search.backends.base import BackendQuery, Filters, PriceBucket, Sort
 from search.catalog import Product
 from search.documents import build_documents
+from search.ranking import RankingSpec
 from search.retrieval import search
 
 
@@ -173,3 +174,32 @@ def test_groups_follow_each_write(backend, embedder, analysis):
     result = search(backend, query)
     assert result.total == 4 and result.facets["color"]["Black"] == 3
     assert next(hit for hit in result.hits if gid(hit.product) == "nalgene").group.variants == 2
+
+
+def test_group_counts_are_the_same_whether_the_keyword_leg_returned_every_match_or_a_few(backend):
+    """The counts of groups come from the keyword leg's own hits when it returned every match, else from a pass over
+    all matches: both give the same total and facets."""
+    query = BackendQuery(concepts=water_bottle(), facets=FACETS, distinct=True, price_buckets=PRICE_BUCKETS)
+    whole = search(backend, query)  # the leg (150 deep) holds all 15 matches
+    for leg_size in (1, 4):
+        short = search(backend, query, RankingSpec(leg_size=leg_size))
+        assert (short.total, short.facets, short.price_range) == (whole.total, whole.facets, whole.price_range)
+    assert whole.total == 5 and whole.facets["size"]["40 oz"] == 2  # hf32, quencher: groups
+
+
+def test_browsing_counts_follow_each_write(backend, embedder, analysis):
+    """Browsing without filters counts every product group (counted once per index version: each write changes
+    them)."""
+    query = BackendQuery(facets=("brand", "color", "price"), price_buckets=PRICE_BUCKETS, distinct=True)
+    before = search(backend, query)
+    assert before.total == 6 and before.facets["brand"]["Stanley"] == 2 and before.facets["color"]["Black"] == 4
+    added = Product(id="quencher-8", item_group_id="quencher", title="Stanley Quencher Tumbler, Teal, 14 oz",
+                    brand="Stanley", color="Teal", size="14 oz", price=25.0)  # fmt: skip
+    backend.upsert(build_documents([added], embedder, analysis.segmenter))
+    after = search(backend, query)
+    assert after.total == 6 and after.facets["color"]["Teal"] == 1 and after.facets["brand"]["Stanley"] == 2
+    assert (before.facets["price"]["0-30"], after.facets["price"]["0-30"]) == (3, 4)  # the quencher's first under $30
+    backend.delete(["default/mug", "default/yeti"])
+    gone = search(backend, query)
+    assert gone.total == 4 and gone.facets["brand"]["Stanley"] == 1 and gone.facets["color"]["Black"] == 3
+    assert "YETI" not in gone.facets["brand"]
