@@ -392,8 +392,9 @@ class EmbeddedBackend(SearchBackend):
                 parts.append(self._rows_of(vectors, results.keyword_ids))  # the leg returned every match: no pass
             else:
                 keyword = self._keyword.build(results.concepts)
-                if keyword is not None:
-                    parts.append(snapshot.columns.matching(combine(keyword, flt), results.keyword_total))
+                if keyword is not None:  # every match (one pass per query and snapshot), then those passing
+                    matched = snapshot.matching_rows(keyword, results.keyword_total if flt is None else None)
+                    parts.append(matched if flt is None else matched[self._allowed(snapshot, results.filters)[matched]])
         if results.near is not None and (results.ids is None or vectors.ann is not None):
             allowed = None if flt is None else snapshot.allowed_rows(results.filters, flt)
             parts.append(vectors.above(results.near.vector, results.near.floor, allowed))

@@ -2,6 +2,8 @@
 or skip a group (offsets and key cursors), totals and facet counts count groups — a facet's count equals the total of
 the search filtered by it — and each hit lists its group's variants under the filters."""
 
+from dataclasses import replace
+
 import pytest
 
 from search.analysis.translate import Alternative, Concept
@@ -77,9 +79,11 @@ def test_a_query_shows_each_group_once_and_counts_groups(backend):
     assert yeti.group.variants == 1 and [p.id for p in yeti.group.listed] == ["yeti"]
 
 
-def test_facet_counts_of_groups_equal_the_totals_of_the_filtered_searches(backend):
+@pytest.mark.parametrize("leg_size", [150, 1])  # the leg holds every match / a pass over the matches counts them
+def test_facet_counts_of_groups_equal_the_totals_of_the_filtered_searches(backend, leg_size):
+    spec = RankingSpec(leg_size=leg_size)
     query = BackendQuery(concepts=water_bottle(), facets=FACETS, distinct=True, price_buckets=PRICE_BUCKETS)
-    result = search(backend, query)
+    result = search(backend, query, spec)
     assert result.facets["color"]["Black"] == 4  # hf32, quencher, yeti, owala: groups, not variants (6)
     assert result.facets["brand"] == {"Stanley": 1, "Hydro Flask": 1, "Nalgene": 1, "YETI": 1, "Owala": 1}
     for name in ("brand", "color", "size", "availability"):
@@ -87,11 +91,11 @@ def test_facet_counts_of_groups_equal_the_totals_of_the_filtered_searches(backen
             filters = (
                 Filters(in_stock=value == "in_stock") if name == "availability" else Filters.where(**{name: (value,)})
             )
-            filtered = search(backend, BackendQuery(concepts=water_bottle(), filters=filters, distinct=True))
+            filtered = search(backend, BackendQuery(concepts=water_bottle(), filters=filters, distinct=True), spec)
             assert filtered.total == count, (name, value)
     for bucket in PRICE_BUCKETS:
         filters = Filters(price_min=bucket.low, price_max=None if bucket.high is None else bucket.high - 0.01)
-        filtered = search(backend, BackendQuery(concepts=water_bottle(), filters=filters, distinct=True))
+        filtered = search(backend, BackendQuery(concepts=water_bottle(), filters=filters, distinct=True), spec)
         assert filtered.total == result.facets["price"][bucket.key], bucket.key
 
 
@@ -180,11 +184,15 @@ def test_group_counts_are_the_same_whether_the_keyword_leg_returned_every_match_
     """The counts of groups come from the keyword leg's own hits when it returned every match, else from a pass over
     all matches: both give the same total and facets."""
     query = BackendQuery(concepts=water_bottle(), facets=FACETS, distinct=True, price_buckets=PRICE_BUCKETS)
-    whole = search(backend, query)  # the leg (150 deep) holds all 15 matches
+    black = replace(query, filters=Filters.where(color=("black",)))
+    whole, whole_black = search(backend, query), search(backend, black)  # the leg (150 deep) holds every match
     for leg_size in (1, 4):
-        short = search(backend, query, RankingSpec(leg_size=leg_size))
+        short, short_black = (search(backend, q, RankingSpec(leg_size=leg_size)) for q in (query, black))
         assert (short.total, short.facets, short.price_range) == (whole.total, whole.facets, whole.price_range)
+        assert (short_black.total, short_black.facets) == (whole_black.total, whole_black.facets)
     assert whole.total == 5 and whole.facets["size"]["40 oz"] == 2  # hf32, quencher: groups
+    assert whole_black.total == 4 and whole_black.facets["color"]["Black"] == 4  # colour: every colour's groups
+    assert whole_black.facets["color"]["Clear"] == 1
 
 
 def test_browsing_counts_follow_each_write(backend, embedder, analysis):
