@@ -126,14 +126,15 @@ def _error_message(exc: urllib.error.HTTPError) -> str:
 
 def _search_here(settings: Settings, query: str, size: int, explain: bool, mode: SearchMode) -> Answer:
     # OpenCC's library is loaded before any other native library of the search (usearch's, loaded later, crashes
-    # the process when ONNX Runtime's comes after it without OpenCC's before both).
+    # the process when ONNX Runtime's comes after it without OpenCC's before both). The encoder's package (numpy
+    # with it) is imported here too: the thread then imports only the model's runtime, which nothing else imports.
     import search.analysis.normalize  # noqa: F401
+    from search.encoders import ModelLoadError
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="load-encoder") as loading:
         encoder = loading.submit(_encoder_or_none, settings)  # meanwhile: the imports, the analysis, the taxonomy
         from search.analysis.query import default_analysis
         from search.backends.base import BackendUnavailable, IndexMismatch, IndexNotFound
-        from search.encoders import ModelLoadError
         from search.service import Mode, SearchRequest, SearchService
         from search.taxonomy import product_types
 
