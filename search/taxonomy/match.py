@@ -6,6 +6,7 @@ A term shared by a node and its ancestor (allowed by the checks) points at the d
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from search.analysis.normalize import has_chinese, normalize_text
@@ -14,6 +15,9 @@ from search.taxonomy.tree import Taxonomy, term_keys
 
 MAX_ZH_TERM = 12
 RUN_GAP = 1  # words allowed between two matches of one phrase (`K-Cup Pod Coffee Maker`)
+# Where a node's name coordinates several types (`Laptop Bags & Sleeves`, `充电器/电源适配器`), each part is one.
+_COORDINATED_EN = re.compile(r"\s*(?:&|,|/|\band\b)\s*")
+_COORDINATED_ZH = re.compile(r"[/、和]")
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ class TermIndex:
                     words = tuple(key.split())
                     self._en[words] = self._deepest(self._en.get(words), node.id)
         self._longest_en = max((len(k) for k in self._en), default=1)
+        # By script (Chinese or not): each term's head and holder nodes (see `accessories`), built on first use.
+        self._heads: dict[bool, tuple[dict[str, set[str]], dict[str, set[str]]]] = {}
         self._by_last: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # multi-word English terms by head word
         for words, node_id in self._en.items():
             if len(words) > 1:
@@ -102,6 +108,47 @@ class TermIndex:
         if best is None:
             return None
         return TermMatch(best[2], " ".join(best[3]), head.start, head.end)
+
+    def accessories(self, node: str, term: str) -> tuple[str, ...]:
+        """The types named *for* this one: nodes outside `node`'s lineage one of whose names holds `term` (a key of
+        this index, as `TermMatch.term` gives it) before its head, while no name of theirs or of their ancestors
+        below the root (a vertical, `Cameras & Optics`, says no type) ends with it — `laptop` → `Laptop Bags &
+        Sleeves`, `Laptop Batteries`; `耳机` → `耳机配件`, `耳机便携包`; never `Gaming Laptops` (a laptop), `游戏耳麦`
+        (below `耳麦`, also called `游戏耳机`) nor a node `node` is within. Their products merely mention the type: a
+        sleeve for a laptop. Derived from the taxonomy alone."""
+        chinese = has_chinese(term)
+        if chinese not in self._heads:
+            self._heads[chinese] = self._head_and_holder_terms(chinese)
+        heads, holders = self._heads[chinese]
+        named = heads.get(term, set())
+        return tuple(
+            sorted(
+                other
+                for other in holders.get(term, ())
+                if not self.taxonomy.is_within(other, node)
+                and not self.taxonomy.is_within(node, other)
+                and not any(up.id in named for up in self.taxonomy.lineage(other)[1:])
+            )
+        )
+
+    def _head_and_holder_terms(self, chinese: bool) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """For each Chinese (or English) term of the index: the nodes one of whose names (each coordinated part
+        apart) ends with it, and those one of whose names holds it before its end. Built on first use."""
+        heads: dict[str, set[str]] = {}
+        holders: dict[str, set[str]] = {}
+        for node in self.taxonomy:
+            for name in node.zh_terms() if chinese else ():
+                for part in filter(None, _COORDINATED_ZH.split(name.replace(" ", ""))):
+                    for match in self._find_chinese(part):
+                        into = heads if match.end == len(part) else holders
+                        into.setdefault(match.term, set()).add(node.id)
+            for name in () if chinese else node.en_terms():
+                for part in filter(None, _COORDINATED_EN.split(name)):
+                    words = english_tokens(part)
+                    for match in self._find_english(words):
+                        into = heads if match.end == len(words) else holders
+                        into.setdefault(match.term, set()).add(node.id)
+        return heads, holders
 
     def containing(self, text: str, scope: str) -> list[str]:
         """Nodes within `scope` one of whose English terms contains all the words of the text (a seller's
