@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from search.analysis.translate import Concept
-from search.catalog import Product
+from search.catalog import Product, Variant
 from search.fields import BY_NAME, FIELDS, NO_NODE, FieldType, ProductNode
 from search.sellers import Seller
 
@@ -261,7 +261,7 @@ class GroupSummary:
     variants: int  # how many
     price_min: float  # USD, the lowest and highest of their prices
     price_max: float
-    listed: tuple[Product, ...]  # the variants themselves, cheapest first, at most `collapse.MAX_LISTED`
+    listed: tuple[Variant, ...]  # the variants themselves, cheapest first, at most `collapse.MAX_LISTED`
 
 
 @dataclass
@@ -440,9 +440,9 @@ class SearchBackend(ABC):
         after it, so that pages never repeat or skip a group) or skipping `offset` groups."""
 
     @abstractmethod
-    def group_variants(self, groups: Sequence[str], filters: Filters, limit: int) -> dict[str, list[Product]]:
+    def group_variants(self, groups: Sequence[str], filters: Filters, limit: int) -> dict[str, list[Variant]]:
         """The variants of each of these groups (`Product.group`) that pass `filters`, cheapest first (ties newest
-        first), at most `limit` a group."""
+        first), at most `limit` a group: what a collapsed hit lists of each (`Variant`)."""
 
     @abstractmethod
     def groups_of(self, keys: Sequence[str]) -> dict[str, str]:
