@@ -207,6 +207,8 @@ class TypePreference:
 
     node: str
     confidence: float  # of the prediction, in [0, 1]
+    # Types named for this one (`laptop` → laptop sleeves): their products mention the type without being of it.
+    accessories: tuple[str, ...] = ()
 
 
 @dataclass
@@ -373,9 +375,10 @@ class SearchBackend(ABC):
         index."""
 
     @abstractmethod
-    def of_type(self, keys: Sequence[str], node: str, min_confidence: float) -> dict[str, float]:
-        """Those of these product keys whose taxonomy node is `node` or below it, assigned at least `min_confidence`
-        surely, with their assignment's confidence (answered from the index, without reading the stored records)."""
+    def of_type(self, keys: Sequence[str], node: str | tuple[str, ...], min_confidence: float) -> dict[str, float]:
+        """Those of these product keys whose taxonomy node is `node` (or one of several) or below it, assigned at
+        least `min_confidence` surely, with their assignment's confidence (answered from the index, without reading
+        the stored records)."""
 
     def get(self, key: str) -> Product | None:
         return self.fetch([key]).get(key)

@@ -177,17 +177,18 @@ class EmbeddedBackend(SearchBackend):
         snapshot = self._current()
         return {key: _node(snapshot.searcher.doc(a)) for key, a in self._addresses(snapshot, keys).items()}
 
-    def of_type(self, keys: Sequence[str], node: str, min_confidence: float) -> dict[str, float]:
+    def of_type(self, keys: Sequence[str], node: str | tuple[str, ...], min_confidence: float) -> dict[str, float]:
         """Keys from the vector set's row of each address and confidences from the fast field, as the keyword leg
         reads them: no stored document is loaded."""
-        if not keys:
+        nodes = [node] if isinstance(node, str) else list(node)
+        if not keys or not nodes:
             return {}
         snapshot = self._current()
         sure = tantivy.Query.range_query(self.schema, NODE_CONFIDENCE, tantivy.FieldType.Float, min_confidence, 1.0)
         query = tantivy.Query.boolean_query(
             [
                 (tantivy.Occur.Must, tantivy.Query.term_set_query(self.schema, KEY_FIELD, list(keys))),
-                (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, NODE_PATH, node)),
+                (tantivy.Occur.Must, tantivy.Query.term_set_query(self.schema, NODE_PATH, nodes)),
                 (tantivy.Occur.Must, sure),
             ]
         )

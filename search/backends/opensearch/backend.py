@@ -193,8 +193,8 @@ class OpenSearchBackend(SearchBackend):
         hits = self._search(self.alias, body)["hits"]["hits"]
         return {hit["_id"]: ProductNode.from_dict(hit["_source"].get(NODE_RECORD)) for hit in hits}
 
-    def of_type(self, keys: Sequence[str], node: str, min_confidence: float) -> dict[str, float]:
-        if not keys:
+    def of_type(self, keys: Sequence[str], node: str | tuple[str, ...], min_confidence: float) -> dict[str, float]:
+        if not keys or not node:
             return {}
         body = {
             "query": {"bool": {"filter": queries.of_type_filter(keys, node, min_confidence)}},
