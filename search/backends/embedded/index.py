@@ -40,6 +40,8 @@ from search.fields import KEY_FIELD, SCHEMA_VERSION
 
 WRITER_HEAP_BYTES = 128_000_000
 FILTER_CACHE_SIZE = 64
+MATCH_CACHE_ROWS = 2_000_000
+"""Rows of keyword matches a snapshot keeps (`Snapshot.matching_rows`), all queries together: 16 MB."""
 FREQUENCY_CACHE_SIZE = 100_000
 LIVE_MANIFEST = "manifest.json"
 STAGING_MANIFEST = "manifest.rebuild.json"
@@ -60,6 +62,8 @@ class Snapshot:
     _vectors: VectorSet | None = None
     _columns: Columns | None = None
     _allowed: OrderedDict[Filters, np.ndarray] = field(default_factory=OrderedDict)
+    _matches: OrderedDict[str, np.ndarray] = field(default_factory=OrderedDict)
+    _matched_rows: int = 0
     frequencies: dict[str, int] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -99,6 +103,26 @@ class Snapshot:
             self._allowed[filters] = rows
             while len(self._allowed) > FILTER_CACHE_SIZE:
                 self._allowed.popitem(last=False)
+        return rows
+
+    def matching_rows(self, query: tantivy.Query, known: int | None = None) -> np.ndarray:
+        """The vector rows of every document matching a keyword query (`known`: how many do, when counted already),
+        cached per query for this generation as the filters' rows are (keyed by the query's full description, its
+        `repr`), up to MATCH_CACHE_ROWS rows in all: the group counts of a search under several filter sets
+        (disjunctive facets), of its next pages, other sorts and other filters take them from one pass."""
+        key = repr(query)
+        with self._lock:
+            rows = self._matches.get(key)
+            if rows is not None:
+                self._matches.move_to_end(key)
+                return rows
+        rows = self.columns.matching(query, known)
+        with self._lock:
+            if key not in self._matches:
+                self._matches[key] = rows
+                self._matched_rows += len(rows)
+            while self._matched_rows > MATCH_CACHE_ROWS and len(self._matches) > 1:
+                self._matched_rows -= len(self._matches.popitem(last=False)[1])
         return rows
 
 
