@@ -10,6 +10,7 @@ import json
 import os
 import time
 from collections.abc import Hashable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -434,7 +435,12 @@ class EmbeddedBackend(SearchBackend):
     # -- what the layers above rely on ------------------------------------------------------------------------
 
     def generation(self) -> Hashable:
-        return (str(self.index.index_dir), self.index.stamp(), self._sellers.stamp())
+        pinned = self.index.pinned()
+        stamp = pinned.stamp if pinned is not None else self.index.stamp()
+        return (str(self.index.index_dir), stamp, self._sellers.stamp())
+
+    def reading(self) -> AbstractContextManager[None]:
+        return self.index.reading()
 
     def document_frequency(self, term: str) -> int:
         snapshot = self._current()

@@ -22,7 +22,8 @@ import shutil
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -118,6 +119,7 @@ class EmbeddedIndex:
         self._writer: tantivy.IndexWriter | None = None
         self.live_writer: tantivy.IndexWriter | None = None  # the live index's, held during a rebuild
         self._reload_lock = threading.Lock()
+        self._pinned = threading.local()  # a thread's snapshot while it is `reading()`
         self.write_lock = threading.Lock()
         self.problem: str | None = None  # why writes are refused (a commit failed), or None
         self._recover_after = 0.0
@@ -219,7 +221,11 @@ class EmbeddedIndex:
         return Snapshot(self.index.searcher(), stamp, self.dim, self.ann)
 
     def current(self) -> Snapshot:
-        """The snapshot of the latest commit, reopened when another process (or we) committed since."""
+        """The snapshot of the latest commit, reopened when another process (or we) committed since; within
+        `reading()`, the one it took."""
+        snapshot = self.pinned()
+        if snapshot is not None:
+            return snapshot
         snapshot = self._snapshot
         if self.stamp() != snapshot.stamp:
             with self._reload_lock:
@@ -227,6 +233,23 @@ class EmbeddedIndex:
                     self._snapshot = self._open_snapshot()
                 snapshot = self._snapshot
         return snapshot
+
+    def pinned(self) -> Snapshot | None:
+        """The snapshot this thread reads within `reading()`, else None."""
+        return getattr(self._pinned, "snapshot", None)
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Everything this thread reads meanwhile comes from one snapshot: the index's files are looked at once (a
+        `stat` each time is what `current` costs: a dozen a search), and one search never mixes two commits."""
+        if self.pinned() is not None:  # already within one
+            yield
+            return
+        self._pinned.snapshot = self.current()
+        try:
+            yield
+        finally:
+            self._pinned.snapshot = None
 
     # -- writing ----------------------------------------------------------------------------------------------
 
