@@ -178,26 +178,24 @@ class EmbeddedBackend(SearchBackend):
         return {key: _node(snapshot.searcher.doc(a)) for key, a in self._addresses(snapshot, keys).items()}
 
     def of_type(self, keys: Sequence[str], node: str, min_confidence: float) -> dict[str, float]:
-        """Keys from the vector set's row of each address and confidences from the fast field, as the keyword leg
-        reads them: no stored document is loaded."""
+        """The snapshot's rows of the type (found once per type, `Snapshot.of_type`), looked up at each key's row:
+        no search of the candidates' ids, no stored document read."""
         if not keys:
             return {}
         snapshot = self._current()
         sure = tantivy.Query.range_query(self.schema, NODE_CONFIDENCE, tantivy.FieldType.Float, min_confidence, 1.0)
         query = tantivy.Query.boolean_query(
-            [
-                (tantivy.Occur.Must, tantivy.Query.term_set_query(self.schema, KEY_FIELD, list(keys))),
-                (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, NODE_PATH, node)),
-                (tantivy.Occur.Must, sure),
-            ]
+            [(tantivy.Occur.Must, tantivy.Query.term_query(self.schema, NODE_PATH, node)), (tantivy.Occur.Must, sure)]
         )
-        addresses = [address for _, address in snapshot.searcher.search(query, limit=len(keys)).hits]
-        if not addresses:
-            return {}
+        typed, confidences = snapshot.of_type((node, min_confidence), query)
         vectors = snapshot.vectors
-        rows = vectors.rows_of(addresses).tolist()
-        confidences = snapshot.searcher.fast_field_values(NODE_CONFIDENCE, addresses)
-        return {vectors.ids[row]: float(c or 0.0) for row, c in zip(rows, confidences, strict=True)}
+        known = [(key, row) for key, row in ((key, vectors.row(key)) for key in keys) if row is not None]
+        if not known or not len(typed):
+            return {}
+        rows = np.array([row for _, row in known], dtype=np.int64)
+        at = np.minimum(np.searchsorted(typed, rows), len(typed) - 1)
+        hit = (typed[at] == rows).tolist()
+        return {key: float(confidences[i]) for (key, _), i, ok in zip(known, at.tolist(), hit, strict=True) if ok}
 
     def stats(self) -> IndexStats:
         manifest = self.index.read_manifest()

@@ -37,10 +37,11 @@ from search.backends.embedded.ann import AnnStore
 from search.backends.embedded.columns import Columns
 from search.backends.embedded.schema import build_schema
 from search.backends.embedded.vectors import VectorSet
-from search.fields import KEY_FIELD, SCHEMA_VERSION
+from search.fields import KEY_FIELD, NODE_CONFIDENCE, SCHEMA_VERSION
 
 WRITER_HEAP_BYTES = 128_000_000
 FILTER_CACHE_SIZE = 64
+TYPE_CACHE_SIZE = 64  # product types whose rows a snapshot keeps (`Snapshot.of_type`)
 FREQUENCY_CACHE_SIZE = 100_000
 LIVE_MANIFEST = "manifest.json"
 STAGING_MANIFEST = "manifest.rebuild.json"
@@ -62,6 +63,7 @@ class Snapshot:
     _columns: Columns | None = None
     _allowed: OrderedDict[Filters, np.ndarray] = field(default_factory=OrderedDict)
     frequencies: dict[str, int] = field(default_factory=dict)
+    _types: OrderedDict[tuple[str, float], tuple[np.ndarray, np.ndarray]] = field(default_factory=OrderedDict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -101,6 +103,27 @@ class Snapshot:
             while len(self._allowed) > FILTER_CACHE_SIZE:
                 self._allowed.popitem(last=False)
         return rows
+
+    def of_type(self, key: tuple[str, float], query: tantivy.Query) -> tuple[np.ndarray, np.ndarray]:
+        """The rows (ascending) of the products `query` finds — those of a type, surely enough assigned, `key` —
+        and each one's assignment confidence: one search per type for this generation (the last TYPE_CACHE_SIZE
+        types kept), then an array look-up for every search naming the type."""
+        with self._lock:
+            found = self._types.get(key)
+            if found is not None:
+                self._types.move_to_end(key)
+                return found
+        addresses = [a for _, a in self.searcher.search(query, limit=max(self.searcher.num_docs, 1), count=False).hits]
+        rows = self.vectors.rows_of(addresses)
+        values = self.searcher.fast_field_values(NODE_CONFIDENCE, addresses) if addresses else []
+        confidences = np.array([float(c or 0.0) for c in values], dtype=np.float64)
+        order = np.argsort(rows, kind="stable")
+        found = (rows[order], confidences[order])
+        with self._lock:
+            self._types[key] = found
+            while len(self._types) > TYPE_CACHE_SIZE:
+                self._types.popitem(last=False)
+        return found
 
 
 class EmbeddedIndex:
