@@ -13,7 +13,10 @@ times as a fresh `haitao search` process:
 - through a `haitao serve` of the same index on a free loopback port (found through DATA_DIR/server.json).
 
 Then where one in-process search spends its CPU time, phase by phase (`time.process_time()` in a child process that
-does what the command does). Writes the `cli-search` section of docs/benchmarks.md.
+does what the command does, one step after another). Writes the `cli-search` section of docs/benchmarks.md.
+
+The project's modules are compiled to bytecode first (`compileall`), as a user's Python does on the first run: an
+environment with PYTHONDONTWRITEBYTECODE set would otherwise compile them again in every measured process.
 """
 
 from __future__ import annotations
@@ -91,16 +94,17 @@ def mark(name):
     global last
     now = time.process_time(); marks[name] = round(now - last, 3); last = now
 import indexer.cli
-from search.service import SearchService, SearchRequest
-mark("imports (indexer.cli, search.service)")
 from indexer.commands.common import settings_for
+settings = settings_for(sys.argv[1])
+mark("imports of the command (typer, settings: pydantic-settings), settings")
+from search.service import SearchService, SearchRequest
+mark("imports of the search (search.service)")
 from search.analysis.query import default_analysis
 from search.encoders import encoder_for
 from search.taxonomy import product_types
-settings = settings_for(sys.argv[1])
 default_analysis(on_demand=True); mark("analysis on demand (glossary, prepared dictionaries opened)")
 product_types(); mark("taxonomy")
-embedder = encoder_for(settings); mark("encoder (ONNX Runtime session)")
+embedder = encoder_for(settings); mark("encoder (ONNX Runtime session; the command makes it beside the 3 above)")
 service = SearchService(settings, embedder, suggestions=False, on_demand=True); mark("index opened")
 service.suggester.wait_for_lexicon(); mark("catalog lexicon and floor (from DATA_DIR/cache)")
 service.search(SearchRequest(q=sys.argv[2], size=10)); mark("the search")
@@ -128,6 +132,8 @@ def main() -> None:
     args = parser.parse_args()
     data_dir = ensure_index(ROOT / "data" / "demo" / "products.jsonl")
     env = {**os.environ, "HAITAO_RATE_LIMIT_PER_MINUTE": "0"}
+    compiled = [sys.executable, "-m", "compileall", "-q", "search", "indexer"]  # bytecode, as a user's Python writes
+    subprocess.run(compiled, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
     load = os.getloadavg()[0]
     runs(data_dir, "warm up", ["--local"], 1, env)  # the prepared dictionaries and the catalog cache exist
     rows = []
@@ -161,8 +167,10 @@ def main() -> None:
             *rows,
             "",
             f"Where an in-process search (caches warm) spends its CPU time, `{QUERIES['Chinese']}`, median of "
-            f"{args.runs} child processes (`time.process_time()` around each step of what the command does; Python's "
-            "own start, about 0.02 s, not included):",
+            f"{args.runs} child processes (`time.process_time()` around each step of what the command does, one after "
+            "another; Python's own start, about 0.02 s, not included; the command itself makes the encoder's session "
+            "in a thread while it imports the search and loads the analysis and the taxonomy, and ends without the "
+            "interpreter's teardown):",
             "",
             "| phase | CPU s |",
             "|---|---:|",

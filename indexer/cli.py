@@ -22,7 +22,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, SpinnerColumn, TextColu
 from rich.progress import Progress as RichProgress
 
 from indexer.commands.analytics import analytics_command
-from indexer.commands.common import AsJson, DataDir, SellerOption, ending_on_error, err, open_index, settings_for
+from indexer.commands.common import (
+    AsJson,
+    DataDir,
+    SellerOption,
+    ending_on_error,
+    err,
+    open_index,
+    quick_exit,
+    settings_for,
+)
 from indexer.commands.eval import eval_command
 from indexer.commands.keys import keys_app
 from indexer.commands.search import search_command
@@ -341,3 +350,7 @@ def main() -> None:
     except KeyboardInterrupt:  # committed batches are kept; a rerun continues from there
         err.print("interrupted")
         sys.exit(130)
+    except SystemExit as done:  # how click ends every command
+        if done.code is None or isinstance(done.code, int):
+            quick_exit(done.code or 0)
+        raise

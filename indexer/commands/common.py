@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -18,6 +20,7 @@ if TYPE_CHECKING:
     from search.backends.base import SearchBackend
 
 err = Console(stderr=True, soft_wrap=True)
+_quick_exit = False  # set by a command that finished with nothing left to write (see `quick_exit`)
 
 DataDir = Annotated[
     Path | None,
@@ -93,3 +96,22 @@ def open_index(data_dir: Path | None) -> SearchBackend:
 
     with ending_on_error():
         return open_existing_backend(settings_for(data_dir))
+
+
+def allow_quick_exit() -> None:
+    """Called by a command that has finished and left nothing to write (a search: read-only, its service closed):
+    the process may end without the interpreter's teardown (`quick_exit`)."""
+    global _quick_exit
+    _quick_exit = True
+
+
+def quick_exit(code: int) -> None:
+    """End the process now, with `code`, if the command allowed it (`allow_quick_exit`): its output flushed, the
+    interpreter's teardown skipped (freeing every module and the model's session, joining idle library threads:
+    a fifth of a `haitao search`). Returns when the command did not allow it."""
+    if not _quick_exit:
+        return
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(OSError, ValueError):  # a closed pipe: nothing more can be written either way
+            stream.flush()
+    os._exit(code)

@@ -3,7 +3,10 @@
 A `haitao serve` records where it listens in its data directory (`search/api/running.py`); a search of that
 directory asks it over HTTP (its model is loaded, its index open: an answer in milliseconds, nothing heavy imported
 here). Without one, or with `--local`, the search runs in this process, loading the index, the query analysis and
-the encoder first. `--server URL` asks a given server (another machine's) instead; it must answer.
+the encoder first: the encoder's session is made in a thread of its own while this one imports and loads the rest
+(ONNX Runtime makes it without holding the GIL), and a finished command ends without tearing the interpreter down
+(`quick_exit`: nothing is left to write, the output is flushed). `--server URL` asks a given server (another
+machine's) instead; it must answer.
 """
 
 from __future__ import annotations
@@ -12,14 +15,18 @@ import json
 import urllib.error
 import urllib.parse
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
 
-from indexer.commands.common import DataDir, SearchMode, err, settings_for
+from indexer.commands.common import DataDir, SearchMode, allow_quick_exit, err, settings_for
 from search.config import Settings
+
+if TYPE_CHECKING:
+    from search.encoders import Encoder
 
 CONNECT_TIMEOUT_S = 2.0  # a recorded server on this machine answers at once, or not at all
 SEARCH_TIMEOUT_S = 30.0
@@ -83,6 +90,7 @@ def search_command(
     if answer is None:
         answer = _search_here(settings, query, size, explain, mode)
     _print(answer, explain)
+    allow_quick_exit()  # read-only: nothing left to write once the answer is printed
 
 
 def _ask_server(url: str, settings: Settings, query: str, size: int, explain: bool, mode: SearchMode) -> Answer:
@@ -117,13 +125,26 @@ def _error_message(exc: urllib.error.HTTPError) -> str:
 
 
 def _search_here(settings: Settings, query: str, size: int, explain: bool, mode: SearchMode) -> Answer:
-    from search.backends.base import BackendUnavailable, IndexMismatch, IndexNotFound
+    # OpenCC's library is loaded before any other native library of the search (usearch's, loaded later, crashes
+    # the process when ONNX Runtime's comes after it without OpenCC's before both). The encoder's package (numpy
+    # with it) is imported here too: the thread then imports only the model's runtime, which nothing else imports.
+    import search.analysis.normalize  # noqa: F401
     from search.encoders import ModelLoadError
-    from search.service import Mode, SearchRequest, SearchService
 
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="load-encoder") as loading:
+        encoder = loading.submit(_encoder_or_none, settings)  # meanwhile: the imports, the analysis, the taxonomy
+        from search.analysis.query import default_analysis
+        from search.backends.base import BackendUnavailable, IndexMismatch, IndexNotFound
+        from search.service import Mode, SearchRequest, SearchService
+        from search.taxonomy import product_types
+
+        default_analysis(on_demand=True)  # what SearchService(on_demand=True) uses, loaded once per process
+        product_types()
+        embedder = encoder.result()
     try:
-        # one search: no autocomplete vocabulary, the dictionaries read word by word
-        service = SearchService(settings, suggestions=False, on_demand=True)
+        # one search: no autocomplete vocabulary, the dictionaries read word by word; an encoder that could not be
+        # loaded above is loaded again there, to fail (or to degrade to keyword search) as configured
+        service = SearchService(settings, embedder, suggestions=False, on_demand=True)
     except (IndexNotFound, IndexMismatch, ModelLoadError, BackendUnavailable) as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(1) from None
@@ -137,6 +158,16 @@ def _search_here(settings: Settings, query: str, size: int, explain: bool, mode:
     hits = [Hit(h.product.id, h.product.title, h.product.price, h.product.price_max) for h in outcome.result.hits]
     analysis = outcome.analyzed.explain() if explain and outcome.analyzed is not None else None
     return Answer(outcome.result.total, outcome.took_ms, hits, analysis, "this process")
+
+
+def _encoder_or_none(settings: Settings) -> Encoder | None:
+    """The configured encoder, or None when it cannot be loaded (SearchService then says why, as configured)."""
+    from search.encoders import ModelLoadError, encoder_for
+
+    try:
+        return encoder_for(settings)
+    except ModelLoadError:
+        return None
 
 
 def _print(answer: Answer, explain: bool) -> None:

@@ -91,7 +91,7 @@ class PhoneticReader:
         self._frequency = frequency  # jieba's count of a Chinese word (0: unknown)
         self._log_total = math.log(max(total, 1.0))
         self._latin = latin  # log-probability of a Latin word taken as typed; None: nobody uses it
-        self._syllables = frozenset(s for e in lexicon.entries() for s in e.syllables)
+        self._syllables = lexicon.syllables
 
     def _word(self, chunk: str) -> bool:
         """Whether a Latin chunk taken as typed is a word a listing would use (or a number)."""

@@ -70,7 +70,12 @@ def _starts(syllables: tuple[str, ...]) -> tuple[int, ...]:
 
 
 class PinyinLexicon:
-    """Words by toneless pinyin (joined), by initials and by partial pinyin, each key's words most likely first."""
+    """Words by toneless pinyin (joined), by initials and by partial pinyin, each key's words most likely first.
+
+    The words are held as plain lists (word, reading, log probability) and the tables as positions in them; an
+    `Entry` is made when a lookup returns it. So a lexicon kept in a file (the catalog cache, see service.py) is read
+    back in milliseconds: twenty thousand entry objects and the tables of them took a `haitao search` a fifth of
+    a second to unpickle."""
 
     def __init__(
         self,
@@ -82,7 +87,7 @@ class PinyinLexicon:
         `initials`: which words may be typed as their initials (shopping words: a bare `xy` means little)."""
         self.log_total = math.log(max(total, 1.0))
         self._log_share = math.log(ALTERNATIVE_SHARE)
-        by_key: dict[str, list[Entry]] = {}
+        by_key: dict[str, list[tuple[str, tuple[str, ...], float]]] = {}
         seen: set[str] = set()
         for word, syllables, frequency in words:
             if word in seen or not syllables or not _CJK_RE.search(word):
@@ -91,41 +96,69 @@ class PinyinLexicon:
             if not _KEY_RE.match(key):
                 continue
             seen.add(word)
-            entry = Entry(word, syllables, math.log(max(frequency, 0.5)) - self.log_total, _starts(syllables))
-            by_key.setdefault(key, []).append(entry)
-        for entries in by_key.values():
-            entries.sort(key=lambda e: (-e.log_p, e.word))
-            del entries[MAX_HOMOPHONES:]
-        self._by_key = by_key
-        self._prefixes = frozenset(key[:end] for key in by_key for end in range(1, len(key) + 1))
-        self._words = {e.word: e for entries in by_key.values() for e in entries}
-        self.longest = max(map(len, by_key), default=0)
-        self._initials: dict[str, list[Entry]] = {}
-        self._partial: dict[str, list[Entry]] = {}
-        for entries in by_key.values():
-            for entry in entries:
-                if len(entry.syllables) >= 2 and initials(entry.word):
-                    self._initials.setdefault("".join(s[0] for s in entry.syllables), []).append(entry)
-                head = "".join(entry.syllables[:-1])
-                last = entry.syllables[-1]
-                for cut in range(1, len(last)):  # `lanyaerj`, not `lanyaer` (that is `lanya` + `er`)
-                    self._partial.setdefault(head + last[:cut], []).append(entry)
-        for table in (self._initials, self._partial):
-            for entries in table.values():
-                entries.sort(key=lambda e: (-e.log_p, e.word))
-                del entries[ALTERNATIVES:]
+            log_p = math.log(max(frequency, 0.5)) - self.log_total
+            by_key.setdefault(key, []).append((word, tuple(syllables), log_p))
+        # Each key's words are consecutive, most likely first: a key is its first position and its end.
+        self._words: list[str] = []
+        self._readings: list[str] = []  # the syllables, joined by spaces (a syllable holds none)
+        self._log_p: list[float] = []
+        self._by_key: dict[str, tuple[int, int]] = {}
+        for key, found in by_key.items():
+            found.sort(key=lambda w: (-w[2], w[0]))
+            first = len(self._words)
+            for word, syllables, log_p in found[:MAX_HOMOPHONES]:
+                self._words.append(word)
+                self._readings.append(" ".join(syllables))
+                self._log_p.append(log_p)
+            self._by_key[key] = (first, len(self._words))
+        self._index = {word: i for i, word in enumerate(self._words)}
+        self._prefixes = frozenset(key[:end] for key in self._by_key for end in range(1, len(key) + 1))
+        self.longest = max(map(len, self._by_key), default=0)
+        self.syllables = frozenset(s for reading in self._readings for s in reading.split(" "))
+        initial: dict[str, list[int]] = {}
+        partial: dict[str, list[int]] = {}
+        for i, (word, reading) in enumerate(zip(self._words, self._readings, strict=True)):
+            syllables = reading.split(" ")
+            if len(syllables) >= 2 and initials(word):
+                initial.setdefault("".join(s[0] for s in syllables), []).append(i)
+            head = "".join(syllables[:-1])
+            last = syllables[-1]
+            for cut in range(1, len(last)):  # `lanyaerj`, not `lanyaer` (that is `lanya` + `er`)
+                partial.setdefault(head + last[:cut], []).append(i)
+
+        def rank(i: int) -> tuple[float, str]:
+            return -self._log_p[i], self._words[i]
+
+        self._initials = {key: tuple(sorted(found, key=rank)[:ALTERNATIVES]) for key, found in initial.items()}
+        self._partial = {key: tuple(sorted(found, key=rank)[:ALTERNATIVES]) for key, found in partial.items()}
+        self._made: dict[int, Entry] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        return {name: value for name, value in vars(self).items() if name != "_made"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        vars(self).update(state)
+        self._made = {}
+
+    def _entry(self, i: int) -> Entry:
+        entry = self._made.get(i)
+        if entry is None:
+            syllables = tuple(self._readings[i].split(" "))
+            entry = self._made[i] = Entry(self._words[i], syllables, self._log_p[i], _starts(syllables))
+        return entry
 
     def __len__(self) -> int:
         return len(self._words)
 
     def __contains__(self, word: str) -> bool:
-        return word in self._words
+        return word in self._index
 
     def entries(self) -> Iterable[Entry]:
-        return self._words.values()
+        return map(self._entry, range(len(self._words)))
 
     def entry(self, word: str) -> Entry | None:
-        return self._words.get(word)
+        i = self._index.get(word)
+        return None if i is None else self._entry(i)
 
     def starts_a_key(self, letters: str) -> bool:
         """Whether some word's pinyin starts with these letters (a reading need not look further when not)."""
@@ -133,14 +166,15 @@ class PinyinLexicon:
 
     def by_key(self, key: str) -> list[Entry]:
         """The words typed as this joined pinyin, most likely first."""
-        return self._by_key.get(key, [])
+        first, end = self._by_key.get(key, (0, 0))
+        return [self._entry(i) for i in range(first, end)]
 
     def by_initials(self, initials: str) -> list[Entry]:
-        return self._initials.get(initials, [])
+        return [self._entry(i) for i in self._initials.get(initials, ())]
 
     def by_partial(self, typed: str) -> list[Entry]:
         """Words whose pinyin starts with `typed` and ends one syllable, partly typed, later."""
-        return self._partial.get(typed, [])
+        return [self._entry(i) for i in self._partial.get(typed, ())]
 
     def alternatives(self, entry: Entry) -> list[Entry]:
         """The likely homophones of a chosen word (itself first), as weighted alternatives."""

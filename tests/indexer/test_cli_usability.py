@@ -163,3 +163,45 @@ def test_a_stale_server_record_falls_back_to_this_process(tmp_path, small_settin
 def test_search_with_an_explicit_server_that_does_not_answer_fails(tmp_path, free_port):
     result = invoke("search", "耳机", "--data-dir", tmp_path, "--server", f"http://127.0.0.1:{free_port}")
     assert result.exit_code == 1 and f"127.0.0.1:{free_port}" in result.stderr
+
+
+def shell_search(data: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """`haitao search` as a user runs it: the installed command, its output piped (the command makes its encoder
+    in a thread while it loads the rest, and ends without the interpreter's teardown once the answer is out)."""
+    command = [str(HAITAO), "search", *args, "--data-dir", str(data), "--local"]
+    environ = {**os.environ, **env}
+    return subprocess.run(command, capture_output=True, text=True, env=environ, timeout=600, check=False)
+
+
+@pytest.mark.slow
+def test_a_search_from_the_shell_prints_what_the_command_prints_in_process(small_settings):
+    args = ("wireless bluetooth", "--size", "20", "--explain")
+    shell = shell_search(small_settings.data_dir, *args)
+    assert shell.returncode == 0, shell.stderr
+    assert "(this process)" in shell.stderr
+    in_process = invoke("search", *args, "--data-dir", small_settings.data_dir, "--local")
+    hits, analysis = _answer(shell.stdout)
+    total = int(re.search(r"^(\d+) results in", shell.stdout, re.MULTILINE).group(1))
+    assert len(hits) == min(total, 20) >= 3  # every line out before the exit
+    assert (hits, analysis) == _answer(in_process.stdout)
+
+
+@pytest.mark.slow
+def test_a_search_from_the_shell_without_an_index_fails_with_its_message(tmp_path):
+    result = shell_search(tmp_path, "耳机")
+    assert result.returncode == 1 and "haitao index" in result.stderr and result.stdout == ""
+
+
+@pytest.mark.slow
+def test_a_search_from_the_shell_with_a_model_that_cannot_load(small_settings, tmp_path):
+    """The encoder made beside the rest fails: keyword search (degraded), or the error when that is turned off."""
+    data, model = tmp_path / "data", tmp_path / "broken-model"
+    shutil.copytree(small_settings.data_dir, data)  # its catalog cache is written for another model
+    model.mkdir()
+    (model / "config.json").write_text("not json", encoding="utf-8")
+    (model / "modules.json").write_text("{", encoding="utf-8")
+    degraded = shell_search(data, "移动电源", "--size", "3", HAITAO_MODEL=str(model))
+    assert degraded.returncode == 0, degraded.stderr
+    assert "  1. pb-anker-10k" in degraded.stdout
+    refused = shell_search(data, "移动电源", HAITAO_MODEL=str(model), HAITAO_KEYWORD_ONLY_FALLBACK="false")
+    assert refused.returncode == 1 and "error:" in refused.stderr and str(model) in refused.stderr
