@@ -10,7 +10,9 @@ Texts are feedgen's, so a var/bench/http-100000 index's embedding cache (copied 
 vector. Latency is measured in process (`SearchService.search`, result and query caches off), the demo queries
 (Chinese and English) in keyword and hybrid mode, plus browsing (empty q) with facets; each query alternately with
 `distinct` on and off, `--rounds` times, so that both see the same machine load. Reported: p50 and p99 per mode,
-and what collapsing adds.
+and what collapsing adds; and apart, each query's first search (`distinct=false` first, then `distinct=true`: the
+index snapshot has not yet passed over that query's keyword matches, which it keeps for the query's later
+searches — `Snapshot.matching_rows`).
 """
 
 from __future__ import annotations
@@ -31,11 +33,15 @@ from feedgen import COLORS, products
 from report import write_section
 
 from search.eval import read_queries
+from search.fields import SCHEMA_VERSION
 
 WORK = ROOT / "var" / "bench"
 QUERIES = [ROOT / "data" / "demo" / "queries.tsv", ROOT / "data" / "demo" / "queries_en.tsv"]
 SIZES = ["XS", "S", "M", "L", "XL", "XXL", "32 oz", "40 oz"]
 FACETS = ("brand", "category", "color", "size", "availability", "price")
+FIRST_SHARE = {"keyword": 0, "hybrid": 1, "hybrid + facets": 2}
+"""Which queries each text search measures first searches of (every third, from this one): a query searched
+already, by any kind, is not a first search any more."""
 
 
 def grouped_feed(path: Path, n: int, seed: int = 11) -> dict[int, int]:
@@ -70,7 +76,9 @@ def build(n: int) -> tuple[Path, dict[int, int], float]:
     for seed in (WORK / "http-100000" / "embeddings.sqlite", WORK / f"scale-{n}" / "embeddings.sqlite"):
         if seed.exists() and not (data_dir / "embeddings.sqlite").exists():
             shutil.copy(seed, data_dir / "embeddings.sqlite")
-    if (data_dir / ".built-from").exists() and (data_dir / ".built-from").read_text() == feed.name:
+    manifest = data_dir / "manifest.json"
+    current = manifest.exists() and json.loads(manifest.read_text()).get("schema_version") == SCHEMA_VERSION
+    if current and (data_dir / ".built-from").exists() and (data_dir / ".built-from").read_text() == feed.name:
         return data_dir, sizes, 0.0
     cmd = [sys.executable, "-c", "from indexer.cli import main; main()", "index", str(feed), "--data-dir",
            str(data_dir), "--rebuild"]  # fmt: skip
@@ -83,9 +91,10 @@ def build(n: int) -> tuple[Path, dict[int, int], float]:
 
 def measure(
     data_dir: Path, queries: list[str], rounds: int
-) -> tuple[dict[str, dict[bool, list[float]]], tuple[float, float]]:
-    """The latencies (ms) of each kind of search, with and without `distinct`, and the lowest and highest load
-    average (1 minute) seen while measuring."""
+) -> tuple[dict[str, dict[bool, list[float]]], dict[str, dict[bool, list[float]]], tuple[float, float]]:
+    """The latencies (ms) of each kind of search, with and without `distinct`: over `rounds` rounds, and of each
+    query's first search (text searches only); and the lowest and highest load average (1 minute) seen while
+    measuring."""
     from search.config import Settings
     from search.service import Mode, SearchRequest, SearchService
 
@@ -97,39 +106,63 @@ def measure(
         "hybrid + facets": [dict(q=q, mode=Mode.HYBRID, facets=FACETS) for q in queries[:40]],
         "browse + facets": [dict(q="", facets=FACETS, size=24)] * 20,
     }
+
+    def timed(kwargs: dict, distinct: bool, into: dict[bool, list[float]]) -> None:
+        started = time.perf_counter()
+        service.search(SearchRequest(**kwargs, distinct=distinct))
+        into[distinct].append((time.perf_counter() - started) * 1000)
+
     out: dict[str, dict[bool, list[float]]] = {}
+    first: dict[str, dict[bool, list[float]]] = {}
     loads = [os.getloadavg()[0]]
+    seen: set[str] = set()  # queries searched already (a kind's queries repeat another kind's)
     for name, kinds in requests.items():
         for kwargs in kinds[:10]:  # warm up
             service.search(SearchRequest(**kwargs, distinct=True))
             service.search(SearchRequest(**kwargs, distinct=False))
+            seen.add(kwargs["q"])
+        if name in FIRST_SHARE:  # each query's first search: the snapshot has not passed over its matches yet
+            first[name] = {True: [], False: []}
+            for i, kwargs in enumerate(kinds):
+                if i % len(FIRST_SHARE) != FIRST_SHARE[name] or kwargs["q"] in seen:
+                    continue
+                seen.add(kwargs["q"])
+                for distinct in (False, True):
+                    timed(kwargs, distinct, first[name])
         times: dict[bool, list[float]] = {True: [], False: []}
         for _ in range(rounds):
             for kwargs in kinds:
                 for distinct in (True, False):
-                    started = time.perf_counter()
-                    service.search(SearchRequest(**kwargs, distinct=distinct))
-                    times[distinct].append((time.perf_counter() - started) * 1000)
+                    timed(kwargs, distinct, times)
         out[name] = times
         loads.append(os.getloadavg()[0])
     service.close()
-    return out, (min(loads), max(loads))
+    return out, first, (min(loads), max(loads))
 
 
 COSTS = """What `distinct=true` does beyond `distinct=false` on the embedded backend (how: docs/variants.md):
 the index snapshot's columns (`search/backends/embedded/columns.py`: each product's group, price, write sequence and
 facet values as numpy arrays, built on first use after a commit) answer the candidates' groups, the order of groups
-while browsing and the group counts — no aggregation, no extra pass per facet. Two costs remain without a
-counterpart in `distinct=false`: the page's groups list their variants, and every listed variant's record is read
-and validated (about 6 a group: most of what *browse + facets* adds); and the total of a text search counts the
-groups of every keyword match, so one pass collects the rows of all matches (tantivy, ordered by write sequence:
-about 0.3 µs a match), where `distinct=false` takes the keyword leg's own count — most of what *keyword* adds for
-queries matching thousands of products. With facets, the counting is array work over those rows (about 1 ms a
-facet at 100,000 products), beside the aggregation `distinct=false` runs anyway."""
+while browsing and the group counts (over every product — browsing without filters — counted once per snapshot) —
+no aggregation, no extra pass per facet. A collapsed page lists each group's variants: a `Variant` (id, options,
+prices, availability, image) read from each variant's stored record, without validating the whole record (about
+5 variants a group). The one cost without a counterpart in `distinct=false` is the total of a text search: it
+counts the groups of every keyword match, so the first search of a query passes over all its matches once
+(tantivy, ordered by write sequence: about 0.3 µs a match, most of it the matches crossing into Python — the
+binding has no distinct count), where `distinct=false` takes the keyword leg's own count; the snapshot keeps those
+rows per query (as it keeps the rows of each filter set), so that the query's other filter sets (disjunctive facets),
+next pages, sorts and filters count from them. A query whose matches all fit in the keyword leg (150) needs no
+pass. Facets are then array work over those rows, beside the aggregation `distinct=false` runs."""
 
 
 def section(
-    n: int, sizes: dict[int, int], build_s: float, times: dict, loads: tuple[float, float], args: argparse.Namespace
+    n: int,
+    sizes: dict[int, int],
+    build_s: float,
+    times: dict,
+    first: dict,
+    loads: tuple[float, float],
+    args: argparse.Namespace,
 ) -> str:
     groups = sum(sizes.values())
     lines = [
@@ -154,6 +187,21 @@ def section(
         adds = (on["p50"] / off["p50"] - 1) * 100
         times_ms = f"{off['p50']:.1f} / {off['p99']:.1f} | {on['p50']:.1f} / {on['p99']:.1f}"
         lines.append(f"| {name} | {times_ms} | {adds:+.0f}% |")
+    lines += [
+        "",
+        "Each query's first search (`distinct=false`, then `distinct=true`: its keyword matches not yet passed over), "
+        "every third query for each kind of search, those not searched before (by the warm-up or another kind):",
+        "",
+        "| search | queries | distinct=false p50 / p99 ms | distinct=true p50 / p99 ms | collapse adds (p50) |",
+        "|---|---:|---|---|---:|",
+    ]
+    for name, by in first.items():
+        if not by[False]:
+            continue
+        off, on = latency_summary(by[False]), latency_summary(by[True])
+        adds = (on["p50"] / off["p50"] - 1) * 100
+        times_ms = f"{off['p50']:.1f} / {off['p99']:.1f} | {on['p50']:.1f} / {on['p99']:.1f}"
+        lines.append(f"| {name} | {len(by[False])} | {times_ms} | {adds:+.0f}% |")
     lines += ["", COSTS, ""]
     return "\n".join(lines)
 
@@ -174,8 +222,8 @@ def main() -> None:
         shutil.copy(args.embedding_cache, target)
     data_dir, sizes, build_s = build(args.products)
     queries = [q for path in QUERIES for q in read_queries(path).values()]
-    times, loads = measure(data_dir, queries, args.rounds)
-    markdown = section(args.products, sizes, build_s, times, loads, args)
+    times, first, loads = measure(data_dir, queries, args.rounds)
+    markdown = section(args.products, sizes, build_s, times, first, loads, args)
     if args.no_write:
         print(markdown)
     else:

@@ -38,7 +38,7 @@ from search.service import SearchRequest, SearchService
 
 SETS = ROOT / "bench" / "taxonomy" / "query_sets.tsv"
 DEPTH = 100  # hits a query: judged-only nDCG@10 condenses the ranking first
-BASELINE = "baseline:field.type_zh=0,type_leg_weight=0"
+BASELINE = "baseline:field.type_zh=0,type_leg_weight=0,accessory_window=0"
 HEADLINE = ("laptop", "laptops", "gaming laptop", "head set", "笔记本电脑", "游戏本", "耳麦")
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from search.backends.base import Filters, GroupSummary, Hit, SearchBackend
+from search.catalog import Variant
 
 MAX_LISTED = 100
 """Variants listed with a collapsed hit (cheapest first); `variants` counts them all up to this many per group."""
@@ -44,7 +45,7 @@ def summarize(backend: SearchBackend, filters: Filters, hits: list[Hit]) -> list
     variants = backend.group_variants([hit.product.group for hit in hits], filters, MAX_LISTED) if hits else {}
     summarized = []
     for hit in hits:
-        listed = variants.get(hit.product.group) or [hit.product]
+        listed = variants.get(hit.product.group) or [Variant.of(hit.product)]
         prices = [product.price for product in listed]
         summary = GroupSummary(len(listed), min(prices), max(prices), tuple(listed))
         summarized.append(replace(hit, group=summary))

@@ -59,6 +59,12 @@ class RankingSpec:
     # each scaled by its assignment's confidence. A boost, never a filter (`search.retrieval`).
     type_leg_weight: float = 0.25
     type_min_confidence: float = 0.6  # products assigned less surely than this are not taken as of their node
+    # Within this many first places, products of a type named for the query's (a sleeve for `laptop`) rank below
+    # the products of the query's type there (`search.retrieval`); 0 = never.
+    accessory_window: int = 20
+    # Only products of the query's type assigned at least this surely hold accessories back: a title's type word
+    # the product's vector agrees with (0.8; a disputed one falls below, `search.taxonomy.assign`) or a path.
+    accessory_anchor_confidence: float = 0.75
 
     @classmethod
     def from_settings(cls, settings: Settings) -> RankingSpec:

@@ -60,7 +60,7 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
             above = tuple(doc_id for doc_id, score in nearest if score >= floor) if complete else None
     order = fusion.fuse([leg for leg in (keyword, vector) if leg is not None], spec)
     type_at: dict[str, int] = {}
-    if query.prefer_type is not None and query.sort is Sort.RELEVANCE and spec.type_leg_weight and order:
+    if query.prefer_type is not None and query.sort is Sort.RELEVANCE and order:
         order, type_at = _type_leg(backend, order, query.prefer_type, spec)
     if query.sort is not Sort.RELEVANCE:
         values = backend.sort_values([doc_id for doc_id, _ in order], query.sort)
@@ -117,12 +117,46 @@ def _type_leg(
     assigned at least `type_min_confidence` surely), in fused order, fused in as a third RRF leg weighted
     `type_leg_weight` × the prediction's confidence, each product's share scaled by its own assignment's
     confidence. Products of the type move up ahead of those that merely mention it; nothing is filtered out.
-    Returns the new order and each boosted product's rank in the leg."""
+    Then, within the first `accessory_window` places, products of a type named for the query's
+    (`TypePreference.accessories`: a laptop sleeve for `laptop`) move just below the last product surely of the
+    type there, in their order; elsewhere nothing moves. Returns the new order and each boosted product's rank in the
+    leg."""
     sure = backend.of_type([doc_id for doc_id, _ in order], wanted.node, spec.type_min_confidence)
-    of_type = [(doc_id, sure[doc_id]) for doc_id, _ in order if doc_id in sure]
-    fused = dict(order)
-    fusion.add_leg(fused, of_type, spec.type_leg_weight * wanted.confidence, spec.rrf_k, scaled=True)
-    return fusion.ranked(fused), {doc_id: rank for rank, (doc_id, _) in enumerate(of_type, start=1)}
+    type_at: dict[str, int] = {}
+    if spec.type_leg_weight:
+        of_type = [(doc_id, sure[doc_id]) for doc_id, _ in order if doc_id in sure]
+        fused = dict(order)
+        fusion.add_leg(fused, of_type, spec.type_leg_weight * wanted.confidence, spec.rrf_k, scaled=True)
+        order = fusion.ranked(fused)
+        type_at = {doc_id: rank for rank, (doc_id, _) in enumerate(of_type, start=1)}
+    if wanted.accessories and spec.accessory_window:
+        order = _accessories_after_type(backend, order, sure, wanted.accessories, spec)
+    return order, type_at
+
+
+def _accessories_after_type(
+    backend: SearchBackend,
+    order: list[tuple[str, float]],
+    of_type: dict[str, float],
+    accessories: tuple[str, ...],
+    spec: RankingSpec,
+) -> list[tuple[str, float]]:
+    """Within the first `accessory_window` places: the products of the accessory types that rank above a product
+    of the type assigned at least `accessory_anchor_confidence` surely move just below the last such product,
+    keeping their order (and that product's score, so that scores still fall down the list). Where no such product
+    is there, nothing moves."""
+    window = order[: spec.accessory_window]
+    sure = spec.accessory_anchor_confidence
+    last = max((at for at, (doc_id, _) in enumerate(window) if of_type.get(doc_id, -1.0) >= sure), default=-1)
+    if last < 1:
+        return order
+    ahead = backend.of_type([doc_id for doc_id, _ in window[:last]], accessories, spec.type_min_confidence)
+    if not ahead:
+        return order
+    floor = window[last][1]
+    kept = [item for item in window[: last + 1] if item[0] not in ahead]
+    moved = [(doc_id, min(score, floor)) for doc_id, score in window[:last] if doc_id in ahead]
+    return kept + moved + order[last + 1 :]
 
 
 def _positions(leg: Leg | None) -> dict[str, tuple[int, float]]:

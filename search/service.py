@@ -316,7 +316,9 @@ class SearchService:
             return SearchOutcome(request, analyzed, filters, nothing, _ms_since(started), timings, degraded=degraded)
 
         prediction = self.types.predictor.predict(analyzed) if analyzed is not None else None
-        prefer = TypePreference(prediction.node, prediction.confidence) if prediction is not None else None
+        prefer = None
+        if prediction is not None:
+            prefer = TypePreference(prediction.node, prediction.confidence, prediction.accessories)
         mode = request.mode if self.embedder is not None else Mode.KEYWORD  # degraded: the keyword leg alone
         offset = (request.page - 1) * request.size
         if cursor is not None:

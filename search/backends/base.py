@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from search.analysis.translate import Concept
-from search.catalog import Product
+from search.catalog import Product, Variant
 from search.fields import BY_NAME, FIELDS, NO_NODE, FieldType, ProductNode
 from search.sellers import Seller
 
@@ -208,6 +208,8 @@ class TypePreference:
 
     node: str
     confidence: float  # of the prediction, in [0, 1]
+    # Types named for this one (`laptop` → laptop sleeves): their products mention the type without being of it.
+    accessories: tuple[str, ...] = ()
 
 
 @dataclass
@@ -260,7 +262,7 @@ class GroupSummary:
     variants: int  # how many
     price_min: float  # USD, the lowest and highest of their prices
     price_max: float
-    listed: tuple[Product, ...]  # the variants themselves, cheapest first, at most `collapse.MAX_LISTED`
+    listed: tuple[Variant, ...]  # the variants themselves, cheapest first, at most `collapse.MAX_LISTED`
 
 
 @dataclass
@@ -374,9 +376,10 @@ class SearchBackend(ABC):
         index."""
 
     @abstractmethod
-    def of_type(self, keys: Sequence[str], node: str, min_confidence: float) -> dict[str, float]:
-        """Those of these product keys whose taxonomy node is `node` or below it, assigned at least `min_confidence`
-        surely, with their assignment's confidence (answered from the index, without reading the stored records)."""
+    def of_type(self, keys: Sequence[str], node: str | tuple[str, ...], min_confidence: float) -> dict[str, float]:
+        """Those of these product keys whose taxonomy node is `node` (or one of several) or below it, assigned at
+        least `min_confidence` surely, with their assignment's confidence (answered from the index, without reading
+        the stored records)."""
 
     def get(self, key: str) -> Product | None:
         return self.fetch([key]).get(key)
@@ -438,9 +441,9 @@ class SearchBackend(ABC):
         after it, so that pages never repeat or skip a group) or skipping `offset` groups."""
 
     @abstractmethod
-    def group_variants(self, groups: Sequence[str], filters: Filters, limit: int) -> dict[str, list[Product]]:
+    def group_variants(self, groups: Sequence[str], filters: Filters, limit: int) -> dict[str, list[Variant]]:
         """The variants of each of these groups (`Product.group`) that pass `filters`, cheapest first (ties newest
-        first), at most `limit` a group."""
+        first), at most `limit` a group: what a collapsed hit lists of each (`Variant`)."""
 
     @abstractmethod
     def groups_of(self, keys: Sequence[str]) -> dict[str, str]:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from search.backends.base import Filters, Hit, SearchBackend, Sort
-from search.catalog import Product
+from search.catalog import Variant
 from search.fields import GROUP_FIELD
 
 BROWSE_BATCH = 64
@@ -31,17 +31,17 @@ def within_groups(filters: Filters, groups: Sequence[str]) -> Filters:
 
 def group_variants(
     backend: SearchBackend, groups: Sequence[str], filters: Filters, limit: int
-) -> dict[str, list[Product]]:
+) -> dict[str, list[Variant]]:
     """The variants of each of these groups passing `filters`, cheapest first (ties newest first), at most `limit`
     a group: one browse."""
     if not groups:
         return {}
     found = backend.browse(within_groups(filters, groups), Sort.PRICE_ASC, 0, limit * len(set(groups)), None)
-    variants: dict[str, list[Product]] = {group: [] for group in groups}
+    variants: dict[str, list[Variant]] = {group: [] for group in groups}
     for hit in found:
         listed = variants.setdefault(hit.product.group, [])
         if len(listed) < limit:
-            listed.append(hit.product)
+            listed.append(Variant.of(hit.product))
     return variants
 
 

@@ -6,14 +6,19 @@ A term shared by a node and its ancestor (allowed by the checks) points at the d
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from search.analysis.normalize import has_chinese, normalize_text
 from search.taxonomy.terms import english_tokens
-from search.taxonomy.tree import Taxonomy, term_keys
+from search.taxonomy.tree import Node, Taxonomy, term_keys
 
 MAX_ZH_TERM = 12
 RUN_GAP = 1  # words allowed between two matches of one phrase (`K-Cup Pod Coffee Maker`)
+# Where a node's name coordinates several types (`Laptop Bags & Sleeves`, `充电器/电源适配器`), each part is one.
+_COORDINATED_EN = re.compile(r"\s*(?:&|,|/|\band\b)\s*")
+_COORDINATED_ZH = re.compile(r"[/、和]")
 
 
 @dataclass(frozen=True)
@@ -33,14 +38,17 @@ class TermIndex:
         self.taxonomy = taxonomy
         self._en: dict[tuple[str, ...], str] = {}
         self._zh: dict[str, str] = {}
+        self._zh_names: dict[str, list[str]] = {}  # each node's Chinese names, normalised
         for node in taxonomy:
             for key in term_keys(node):
                 if has_chinese(key):
                     self._zh[key] = self._deepest(self._zh.get(key), node.id)
+                    self._zh_names.setdefault(node.id, []).append(key)
                 else:
                     words = tuple(key.split())
                     self._en[words] = self._deepest(self._en.get(words), node.id)
         self._longest_en = max((len(k) for k in self._en), default=1)
+        self._accessories: dict[tuple[str, str], tuple[str, ...]] = {}  # by (node, term), see `accessories`
         self._by_last: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # multi-word English terms by head word
         for words, node_id in self._en.items():
             if len(words) > 1:
@@ -102,6 +110,62 @@ class TermIndex:
         if best is None:
             return None
         return TermMatch(best[2], " ".join(best[3]), head.start, head.end)
+
+    def accessories(self, node: str, term: str) -> tuple[str, ...]:
+        """The types named *for* this one: nodes outside `node`'s lineage one of whose names holds `term` (a key of
+        this index, as `TermMatch.term` gives it) before its head, while no name of theirs or of their ancestors
+        below the root (a vertical, `Cameras & Optics`, says no type) ends with it — `laptop` → `Laptop Bags &
+        Sleeves`, `Laptop Batteries`; `耳机` → `耳机配件`, `耳机便携包`; never `Gaming Laptops` (a laptop), `游戏耳麦`
+        (below `耳麦`, also called `游戏耳机`) nor a node `node` is within. Their products merely mention the type: a
+        sleeve for a laptop. Derived from the taxonomy alone."""
+        key = (node, term)
+        found = self._accessories.get(key)
+        if found is None:
+            found = self._accessories[key] = tuple(sorted(self._named_for(node, term)))
+        return found
+
+    def _named_for(self, node: str, term: str) -> Iterator[str]:
+        chinese = has_chinese(term)
+        if chinese and len(term) < 2:  # as `find` never gives one
+            return
+        # A cheap look first: a Chinese term is in the normalised names; an English one's first stem begins a word
+        # of the names as written (stemming changes only a word's end).
+        first = term.split()[0]
+        probe = first[: max(1, min(4, len(first) - 1))]
+        for other in self.taxonomy:
+            if not self._mentions(other, term if chinese else probe, chinese):
+                continue
+            if not self._places(other, term, chinese)[0]:
+                continue
+            if self.taxonomy.is_within(other.id, node) or self.taxonomy.is_within(node, other.id):
+                continue
+            lineage = self.taxonomy.lineage(other.id)[1:]  # the root, a vertical, says no type
+            if not any(self._places(up, term, chinese)[1] for up in lineage):
+                yield other.id
+
+    def _mentions(self, node: Node, probe: str, chinese: bool) -> bool:
+        names = self._zh_names.get(node.id, ()) if chinese else (node.en, *node.en_synonyms)
+        return any(probe in name.casefold() for name in names)
+
+    def _places(self, node: Node, term: str, chinese: bool) -> tuple[bool, bool]:
+        """Whether one of the node's names (each coordinated part apart) holds the term before its end, and
+        whether one ends with it."""
+        before = ends = False
+        if chinese:
+            for name in self._zh_names.get(node.id, ()):
+                for part in filter(None, _COORDINATED_ZH.split(name.replace(" ", ""))):
+                    at = part.find(term)
+                    ends |= at >= 0 and part.endswith(term)
+                    before |= 0 <= at < len(part) - len(term)
+            return before, ends
+        wanted = tuple(term.split())
+        for name in node.en_terms():
+            for part in filter(None, _COORDINATED_EN.split(name)):
+                words = tuple(english_tokens(part))
+                at = [i for i in range(len(words) - len(wanted) + 1) if words[i : i + len(wanted)] == wanted]
+                ends |= bool(at) and at[-1] + len(wanted) == len(words)
+                before |= any(i + len(wanted) < len(words) for i in at)
+        return before, ends
 
     def containing(self, text: str, scope: str) -> list[str]:
         """Nodes within `scope` one of whose English terms contains all the words of the text (a seller's

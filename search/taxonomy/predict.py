@@ -11,6 +11,10 @@ Confidence: 0.9 when the words name the node and nothing else is typed but brand
 `sony headphones`, `iphone 15 case`); 0.75 when other words qualify it (`gaming laptop 16gb`, `无线降噪耳机`);
 0.5 when only the English rendering of a Chinese query names it. A root of the tree (`electronics`) is too broad
 to say anything about type: no prediction.
+
+Where the type is all that is typed, with the node come the types named *for* it (`TermIndex.accessories`:
+`laptop` → laptop sleeves, batteries, locks), whose products mention the query's type without being of it:
+`search.retrieval` ranks them below the products of the type.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ class Prediction:
     confidence: float
     term: str  # the words that named it
     source: str  # "query" (as typed) or "english" (the rendering of a Chinese query)
+    accessories: tuple[str, ...] = ()  # nodes of types named for this one (`TermIndex.accessories`)
 
     def explain(self, taxonomy: Taxonomy) -> dict[str, object]:
         return {
@@ -43,6 +48,7 @@ class Prediction:
             "confidence": round(self.confidence, 3),
             "term": self.term,
             "source": self.source,
+            "accessories": [taxonomy.path_en(node) for node in self.accessories],
         }
 
 
@@ -85,7 +91,9 @@ class CategoryPredictor:
             covered = len(head.term) >= len(text.replace(" ", "")) or alone_words <= 1
         else:
             covered = head.size >= len(english_tokens(text))
-        return Prediction(head.node, ALONE if covered else QUALIFIED, head.term, source)
+        # Only where the type is all that is typed: other words may ask for the accessory (`相机保护套`).
+        accessories = self.terms.accessories(head.node, head.term) if covered else ()
+        return Prediction(head.node, ALONE if covered else QUALIFIED, head.term, source, accessories)
 
     def _head(self, text: str) -> TermMatch | None:
         matches = self.terms.find(text)

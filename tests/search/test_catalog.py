@@ -1,6 +1,8 @@
+import json
+
 import pytest
 
-from search.catalog import Availability, InvalidProduct, Product, normalize_category, parse_price
+from search.catalog import Availability, InvalidProduct, Product, Variant, normalize_category, parse_price
 
 
 @pytest.mark.parametrize(
@@ -92,3 +94,24 @@ def test_content_hash_changes_with_content_only():
     a = Product.from_raw({"id": "a", "title": "t", "price": 1})
     assert a.content_hash() == Product.from_raw({"id": "a", "title": "t", "price": "1 USD"}).content_hash()
     assert a.content_hash() != Product.from_raw({"id": "a", "title": "t", "price": 2}).content_hash()
+
+
+def test_a_variant_read_from_a_stored_record_is_the_products_own():
+    """A collapsed hit lists each variant from the record the index stores, without validating all of it again: the
+    same values as the product read back whole, an unsafe stored link dropped the same way."""
+    product = Product.from_raw(
+        {"id": 7, "title": "Tumbler, Black, 40 oz", "price": "$35", "price_max": 45, "list_price": "50",
+         "availability": "out of stock", "image_link": "https://cdn.example.com/t.jpg", "item_group_id": "tumbler",
+         "color": "Black", "size": "40 oz", "gender": "unisex", "material": "", "brand": "Stanley"}
+    )  # fmt: skip
+    stored = product.model_dump_json()
+    assert Variant.from_stored(stored) == Variant.of(product)
+    assert Variant.of(product) == Variant(
+        "7", 35.0, 45.0, 50.0, Availability.OUT_OF_STOCK, "https://cdn.example.com/t.jpg",
+        color="Black", size="40 oz", gender="unisex",
+    )  # fmt: skip
+    legacy = json.dumps({**json.loads(stored), "image_link": "javascript:alert(1)"})
+    assert Variant.from_stored(legacy).image_link == "" == Product.model_validate_json(legacy).image_link
+    older = json.dumps({k: v for k, v in json.loads(stored).items() if k != "list_price"})  # before list_price
+    assert Variant.from_stored(older) == Variant.of(Product.model_validate_json(older))
+    assert Variant.from_stored(older).list_price is None

@@ -30,7 +30,7 @@ from search.api.schemas import (
     VariantOption,
 )
 from search.backends.base import Hit
-from search.catalog import VARIANT_ATTRIBUTES, Product
+from search.catalog import VARIANT_ATTRIBUTES, Variant
 from search.config import Settings
 from search.cursor import InvalidCursor
 from search.fields import BY_NAME, FIELDS, CatalogField, FieldType
@@ -173,11 +173,11 @@ def to_response(
         if hit.group is not None:  # the group's price range; on sale when its cheapest variant is
             cheapest = hit.group.listed[0] if hit.group.listed else hit.product
             low, regular = cheapest.price, cheapest.list_price
-            high = max(product.price_max or product.price for product in (*hit.group.listed, hit.product))
+            high = max(item.price_max or item.price for item in (*hit.group.listed, hit.product))
             high = None if high <= low else high
             values.update(
                 variants=hit.group.variants,
-                variant_options=[_option(product, settings) for product in hit.group.listed],
+                variant_options=[_option(variant, settings) for variant in hit.group.listed],
             )
         price = price_of(low, settings)
         seller = sellers.get(hit.product.seller)
@@ -277,17 +277,17 @@ def _product_type(service: SearchService, outcome: SearchOutcome, hit: Hit) -> P
     return ProductTypeExplain(**shown, of_query_type=of_type, type_rank=hit.type_rank)
 
 
-def _option(product: Product, settings: Settings) -> VariantOption:
+def _option(variant: Variant, settings: Settings) -> VariantOption:
     """A variant of a collapsed hit's group, as listed with the hit."""
-    options = {name: getattr(product, name) for name in VARIANT_ATTRIBUTES if getattr(product, name)}
-    regular = product.list_price
+    options = {name: getattr(variant, name) for name in VARIANT_ATTRIBUTES if getattr(variant, name)}
+    regular = variant.list_price
     return VariantOption(
-        id=product.id,
+        id=variant.id,
         **options,
-        price=price_of(product.price, settings),
+        price=price_of(variant.price, settings),
         list_price=None if regular is None else price_of(regular, settings),
-        availability=product.availability.value,
-        image_link=product.image_link or None,
+        availability=variant.availability.value,
+        image_link=variant.image_link or None,
     )
 
 

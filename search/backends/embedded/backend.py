@@ -52,7 +52,8 @@ from search.backends.embedded.schema import (
     text_analyzer,
 )
 from search.backends.embedded.sellers import SellerFile
-from search.catalog import Product
+from search.backends.embedded.vectors import VectorSet
+from search.catalog import Product, Variant
 from search.fields import KEY_FIELD, NODE_CONFIDENCE, NODE_PATH, ProductNode, english_index_text, index_values
 from search.ranking import RankingSpec
 from search.sellers import Seller
@@ -177,17 +178,21 @@ class EmbeddedBackend(SearchBackend):
         snapshot = self._current()
         return {key: _node(snapshot.searcher.doc(a)) for key, a in self._addresses(snapshot, keys).items()}
 
-    def of_type(self, keys: Sequence[str], node: str, min_confidence: float) -> dict[str, float]:
-        """The snapshot's rows of the type (found once per type, `Snapshot.of_type`), looked up at each key's row:
-        no search of the candidates' ids, no stored document read."""
-        if not keys:
+    def of_type(self, keys: Sequence[str], node: str | tuple[str, ...], min_confidence: float) -> dict[str, float]:
+        """The snapshot's rows of the type(s) (found once per type and generation, `Snapshot.of_type`), looked up at
+        each key's row: no search of the candidates' ids, no stored document read."""
+        nodes = [node] if isinstance(node, str) else list(node)
+        if not keys or not nodes:
             return {}
         snapshot = self._current()
         sure = tantivy.Query.range_query(self.schema, NODE_CONFIDENCE, tantivy.FieldType.Float, min_confidence, 1.0)
         query = tantivy.Query.boolean_query(
-            [(tantivy.Occur.Must, tantivy.Query.term_query(self.schema, NODE_PATH, node)), (tantivy.Occur.Must, sure)]
+            [
+                (tantivy.Occur.Must, tantivy.Query.term_set_query(self.schema, NODE_PATH, nodes)),
+                (tantivy.Occur.Must, sure),
+            ]
         )
-        typed, confidences = snapshot.of_type((node, min_confidence), query)
+        typed, confidences = snapshot.of_type((tuple(nodes), min_confidence), query)
         vectors = snapshot.vectors
         known = [(key, row) for key, row in ((key, vectors.row(key)) for key in keys) if row is not None]
         if not known or not len(typed):
@@ -297,9 +302,9 @@ class EmbeddedBackend(SearchBackend):
             hits.append(Hit(product, 0.0, sort_key=(price, seq) if by_price else (seq,)))
         return hits
 
-    def group_variants(self, groups: Sequence[str], filters: Filters, limit: int) -> dict[str, list[Product]]:
+    def group_variants(self, groups: Sequence[str], filters: Filters, limit: int) -> dict[str, list[Variant]]:
         """From the snapshot's columns (each group's rows, the filters' rows, prices): only the variants' records
-        are read."""
+        are read, and only what a `Variant` holds of each."""
         if not groups:
             return {}
         snapshot = self._current()
@@ -307,8 +312,9 @@ class EmbeddedBackend(SearchBackend):
         ordinals = columns.group_of(list(dict.fromkeys(groups)))
         found = columns.variants(list(ordinals.values()), self._allowed(snapshot, filters), limit)
         addresses = snapshot.vectors.addresses
+        searcher = snapshot.searcher
         return {
-            name: [_product(snapshot.searcher, addresses[row]) for row in found[ordinal]]
+            name: [Variant.from_stored(searcher.doc(addresses[row]).get_first("record")) for row in found[ordinal]]
             for name, ordinal in ordinals.items()
         }
 
@@ -385,21 +391,30 @@ class EmbeddedBackend(SearchBackend):
             return snapshot.allowed_rows(results.filters, flt)
         parts = []
         if results.concepts is not None:
-            keyword = self._keyword.build(results.concepts)
-            if keyword is not None:
-                parts.append(snapshot.columns.matching(combine(keyword, flt), results.keyword_total))
+            if results.keyword_total is not None and len(results.keyword_ids) >= results.keyword_total:
+                parts.append(self._rows_of(vectors, results.keyword_ids))  # the leg returned every match: no pass
+            else:
+                keyword = self._keyword.build(results.concepts)
+                if keyword is not None:  # every match (one pass per query and snapshot), then those passing
+                    matched = snapshot.matching_rows(keyword, results.keyword_total if flt is None else None)
+                    parts.append(matched if flt is None else matched[self._allowed(snapshot, results.filters)[matched]])
         if results.near is not None and (results.ids is None or vectors.ann is not None):
             allowed = None if flt is None else snapshot.allowed_rows(results.filters, flt)
             parts.append(vectors.above(results.near.vector, results.near.floor, allowed))
         elif results.ids:
-            found = (vectors.row(key) for key in results.ids)
-            parts.append(np.array([row for row in found if row is not None], dtype=np.int64))
+            parts.append(self._rows_of(vectors, results.ids))
         if len(parts) <= 1:
             return parts[0] if parts else np.zeros(0, dtype=np.int64)
         matched = np.zeros(len(vectors), dtype=bool)  # the union, without sorting
         for part in parts:
             matched[part] = True
         return np.flatnonzero(matched)
+
+    @staticmethod
+    def _rows_of(vectors: VectorSet, keys: Sequence[str]) -> np.ndarray:
+        """The rows of these product keys that the snapshot holds."""
+        found = (vectors.row(key) for key in keys)
+        return np.array([row for row in found if row is not None], dtype=np.int64)
 
     def _near(self, near: Near, filters: Filters, flt: tantivy.Query | None) -> list[str]:
         """The ids of every product passing the filters whose vector is above the floor (an exact scan)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from operator import itemgetter
 
 import numpy as np
 import tantivy
@@ -18,6 +19,9 @@ import tantivy
 from search.backends.base import Counts, PriceBucket, Sort
 from search.backends.embedded.schema import GROUP_HASH, group_hash
 from search.backends.embedded.vectors import VectorSet
+
+BROWSE_CHUNK = 1024
+"""Rows of a browsing order read at a time while looking for a page's groups."""
 
 
 class Columns:
@@ -44,6 +48,8 @@ class Columns:
         self._starts = np.searchsorted(group[self._members], np.arange(self.groups + 1))
         self._facets: dict[str, Facet] = {}
         self._orders: dict[Sort, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._buckets: dict[tuple[PriceBucket, ...], Buckets] = {}
+        self._everything: dict[tuple[tuple[str, ...], tuple[PriceBucket, ...], int], Counts] = {}
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -81,7 +87,7 @@ class Columns:
         hits = searcher.search(query, limit=limit, count=False, order_by_field="seq").hits
         if len(hits) == limit < everything:  # more than counted (a commit since the count): take them all
             hits = searcher.search(query, limit=everything, count=False, order_by_field="seq").hits
-        seqs = np.fromiter((seq for seq, _ in hits), dtype=np.int64, count=len(hits))
+        seqs = np.fromiter(map(itemgetter(0), hits), dtype=np.int64, count=len(hits))
         return self._by_seq[np.searchsorted(self._seq_sorted, seqs)]
 
     def group_of(self, names: Sequence[str]) -> dict[str, int]:
@@ -123,15 +129,19 @@ class Columns:
             start += int(np.count_nonzero(secondary[start:end] <= second))
             seen[self.group[order[:start]]] = True
         shown: list[int] = []
+        wanted = offset + limit
+        chunk = max(BROWSE_CHUNK, 8 * wanted)  # rows turned into Python ints at a time: a page needs a few
         group = self.group
-        for row in order[start:].tolist():
-            g = group[row]
-            if seen[g]:
-                continue
-            seen[g] = True
-            shown.append(row)
-            if len(shown) == offset + limit:
-                break
+        while len(shown) < wanted and start < len(order):
+            rows = order[start : start + chunk]
+            for row, g in zip(rows.tolist(), group[rows].tolist(), strict=True):
+                if seen[g]:
+                    continue
+                seen[g] = True
+                shown.append(row)
+                if len(shown) == wanted:
+                    break
+            start += chunk
         return shown[offset:]
 
     def order_key(self, price: float, seq: int, sort: Sort) -> tuple[float, int]:
@@ -162,75 +172,120 @@ class Columns:
     def count(self, rows: np.ndarray, facets: Sequence[str], buckets: Sequence[PriceBucket], size: int) -> Counts:
         """The product groups among `rows` (each row once): how many, and per facet value how many have a row of
         that value (the `size` values with the most products, most groups first; price: each bucket's groups, and
-        the range of the rows' prices)."""
+        the range of the rows' prices). Over every row (browsing without filters) the counts are the snapshot's
+        own: counted once."""
         if not len(rows):
             return Counts(0, {name: {} for name in facets})
-        every = len(rows) == len(self)  # every row: no gathering
-        group = self.group if every else self.group[rows]
+        if len(rows) == len(self):  # every row (each row once): no gathering, and the same counts every time
+            key = (tuple(facets), tuple(buckets), size)
+            with self._lock:
+                known = self._everything.get(key)
+            if known is None:
+                known = self._count(None, facets, buckets, size)
+                with self._lock:
+                    self._everything[key] = known
+            return Counts(known.total, {name: dict(counts) for name, counts in known.facets.items()}, known.price_range)
+        return self._count(rows, facets, buckets, size)
+
+    def _count(
+        self, rows: np.ndarray | None, facets: Sequence[str], buckets: Sequence[PriceBucket], size: int
+    ) -> Counts:
+        group = self.group if rows is None else self.group[rows]
         counts: dict[str, dict[str, int]] = {}
         price_range = None
         for name in facets:
             if name == "price":
-                price = self.price if every else self.price[rows]
-                counted = _bucket_groups(group, price, buckets, self.groups)
+                price = self.price if rows is None else self.price[rows]
+                counted = self._bucketed(buckets).count(rows, group)
                 counts[name] = {bucket.key: n for bucket, n in zip(buckets, counted, strict=True)}
                 price_range = (float(price.min()), float(price.max()))
             else:
-                counts[name] = self.facet(name).count(None if every else rows, size)
-        return Counts(_distinct(group, self.groups), {name: counts.get(name, {}) for name in facets}, price_range)
+                counts[name] = self.facet(name).count(rows, size)
+        total = self.groups if rows is None else _distinct(group, self.groups)  # every group has a row
+        return Counts(total, {name: counts.get(name, {}) for name in facets}, price_range)
+
+    def _bucketed(self, buckets: Sequence[PriceBucket]) -> Buckets:
+        """Each row's price bucket for these buckets (once per snapshot and set of buckets)."""
+        key = tuple(buckets)
+        with self._lock:
+            known = self._buckets.get(key)
+        if known is None:
+            known = Buckets(self.price, self.group, key, self.groups)
+            with self._lock:
+                self._buckets[key] = known
+        return known
 
 
 class Facet:
     """A term facet's column: each row's value as an index into `values` (-1: none), and each row's (value, group)
-    pair as an ordinal, so that the groups having a value are counted by one `bincount` of the rows' pairs."""
+    pair as an ordinal, so that the groups having a value are counted by marking the rows' pairs."""
 
     def __init__(self, codes: np.ndarray, values: list[str], group: np.ndarray) -> None:
         self.codes, self.values = codes, values
         width = int(group.max(initial=0)) + 1
         keys = np.where(codes >= 0, codes * width + group, -1)
         unique, pair = np.unique(keys, return_inverse=True)
-        self.pair = pair.astype(np.int32)
-        self.pair_value = np.where(unique >= 0, unique // width + 1, 0).astype(np.int32)  # 0: no value
-        self._values = (codes + 1).astype(np.int32)  # each row's value + 1 (0: none)
+        self.pair = pair.astype(np.intp).reshape(-1)  # indices in numpy's own width: no conversion per count
+        self.pair_value = np.where(unique >= 0, unique // width + 1, 0).astype(np.intp)  # 0: no value
+        self._values = (codes + 1).astype(np.intp)  # each row's value + 1 (0: none)
 
     def count(self, rows: np.ndarray | None, size: int) -> dict[str, int]:
         """Per value among `rows` (None: every row): how many groups have it; the `size` values with the most
         products (ties by value), most groups first (ties in that order)."""
-        pairs = np.bincount(self.pair if rows is None else self.pair[rows], minlength=len(self.pair_value))
         width = len(self.values) + 1
-        products = np.bincount(self._values if rows is None else self._values[rows], minlength=width)[1:]
-        groups = np.bincount(self.pair_value[pairs > 0], minlength=width)[1:]
-        present = np.flatnonzero(products).tolist()
+        if rows is None:
+            products = np.bincount(self._values, minlength=width)[1:]
+            groups = np.bincount(self.pair_value, minlength=width)[1:]  # every pair has a row
+        else:
+            present = np.zeros(len(self.pair_value), dtype=bool)
+            present[self.pair[rows]] = True
+            products = np.bincount(self._values[rows], minlength=width)[1:]
+            groups = np.bincount(self.pair_value[present], minlength=width)[1:]
+        present_values = np.flatnonzero(products).tolist()
         values = self.values
-        by_products = sorted(present, key=lambda code: (-products[code], values[code]))[:size]
+        by_products = sorted(present_values, key=lambda code: (-products[code], values[code]))[:size]
         chosen = sorted(by_products, key=lambda code: -groups[code])
         return {values[code]: int(groups[code]) for code in chosen}
 
 
-def _bucket_groups(group: np.ndarray, price: np.ndarray, buckets: Sequence[PriceBucket], width: int) -> list[int]:
-    """How many groups have a price in each bucket: when the buckets tile a range (each one's top the next one's
-    bottom, as configured), each row's bucket is found at once and (bucket, group) pairs are marked; else bucket by
-    bucket."""
-    ordered = sorted(range(len(buckets)), key=lambda i: -np.inf if buckets[i].low is None else buckets[i].low)
-    lows = [buckets[i].low for i in ordered]
-    highs = [buckets[i].high for i in ordered]
-    tiled = all(high is not None and high == low for high, low in zip(highs, lows[1:], strict=False))
-    if not tiled or not buckets:
-        return [_distinct(group[_within(price, bucket)], width) for bucket in buckets]
-    edges = np.array(lows[1:], dtype=np.float64)
-    at = np.searchsorted(edges, price, side="right")  # the position in `ordered` of each row's bucket
-    inside = np.ones(len(price), dtype=bool)
-    if lows[0] is not None:
-        inside &= price >= lows[0]
-    if highs[-1] is not None:
-        inside &= price < highs[-1]
-    seen = np.zeros(len(buckets) * width, dtype=bool)
-    seen[at[inside] * width + group[inside]] = True
-    per_position = np.count_nonzero(seen.reshape(len(buckets), width), axis=1)
-    counts = [0] * len(buckets)
-    for position, i in enumerate(ordered):
-        counts[i] = int(per_position[position])
-    return counts
+class Buckets:
+    """Each row's price bucket of one set of buckets, so that the groups in each bucket are counted by marking the
+    rows' (bucket, group) pairs: when the buckets tile a range (each one's top the next one's bottom, as
+    configured), each row has at most one bucket; else each bucket is counted alone."""
+
+    def __init__(self, price: np.ndarray, group: np.ndarray, buckets: tuple[PriceBucket, ...], width: int) -> None:
+        self.price, self.buckets, self.width = price, buckets, width
+        ordered = sorted(range(len(buckets)), key=lambda i: -np.inf if buckets[i].low is None else buckets[i].low)
+        lows = [buckets[i].low for i in ordered]
+        highs = [buckets[i].high for i in ordered]
+        self.tiled = bool(buckets) and all(
+            high is not None and high == low for high, low in zip(highs, lows[1:], strict=False)
+        )
+        self.ordered = ordered
+        if self.tiled:
+            at = np.searchsorted(np.array(lows[1:], dtype=np.float64), price, side="right")  # position in `ordered`
+            inside = np.ones(len(price), dtype=bool)
+            if lows[0] is not None:
+                inside &= price >= lows[0]
+            if highs[-1] is not None:
+                inside &= price < highs[-1]
+            # each row's (bucket position, group) pair; -1: in no bucket
+            self.pair = np.where(inside, at * width + group, -1).astype(np.intp)
+
+    def count(self, rows: np.ndarray | None, group: np.ndarray) -> list[int]:
+        """How many groups of `rows` (None: every row; `group`: their groups) have a price in each bucket."""
+        buckets, width = self.buckets, self.width
+        if not self.tiled:
+            price = self.price if rows is None else self.price[rows]
+            return [_distinct(group[_within(price, bucket)], width) for bucket in buckets]
+        pair = self.pair if rows is None else self.pair[rows]
+        seen = np.zeros(len(buckets) * width, dtype=bool)
+        seen[pair[pair >= 0]] = True
+        per_position = np.count_nonzero(seen.reshape(len(buckets), width), axis=1)
+        counts = [0] * len(buckets)
+        for position, i in enumerate(self.ordered):
+            counts[i] = int(per_position[position])
+        return counts
 
 
 def _distinct(groups: np.ndarray, width: int) -> int:

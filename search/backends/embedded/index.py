@@ -42,6 +42,8 @@ from search.fields import KEY_FIELD, NODE_CONFIDENCE, SCHEMA_VERSION
 WRITER_HEAP_BYTES = 128_000_000
 FILTER_CACHE_SIZE = 64
 TYPE_CACHE_SIZE = 64  # product types whose rows a snapshot keeps (`Snapshot.of_type`)
+MATCH_CACHE_ROWS = 2_000_000
+"""Rows of keyword matches a snapshot keeps (`Snapshot.matching_rows`), all queries together: 16 MB."""
 FREQUENCY_CACHE_SIZE = 100_000
 LIVE_MANIFEST = "manifest.json"
 STAGING_MANIFEST = "manifest.rebuild.json"
@@ -62,8 +64,12 @@ class Snapshot:
     _vectors: VectorSet | None = None
     _columns: Columns | None = None
     _allowed: OrderedDict[Filters, np.ndarray] = field(default_factory=OrderedDict)
+    _matches: OrderedDict[str, np.ndarray] = field(default_factory=OrderedDict)
+    _matched_rows: int = 0
     frequencies: dict[str, int] = field(default_factory=dict)
-    _types: OrderedDict[tuple[str, float], tuple[np.ndarray, np.ndarray]] = field(default_factory=OrderedDict)
+    _types: OrderedDict[tuple[tuple[str, ...], float], tuple[np.ndarray, np.ndarray]] = field(
+        default_factory=OrderedDict
+    )
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -104,7 +110,7 @@ class Snapshot:
                 self._allowed.popitem(last=False)
         return rows
 
-    def of_type(self, key: tuple[str, float], query: tantivy.Query) -> tuple[np.ndarray, np.ndarray]:
+    def of_type(self, key: tuple[tuple[str, ...], float], query: tantivy.Query) -> tuple[np.ndarray, np.ndarray]:
         """The rows (ascending) of the products `query` finds — those of a type, surely enough assigned, `key` —
         and each one's assignment confidence: one search per type for this generation (the last TYPE_CACHE_SIZE
         types kept), then an array look-up for every search naming the type."""
@@ -124,6 +130,26 @@ class Snapshot:
             while len(self._types) > TYPE_CACHE_SIZE:
                 self._types.popitem(last=False)
         return found
+
+    def matching_rows(self, query: tantivy.Query, known: int | None = None) -> np.ndarray:
+        """The vector rows of every document matching a keyword query (`known`: how many do, when counted already),
+        cached per query for this generation as the filters' rows are (keyed by the query's full description, its
+        `repr`), up to MATCH_CACHE_ROWS rows in all: the group counts of a search under several filter sets
+        (disjunctive facets), of its next pages, other sorts and other filters take them from one pass."""
+        key = repr(query)
+        with self._lock:
+            rows = self._matches.get(key)
+            if rows is not None:
+                self._matches.move_to_end(key)
+                return rows
+        rows = self.columns.matching(query, known)
+        with self._lock:
+            if key not in self._matches:
+                self._matches[key] = rows
+                self._matched_rows += len(rows)
+            while self._matched_rows > MATCH_CACHE_ROWS and len(self._matches) > 1:
+                self._matched_rows -= len(self._matches.popitem(last=False)[1])
+        return rows
 
 
 class EmbeddedIndex:

@@ -39,7 +39,7 @@ from search.backends.opensearch.index import (
     IndexOptions,
     category_prefixes,
 )
-from search.catalog import Product
+from search.catalog import Product, Variant
 from search.fields import (
     BY_NAME,
     GROUP_FIELD,
@@ -193,8 +193,8 @@ class OpenSearchBackend(SearchBackend):
         hits = self._search(self.alias, body)["hits"]["hits"]
         return {hit["_id"]: ProductNode.from_dict(hit["_source"].get(NODE_RECORD)) for hit in hits}
 
-    def of_type(self, keys: Sequence[str], node: str, min_confidence: float) -> dict[str, float]:
-        if not keys:
+    def of_type(self, keys: Sequence[str], node: str | tuple[str, ...], min_confidence: float) -> dict[str, float]:
+        if not keys or not node:
             return {}
         body = {
             "query": {"bool": {"filter": queries.of_type_filter(keys, node, min_confidence)}},
@@ -330,7 +330,7 @@ class OpenSearchBackend(SearchBackend):
         """By browsing variants (`grouping`): OpenSearch's field collapsing pages with `from`, not `search_after`."""
         return grouping.browse_groups(self, filters, sort, offset, limit, search_after)
 
-    def group_variants(self, groups: Sequence[str], filters: base.Filters, limit: int) -> dict[str, list[Product]]:
+    def group_variants(self, groups: Sequence[str], filters: base.Filters, limit: int) -> dict[str, list[Variant]]:
         return grouping.group_variants(self, groups, filters, limit)
 
     def groups_of(self, keys: Sequence[str]) -> dict[str, str]:

@@ -135,11 +135,12 @@ def filter_query(filters: Filters) -> Body | None:
     return {"bool": {"filter": clauses}}
 
 
-def of_type_filter(ids: Sequence[str], node: str, min_confidence: float) -> list[Body]:
-    """These ids, of this taxonomy node or below it, assigned at least `min_confidence` surely."""
+def of_type_filter(ids: Sequence[str], node: str | tuple[str, ...], min_confidence: float) -> list[Body]:
+    """These ids, of this taxonomy node (or one of several) or below it, assigned at least `min_confidence` surely."""
+    nodes = [node] if isinstance(node, str) else list(node)
     return [
         {"ids": {"values": list(ids)}},
-        {"term": {NODE_PATH: node}},
+        {"terms": {NODE_PATH: nodes}},
         {"range": {NODE_CONFIDENCE: {"gte": float(min_confidence)}}},
     ]
 

@@ -2,12 +2,15 @@
 or skip a group (offsets and key cursors), totals and facet counts count groups — a facet's count equals the total of
 the search filtered by it — and each hit lists its group's variants under the filters."""
 
+from dataclasses import replace
+
 import pytest
 
 from search.analysis.translate import Alternative, Concept
 from search.backends.base import BackendQuery, Filters, PriceBucket, Sort
 from search.catalog import Product
 from search.documents import build_documents
+from search.ranking import RankingSpec
 from search.retrieval import search
 
 
@@ -76,9 +79,11 @@ def test_a_query_shows_each_group_once_and_counts_groups(backend):
     assert yeti.group.variants == 1 and [p.id for p in yeti.group.listed] == ["yeti"]
 
 
-def test_facet_counts_of_groups_equal_the_totals_of_the_filtered_searches(backend):
+@pytest.mark.parametrize("leg_size", [150, 1])  # the leg holds every match / a pass over the matches counts them
+def test_facet_counts_of_groups_equal_the_totals_of_the_filtered_searches(backend, leg_size):
+    spec = RankingSpec(leg_size=leg_size)
     query = BackendQuery(concepts=water_bottle(), facets=FACETS, distinct=True, price_buckets=PRICE_BUCKETS)
-    result = search(backend, query)
+    result = search(backend, query, spec)
     assert result.facets["color"]["Black"] == 4  # hf32, quencher, yeti, owala: groups, not variants (6)
     assert result.facets["brand"] == {"Stanley": 1, "Hydro Flask": 1, "Nalgene": 1, "YETI": 1, "Owala": 1}
     for name in ("brand", "color", "size", "availability"):
@@ -86,11 +91,11 @@ def test_facet_counts_of_groups_equal_the_totals_of_the_filtered_searches(backen
             filters = (
                 Filters(in_stock=value == "in_stock") if name == "availability" else Filters.where(**{name: (value,)})
             )
-            filtered = search(backend, BackendQuery(concepts=water_bottle(), filters=filters, distinct=True))
+            filtered = search(backend, BackendQuery(concepts=water_bottle(), filters=filters, distinct=True), spec)
             assert filtered.total == count, (name, value)
     for bucket in PRICE_BUCKETS:
         filters = Filters(price_min=bucket.low, price_max=None if bucket.high is None else bucket.high - 0.01)
-        filtered = search(backend, BackendQuery(concepts=water_bottle(), filters=filters, distinct=True))
+        filtered = search(backend, BackendQuery(concepts=water_bottle(), filters=filters, distinct=True), spec)
         assert filtered.total == result.facets["price"][bucket.key], bucket.key
 
 
@@ -173,3 +178,36 @@ def test_groups_follow_each_write(backend, embedder, analysis):
     result = search(backend, query)
     assert result.total == 4 and result.facets["color"]["Black"] == 3
     assert next(hit for hit in result.hits if gid(hit.product) == "nalgene").group.variants == 2
+
+
+def test_group_counts_are_the_same_whether_the_keyword_leg_returned_every_match_or_a_few(backend):
+    """The counts of groups come from the keyword leg's own hits when it returned every match, else from a pass over
+    all matches: both give the same total and facets."""
+    query = BackendQuery(concepts=water_bottle(), facets=FACETS, distinct=True, price_buckets=PRICE_BUCKETS)
+    black = replace(query, filters=Filters.where(color=("black",)))
+    whole, whole_black = search(backend, query), search(backend, black)  # the leg (150 deep) holds every match
+    for leg_size in (1, 4):
+        short, short_black = (search(backend, q, RankingSpec(leg_size=leg_size)) for q in (query, black))
+        assert (short.total, short.facets, short.price_range) == (whole.total, whole.facets, whole.price_range)
+        assert (short_black.total, short_black.facets) == (whole_black.total, whole_black.facets)
+    assert whole.total == 5 and whole.facets["size"]["40 oz"] == 2  # hf32, quencher: groups
+    assert whole_black.total == 4 and whole_black.facets["color"]["Black"] == 4  # colour: every colour's groups
+    assert whole_black.facets["color"]["Clear"] == 1
+
+
+def test_browsing_counts_follow_each_write(backend, embedder, analysis):
+    """Browsing without filters counts every product group (counted once per index version: each write changes
+    them)."""
+    query = BackendQuery(facets=("brand", "color", "price"), price_buckets=PRICE_BUCKETS, distinct=True)
+    before = search(backend, query)
+    assert before.total == 6 and before.facets["brand"]["Stanley"] == 2 and before.facets["color"]["Black"] == 4
+    added = Product(id="quencher-8", item_group_id="quencher", title="Stanley Quencher Tumbler, Teal, 14 oz",
+                    brand="Stanley", color="Teal", size="14 oz", price=25.0)  # fmt: skip
+    backend.upsert(build_documents([added], embedder, analysis.segmenter))
+    after = search(backend, query)
+    assert after.total == 6 and after.facets["color"]["Teal"] == 1 and after.facets["brand"]["Stanley"] == 2
+    assert (before.facets["price"]["0-30"], after.facets["price"]["0-30"]) == (3, 4)  # the quencher's first under $30
+    backend.delete(["default/mug", "default/yeti"])
+    gone = search(backend, query)
+    assert gone.total == 4 and gone.facets["brand"]["Stanley"] == 1 and gone.facets["color"]["Black"] == 3
+    assert "YETI" not in gone.facets["brand"]

@@ -554,3 +554,28 @@ def test_the_querys_type_outranks_products_that_merely_mention_it_and_filters_no
     assert sorted(ids(boosted)) == sorted(ids(without)) and boosted.total == without.total  # a boost, not a filter
     assert ids(search(backend, typed, RankingSpec(type_leg_weight=0.0))) == ids(without)
     backend.close()
+
+
+def test_products_of_a_type_named_for_the_querys_rank_below_it_and_stay(opener, embedder, analysis):
+    backend = opener.open(create=True)
+    backend.upsert(build_documents(TYPED, embedder, analysis.segmenter))
+    every = [p.key for p in TYPED]
+    assert {"default/lap-1", "default/sleeve-1"} <= set(backend.of_type(every, ("el-6-6", "hs-laptop-bags"), 0.5))
+    assert backend.of_type(every, (), 0.0) == {}
+    # `inch`, the laptop's type predicted, laptop sleeves and bags named as types for it; the type leg off, so that
+    # only the accessories' move acts: the sleeve the keyword leg ranks first goes below the laptop, nothing is lost.
+    spec = RankingSpec(type_leg_weight=0.0)
+    plain = BackendQuery(concepts=concept("inch"), prefer_type=TypePreference("el-6-6", 0.9))
+    wanted = TypePreference("el-6-6", 0.9, accessories=("hs-laptop-bags",))
+    without = search(backend, plain, spec)
+    assert ids(without)[0] == "sleeve-1"
+    demoted = search(backend, BackendQuery(concepts=concept("inch"), prefer_type=wanted), spec)
+    assert ids(demoted)[0] == "lap-1"
+    assert sorted(ids(demoted)) == sorted(ids(without)) and demoted.total == without.total  # a move, no filter
+    scores = [hit.score for hit in demoted.hits]
+    assert scores == sorted(scores, reverse=True)
+    query = BackendQuery(concepts=concept("inch"), prefer_type=wanted)
+    assert ids(search(backend, query, RankingSpec(type_leg_weight=0.0, accessory_window=0))) == ids(without)
+    unsure = RankingSpec(type_leg_weight=0.0, accessory_anchor_confidence=1.0)  # no laptop is that sure: none move
+    assert ids(search(backend, query, unsure)) == ids(without)
+    backend.close()

@@ -53,3 +53,14 @@ def test_confidence_is_highest_when_the_type_is_all_that_is_typed(predict):
 def test_no_prediction_without_a_type_word_or_for_a_whole_vertical(predict):
     assert predict("sony") is None
     assert predict("数码") is None  # electronics: too broad to say what type
+
+
+def test_the_types_named_for_the_querys_come_with_it(predict):
+    laptop = predict("laptop").accessories
+    assert "hs-laptop-bags" in laptop  # sleeves and bags are for laptops
+    assert not any(default_taxonomy().is_within(node, "el-6-6") for node in laptop)  # a gaming laptop is a laptop
+    assert "hs-laptop-bags" in predict("笔记本电脑").accessories
+    assert predict("laptop sleeve").accessories == ()  # nothing is named for a sleeve; the laptop is not
+    assert predict("相机保护套").accessories == ()  # other words typed: they may ask for the accessory
+    headphones = predict("耳机").accessories
+    assert headphones and "el-2-2-7-2" not in headphones and "hs-gaming-headsets" not in headphones  # 耳麦 are 耳机
