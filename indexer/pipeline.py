@@ -5,23 +5,26 @@ A bad row never costs a good one: it is reported (file, line or XML item, id, fi
 rejects file in the feed's own format and encoding (its reasons beside it, as JSON Lines), and the run goes on. A
 row with something to warn about (a sale price above the price) is indexed and reported. Products the feed lists
 as not for sale (a Shopify draft, archived or unpublished product, a gift card) are skipped, counted by reason, and
-removed from the index if an earlier run put them there. Each batch is committed before the next is read, so an
-interrupted run keeps every batch committed so far and a rerun skips them as unchanged. A feed is one seller's
-(`seller`, `haitao index --seller S`: a row naming another seller is rejected) or names each row's seller (a
-`seller` column; rows without one are the default seller's). With `delete_missing`, the products of the feed's
-sellers that it no longer lists are removed at the end — never another seller's — unless the feed could not be
-read to its end. What the reader noticed about the whole file (its encoding, columns it does not know) ends up in the
-report's notes.
+removed from the index if an earlier run put them there. Batches are written in order, each committed before the
+next is written, so an interrupted run keeps every batch committed so far and a rerun skips them as unchanged; while
+a batch is written, the next one (already read) is embedded in a worker thread (`CatalogWriter.embed_ahead`). A
+feed is one seller's (`seller`, `haitao index --seller S`: a row naming another seller is rejected) or names each
+row's seller (a `seller` column; rows without one are the default seller's). With `delete_missing`, the products
+of the feed's sellers that it no longer lists are removed at the end — never another seller's — unless the feed
+could not be read to its end. What the reader noticed about the whole file (its encoding, columns it does not know)
+ends up in the report's notes.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -32,6 +35,7 @@ from search.backends.base import SearchBackend, WriteUnavailable
 from search.catalog import DEFAULT_SELLER, InvalidProduct, Product, product_key
 from search.writer import CatalogWriter, Validator
 
+log = logging.getLogger(__name__)
 DELETE_CHUNK = 1000
 # What a write that cannot be done raises: the disk is full or read-only (a backend's commit raises
 # WriteUnavailable; tantivy reports other I/O errors as ValueError, sqlite as sqlite3.Error), a file is over the
@@ -160,6 +164,35 @@ class Progress:
     def embedded(self, n: int) -> None: ...
 
 
+class _EmbeddingAhead:
+    """One batch embedded ahead in a worker thread (`CatalogWriter.embed_ahead`) while the main thread writes the
+    batch before it and reads the next: the model's runtime releases the interpreter while it runs, so the two
+    overlap."""
+
+    def __init__(self, writer: CatalogWriter) -> None:
+        self.writer = writer
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="embed-ahead")
+        self._running: Future[list[Product] | None] | None = None
+
+    def start(self, products: list[Product]) -> None:
+        if products:
+            self._running = self._pool.submit(self.writer.embed_ahead, products)
+
+    def wait(self) -> list[Product] | None:
+        """Once the batch started last is embedded: its products that changed (None: `write` looks them up)."""
+        running, self._running = self._running, None
+        if running is None:
+            return None
+        try:
+            return running.result()
+        except Exception as exc:  # only a head start: `write` embeds what is missing and reports what fails
+            log.debug("embedding ahead failed (%s: %s); the batch is embedded when written", type(exc).__name__, exc)
+            return None
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
 class IndexPipeline:
     def __init__(
         self,
@@ -204,6 +237,8 @@ class IndexPipeline:
         not_for_sale: set[str] = set()
         valid_sellers: set[str] = set()  # the sellers of the feed's valid rows: whose catalogs it is
         batch: list[tuple[Product, FeedRow]] = []
+        pending: list[tuple[Product, FeedRow]] = []  # the batch read before: embedded ahead, written next
+        ahead = _EmbeddingAhead(self.writer)
         first_write = before_first_write
 
         def reject(item: Reject) -> None:
@@ -214,12 +249,21 @@ class IndexPipeline:
             if on_reject:
                 on_reject(item)
 
-        def write(batch: list[tuple[Product, FeedRow]]) -> None:
+        def write(batch: list[tuple[Product, FeedRow]], changed: list[Product] | None = None) -> None:
             nonlocal first_write
             if first_write is not None and batch:
                 first_write([product.key for product, _ in batch])
                 first_write = None
-            self._write(batch, report, progress, reader, reject)
+            self._write(batch, report, progress, reader, reject, changed)
+
+        def advance(batch: list[tuple[Product, FeedRow]]) -> None:
+            """Start embedding `batch` (once the one before it is embedded), and write the one before it."""
+            nonlocal pending
+            changed = ahead.wait()  # of `pending`, the batch started before
+            ahead.start([product for product, _ in batch])
+            previous, pending = pending, batch
+            if previous:
+                write(previous, changed)
 
         try:
             for row in reader.read():
@@ -242,9 +286,10 @@ class IndexPipeline:
                 valid_sellers.add(product.seller)
                 batch.append((product, row))
                 if len(batch) >= self.batch_size:
-                    write(batch)
+                    advance(batch)
                     batch = []
-            write(batch)
+            advance(batch)
+            write(pending, ahead.wait())
             self._remove_not_for_sale(not_for_sale - validator.first_seen.keys(), report)
         except WRITE_ERRORS as exc:
             report.seconds = time.perf_counter() - started
@@ -254,6 +299,7 @@ class IndexPipeline:
                 writer = None
             raise IndexingFailed(str(exc) or type(exc).__name__, report) from exc
         finally:
+            ahead.close()
             if writer is not None:
                 writer.close()
         report.notes[:0] = reader.notes
@@ -298,8 +344,9 @@ class IndexPipeline:
         progress: Progress,
         reader: FeedReader,
         reject: Callable[[Reject], None],
+        changed: list[Product] | None = None,
     ) -> None:
-        written = self.writer.write([product for product, _ in batch], progress.embedded)
+        written = self.writer.write([product for product, _ in batch], progress.embedded, changed)
         report.indexed += written.indexed
         report.unchanged += written.unchanged
         row_of = {product.key: (product, row) for product, row in batch}

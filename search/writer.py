@@ -27,7 +27,7 @@ from search.analysis.segment import Segmenter
 from search.backends.base import DocumentWriteError, SearchBackend
 from search.catalog import DEFAULT_SELLER, InvalidProduct, Product, echo, product_key
 from search.config import Settings
-from search.documents import Encoder, build_documents, document_hash
+from search.documents import Encoder, build_documents, document_hash, embed, embedding_text
 from search.embedding_cache import EmbeddingCache
 from search.sellers import Seller, new_seller
 from search.taxonomy import taxonomy_version
@@ -160,16 +160,21 @@ class CatalogWriter:
 
     # -- writing ------------------------------------------------------------------------------------------------
 
-    def write(self, products: Sequence[Product], on_embedded: Callable[[int], None] | None = None) -> Written:
+    def write(
+        self,
+        products: Sequence[Product],
+        on_embedded: Callable[[int], None] | None = None,
+        changed: Sequence[Product] | None = None,
+    ) -> Written:
         """Upsert valid, distinct products in one committed write, skipping those whose stored content hash is
-        unchanged; products the backend refuses are reported in `refused` (the others are stored)."""
+        unchanged (`changed`: those of `products` that are not, as `embed_ahead` found them, when no write of
+        theirs came between; else they are looked up here); products the backend refuses are reported in `refused`
+        (the others are stored)."""
         if not products:
             return Written()
         if self.encoder is None or self.segmenter is None:
             raise RuntimeError("this writer was opened without a model: it can only delete")
-        stored = self.backend.content_hashes([p.key for p in products])
-        model, version, taxonomy = self.encoder.name, self.segmenter.version, taxonomy_version()
-        changed = [p for p in products if stored.get(p.key) != document_hash(p, model, version, taxonomy)]
+        changed = self._changed_of(products) if changed is None else changed
         written = Written(unchanged=len(products) - len(changed))
         if changed:
             documents = build_documents(
@@ -185,6 +190,25 @@ class CatalogWriter:
                 self._changed()
         self.accepted += written.indexed + written.unchanged
         return written
+
+    def embed_ahead(self, products: Sequence[Product]) -> list[Product] | None:
+        """Compute the vectors of those of these products that `write` would embed, into the embedding cache, where
+        `write` finds them; return those products (`write`'s `changed`). The indexer embeds its next batch here, in
+        a thread of its own, while the current one is segmented, assigned and written (the model's runtime leaves
+        the interpreter free while it runs). Only ever a head start: without an embedding cache this does nothing
+        (None), and whatever fails here `write` does again."""
+        if not products or self.cache is None or self.encoder is None:
+            return None
+        changed = self._changed_of(products)
+        embed([embedding_text(p) for p in changed], self.encoder, self.embed_batch_size, self.cache)
+        return changed
+
+    def _changed_of(self, products: Sequence[Product]) -> list[Product]:
+        """The products whose stored content hash differs from theirs (new ones included)."""
+        assert self.encoder is not None and self.segmenter is not None
+        stored = self.backend.content_hashes([p.key for p in products])
+        model, version, taxonomy = self.encoder.name, self.segmenter.version, taxonomy_version()
+        return [p for p in products if stored.get(p.key) != document_hash(p, model, version, taxonomy)]
 
     def delete(self, keys: Sequence[str]) -> int:
         """Remove products by key (`SELLER/ID`); how many existed."""

@@ -100,15 +100,19 @@ class ProductTypes:
 
     def assigner_for(self, encoder: _Encoder, cache: EmbeddingCache | None = None) -> NodeAssigner:
         """An assigner whose last resort is the product's vector nearest to the nodes' names, embedded once per
-        model and process by `encoder` (through the embedding cache when given)."""
+        model and process by `encoder` (through the embedding cache when given), when first needed."""
+        from search.documents import embed  # the write path's embedding, cache included
+
+        def embed_names(texts: list[str]) -> np.ndarray:
+            return embed(texts, encoder, cache=cache)  # type: ignore[arg-type]
+
         with self._lock:
             found = self._by_model.get(encoder.name)
             if found is None:
-                from search.documents import embed  # the write path's embedding, cache included
-
-                texts = NodeVectors.texts(self.taxonomy)
-                vectors = NodeVectors(self.taxonomy, embed(texts, encoder, cache=cache))  # type: ignore[arg-type]
+                vectors = NodeVectors(self.taxonomy, embed=embed_names)
                 found = self._by_model[encoder.name] = NodeAssigner(self.taxonomy, self.terms, vectors)
+            elif found.vectors is not None:
+                found.vectors.embed_with(embed_names)  # this writer's cache, if the names are not embedded yet
             return found
 
     def stored(self, assignment: Assignment) -> ProductNode:

@@ -1,6 +1,7 @@
 """`haitao index` end to end: real feeds, real model, real tantivy index on disk."""
 
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,11 @@ from typer.testing import CliRunner
 
 from indexer.cli import app
 from indexer.pipeline import IndexPipeline, reasons_path
+from search.backends.base import Filters
 from search.backends.embedded.backend import EmbeddedBackend
+from search.catalog import Product
+from search.documents import embedding_text
+from search.embedding_cache import EmbeddingCache
 from search.writer import CatalogWriter
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -121,3 +126,33 @@ def test_cli_search_prints_ranked_hits(small_settings):
 def test_cli_search_without_an_index_says_how_to_build_one(tmp_path):
     result = CliRunner().invoke(app, ["search", "耳机", "--data-dir", str(tmp_path)])
     assert result.exit_code == 1 and "haitao index" in result.stderr
+
+
+def test_each_batch_is_embedded_once_in_a_worker_while_the_one_before_is_written(tmp_path, embedder, analysis):
+    calls: list[tuple[bool, list[str]]] = []  # (on the main thread, texts) of each call of the model
+
+    class Recording:  # the real model, each call recorded
+        name, dim = embedder.name, embedder.dim
+
+        def encode(self, texts, batch_size=64, on_batch=None):
+            calls.append((threading.current_thread() is threading.main_thread(), list(texts)))
+            return embedder.encode(texts, batch_size=batch_size, on_batch=on_batch)
+
+    feed = FIXTURES / "products.jsonl"
+    products = [Product.from_raw(json.loads(line)) for line in feed.read_text("utf-8").splitlines()]
+    texts = [embedding_text(product) for product in products]
+    backend = EmbeddedBackend(tmp_path, embedder.name, embedder.dim, create=True)
+    try:
+        cache = EmbeddingCache(tmp_path, embedder.name, embedder.dim)
+        with CatalogWriter(backend, Recording(), analysis.segmenter, cache=cache) as writer:  # type: ignore[arg-type]
+            report = IndexPipeline(writer, batch_size=5).run(feed)
+        assert report.indexed == len(texts) == 26
+        embedded = [text for _, batch in calls for text in batch if text in set(texts)]
+        assert sorted(embedded) == sorted(texts)  # each product embedded once: never again by its write
+        assert not any(on_main for on_main, batch in calls if set(batch) & set(texts))  # all in the worker
+        assert backend.stats().count == 26
+        for product, text in zip(products, texts, strict=True):  # each vector is the model's of its own text
+            [(key, score)] = backend.vector_leg(embedder.encode([text])[0], Filters(), 1)
+            assert key == product.key and score > 0.9999
+    finally:
+        backend.close()

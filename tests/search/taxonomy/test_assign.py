@@ -131,3 +131,26 @@ def test_a_title_word_the_vector_disagrees_with_is_trusted_less(assigner):
     doubted = with_vectors.assign(product, elsewhere)
     assert trusted.node == doubted.node == "el-7-9-12-8"
     assert doubted.confidence < trusted.confidence
+
+
+def test_the_names_are_embedded_only_when_a_product_needs_them(assigner):
+    taxonomy = default_taxonomy()
+    asked: list[int] = []
+
+    def embed(texts: list[str]) -> np.ndarray:
+        asked.append(len(texts))
+        return np.eye(len(texts), dtype=np.float32)
+
+    nodes = NodeVectors(taxonomy, embed=lambda texts: pytest.fail("the first embedding function was replaced"))
+    nodes.embed_with(embed)  # a later writer's (its cache): used, since nothing was embedded yet
+    with_vectors = NodeAssigner(taxonomy, assigner.terms, nodes)
+    vector = np.zeros(len(taxonomy), dtype=np.float32)
+    vector[nodes.ids.index("el-17-1")] = 1.0  # computer monitors
+    by_path = with_vectors.assign(_product(category="Electronics > Audio > Headphones"), vector)
+    assert by_path.method == "category" and asked == []  # a known path: the model never ran on the names
+    found = with_vectors.assign(_product(title='DELL SE2417HGX 61 cm (24") Full HD Black'), vector)
+    assert (found.node, found.method) == ("el-17-1", "vector")
+    with_vectors.assign(_product(title="Zzz 123"), vector)
+    nodes.embed_with(lambda texts: pytest.fail("the names are embedded already"))
+    assert with_vectors.assign(_product(title="Qqq 9"), vector).node == "el-17-1"
+    assert asked == [len(taxonomy)]  # once, every name in one call
