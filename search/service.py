@@ -284,11 +284,12 @@ class SearchService:
     def search(self, request: SearchRequest) -> SearchOutcome:
         """Run a search; raises `InvalidCursor` for a cursor that is not this search's."""
         started = time.perf_counter()
-        key = (request, self.backend.generation(), self.synonyms.version, self.rules.version)
-        hit = self.cache.get(key)
-        if hit is not None:
-            return replace(hit, took_ms=_ms_since(started), cached=True)
-        outcome = self._search(request, started)
+        with self.backend.reading():  # one version of the index throughout
+            key = (request, self.backend.generation(), self.synonyms.version, self.rules.version)
+            hit = self.cache.get(key)
+            if hit is not None:
+                return replace(hit, took_ms=_ms_since(started), cached=True)
+            outcome = self._search(request, started)
         self.cache.put(key, outcome)
         return outcome
 

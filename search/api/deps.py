@@ -19,12 +19,19 @@ from search.keys import ScopedKey
 from search.service import SearchService
 from search.writer import CatalogWriter
 
+# The dependencies a search resolves are `async def`: each does a dictionary look-up or two, and a plain `def` would
+# be run on the thread pool, a hand-over to another thread and back for each of them on every request.
 
-def get_settings(request: Request) -> Settings:
+
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_service(request: Request) -> SearchService:
+async def get_service(request: Request) -> SearchService:
+    return _service(request)
+
+
+def _service(request: Request) -> SearchService:
     service: SearchService | None = request.app.state.service
     if service is None:
         raise HTTPException(status_code=503, detail=request.app.state.startup_error or "the service is starting")
@@ -34,8 +41,8 @@ def get_service(request: Request) -> SearchService:
 _ANALYTICS_LOCK = threading.Lock()
 
 
-def get_analytics(request: Request) -> Analytics:
-    """The server's analytics (its store opens in the data directory on first use)."""
+async def get_analytics(request: Request) -> Analytics:
+    """The server's analytics (its store opens in the data directory on first use: once, on the event loop)."""
     state = request.app.state
     if state.analytics is None:
         with _ANALYTICS_LOCK:
@@ -47,7 +54,7 @@ def get_analytics(request: Request) -> Analytics:
 SESSION_RE = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
 
 
-def get_session(
+async def get_session(
     session: Annotated[
         str | None,
         Header(
@@ -90,7 +97,7 @@ SellerPath = Annotated[
 ]
 
 
-def get_search_scope(request: Request, presented: PresentedKeys) -> ScopedKey | None:
+async def get_search_scope(request: Request, presented: PresentedKeys) -> ScopedKey | None:
     """The scoped search key the request presents (its filters apply to whatever the request reads), or None."""
     return search_scope(request.app.state.settings, presented)
 
@@ -141,7 +148,7 @@ def catalog_writer(state: Any, service: SearchService) -> CatalogWriter:
 
 
 def _admin(request: Request) -> Admin:
-    service = get_service(request)
+    service = _service(request)
     return Admin(service, request.app.state.settings, catalog_writer(request.app.state, service))
 
 

@@ -17,6 +17,7 @@ import time
 from abc import ABC, abstractmethod
 from collections.abc import Hashable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
@@ -488,6 +489,11 @@ class SearchBackend(ABC):
     @abstractmethod
     def check(self) -> None:
         """Raise `BackendUnavailable` when the backend cannot serve requests now (for readiness probes)."""
+
+    def reading(self) -> AbstractContextManager[None]:
+        """Within it, everything this thread reads sees one version of the index (one search: its analysis, legs,
+        page and counts). A backend whose reads are each answered by a server anyway needs nothing here."""
+        return nullcontext()
 
     def prepare_search(self) -> None:  # noqa: B027 - a backend with nothing to prepare does nothing
         """Build now what searches of the current index need (the embedded backend's vector graph), rather than

@@ -10,6 +10,7 @@ import json
 import os
 import time
 from collections.abc import Hashable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -178,8 +179,8 @@ class EmbeddedBackend(SearchBackend):
         return {key: _node(snapshot.searcher.doc(a)) for key, a in self._addresses(snapshot, keys).items()}
 
     def of_type(self, keys: Sequence[str], node: str | tuple[str, ...], min_confidence: float) -> dict[str, float]:
-        """Keys from the vector set's row of each address and confidences from the fast field, as the keyword leg
-        reads them: no stored document is loaded."""
+        """The snapshot's rows of the type(s) (found once per type and generation, `Snapshot.of_type`), looked up at
+        each key's row: no search of the candidates' ids, no stored document read."""
         nodes = [node] if isinstance(node, str) else list(node)
         if not keys or not nodes:
             return {}
@@ -187,18 +188,19 @@ class EmbeddedBackend(SearchBackend):
         sure = tantivy.Query.range_query(self.schema, NODE_CONFIDENCE, tantivy.FieldType.Float, min_confidence, 1.0)
         query = tantivy.Query.boolean_query(
             [
-                (tantivy.Occur.Must, tantivy.Query.term_set_query(self.schema, KEY_FIELD, list(keys))),
                 (tantivy.Occur.Must, tantivy.Query.term_set_query(self.schema, NODE_PATH, nodes)),
                 (tantivy.Occur.Must, sure),
             ]
         )
-        addresses = [address for _, address in snapshot.searcher.search(query, limit=len(keys)).hits]
-        if not addresses:
-            return {}
+        typed, confidences = snapshot.of_type((tuple(nodes), min_confidence), query)
         vectors = snapshot.vectors
-        rows = vectors.rows_of(addresses).tolist()
-        confidences = snapshot.searcher.fast_field_values(NODE_CONFIDENCE, addresses)
-        return {vectors.ids[row]: float(c or 0.0) for row, c in zip(rows, confidences, strict=True)}
+        known = [(key, row) for key, row in ((key, vectors.row(key)) for key in keys) if row is not None]
+        if not known or not len(typed):
+            return {}
+        rows = np.array([row for _, row in known], dtype=np.int64)
+        at = np.minimum(np.searchsorted(typed, rows), len(typed) - 1)
+        hit = (typed[at] == rows).tolist()
+        return {key: float(confidences[i]) for (key, _), i, ok in zip(known, at.tolist(), hit, strict=True) if ok}
 
     def stats(self) -> IndexStats:
         manifest = self.index.read_manifest()
@@ -446,7 +448,12 @@ class EmbeddedBackend(SearchBackend):
     # -- what the layers above rely on ------------------------------------------------------------------------
 
     def generation(self) -> Hashable:
-        return (str(self.index.index_dir), self.index.stamp(), self._sellers.stamp())
+        pinned = self.index.pinned()
+        stamp = pinned.stamp if pinned is not None else self.index.stamp()
+        return (str(self.index.index_dir), stamp, self._sellers.stamp())
+
+    def reading(self) -> AbstractContextManager[None]:
+        return self.index.reading()
 
     def document_frequency(self, term: str) -> int:
         snapshot = self._current()

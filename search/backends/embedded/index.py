@@ -22,7 +22,8 @@ import shutil
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -36,10 +37,11 @@ from search.backends.embedded.ann import AnnStore
 from search.backends.embedded.columns import Columns
 from search.backends.embedded.schema import build_schema
 from search.backends.embedded.vectors import VectorSet
-from search.fields import KEY_FIELD, SCHEMA_VERSION
+from search.fields import KEY_FIELD, NODE_CONFIDENCE, SCHEMA_VERSION
 
 WRITER_HEAP_BYTES = 128_000_000
 FILTER_CACHE_SIZE = 64
+TYPE_CACHE_SIZE = 64  # product types whose rows a snapshot keeps (`Snapshot.of_type`)
 MATCH_CACHE_ROWS = 2_000_000
 """Rows of keyword matches a snapshot keeps (`Snapshot.matching_rows`), all queries together: 16 MB."""
 FREQUENCY_CACHE_SIZE = 100_000
@@ -65,6 +67,9 @@ class Snapshot:
     _matches: OrderedDict[str, np.ndarray] = field(default_factory=OrderedDict)
     _matched_rows: int = 0
     frequencies: dict[str, int] = field(default_factory=dict)
+    _types: OrderedDict[tuple[tuple[str, ...], float], tuple[np.ndarray, np.ndarray]] = field(
+        default_factory=OrderedDict
+    )
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -105,6 +110,27 @@ class Snapshot:
                 self._allowed.popitem(last=False)
         return rows
 
+    def of_type(self, key: tuple[tuple[str, ...], float], query: tantivy.Query) -> tuple[np.ndarray, np.ndarray]:
+        """The rows (ascending) of the products `query` finds — those of a type, surely enough assigned, `key` —
+        and each one's assignment confidence: one search per type for this generation (the last TYPE_CACHE_SIZE
+        types kept), then an array look-up for every search naming the type."""
+        with self._lock:
+            found = self._types.get(key)
+            if found is not None:
+                self._types.move_to_end(key)
+                return found
+        addresses = [a for _, a in self.searcher.search(query, limit=max(self.searcher.num_docs, 1), count=False).hits]
+        rows = self.vectors.rows_of(addresses)
+        values = self.searcher.fast_field_values(NODE_CONFIDENCE, addresses) if addresses else []
+        confidences = np.array([float(c or 0.0) for c in values], dtype=np.float64)
+        order = np.argsort(rows, kind="stable")
+        found = (rows[order], confidences[order])
+        with self._lock:
+            self._types[key] = found
+            while len(self._types) > TYPE_CACHE_SIZE:
+                self._types.popitem(last=False)
+        return found
+
     def matching_rows(self, query: tantivy.Query, known: int | None = None) -> np.ndarray:
         """The vector rows of every document matching a keyword query (`known`: how many do, when counted already),
         cached per query for this generation as the filters' rows are (keyed by the query's full description, its
@@ -142,6 +168,7 @@ class EmbeddedIndex:
         self._writer: tantivy.IndexWriter | None = None
         self.live_writer: tantivy.IndexWriter | None = None  # the live index's, held during a rebuild
         self._reload_lock = threading.Lock()
+        self._pinned = threading.local()  # a thread's snapshot while it is `reading()`
         self.write_lock = threading.Lock()
         self.problem: str | None = None  # why writes are refused (a commit failed), or None
         self._recover_after = 0.0
@@ -243,7 +270,11 @@ class EmbeddedIndex:
         return Snapshot(self.index.searcher(), stamp, self.dim, self.ann)
 
     def current(self) -> Snapshot:
-        """The snapshot of the latest commit, reopened when another process (or we) committed since."""
+        """The snapshot of the latest commit, reopened when another process (or we) committed since; within
+        `reading()`, the one it took."""
+        snapshot = self.pinned()
+        if snapshot is not None:
+            return snapshot
         snapshot = self._snapshot
         if self.stamp() != snapshot.stamp:
             with self._reload_lock:
@@ -251,6 +282,23 @@ class EmbeddedIndex:
                     self._snapshot = self._open_snapshot()
                 snapshot = self._snapshot
         return snapshot
+
+    def pinned(self) -> Snapshot | None:
+        """The snapshot this thread reads within `reading()`, else None."""
+        return getattr(self._pinned, "snapshot", None)
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Everything this thread reads meanwhile comes from one snapshot: the index's files are looked at once (a
+        `stat` each time is what `current` costs: a dozen a search), and one search never mixes two commits."""
+        if self.pinned() is not None:  # already within one
+            yield
+            return
+        self._pinned.snapshot = self.current()
+        try:
+            yield
+        finally:
+            self._pinned.snapshot = None
 
     # -- writing ----------------------------------------------------------------------------------------------
 

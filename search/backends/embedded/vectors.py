@@ -15,12 +15,15 @@ import tantivy
 from threadpoolctl import threadpool_limits
 
 from search.backends.embedded.ann import AnnGraph
+from search.backends.embedded.screen import LazyScreen
 from search.fields import KEY_FIELD
 
 # With a filter, the graph is asked for this many times more neighbours than the filter lets through, on average;
 # a filter letting through fewer than EXACT_BELOW rows is searched exactly (a small matrix product).
 OVERSAMPLE = 2.0
 EXACT_BELOW = 20_000
+# `above` screens the rows in int8 first (search/backends/embedded/screen.py) from this many rows on.
+SCREEN_FROM = 20_000
 
 
 @cache
@@ -53,6 +56,7 @@ class VectorSet:
         self.keys = np.array([s if s is not None else -1 - i for i, s in enumerate(seqs)], dtype=np.int64)
         self._row_of_key = {int(key): row for row, key in enumerate(self.keys)}
         self.ann: AnnGraph | None = None  # attached when built or loaded
+        self._screen = LazyScreen()  # for `above`, built on its first use
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -74,9 +78,14 @@ class VectorSet:
         return self._top_exact(query, k, rows)
 
     def above(self, query: np.ndarray, floor: float, rows: np.ndarray | None = None) -> np.ndarray:
-        """Every row at least `floor` similar to `query` (exact: one matrix product), optionally among `rows`."""
+        """Every row at least `floor` similar to `query` (exact), optionally among `rows`: the rows an int8 screen
+        keeps, scored in float32, or one float32 matrix product over them all."""
         if len(self) == 0:
             return np.zeros(0, dtype=np.int64)
+        screen = self._screen.get(self.matrix) if len(self) >= SCREEN_FROM else None
+        found = screen.above(self.matrix, query, floor, rows) if screen is not None else None
+        if found is not None:
+            return found
         candidates = self.matrix if rows is None else self.matrix[rows]
         hits = np.flatnonzero(candidates @ query.astype(np.float32) >= floor)
         return hits if rows is None else rows[hits]

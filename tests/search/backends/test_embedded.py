@@ -72,6 +72,20 @@ def test_a_reader_sees_commits_of_another_writer(tmp_path, embedder, analysis):
     writer.close()
 
 
+def test_within_reading_one_search_sees_one_commit(tmp_path, embedder, analysis):
+    writer = EmbeddedBackend(tmp_path, embedder.name, embedder.dim, create=True)
+    reader = EmbeddedBackend(tmp_path, embedder.name, embedder.dim)
+    writer.upsert(build_documents([Product(id="a", title="Old", price=1)], embedder, analysis.segmenter))
+    with reader.reading():
+        before = reader.generation()
+        writer.upsert(build_documents([Product(id="b", title="New", price=1)], embedder, analysis.segmenter))
+        assert reader.stats().count == 1 and reader.get("default/b") is None
+        assert reader.generation() == before
+    assert reader.stats().count == 2 and reader.get("default/b") is not None
+    assert reader.generation() != before
+    writer.close()
+
+
 def test_only_one_writer_at_a_time(tmp_path, embedder, analysis):
     docs = build_documents([Product(id="n", title="New", price=1)], embedder, analysis.segmenter)
     first = EmbeddedBackend(tmp_path, embedder.name, embedder.dim, create=True)
