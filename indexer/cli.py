@@ -42,7 +42,7 @@ from search.catalog import split_key
 from search.config import Settings
 
 if TYPE_CHECKING:
-    pass
+    from search.encoders.base import Encoder
 
 app = typer.Typer(
     add_completion=False,
@@ -217,6 +217,10 @@ def index(
     if report.valid:
         with contextlib.suppress(OSError):  # only the record of what built the index: never worth a failure
             provenance.record(settings.data_dir, file, reader.format, report.valid, rebuild=rebuild)
+        with err.status("preparing search (the catalog's lexicon and vector floor)…"):
+            problem = _prepare_search(settings, embedder)
+        if problem:
+            err.print(f"[yellow]note:[/] {escape(problem)}")
     for note in report.notes:
         err.print(f"[yellow]note:[/] {escape(note)}")
     if report.rejected:
@@ -228,6 +232,23 @@ def index(
             message += "; the index was left as it was"
         err.print(f"[red]error:[/] {message}")
         raise typer.Exit(1)
+
+
+def _prepare_search(settings: Settings, embedder: Encoder) -> str | None:
+    """The next search's catalog pass made now, while the model is loaded (kept in DATA_DIR/cache): a `haitao
+    search` after `haitao index` then answers without it. The index is written whatever happens here: a failure is
+    only a note (the first search makes the pass instead)."""
+    from search.service import SearchService
+
+    try:
+        service = SearchService(settings, embedder, suggestions=False, on_demand=True)
+        try:
+            service.prepare_catalog()
+        finally:
+            service.close()
+    except Exception as exc:  # the index is committed: this only saves the next search some time
+        return f"the search's catalog cache was not prepared ({exc}); the first search makes it"
+    return None
 
 
 @app.command()

@@ -189,6 +189,12 @@ class SearchService:
         # Queries are embedded here while the backend runs the keyword leg (see `BackendQuery.vector`).
         self._embedding = ThreadPoolExecutor(max_workers=8, thread_name_prefix="embed-query")
 
+    def prepare_catalog(self) -> None:
+        """Makes now what the first search after an index change would: the catalog lexicon and the vector floor,
+        kept in DATA_DIR/cache for the next process (`haitao index` calls this when it is done, so that the next
+        `haitao search` reads them back instead of passing over the catalog)."""
+        self.suggester.refresh(force=True)
+
     def _build_lexicon(self, version: object, scan: Callable[[], CatalogScan]) -> CatalogLexicon:
         """What the search learns from the suggestion build's pass over the catalog: query analysis's lexicon
         (typos, pinyin) and the vector leg's floor, calibrated on this catalog.

@@ -61,6 +61,20 @@ def test_indexing_another_catalog_into_an_index_warns(tmp_path):
     assert "products.jsonl)" in result.stderr and "--data-dir" in result.stderr and "--rebuild" in result.stderr
 
 
+def test_index_leaves_the_next_searchs_catalog_pass_made(tmp_path):
+    """`haitao index` makes the catalog lexicon and floor while its model is loaded, so that the next `haitao search`
+    reads them back (a fresh process answers in under a second) instead of passing over the catalog itself."""
+    data = tmp_path / "data"
+    assert invoke("index", FIXTURES / "products.jsonl", "--data-dir", data).exit_code == 0
+    cache = data / "cache" / "catalog.pickle"
+    assert cache.is_file()
+    made = cache.stat().st_ino  # a cache file made again replaces this one (a new file)
+    result = invoke("search", "移动电源", "--data-dir", data, "--size", "3", "--local")
+    assert result.exit_code == 0, result.output
+    assert "  1. pb-anker-10k" in result.stdout
+    assert cache.stat().st_ino == made  # read back, not made again
+
+
 def test_the_same_catalog_again_under_another_name_does_not_warn(tmp_path):
     data = tmp_path / "data"
     assert invoke("index", FIXTURES / "seller_sheet.csv", "--data-dir", data).exit_code == 0
