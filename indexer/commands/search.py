@@ -155,7 +155,7 @@ def _search_here(settings: Settings, query: str, size: int, explain: bool, mode:
         raise typer.Exit(1) from None
     finally:
         service.close()
-    hits = [Hit(h.product.id, h.product.title, h.product.price, h.product.price_max) for h in outcome.result.hits]
+    hits = [Hit(h.product.id, h.product.title, *h.shown_prices()[:2]) for h in outcome.result.hits]
     analysis = outcome.analyzed.explain() if explain and outcome.analyzed is not None else None
     return Answer(outcome.result.total, outcome.took_ms, hits, analysis, "this process")
 

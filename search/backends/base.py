@@ -254,6 +254,16 @@ class Hit:
     type_rank: int | None = None  # 1-based rank in the type leg, when the query named a type the product is of
     group: GroupSummary | None = None  # with `distinct`: the group this hit stands for
 
+    def shown_prices(self) -> tuple[float, float | None, float | None]:
+        """The prices a hit shows, USD: (price, highest price when it is a range, regular price when on sale). A
+        collapsed hit shows its group's range, on sale when its cheapest variant is."""
+        product = self.product
+        if self.group is None:
+            return product.price, product.price_max, product.list_price
+        cheapest = self.group.listed[0] if self.group.listed else product
+        high = max(item.price_max or item.price for item in (*self.group.listed, product))
+        return cheapest.price, (high if high > cheapest.price else None), cheapest.list_price
+
 
 @dataclass(frozen=True)
 class GroupSummary:

@@ -75,6 +75,23 @@ def test_index_leaves_the_next_searchs_catalog_pass_made(tmp_path):
     assert cache.stat().st_ino == made  # read back, not made again
 
 
+def test_a_search_in_this_process_shows_a_groups_price_range_as_the_api_does(tmp_path):
+    """A collapsed hit stands for its product group: in process, as over HTTP, it shows the group's price range."""
+    feed = tmp_path / "mugs.jsonl"
+    rows = [
+        {"id": f"mug-{size}", "item_group_id": "mug", "size": size, "price": price, "brand": "Acme",
+         "title": f"Acme Ceramic Coffee Mug, {size}", "category": "Home > Kitchen > Mugs"}
+        for size, price in (("12 oz", 10.0), ("16 oz", 14.0), ("20 oz", 20.0))
+    ]  # fmt: skip
+    feed.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    data = tmp_path / "data"
+    assert invoke("index", feed, "--data-dir", data).exit_code == 0
+    result = invoke("search", "ceramic coffee mug", "--data-dir", data, "--local")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("1 results in ")  # one card for the three variants
+    assert "$10.00–20.00 Acme Ceramic Coffee Mug" in result.stdout
+
+
 def test_the_same_catalog_again_under_another_name_does_not_warn(tmp_path):
     data = tmp_path / "data"
     assert invoke("index", FIXTURES / "seller_sheet.csv", "--data-dir", data).exit_code == 0

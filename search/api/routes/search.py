@@ -168,13 +168,9 @@ def to_response(
     hits = []
     for hit, marked in zip(outcome.result.hits, outcome.highlights, strict=True):
         values: dict[str, Any] = {f.name: _shown(f, hit.product) for f in SHOWN}
-        low, high, regular = hit.product.price, hit.product.price_max, hit.product.list_price
+        low, high, regular = hit.shown_prices()
         values.update(variants=None, variant_options=None)
-        if hit.group is not None:  # the group's price range; on sale when its cheapest variant is
-            cheapest = hit.group.listed[0] if hit.group.listed else hit.product
-            low, regular = cheapest.price, cheapest.list_price
-            high = max(item.price_max or item.price for item in (*hit.group.listed, hit.product))
-            high = None if high <= low else high
+        if hit.group is not None:
             values.update(
                 variants=hit.group.variants,
                 variant_options=[_option(variant, settings) for variant in hit.group.listed],
