@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 import tantivy
@@ -53,6 +53,36 @@ UNKNOWN_CAUSE = "an I/O error"
 log = logging.getLogger(__name__)
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class Recent(Generic[K, V]):
+    """Values made per key, the most recently used kept: at most `limit` in all, each counting `weight(value)` (one by
+    default). A value is made outside the lock, so two threads may make the same one; the first stored stays."""
+
+    def __init__(self, limit: int, weight: Callable[[V], int] = lambda _: 1) -> None:
+        self._limit = limit
+        self._weight = weight
+        self._values: OrderedDict[K, V] = OrderedDict()
+        self._total = 0
+        self._lock = threading.Lock()
+
+    def get_or_make(self, key: K, make: Callable[[], V]) -> V:
+        with self._lock:
+            if key in self._values:
+                self._values.move_to_end(key)
+                return self._values[key]
+        value = make()
+        with self._lock:
+            if key not in self._values:
+                self._values[key] = value
+                self._total += self._weight(value)
+            while self._total > self._limit and len(self._values) > 1:
+                self._total -= self._weight(self._values.popitem(last=False)[1])
+        return value
+
+
 @dataclass
 class Snapshot:
     """What one reader generation sees: a searcher and, loaded on first use, its vectors."""
@@ -63,12 +93,11 @@ class Snapshot:
     ann: AnnStore | None = None  # graphs for approximate search, for large indexes
     _vectors: VectorSet | None = None
     _columns: Columns | None = None
-    _allowed: OrderedDict[Filters, np.ndarray] = field(default_factory=OrderedDict)
-    _matches: OrderedDict[str, np.ndarray] = field(default_factory=OrderedDict)
-    _matched_rows: int = 0
+    _allowed: Recent[Filters, np.ndarray] = field(default_factory=lambda: Recent(FILTER_CACHE_SIZE))
+    _matches: Recent[str, np.ndarray] = field(default_factory=lambda: Recent(MATCH_CACHE_ROWS, len))
     frequencies: dict[str, int] = field(default_factory=dict)
-    _types: OrderedDict[tuple[tuple[str, ...], float], tuple[np.ndarray, np.ndarray]] = field(
-        default_factory=OrderedDict
+    _types: Recent[tuple[tuple[str, ...], float], tuple[np.ndarray, np.ndarray]] = field(
+        default_factory=lambda: Recent(TYPE_CACHE_SIZE)
     )
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -97,59 +126,35 @@ class Snapshot:
 
     def allowed_rows(self, filters: Filters, query: tantivy.Query) -> np.ndarray:
         """The vector rows that pass the filters (cached per filter set for this generation)."""
-        with self._lock:
-            rows = self._allowed.get(filters)
-            if rows is not None:
-                self._allowed.move_to_end(filters)
-                return rows
-        hits = self.searcher.search(query, limit=max(self.searcher.num_docs, 1), count=False).hits
-        rows = self.vectors.rows_of([address for _, address in hits])
-        with self._lock:
-            self._allowed[filters] = rows
-            while len(self._allowed) > FILTER_CACHE_SIZE:
-                self._allowed.popitem(last=False)
-        return rows
+
+        def rows() -> np.ndarray:
+            hits = self.searcher.search(query, limit=max(self.searcher.num_docs, 1), count=False).hits
+            return self.vectors.rows_of([address for _, address in hits])
+
+        return self._allowed.get_or_make(filters, rows)
 
     def of_type(self, key: tuple[tuple[str, ...], float], query: tantivy.Query) -> tuple[np.ndarray, np.ndarray]:
         """The rows (ascending) of the products `query` finds — those of a type, surely enough assigned, `key` —
         and each one's assignment confidence: one search per type for this generation (the last TYPE_CACHE_SIZE
         types kept), then an array look-up for every search naming the type."""
-        with self._lock:
-            found = self._types.get(key)
-            if found is not None:
-                self._types.move_to_end(key)
-                return found
-        addresses = [a for _, a in self.searcher.search(query, limit=max(self.searcher.num_docs, 1), count=False).hits]
-        rows = self.vectors.rows_of(addresses)
-        values = self.searcher.fast_field_values(NODE_CONFIDENCE, addresses) if addresses else []
-        confidences = np.array([float(c or 0.0) for c in values], dtype=np.float64)
-        order = np.argsort(rows, kind="stable")
-        found = (rows[order], confidences[order])
-        with self._lock:
-            self._types[key] = found
-            while len(self._types) > TYPE_CACHE_SIZE:
-                self._types.popitem(last=False)
-        return found
+
+        def typed() -> tuple[np.ndarray, np.ndarray]:
+            hits = self.searcher.search(query, limit=max(self.searcher.num_docs, 1), count=False).hits
+            addresses = [address for _, address in hits]
+            rows = self.vectors.rows_of(addresses)
+            values = self.searcher.fast_field_values(NODE_CONFIDENCE, addresses) if addresses else []
+            confidences = np.array([float(c or 0.0) for c in values], dtype=np.float64)
+            order = np.argsort(rows, kind="stable")
+            return rows[order], confidences[order]
+
+        return self._types.get_or_make(key, typed)
 
     def matching_rows(self, query: tantivy.Query, known: int | None = None) -> np.ndarray:
         """The vector rows of every document matching a keyword query (`known`: how many do, when counted already),
         cached per query for this generation as the filters' rows are (keyed by the query's full description, its
         `repr`), up to MATCH_CACHE_ROWS rows in all: the group counts of a search under several filter sets
         (disjunctive facets), of its next pages, other sorts and other filters take them from one pass."""
-        key = repr(query)
-        with self._lock:
-            rows = self._matches.get(key)
-            if rows is not None:
-                self._matches.move_to_end(key)
-                return rows
-        rows = self.columns.matching(query, known)
-        with self._lock:
-            if key not in self._matches:
-                self._matches[key] = rows
-                self._matched_rows += len(rows)
-            while self._matched_rows > MATCH_CACHE_ROWS and len(self._matches) > 1:
-                self._matched_rows -= len(self._matches.popitem(last=False)[1])
-        return rows
+        return self._matches.get_or_make(repr(query), lambda: self.columns.matching(query, known))
 
 
 class EmbeddedIndex:
