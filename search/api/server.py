@@ -27,8 +27,10 @@ import ctypes
 import logging
 import os
 import re
+import signal
 import socket
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote_plus
@@ -194,17 +196,19 @@ def server_config(app: FastAPI, host: str, port: int, log_level: str = "info") -
 
 
 class AnnouncedServer(uvicorn.Server):
-    """uvicorn's server, recorded in the data directory while it listens (`running`), for `haitao search`."""
+    """uvicorn's server, recorded in the data directory while it listens (`running`), for `haitao search`; a
+    worker process records its supervisor (`owner`), which withdraws the record when it stops."""
 
-    def __init__(self, config: uvicorn.Config, data_dir: Path) -> None:
+    def __init__(self, config: uvicorn.Config, data_dir: Path, owner: int | None = None) -> None:
         super().__init__(config)
         self.data_dir = data_dir
+        self.owner = owner
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets)
         if self.started and self.servers and self.servers[0].sockets:
             port = self.servers[0].sockets[0].getsockname()[1]
-            running.announce(self.data_dir, self.config.host, port, __version__)
+            running.announce(self.data_dir, self.config.host, port, __version__, pid=self.owner)
 
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
         running.withdraw(self.data_dir)
@@ -234,3 +238,100 @@ def serve(app: FastAPI, host: str, port: int) -> None:
         running.withdraw(server.data_dir)
     if not server.started:  # the port was taken, or the app failed to start: exit non-zero, as uvicorn.run does
         raise SystemExit(3)
+
+
+def worker_count(settings: Settings) -> int:
+    """The server processes `haitao serve` runs: `HAITAO_WORKERS`, or by default one per core (at most
+    `MAX_DEFAULT_WORKERS`) for a read-only server and one for a server that writes (admin key set: one writer)."""
+    if settings.workers:
+        return settings.workers
+    if settings.admin_api_key is not None:
+        return 1
+    return max(1, min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS))
+
+
+def worker_settings(settings: Settings, workers: int) -> Settings:
+    """The settings of each of `workers` processes: the model's threads (`torch_threads` 0: all cores) shared out,
+    so that the processes' threads do not outnumber the cores."""
+    if settings.torch_threads or workers <= 1:
+        return settings
+    return settings.model_copy(update={"torch_threads": max(1, (os.cpu_count() or 1) // workers)})
+
+
+MAX_DEFAULT_WORKERS = 4
+STARTUP_FAILED = 3  # a worker's exit status when its server did not start (the app failed, the port was taken)
+
+
+def serve_workers(settings: Settings, make_app: Callable[[Settings], FastAPI], workers: int) -> None:
+    """`workers` server processes on one listening socket, each with its own app (its own index reader, model and
+    caches: the index is read-only to them, and each sees a commit at its next request, as any reader does). The
+    kernel spreads connections over the processes, so a search's Python work, bound to one core per process by the
+    interpreter lock, runs on every core. The socket is bound here, then the workers are forked before anything
+    heavy is loaded (no threads to lose in the fork). A worker that dies after it started is replaced; one that
+    fails to start stops the server (exit status 3). SIGTERM or SIGINT stops the workers gracefully (each finishes
+    its requests in progress)."""
+    sock = uvicorn.Config(app=None, host=settings.host, port=settings.port).bind_socket()  # type: ignore[arg-type]
+    sock.set_inheritable(True)
+    supervisor = os.getpid()
+    log = logging.getLogger("uvicorn.error")
+    stopping = False
+
+    def start_worker() -> int:
+        pid = os.fork()
+        if pid == 0:  # the worker
+            status, server = STARTUP_FAILED, None
+            try:
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
+                config = server_config(make_app(settings), settings.host, settings.port)
+                server = AnnouncedServer(config, settings.data_dir, owner=supervisor)
+                with contextlib.suppress(KeyboardInterrupt):  # uvicorn re-raises the signal it stopped for
+                    server.run(sockets=[sock])
+                status = 0 if server.started else STARTUP_FAILED
+            except SystemExit:  # uvicorn's own exit when it cannot start
+                pass
+            except BaseException:  # report it, then leave without running the supervisor's code
+                log.exception("worker %d failed", os.getpid())
+                status = 1 if server is not None and server.started else STARTUP_FAILED
+            finally:
+                os._exit(status)
+        log.info("started worker process %d", pid)
+        return pid
+
+    def stop(signum: int, _frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+        for pid in children:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+
+    children = {start_worker() for _ in range(workers)}
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    failed = False
+    try:
+        while children:
+            try:
+                pid, status = os.wait()
+            except ChildProcessError:
+                break
+            except InterruptedError:  # pragma: no cover - PEP 475 retries; kept for clarity
+                continue
+            if pid not in children:
+                continue
+            children.discard(pid)
+            code = os.waitstatus_to_exitcode(status)
+            if stopping:
+                continue
+            if code == STARTUP_FAILED:
+                log.error("worker %d could not start: stopping the server", pid)
+                failed = True
+                stop(signal.SIGTERM, None)
+                continue
+            log.warning("worker %d exited (%s): starting another", pid, code)
+            children.add(start_worker())
+    finally:
+        sock.close()
+        running.withdraw(settings.data_dir)
+    if failed:
+        raise SystemExit(STARTUP_FAILED)
