@@ -327,7 +327,7 @@ def serve(
     ] = None,
 ) -> None:
     """Serve the HTTP API."""
-    from search.api.server import limit_malloc_arenas, serve_workers, worker_count, worker_settings
+    from search.api.server import limit_malloc_arenas, serve_workers, worker_count
     from search.api.server import serve as serve_app
 
     limit_malloc_arenas()  # before the app starts its threads: flat memory under load (search/api/server.py)
@@ -347,7 +347,7 @@ def serve(
 
         serve_app(create_app(settings), settings.host, settings.port)
     else:  # the app is made in each worker process, after the fork
-        serve_workers(worker_settings(settings, processes), _make_app, processes)
+        serve_workers(settings, _make_app, processes)
 
 
 def _make_app(settings: Settings) -> FastAPI:

@@ -55,8 +55,9 @@ class Settings(BaseSettings):
     torch_threads: int = Field(
         0,
         ge=0,
-        description="CPU threads for the model (torch or ONNX Runtime); 0 = all cores, shared out among the worker "
-        "processes of `haitao serve` (`HAITAO_WORKERS`).",
+        description="CPU threads for the model (torch or ONNX Runtime) in each process; 0 = all cores (also in each "
+        "worker of `haitao serve`: a query's encoding costs the same CPU time on 1 or 2 threads, and a lone request "
+        "gets both cores).",
     )
     encoder_passes: int = Field(
         1,

@@ -250,30 +250,55 @@ def worker_count(settings: Settings) -> int:
     return max(1, min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS))
 
 
-def worker_settings(settings: Settings, workers: int) -> Settings:
-    """The settings of each of `workers` processes: the model's threads (`torch_threads` 0: all cores) shared out,
-    so that the processes' threads do not outnumber the cores."""
-    if settings.torch_threads or workers <= 1:
-        return settings
-    return settings.model_copy(update={"torch_threads": max(1, (os.cpu_count() or 1) // workers)})
-
-
 MAX_DEFAULT_WORKERS = 4
+LISTEN_BACKLOG = 2048  # uvicorn's default
+
+
+def port_socket(host: str, port: int, shared: bool) -> socket.socket:
+    """A TCP socket bound to `host`:`port`; `shared`: with SO_REUSEPORT, so that each worker listens on a socket of
+    its own and the kernel spreads new connections evenly over them (one shared listening socket let the worker
+    that woke first accept a whole burst: 15 of 16 connections measured on one worker)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if shared:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
 STARTUP_FAILED = 3  # a worker's exit status when its server did not start (the app failed, the port was taken)
 
 
 def serve_workers(settings: Settings, make_app: Callable[[Settings], FastAPI], workers: int) -> None:
-    """`workers` server processes on one listening socket, each with its own app (its own index reader, model and
-    caches: the index is read-only to them, and each sees a commit at its next request, as any reader does). The
-    kernel spreads connections over the processes, so a search's Python work, bound to one core per process by the
-    interpreter lock, runs on every core. The socket is bound here, then the workers are forked before anything
+    """`workers` server processes on one port, each with its own app (its own index reader, model and
+    caches: the index is read-only to them, and each sees a commit at its next request, as any reader does). Each
+    worker listens on a socket of its own bound to the port (SO_REUSEPORT): the kernel spreads new connections
+    evenly over them, so a search's Python work, bound to one core per process by the interpreter lock, runs on
+    every core. The port is reserved here (bound, not listening), then the workers are forked before anything
     heavy is loaded (no threads to lose in the fork). A worker that dies after it started is replaced; one that
     fails to start stops the server (exit status 3). SIGTERM or SIGINT stops the workers gracefully (each finishes
     its requests in progress)."""
-    sock = uvicorn.Config(app=None, host=settings.host, port=settings.port).bind_socket()  # type: ignore[arg-type]
-    sock.set_inheritable(True)
-    supervisor = os.getpid()
     log = logging.getLogger("uvicorn.error")
+    try:
+        with port_socket(settings.host, settings.port, shared=False):  # free? (a port shared only among our workers)
+            pass
+        reserved = port_socket(settings.host, settings.port, shared=True)  # bound, never listening: holds the port
+    except OSError as exc:
+        log.error("cannot listen on %s port %d: %s", settings.host, settings.port, exc.strerror or exc)
+        raise SystemExit(STARTUP_FAILED) from None
+    port = reserved.getsockname()[1]  # the port chosen when 0 was asked
+    log.info(
+        "listening on %s port %d with %d worker processes (Press CTRL+C to quit)",
+        settings.host,
+        port,
+        workers,
+    )
+    supervisor = os.getpid()
     stopping = False
 
     def start_worker() -> int:
@@ -283,10 +308,13 @@ def serve_workers(settings: Settings, make_app: Callable[[Settings], FastAPI], w
             try:
                 signal.signal(signal.SIGTERM, signal.SIG_DFL)
                 signal.signal(signal.SIGINT, signal.SIG_DFL)
-                config = server_config(make_app(settings), settings.host, settings.port)
+                listening = port_socket(settings.host, port, shared=True)
+                listening.listen(LISTEN_BACKLOG)
+                reserved.close()
+                config = server_config(make_app(settings), settings.host, port)
                 server = AnnouncedServer(config, settings.data_dir, owner=supervisor)
                 with contextlib.suppress(KeyboardInterrupt):  # uvicorn re-raises the signal it stopped for
-                    server.run(sockets=[sock])
+                    server.run(sockets=[listening])
                 status = 0 if server.started else STARTUP_FAILED
             except SystemExit:  # uvicorn's own exit when it cannot start
                 pass
@@ -331,7 +359,7 @@ def serve_workers(settings: Settings, make_app: Callable[[Settings], FastAPI], w
             log.warning("worker %d exited (%s): starting another", pid, code)
             children.add(start_worker())
     finally:
-        sock.close()
+        reserved.close()
         running.withdraw(settings.data_dir)
     if failed:
         raise SystemExit(STARTUP_FAILED)
