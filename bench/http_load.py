@@ -5,14 +5,16 @@ concurrency; writes one section of docs/benchmarks.md.
         [--clients 1 4 16] [--duration 8] [--section http-load] [--title "HTTP load"]
     .venv/bin/python bench/http_load.py --url http://127.0.0.1:8000 --queries Q.tsv   # a server already running
 
-Without `--url` it starts the server itself (`haitao serve --data-dir DIR` on a free loopback port, torch threads
-`--threads`) twice: with the query-embedding cache off, for every scenario of distinct queries (each search
-embeds its query, the worst case), then with the cache as configured, for the repeated query. Scenarios: `hybrid`
-at each `--clients` count (closed loop: each client sends its next request when the previous one is answered),
-then at 1 client `keyword`, `vector`, `facets` (hybrid with `facets=brand,category`), `suggest` (`/v1/suggest`
-with the first half of each query; skipped when the server answers 404) and `repeated` (one hybrid query again
-and again). Every scenario runs `--duration` seconds after `--warmup` seconds unmeasured; requests stop there.
-Only loopback addresses are accepted.
+Without `--url` it starts the server itself (`haitao serve --data-dir DIR` on a free loopback port, with `--workers`
+processes and `--threads` model threads: 0, the default, leaves each to the server's default) twice: with the query-
+embedding cache off, for every scenario of distinct queries (each search embeds its query, the worst case), then
+with the cache as configured, for the repeated query. Scenarios: `hybrid` at each `--clients` count (closed loop:
+each client sends its next request when the previous one is answered), then at 1 client `keyword`, `vector`,
+`facets` (hybrid with `facets=brand,category`), `suggest` (`/v1/suggest` with the first half of each query; skipped
+when the server answers 404) and `repeated` (one hybrid query again and again); `--scenarios` runs only those named.
+Every scenario runs `--duration` seconds after `--warmup` seconds unmeasured; requests stop there. Each row of a
+started server also gives the CPU time its processes spent per request (from /proc: unlike latency and throughput,
+hardly changed by other work on a shared machine). Only loopback addresses are accepted.
 """
 
 from __future__ import annotations
@@ -261,6 +263,9 @@ def catalog_size(base: str) -> int | None:
 
 def run_all(args: argparse.Namespace, queries: list[str]) -> tuple[list[Result], dict]:
     distinct, repeated = scenarios(queries, args.clients, args.every_mode)
+    if args.scenarios:
+        distinct = [s for s in distinct if s.name in args.scenarios]
+        repeated = [s for s in repeated if s.name in args.scenarios]
     info: dict = {}
     results = []
 
@@ -285,6 +290,8 @@ def run_all(args: argparse.Namespace, queries: list[str]) -> tuple[list[Result],
         go(base, distinct + repeated)
         return results, info
     for query_cache, chosen in ((False, distinct), (True, repeated)):
+        if not chosen:
+            continue
         with Server(args.data_dir, args.threads, query_cache, args.workers) as server:
             ready_s = server.wait_ready()
             info.setdefault("products", catalog_size(server.url))
@@ -363,6 +370,12 @@ def main() -> None:
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 4, 16])
     parser.add_argument(
         "--every-mode", action="store_true", help="Keyword, vector and facets rows at every --clients count too."
+    )
+    parser.add_argument(
+        "--scenarios",
+        nargs="+",
+        choices=["hybrid", "keyword", "vector", "facets", "suggest", "repeated"],
+        help="Run only these scenarios (default: all).",
     )
     parser.add_argument("--duration", type=float, default=8.0, help="Measured seconds per row.")
     parser.add_argument("--warmup", type=float, default=2.0, help="Unmeasured seconds before each row.")
