@@ -38,6 +38,7 @@ import httpx
 from common import DOC, ROOT, arguments, display_path, git_commit, machine_line
 from report import publish
 
+from search.api import running
 from search.eval import read_queries
 from search.eval.report import percentile
 
@@ -176,6 +177,7 @@ class Server:
     """`haitao serve` in a child process on a free loopback port; stopped (only this child) on exit."""
 
     def __init__(self, data_dir: Path, threads: int, query_cache: bool, workers: int = 1) -> None:
+        self.data_dir = data_dir
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
@@ -203,6 +205,14 @@ class Server:
                     # The autocomplete vocabulary builds in the background at startup (seconds at 100k products):
                     # a first suggestion waits for it, so that no measured row shares the cores with the build.
                     httpx.get(self.url + "/v1/suggest", params={"q": "a"}, timeout=timeout)
+                    # With worker processes, /readyz is one worker's answer: the server records itself in its data
+                    # directory once every worker serves, so that no row shares the cores with a worker's startup.
+                    while running.find(self.data_dir) is None:
+                        if time.perf_counter() - started > timeout:
+                            raise SystemExit(
+                                f"haitao serve: not every worker started in {timeout:.0f} s; see {self.log}"
+                            )
+                        time.sleep(0.5)
                     return time.perf_counter() - started
             except httpx.HTTPError:
                 pass

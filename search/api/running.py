@@ -36,10 +36,9 @@ def url_for(host: str, port: int) -> str:
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
-def announce(data_dir: Path, host: str, port: int, version: str, pid: int | None = None) -> Path | None:
-    """Record this process (or `pid`: the supervisor of a server's worker processes) as the server of `data_dir`
-    (atomically); None when the directory is not writable."""
-    record = RunningServer(url_for(host, port), pid or os.getpid(), time.time(), version)
+def announce(data_dir: Path, host: str, port: int, version: str) -> Path | None:
+    """Record this process as the server of `data_dir` (atomically); None when the directory is not writable."""
+    record = RunningServer(url_for(host, port), os.getpid(), time.time(), version)
     path = Path(data_dir) / RECORD_NAME
     staging = path.with_name(f".{RECORD_NAME}.{os.getpid()}")
     try:

@@ -27,6 +27,7 @@ import ctypes
 import logging
 import os
 import re
+import select
 import signal
 import socket
 import sys
@@ -197,18 +198,22 @@ def server_config(app: FastAPI, host: str, port: int, log_level: str = "info") -
 
 class AnnouncedServer(uvicorn.Server):
     """uvicorn's server, recorded in the data directory while it listens (`running`), for `haitao search`; a
-    worker process records its supervisor (`owner`), which withdraws the record when it stops."""
+    worker process instead tells its supervisor that it started (a byte on `started_fd`): the supervisor records
+    the server once every worker has, and withdraws the record when it stops."""
 
-    def __init__(self, config: uvicorn.Config, data_dir: Path, owner: int | None = None) -> None:
+    def __init__(self, config: uvicorn.Config, data_dir: Path, started_fd: int | None = None) -> None:
         super().__init__(config)
         self.data_dir = data_dir
-        self.owner = owner
+        self.started_fd = started_fd
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets)
         if self.started and self.servers and self.servers[0].sockets:
+            if self.started_fd is not None:
+                os.write(self.started_fd, b"+")
+                return
             port = self.servers[0].sockets[0].getsockname()[1]
-            running.announce(self.data_dir, self.config.host, port, __version__, pid=self.owner)
+            running.announce(self.data_dir, self.config.host, port, __version__)
 
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
         running.withdraw(self.data_dir)
@@ -251,7 +256,6 @@ def worker_count(settings: Settings) -> int:
 
 
 MAX_DEFAULT_WORKERS = 4
-LISTEN_BACKLOG = 2048  # uvicorn's default
 
 
 def port_socket(host: str, port: int, shared: bool) -> socket.socket:
@@ -281,8 +285,9 @@ def serve_workers(settings: Settings, make_app: Callable[[Settings], FastAPI], w
     evenly over them, so a search's Python work, bound to one core per process by the interpreter lock, runs on
     every core. The port is reserved here (bound, not listening), then the workers are forked before anything
     heavy is loaded (no threads to lose in the fork). A worker that dies after it started is replaced; one that
-    fails to start stops the server (exit status 3). SIGTERM or SIGINT stops the workers gracefully (each finishes
-    its requests in progress)."""
+    fails to start stops the server (exit status 3). The server is recorded in the data directory (`running`)
+    once every worker serves. SIGTERM or SIGINT stops the workers gracefully (each finishes its requests in
+    progress)."""
     log = logging.getLogger("uvicorn.error")
     try:
         with port_socket(settings.host, settings.port, shared=False):  # free? (a port shared only among our workers)
@@ -298,7 +303,6 @@ def serve_workers(settings: Settings, make_app: Callable[[Settings], FastAPI], w
         port,
         workers,
     )
-    supervisor = os.getpid()
     stopping = False
 
     def start_worker() -> int:
@@ -306,13 +310,15 @@ def serve_workers(settings: Settings, make_app: Callable[[Settings], FastAPI], w
         if pid == 0:  # the worker
             status, server = STARTUP_FAILED, None
             try:
+                os.close(started_r)
                 signal.signal(signal.SIGTERM, signal.SIG_DFL)
                 signal.signal(signal.SIGINT, signal.SIG_DFL)
+                # Not listening yet: asyncio listens once the app has started, so that no connection waits in the
+                # queue of a worker that is still loading.
                 listening = port_socket(settings.host, port, shared=True)
-                listening.listen(LISTEN_BACKLOG)
                 reserved.close()
                 config = server_config(make_app(settings), settings.host, port)
-                server = AnnouncedServer(config, settings.data_dir, owner=supervisor)
+                server = AnnouncedServer(config, settings.data_dir, started_fd=started_w)
                 with contextlib.suppress(KeyboardInterrupt):  # uvicorn re-raises the signal it stopped for
                     server.run(sockets=[listening])
                 status = 0 if server.started else STARTUP_FAILED
@@ -333,32 +339,41 @@ def serve_workers(settings: Settings, make_app: Callable[[Settings], FastAPI], w
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGTERM)
 
+    started_r, started_w = os.pipe()  # each worker writes a byte once it serves
     children = {start_worker() for _ in range(workers)}
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    failed = False
+    failed, started = False, 0
     try:
         while children:
-            try:
-                pid, status = os.wait()
-            except ChildProcessError:
-                break
-            except InterruptedError:  # pragma: no cover - PEP 475 retries; kept for clarity
-                continue
-            if pid not in children:
-                continue
-            children.discard(pid)
-            code = os.waitstatus_to_exitcode(status)
-            if stopping:
-                continue
-            if code == STARTUP_FAILED:
-                log.error("worker %d could not start: stopping the server", pid)
-                failed = True
-                stop(signal.SIGTERM, None)
-                continue
-            log.warning("worker %d exited (%s): starting another", pid, code)
-            children.add(start_worker())
+            if select.select([started_r], [], [], 0.5)[0]:
+                started += len(os.read(started_r, 64))
+                if started == workers and not stopping:  # every worker serves: `haitao search` may ask it
+                    running.announce(settings.data_dir, settings.host, port, __version__)
+            while children:
+                try:
+                    pid, status = os.waitpid(-1, os.WNOHANG)
+                except ChildProcessError:
+                    children.clear()
+                    break
+                if pid == 0:
+                    break
+                if pid not in children:
+                    continue
+                children.discard(pid)
+                code = os.waitstatus_to_exitcode(status)
+                if stopping:
+                    continue
+                if code == STARTUP_FAILED:
+                    log.error("worker %d could not start: stopping the server", pid)
+                    failed = True
+                    stop(signal.SIGTERM, None)
+                    continue
+                log.warning("worker %d exited (%s): starting another", pid, code)
+                children.add(start_worker())
     finally:
+        os.close(started_r)
+        os.close(started_w)
         reserved.close()
         running.withdraw(settings.data_dir)
     if failed:
