@@ -210,7 +210,8 @@ class AnnouncedServer(uvicorn.Server):
         await super().startup(sockets)
         if self.started and self.servers and self.servers[0].sockets:
             if self.started_fd is not None:
-                os.write(self.started_fd, b"+")
+                with contextlib.suppress(OSError):  # the supervisor is stopping (it closed the pipe)
+                    os.write(self.started_fd, b"+")
                 return
             port = self.servers[0].sockets[0].getsockname()[1]
             running.announce(self.data_dir, self.config.host, port, __version__)
