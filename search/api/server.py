@@ -39,6 +39,7 @@ from urllib.parse import unquote_plus
 import h11
 import uvicorn
 from fastapi import FastAPI
+from pydantic import SecretStr
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from search import __version__
@@ -279,6 +280,20 @@ def port_socket(host: str, port: int, shared: bool) -> socket.socket:
 STARTUP_FAILED = 3  # a worker's exit status when its server did not start (the app failed, the port was taken)
 
 
+def shared_secrets(settings: Settings) -> Settings:
+    """The settings for the workers, with one cursor secret for all of them: made (or read) here, before the fork,
+    in DATA_DIR/cursor.secret; where that file cannot be kept, a random secret for this server's lifetime is passed
+    to every worker, so that a cursor or query id one worker signed is accepted by the others."""
+    from search.cursor import SECRET_FILE, cursor_secret
+
+    if settings.cursor_secret is not None:
+        return settings
+    secret = cursor_secret(None, settings.data_dir)
+    if (Path(settings.data_dir) / SECRET_FILE).is_file():
+        return settings  # each worker reads the same file
+    return settings.model_copy(update={"cursor_secret": SecretStr(secret.hex())})
+
+
 def serve_workers(settings: Settings, make_app: Callable[[Settings], FastAPI], workers: int) -> None:
     """`workers` server processes on one port, each with its own app (its own index reader, model and
     caches: the index is read-only to them, and each sees a commit at its next request, as any reader does). Each
@@ -298,6 +313,7 @@ def serve_workers(settings: Settings, make_app: Callable[[Settings], FastAPI], w
         log.error("cannot listen on %s port %d: %s", settings.host, settings.port, exc.strerror or exc)
         raise SystemExit(STARTUP_FAILED) from None
     port = reserved.getsockname()[1]  # the port chosen when 0 was asked
+    settings = shared_secrets(settings)
     log.info(
         "listening on %s port %d with %d worker processes (Press CTRL+C to quit)",
         settings.host,

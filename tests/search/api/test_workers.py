@@ -16,7 +16,10 @@ from pathlib import Path
 import httpx
 
 from search.api import running
+from search.api.server import shared_secrets
 from search.catalog import Product
+from search.config import Settings
+from search.cursor import SECRET_FILE
 from search.writer import CatalogWriter
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -93,3 +96,14 @@ def test_a_server_with_the_admin_key_refuses_more_than_one_worker(small_settings
     result = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
     assert "one worker" in result.stderr + result.stdout
+
+
+def test_workers_share_one_cursor_secret_even_where_the_data_directory_cannot_keep_it(tmp_path):
+    kept = shared_secrets(Settings(data_dir=tmp_path / "data"))
+    assert kept.cursor_secret is None and (tmp_path / "data" / SECRET_FILE).is_file()  # each worker reads the file
+    blocked = tmp_path / "not-a-directory"
+    blocked.write_text("")
+    settings = shared_secrets(Settings(data_dir=blocked))  # nothing can be kept there
+    assert settings.cursor_secret is not None and len(settings.cursor_secret.get_secret_value()) >= 32
+    configured = Settings(data_dir=blocked, cursor_secret="s" * 20)
+    assert shared_secrets(configured) is configured
