@@ -455,6 +455,9 @@ class EmbeddedBackend(SearchBackend):
     def reading(self) -> AbstractContextManager[None]:
         return self.index.reading()
 
+    def reading_shared(self) -> AbstractContextManager[None]:
+        return self.index.reading_shared()
+
     def document_frequency(self, term: str) -> int:
         snapshot = self._current()
         count = snapshot.frequencies.get(term)
