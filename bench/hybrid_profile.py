@@ -57,7 +57,10 @@ def instrument() -> None:
     from search.backends.embedded.index import Snapshot
     from search.service import SearchService
 
+    from search.taxonomy import CategoryPredictor
+
     timed(QueryAnalyzer, "analyze", "analysis")
+    timed(CategoryPredictor, "predict", "type prediction")
     timed(SearchService, "_query_vector", "embed (its own thread)")
     timed(retrieval, "search", "retrieval (all below)")
     timed(backend.EmbeddedBackend, "keyword_leg", "  keyword leg")

@@ -52,6 +52,9 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
     keyword, keyword_total = backend.keyword_leg(query, query.filters, spec.leg_size) if query.concepts else (None, 0)
     query = query.resolved()
     floor = query.vector_floor
+    near = Near(query.vector, floor) if query.vector is not None and floor is not None else None
+    if near is not None:
+        backend.anticipate(near, query.filters)  # the count's scan above the floor may start beside the vector leg
     vector, above = None, None
     if query.vector is not None:
         nearest = backend.vector_leg(query.vector, query.filters, spec.leg_size)
@@ -65,7 +68,6 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
             above = tuple(doc_id for doc_id, score in nearest if score >= floor) if complete else None
     concepts = tuple(query.concepts) if keyword is not None else None
 
-    near = Near(query.vector, floor) if query.vector is not None and floor is not None else None
     found = tuple(doc_id for doc_id, _ in keyword or ())
     known = keyword_total if keyword is not None else None
 
