@@ -56,7 +56,6 @@ def instrument() -> None:
     from search.backends.embedded.columns import Columns
     from search.backends.embedded.index import Snapshot
     from search.service import SearchService
-
     from search.taxonomy import CategoryPredictor
 
     timed(QueryAnalyzer, "analyze", "analysis")
