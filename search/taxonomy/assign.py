@@ -361,7 +361,8 @@ class NodeAssigner:
                 others = [
                     self.terms.qualified(m, tokens) or m
                     for m in matches
-                    if (m.start >= head.end or (m.end <= head.start and _compound(m)))
+                    if has_chinese(m.term) == has_chinese(head.term)  # positions in the same words or characters
+                    and (m.start >= head.end or (m.end <= head.start and _compound(m)))
                     and not any(o is not m and o.start <= m.start and m.end <= o.end for o in matches)
                     and not any(o.start == m.end for o in matches)
                     and not _after_quantity(tokens, m)
