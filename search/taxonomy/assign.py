@@ -345,7 +345,7 @@ class NodeAssigner:
         a noun phrase of its own (`screen protector Clear screen protector Tablet`; a lone word before the head
         qualifies it: `Monitor VGA Cable`); never within a longer match (`projector` in `projector lamp`), right
         before another type word, which it qualifies (`camera lens` in `camera lens adapter`), nor right after a
-        quantity, which makes it a spec (`Workstation … 2 GB DDR3-SDRAM`, `12 ft PC Speaker Extension Cable`)."""
+        quantity of a spec, which makes it one (`Workstation … 2 GB DDR3-SDRAM`)."""
         title = _without_brand(product.title, product.brand)
         zone = _TYPE_ZONE_END.split(title, maxsplit=1)[0]
         for text, confidence, method in (
