@@ -213,6 +213,16 @@ class Server:
                                 f"haitao serve: not every worker started in {timeout:.0f} s; see {self.log}"
                             )
                         time.sleep(0.5)
+                    # Each worker builds its autocomplete vocabulary after it serves, and the suggestion above
+                    # waited for one worker's only: wait until the server's processes are idle (under 10 % of a
+                    # core over a second), or at most the rest of the timeout.
+                    idle_since = self.cpu_seconds()
+                    while time.perf_counter() - started < timeout:
+                        time.sleep(1.0)
+                        now = self.cpu_seconds()
+                        if now - idle_since < 0.1:
+                            break
+                        idle_since = now
                     return time.perf_counter() - started
             except httpx.HTTPError:
                 pass
