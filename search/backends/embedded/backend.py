@@ -304,7 +304,7 @@ class EmbeddedBackend(SearchBackend):
 
     def group_variants(self, groups: Sequence[str], filters: Filters, limit: int) -> dict[str, list[Variant]]:
         """From the snapshot's columns (each group's rows, the filters' rows, prices): only the variants' records
-        are read, and only what a `Variant` holds of each."""
+        are read, only what a `Variant` holds of each, and each once per snapshot (`Columns.listed`)."""
         if not groups:
             return {}
         snapshot = self._current()
@@ -313,10 +313,11 @@ class EmbeddedBackend(SearchBackend):
         found = columns.variants(list(ordinals.values()), self._allowed(snapshot, filters), limit)
         addresses = snapshot.vectors.addresses
         searcher = snapshot.searcher
-        return {
-            name: [Variant.from_stored(searcher.doc(addresses[row]).get_first("record")) for row in found[ordinal]]
-            for name, ordinal in ordinals.items()
-        }
+
+        def read(row: int) -> Variant:
+            return Variant.from_stored(searcher.doc(addresses[row]).get_first("record"))
+
+        return {name: columns.listed(found[ordinal], read) for name, ordinal in ordinals.items()}
 
     def _allowed(self, snapshot: Snapshot, filters: Filters) -> np.ndarray | None:
         """The rows passing the filters, as a mask (None: no filters, every row)."""

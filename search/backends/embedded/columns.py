@@ -10,7 +10,7 @@ values the index holds, not a second description of them — once per snapshot (
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from operator import itemgetter
 
 import numpy as np
@@ -19,9 +19,12 @@ import tantivy
 from search.backends.base import Counts, PriceBucket, Sort
 from search.backends.embedded.schema import GROUP_HASH, group_hash
 from search.backends.embedded.vectors import VectorSet
+from search.catalog import Variant
 
 BROWSE_CHUNK = 1024
 """Rows of a browsing order read at a time while looking for a page's groups."""
+VARIANTS_KEPT = 200_000
+"""Variants (`Variant`, a few hundred bytes each) a snapshot keeps once read for a collapsed page."""
 
 
 class Columns:
@@ -50,6 +53,7 @@ class Columns:
         self._orders: dict[Sort, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self._buckets: dict[tuple[PriceBucket, ...], Buckets] = {}
         self._everything: dict[tuple[tuple[str, ...], tuple[PriceBucket, ...], int], Counts] = {}
+        self._variants: dict[int, Variant] = {}
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -88,7 +92,7 @@ class Columns:
         if len(hits) == limit < everything:  # more than counted (a commit since the count): take them all
             hits = searcher.search(query, limit=everything, count=False, order_by_field="seq").hits
         seqs = np.fromiter(map(itemgetter(0), hits), dtype=np.int64, count=len(hits))
-        return self._by_seq[np.searchsorted(self._seq_sorted, seqs)]
+        return self._by_seq[np.searchsorted(self._seq_sorted, seqs)].astype(np.int32)  # half the memory kept
 
     def group_of(self, names: Sequence[str]) -> dict[str, int]:
         """The ordinal of each of these groups (`Product.group`) that the snapshot holds."""
@@ -108,6 +112,20 @@ class Columns:
             if allowed is not None:
                 rows = rows[allowed[rows]]
             found[g] = rows[np.lexsort((-self.seq[rows], self.price[rows]))][:limit].tolist()
+        return found
+
+    def listed(self, rows: Sequence[int], read: Callable[[int], Variant]) -> list[Variant]:
+        """The `Variant` of each of these rows: read (`read`: from the row's stored record) the first time a page
+        lists it, then kept for the snapshot (a record never changes within one), up to VARIANTS_KEPT rows."""
+        known = self._variants
+        found = []
+        for row in rows:
+            variant = known.get(row)
+            if variant is None:
+                variant = read(row)
+                if len(known) < VARIANTS_KEPT:
+                    known[row] = variant  # one dict store: safe across threads, the same value either way
+            found.append(variant)
         return found
 
     def browse_groups(
