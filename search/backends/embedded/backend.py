@@ -334,8 +334,9 @@ class EmbeddedBackend(SearchBackend):
             return {}
         snapshot = self._current()
         vectors, group = snapshot.vectors, snapshot.columns.group
-        rows = ((key, vectors.row(key)) for key in keys)
-        return {key: str(group[row]) for key, row in rows if row is not None}
+        found = [(key, row) for key, row in ((key, vectors.row(key)) for key in keys) if row is not None]
+        ordinals = group[[row for _, row in found]].tolist() if found else []
+        return {key: str(g) for (key, _), g in zip(found, ordinals, strict=True)}
 
     def sort_values(self, keys: Sequence[str], sort: Sort) -> dict[str, float]:
         """From the sort field's column at each key's address: no stored record is read."""
@@ -394,11 +395,14 @@ class EmbeddedBackend(SearchBackend):
         if results.concepts is not None:
             if results.keyword_total is not None and len(results.keyword_ids) >= results.keyword_total:
                 parts.append(self._rows_of(vectors, results.keyword_ids))  # the leg returned every match: no pass
-            else:
-                keyword = self._keyword.build(results.concepts)
-                if keyword is not None:  # every match (one pass per query and snapshot), then those passing
-                    matched = snapshot.matching_rows(keyword, results.keyword_total if flt is None else None)
-                    parts.append(matched if flt is None else matched[self._allowed(snapshot, results.filters)[matched]])
+            else:  # every match (one pass per query and snapshot; the query built only then), then those passing
+                concepts = results.concepts
+                matched = snapshot.matching_rows(
+                    repr(concepts),  # the whole of what the query is built from (this backend's builder)
+                    lambda: self._keyword.build(concepts),
+                    results.keyword_total if flt is None else None,
+                )
+                parts.append(matched if flt is None else matched[self._allowed(snapshot, results.filters)[matched]])
         if results.near is not None and (results.ids is None or vectors.ann is not None):
             allowed = None if flt is None else snapshot.allowed_rows(results.filters, flt)
             parts.append(vectors.above(results.near.vector, results.near.floor, allowed))

@@ -46,8 +46,8 @@ class Columns:
         self.seq = vectors.keys  # the write sequence of each row (unique)
         self._by_seq = np.argsort(self.seq, kind="stable")
         self._seq_sorted = self.seq[self._by_seq]
-        # the rows of each group: `members[starts[g]:starts[g + 1]]`
-        self._members = np.argsort(group, kind="stable")
+        # the rows of each group, cheapest first, ties newest first: `members[starts[g]:starts[g + 1]]`
+        self._members = np.lexsort((-self.seq, self.price, group))
         self._starts = np.searchsorted(group[self._members], np.arange(self.groups + 1))
         self._facets: dict[str, Facet] = {}
         self._orders: dict[Sort, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
@@ -108,10 +108,10 @@ class Columns:
         newest first, at most `limit` a group."""
         found: dict[int, list[int]] = {}
         for g in dict.fromkeys(groups):
-            rows = self._members[self._starts[g] : self._starts[g + 1]]
+            rows = self._members[self._starts[g] : self._starts[g + 1]]  # in that order already
             if allowed is not None:
                 rows = rows[allowed[rows]]
-            found[g] = rows[np.lexsort((-self.seq[rows], self.price[rows]))][:limit].tolist()
+            found[g] = rows[:limit].tolist()
         return found
 
     def listed(self, rows: Sequence[int], read: Callable[[int], Variant]) -> list[Variant]:

@@ -150,12 +150,20 @@ class Snapshot:
 
         return self._types.get_or_make(key, typed)
 
-    def matching_rows(self, query: tantivy.Query, known: int | None = None) -> np.ndarray:
-        """The vector rows of every document matching a keyword query (`known`: how many do, when counted already),
-        cached per query for this generation as the filters' rows are (keyed by the query's full description, its
-        `repr`), up to MATCH_CACHE_ROWS rows in all: the group counts of a search under several filter sets
+    def matching_rows(
+        self, key: str, query: Callable[[], tantivy.Query | None], known: int | None = None
+    ) -> np.ndarray:
+        """The vector rows of every document matching a keyword query (`query` builds it, called only when the rows
+        are not kept; None: no query, no rows; `known`: how many match, when counted already), cached per query for
+        this generation as the filters' rows are (keyed by `key`, a full description of what the query is built
+        from), up to MATCH_CACHE_ROWS rows in all: the group counts of a search under several filter sets
         (disjunctive facets), of its next pages, other sorts and other filters take them from one pass."""
-        return self._matches.get_or_make(repr(query), lambda: self.columns.matching(query, known))
+
+        def rows() -> np.ndarray:
+            built = query()
+            return np.zeros(0, dtype=np.int32) if built is None else self.columns.matching(built, known)
+
+        return self._matches.get_or_make(key, rows)
 
 
 class EmbeddedIndex:
