@@ -92,7 +92,7 @@ class Columns:
         if len(hits) == limit < everything:  # more than counted (a commit since the count): take them all
             hits = searcher.search(query, limit=everything, count=False, order_by_field="seq").hits
         seqs = np.fromiter(map(itemgetter(0), hits), dtype=np.int64, count=len(hits))
-        return self._by_seq[np.searchsorted(self._seq_sorted, seqs)].astype(np.int32)  # half the memory kept
+        return self._by_seq[np.searchsorted(self._seq_sorted, seqs)]
 
     def group_of(self, names: Sequence[str]) -> dict[str, int]:
         """The ordinal of each of these groups (`Product.group`) that the snapshot holds."""

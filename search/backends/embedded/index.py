@@ -42,9 +42,9 @@ from search.fields import KEY_FIELD, NODE_CONFIDENCE, SCHEMA_VERSION
 WRITER_HEAP_BYTES = 128_000_000
 FILTER_CACHE_SIZE = 64
 TYPE_CACHE_SIZE = 64  # product types whose rows a snapshot keeps (`Snapshot.of_type`)
-MATCH_CACHE_ROWS = 4_000_000
-"""Rows of keyword matches a snapshot keeps (`Snapshot.matching_rows`), all queries together: 16 MB (4 bytes a
-row)."""
+MATCH_CACHE_ROWS = 2_000_000
+"""Rows of keyword matches a snapshot keeps (`Snapshot.matching_rows`), all queries together: 16 MB (int64 rows:
+as int32 they cost a conversion at every gather)."""
 FREQUENCY_CACHE_SIZE = 100_000
 LIVE_MANIFEST = "manifest.json"
 STAGING_MANIFEST = "manifest.rebuild.json"
@@ -161,7 +161,7 @@ class Snapshot:
 
         def rows() -> np.ndarray:
             built = query()
-            return np.zeros(0, dtype=np.int32) if built is None else self.columns.matching(built, known)
+            return np.zeros(0, dtype=np.int64) if built is None else self.columns.matching(built, known)
 
         return self._matches.get_or_make(key, rows)
 
