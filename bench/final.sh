@@ -6,7 +6,8 @@
 #
 # First what does not depend on a quiet machine: the evaluation indexes and the 100,000- and 300,000-product
 # indexes (rebuilt from the embedding caches only when the schema changed), and the encoders' nDCG (exact).
-# Then the timings, most important first: HTTP at 100,000 products (1, 4, 16 clients, every mode), in process and
+# Then the timings, most important first: HTTP at 100,000 products (1, 4, 16 clients, every mode; `haitao serve`
+# as it runs by default, then hybrid with one worker process for comparison), in process and
 # at 300,000 (bench/scale.py), the demo catalog over HTTP (hybrid against keyword), keyword mode stage by stage
 # against bm25s, cold indexing against raw torch, the peers side by side, and the collapse benchmark where there
 # is one. The load average is logged before each step (var/bench/final.log).
@@ -55,6 +56,11 @@ step "HTTP load at ${SIZES[0]} products: every mode at 1, 4, 16 clients"
 $PY bench/http_load.py --data-dir "$HTTP_INDEX" --queries data/demo/queries.tsv --every-mode \
     --duration "$DURATION" --warmup "$WARMUP" --section http-load-100k \
     --title "HTTP load, ${SIZES[0]} products" | tail -25 | tee -a "$LOG"
+
+step "HTTP hybrid at ${SIZES[0]} products with one worker process: the default (one per core) against it"
+$PY bench/http_load.py --data-dir "$HTTP_INDEX" --queries data/demo/queries.tsv --scenarios hybrid --workers 1 \
+    --duration "$DURATION" --warmup "$WARMUP" --section http-load-100k-one-worker \
+    --title "HTTP load, ${SIZES[0]} products, one worker process (for comparison)" | tail -8 | tee -a "$LOG"
 
 step "one machine at ${SIZES[*]} products: in process, over HTTP, memory, disk"
 $PY bench/scale.py --sizes "${SIZES[@]}" --unique "$UNIQUE" --reuse-build --duration "$DURATION" | tee -a "$LOG"

@@ -5,14 +5,16 @@ concurrency; writes one section of docs/benchmarks.md.
         [--clients 1 4 16] [--duration 8] [--section http-load] [--title "HTTP load"]
     .venv/bin/python bench/http_load.py --url http://127.0.0.1:8000 --queries Q.tsv   # a server already running
 
-Without `--url` it starts the server itself (`haitao serve --data-dir DIR` on a free loopback port, torch threads
-`--threads`) twice: with the query-embedding cache off, for every scenario of distinct queries (each search
-embeds its query, the worst case), then with the cache as configured, for the repeated query. Scenarios: `hybrid`
-at each `--clients` count (closed loop: each client sends its next request when the previous one is answered),
-then at 1 client `keyword`, `vector`, `facets` (hybrid with `facets=brand,category`), `suggest` (`/v1/suggest`
-with the first half of each query; skipped when the server answers 404) and `repeated` (one hybrid query again
-and again). Every scenario runs `--duration` seconds after `--warmup` seconds unmeasured; requests stop there.
-Only loopback addresses are accepted.
+Without `--url` it starts the server itself (`haitao serve --data-dir DIR` on a free loopback port, with `--workers`
+processes and `--threads` model threads: 0, the default, leaves each to the server's default) twice: with the query-
+embedding cache off, for every scenario of distinct queries (each search embeds its query, the worst case), then
+with the cache as configured, for the repeated query. Scenarios: `hybrid` at each `--clients` count (closed loop:
+each client sends its next request when the previous one is answered), then at 1 client `keyword`, `vector`,
+`facets` (hybrid with `facets=brand,category`), `suggest` (`/v1/suggest` with the first half of each query; skipped
+when the server answers 404) and `repeated` (one hybrid query again and again); `--scenarios` runs only those named.
+Every scenario runs `--duration` seconds after `--warmup` seconds unmeasured; requests stop there. Each row of a
+started server also gives the CPU time its processes spent per request (from /proc: unlike latency and throughput,
+hardly changed by other work on a shared machine). Only loopback addresses are accepted.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ import httpx
 from common import DOC, ROOT, arguments, display_path, git_commit, machine_line
 from report import publish
 
+from search.api import running
 from search.eval import read_queries
 from search.eval.report import percentile
 
@@ -60,6 +63,13 @@ class Result:
     seconds: float = 0.0
     skipped: str | None = None
     first_error: str | None = None
+    server_cpu_s: float | None = None  # CPU time the server's processes spent during the measured seconds
+
+    @property
+    def cpu_ms_per_request(self) -> float | None:
+        if self.server_cpu_s is None or not self.latencies_ms:
+            return None
+        return 1000 * self.server_cpu_s / (len(self.latencies_ms) + self.errors)
 
     @property
     def throughput(self) -> float:
@@ -134,7 +144,10 @@ async def _drive(base: str, scenario: Scenario, seconds: float, record: Result |
             record.seconds = time.perf_counter() - started
 
 
-def run_scenario(base: str, scenario: Scenario, duration: float, warmup: float) -> Result:
+def run_scenario(
+    base: str, scenario: Scenario, duration: float, warmup: float, cpu: Callable[[], float] | None = None
+) -> Result:
+    """One scenario; `cpu` (the server's CPU seconds so far, when it runs here) measures its CPU per request."""
     result = Result(scenario.name, scenario.what, scenario.clients)
     path, params = scenario.request(0)
     probe = httpx.get(base + path, params=params, timeout=30.0)
@@ -142,7 +155,10 @@ def run_scenario(base: str, scenario: Scenario, duration: float, warmup: float) 
         result.skipped = f"{path} answered 404 (no such route in this server)"
         return result
     asyncio.run(_drive(base, scenario, warmup, None))
+    before = cpu() if cpu else None
     asyncio.run(_drive(base, scenario, duration, result))
+    if cpu and before is not None:
+        result.server_cpu_s = cpu() - before
     return result
 
 
@@ -160,7 +176,8 @@ def check_loopback(url: str) -> str:
 class Server:
     """`haitao serve` in a child process on a free loopback port; stopped (only this child) on exit."""
 
-    def __init__(self, data_dir: Path, threads: int, query_cache: bool) -> None:
+    def __init__(self, data_dir: Path, threads: int, query_cache: bool, workers: int = 1) -> None:
+        self.data_dir = data_dir
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
@@ -171,14 +188,14 @@ class Server:
             env |= {"HAITAO_QUERY_CACHE_SIZE": "0", "HAITAO_RESULT_CACHE_SIZE": "0"}
         code = "from indexer.cli import main; main()"
         cmd = [sys.executable, "-c", code, "serve", "--data-dir", str(data_dir), "--host", "127.0.0.1",
-               "--port", str(self.port)]  # fmt: skip
+               "--port", str(self.port), "--workers", str(workers)]  # fmt: skip
         self.log = (ROOT / "var" / "bench" / f"serve-{self.port}.log").resolve()
         self.log.parent.mkdir(parents=True, exist_ok=True)
         with self.log.open("w") as log:
             self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         self.url = f"http://127.0.0.1:{self.port}"
 
-    def wait_ready(self, timeout: float = 180.0) -> float:
+    def wait_ready(self, timeout: float = 600.0) -> float:
         started = time.perf_counter()
         while time.perf_counter() - started < timeout:
             if self.proc.poll() is not None:
@@ -188,18 +205,47 @@ class Server:
                     # The autocomplete vocabulary builds in the background at startup (seconds at 100k products):
                     # a first suggestion waits for it, so that no measured row shares the cores with the build.
                     httpx.get(self.url + "/v1/suggest", params={"q": "a"}, timeout=timeout)
+                    # With worker processes, /readyz is one worker's answer: the server records itself in its data
+                    # directory once every worker serves, so that no row shares the cores with a worker's startup.
+                    while running.find(self.data_dir) is None:
+                        if time.perf_counter() - started > timeout:
+                            raise SystemExit(
+                                f"haitao serve: not every worker started in {timeout:.0f} s; see {self.log}"
+                            )
+                        time.sleep(0.5)
                     return time.perf_counter() - started
             except httpx.HTTPError:
                 pass
             time.sleep(0.5)
         raise SystemExit(f"haitao serve not ready after {timeout:.0f} s; see {self.log}")
 
+    def processes(self) -> list[int]:
+        """The server's process and its worker processes (`--workers`)."""
+        pids = [self.proc.pid]
+        for task in Path(f"/proc/{self.proc.pid}/task").iterdir():
+            pids += [int(pid) for pid in (task / "children").read_text().split()]
+        return pids
+
+    def cpu_seconds(self) -> float:
+        """User and system CPU time of the server's processes so far (robust to other load on the machine)."""
+        ticks = 0
+        for pid in self.processes():
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except FileNotFoundError:  # a worker that just exited
+                continue
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        return ticks / os.sysconf("SC_CLK_TCK")
+
     def memory_mb(self) -> dict[str, float]:
-        values = {}
-        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
-            key, _, rest = line.partition(":")
-            if key in ("VmRSS", "VmHWM", "RssAnon", "RssFile"):
-                values[key] = int(rest.split()[0]) / 1024
+        """Resident memory summed over the server's processes (a worker's file-backed pages of the index are
+        shared with the others', so this overstates what the machine holds)."""
+        values: dict[str, float] = {}
+        for pid in self.processes():
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                key, _, rest = line.partition(":")
+                if key in ("VmRSS", "VmHWM", "RssAnon", "RssFile"):
+                    values[key] = values.get(key, 0.0) + int(rest.split()[0]) / 1024
         return values
 
     def stop(self) -> None:
@@ -227,20 +273,24 @@ def catalog_size(base: str) -> int | None:
 
 def run_all(args: argparse.Namespace, queries: list[str]) -> tuple[list[Result], dict]:
     distinct, repeated = scenarios(queries, args.clients, args.every_mode)
+    if args.scenarios:
+        distinct = [s for s in distinct if s.name in args.scenarios]
+        repeated = [s for s in repeated if s.name in args.scenarios]
     info: dict = {}
     results = []
 
-    def go(base: str, chosen: list[Scenario]) -> None:
+    def go(base: str, chosen: list[Scenario], cpu: Callable[[], float] | None = None) -> None:
         for scenario in chosen:
-            results.append(run_scenario(base, scenario, args.duration, args.warmup))
+            results.append(run_scenario(base, scenario, args.duration, args.warmup, cpu))
             r = results[-1]
             if r.skipped:
                 print(f"{r.scenario:9s} skipped: {r.skipped}", flush=True)
                 continue
             p = r.percentiles()
+            cpu_ms = f"  server CPU {r.cpu_ms_per_request:5.1f} ms/req" if r.cpu_ms_per_request is not None else ""
             print(
                 f"{r.scenario:9s} {r.clients:3d} clients  {r.throughput:7.1f} req/s  p50 {p['p50']:7.1f}  "
-                f"p95 {p['p95']:7.1f}  p99 {p['p99']:7.1f} ms  errors {r.errors}",
+                f"p95 {p['p95']:7.1f}  p99 {p['p99']:7.1f} ms  errors {r.errors}{cpu_ms}",
                 flush=True,
             )
 
@@ -250,25 +300,34 @@ def run_all(args: argparse.Namespace, queries: list[str]) -> tuple[list[Result],
         go(base, distinct + repeated)
         return results, info
     for query_cache, chosen in ((False, distinct), (True, repeated)):
-        with Server(args.data_dir, args.threads, query_cache) as server:
+        if not chosen:
+            continue
+        with Server(args.data_dir, args.threads, query_cache, args.workers) as server:
             ready_s = server.wait_ready()
             info.setdefault("products", catalog_size(server.url))
             info.setdefault("ready_s", ready_s)
             info.setdefault("memory_start", server.memory_mb())
-            go(server.url, chosen)
+            info.setdefault("workers", len(server.processes()) - 1 or 1)
+            go(server.url, chosen, server.cpu_seconds)
             if not query_cache:
                 info["memory_end"] = server.memory_mb()
     return results, info
 
 
 def section(args: argparse.Namespace, results: list[Result], info: dict, n_queries: int) -> str:
-    target = args.url or f"`haitao serve --data-dir {display_path(args.data_dir)}` ({args.threads} torch threads)"
+    threads = f"{args.threads} model threads" if args.threads else "model threads: the server's default"
+    workers = f"--workers {args.workers}" if args.workers else "workers: the server's default"
+    processes = info.get("workers")
+    target = args.url or (
+        f"`haitao serve --data-dir {display_path(args.data_dir)}` ({workers}, {threads}), "
+        f"{processes} worker process{'es' if processes != 1 else ''}"
+    )
     products = f"{info['products']:,} products" if info.get("products") is not None else "products: unknown"
     lines = [
         f"## {args.title}",
         "",
         f"`bench/http_load.py`, run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC at commit `{git_commit()}` on "
-        f"{machine_line()}. Server: {target}, {products}; uvicorn, one process. Client: the same machine "
+        f"{machine_line()}. Server: {target}, {products}; uvicorn. Client: the same machine "
         f"(async httpx, keep-alive, closed loop), so client and server share the cores. {n_queries} distinct "
         f"queries ({', '.join(display_path(q) for q in args.queries)}), cycled; {args.warmup:g} s warm-up then "
         f"{args.duration:g} s measured per row. Latency is the client's, request sent to response read.",
@@ -282,17 +341,18 @@ def section(args: argparse.Namespace, results: list[Result], info: dict, n_queri
             "",
         ]
     lines += [
-        "| scenario | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| scenario | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms | server CPU ms/req |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         if r.skipped:
-            lines.append(f"| {r.what} | {r.clients} | — | — | — | — | — | — | skipped: {r.skipped} |")
+            lines.append(f"| {r.what} | {r.clients} | — | — | — | — | — | — | skipped: {r.skipped} | — |")
             continue
         p = r.percentiles()
         lines.append(
             f"| {r.what} | {r.clients} | {len(r.latencies_ms):,} | {r.errors} | {r.throughput:.1f} | "
-            f"{p['p50']:.1f} | {p['p95']:.1f} | {p['p99']:.1f} | {p['max']:.1f} |"
+            f"{p['p50']:.1f} | {p['p95']:.1f} | {p['p99']:.1f} | {p['max']:.1f} | "
+            f"{'—' if r.cpu_ms_per_request is None else f'{r.cpu_ms_per_request:.1f}'} |"
         )
     errors = [f"{r.scenario} ×{r.clients}: {r.first_error}" for r in results if r.first_error]
     if errors:
@@ -301,7 +361,8 @@ def section(args: argparse.Namespace, results: list[Result], info: dict, n_queri
         start, end = info["memory_start"], info["memory_end"]
         lines += [
             "",
-            f"Server memory: {start.get('VmRSS', 0):,.0f} MB resident when ready ({info['ready_s']:.1f} s after "
+            f"Server memory ({info['workers']} worker process(es) together): {start.get('VmRSS', 0):,.0f} MB "
+            f"resident when ready ({info['ready_s']:.1f} s after "
             f"start), {end.get('VmRSS', 0):,.0f} MB after the distinct-query rows (anonymous "
             f"{end.get('RssAnon', 0):,.0f} MB, file-backed {end.get('RssFile', 0):,.0f} MB), peak "
             f"{end.get('VmHWM', 0):,.0f} MB.",
@@ -320,9 +381,23 @@ def main() -> None:
     parser.add_argument(
         "--every-mode", action="store_true", help="Keyword, vector and facets rows at every --clients count too."
     )
+    parser.add_argument(
+        "--scenarios",
+        nargs="+",
+        choices=["hybrid", "keyword", "vector", "facets", "suggest", "repeated"],
+        help="Run only these scenarios (default: all).",
+    )
     parser.add_argument("--duration", type=float, default=8.0, help="Measured seconds per row.")
     parser.add_argument("--warmup", type=float, default=2.0, help="Unmeasured seconds before each row.")
-    parser.add_argument("--threads", type=int, default=2, help="Torch threads of the started server.")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=0,
+        help="Model threads of the started server (0: its default).",
+    )
+    parser.add_argument(
+        "--workers", type=int, default=0, help="Worker processes of the started server (0: its default, one per core)."
+    )
     parser.add_argument("--section", default="http-load", help="Section of docs/benchmarks.md to (re)write.")
     parser.add_argument("--title", default="HTTP load", help="Heading of that section.")
     parser.add_argument("--no-write", action="store_true", help="Print only; leave docs/benchmarks.md alone.")

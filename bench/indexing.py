@@ -1,6 +1,7 @@
 """Indexing throughput against raw torch encode speed, measured in the same run; writes docs/benchmarks.md.
 
     .venv/bin/python bench/indexing.py [--sizes 5000 20000] [--threads 2] [--section indexing] [--title Indexing]
+                                       [--no-write]
 
 For each feed size: a generated JSON Lines feed (bench/feedgen.py); sentence-transformers' raw `encode` on torch (the
 reference the indexer was measured against before the ONNX encoder) over the very texts
@@ -37,7 +38,7 @@ from common import (  # noqa: E402
     machine_line,
 )
 from feedgen import products, write_feed  # noqa: E402
-from report import write_section  # noqa: E402
+from report import publish  # noqa: E402
 
 from search.catalog import Product  # noqa: E402
 from search.config import Settings  # noqa: E402
@@ -195,11 +196,12 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--section", default="indexing", help="Section of docs/benchmarks.md to (re)write.")
     parser.add_argument("--title", default="Indexing", help="Heading of that section.")
+    parser.add_argument("--no-write", action="store_true", help="Print the section instead of writing it.")
     args = parser.parse_args()
     settings = Settings()
     results = {n: measure(n, args.threads, settings.embed_batch_size) for n in args.sizes}
     section = report(results, args.threads, settings.embed_batch_size, settings.index_batch_size, f"## {args.title}")
-    write_section(DOC, args.section, section)
+    publish(DOC, args.section, section, not args.no_write)
     print(json.dumps({n: [run.__dict__ for run in runs] for n, (_, runs, _) in results.items()}, indent=1))
 
 

@@ -119,7 +119,7 @@ def in_process(data_dir: Path, queries: list[str]) -> dict:
 def over_http(data_dir: Path, queries: list[str], duration: float) -> dict:
     distinct, _ = scenarios(queries, [1, 16])
     chosen = [s for s in distinct if s.name in ("hybrid", "keyword")]
-    with Server(data_dir, 2, query_cache=False) as server:
+    with Server(data_dir, 0, query_cache=False, workers=0) as server:  # the server as `haitao serve` runs it
         ready_s = server.wait_ready(timeout=900)
         ready = server.memory_mb()
         rows = {f"{s.name} ×{s.clients}": run_scenario(server.url, s, duration, 2.0) for s in chosen}
@@ -136,7 +136,8 @@ def section(results: dict[int, dict], args: argparse.Namespace) -> str:
         + (f", the first {args.unique:,} products unique, the rest re-listed by other sellers" if args.unique else "")
         + "); build = `haitao index --rebuild` with every vector from the embedding cache (a cold build adds the "
         "embedding: products ÷ the encoder's texts/s in *Query encoder*). Latency in process: `SearchService`, caches "
-        "off, the demo queries; over HTTP: `haitao serve`, caches off, closed-loop clients on the same machine.",
+        "off, the demo queries; over HTTP: `haitao serve` as it runs by default (one worker process per core; server "
+        "RSS: all its processes together), caches off, closed-loop clients on the same machine.",
         "",
         "| products | build s (from cache) | indexer peak RSS MB | index MB | HNSW graph MB | embedding cache MB "
         "| server RSS ready / after "

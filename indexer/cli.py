@@ -42,6 +42,8 @@ from search.catalog import split_key
 from search.config import Settings
 
 if TYPE_CHECKING:
+    from fastapi import FastAPI
+
     from search.encoders.base import Encoder
 
 app = typer.Typer(
@@ -313,17 +315,45 @@ def serve(
     data_dir: DataDir = None,
     host: Annotated[str | None, typer.Option(help="Listen address (default: HAITAO_HOST).", metavar="HOST")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default: HAITAO_PORT, else 8000).", metavar="PORT")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Server processes sharing the port (default: HAITAO_WORKERS; 0 = one per core for a read-only "
+            "server, 1 with the admin key set).",
+            min=0,
+            max=64,
+            metavar="N",
+        ),
+    ] = None,
 ) -> None:
     """Serve the HTTP API."""
-    from search.api.app import create_app
-    from search.api.server import limit_malloc_arenas
+    from search.api.server import limit_malloc_arenas, serve_workers, worker_count
     from search.api.server import serve as serve_app
 
     limit_malloc_arenas()  # before the app starts its threads: flat memory under load (search/api/server.py)
-    overrides = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
+    overrides = {k: v for k, v in {"host": host, "port": port, "workers": workers}.items() if v is not None}
     settings = settings_for(data_dir, **overrides)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    serve_app(create_app(settings), settings.host, settings.port)
+    processes = worker_count(settings)
+    if processes > 1 and settings.admin_api_key is not None:
+        err.print(
+            f"--workers {processes}: a server with the admin key writes the index, which one process at a time "
+            "may do; run it with one worker (and, for more search throughput, a second `haitao serve` without "
+            "the admin key on the same data directory)"
+        )
+        raise typer.Exit(2)
+    if processes == 1:
+        from search.api.app import create_app
+
+        serve_app(create_app(settings), settings.host, settings.port)
+    else:  # the app is made in each worker process, after the fork
+        serve_workers(settings, _make_app, processes)
+
+
+def _make_app(settings: Settings) -> FastAPI:
+    from search.api.app import create_app
+
+    return create_app(settings)
 
 
 @app.command()

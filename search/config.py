@@ -52,7 +52,13 @@ class Settings(BaseSettings):
         description="Where ONNX exports are kept, keyed by the model's files; unset = "
         "$XDG_CACHE_HOME/haitao-search/encoders (~/.cache/...).",
     )
-    torch_threads: int = Field(0, ge=0, description="CPU threads for the model (torch or ONNX Runtime); 0 = all cores.")
+    torch_threads: int = Field(
+        0,
+        ge=0,
+        description="CPU threads for the model (torch or ONNX Runtime) in each process; 0 = all cores (also in each "
+        "worker of `haitao serve`: a query's encoding costs the same CPU time on 1 or 2 threads, and a lone request "
+        "gets both cores).",
+    )
     encoder_passes: int = Field(
         1,
         ge=1,
@@ -121,6 +127,15 @@ class Settings(BaseSettings):
     opensearch_bulk_backoff_s: float = Field(1.0, ge=0, description="First retry delay; doubles on each retry.")
 
     host: str = Field("127.0.0.1", description="Address the API listens on.")
+    workers: int = Field(
+        0,
+        ge=0,
+        le=64,
+        description="Server processes of `haitao serve`, sharing its port (each loads the index and the model: "
+        "memory grows with each; docs/operations.md). 0 = one per core (at most 4) for a read-only server, and 1 "
+        "when `HAITAO_ADMIN_API_KEY` is set: admin writes need the index's single writer, so a server that writes "
+        "runs one process (more is refused at start).",
+    )
     port: int = Field(8000, ge=1, le=65535, description="Port the API listens on.")
     header_timeout_s: float = Field(
         10.0,

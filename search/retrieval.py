@@ -7,6 +7,8 @@ Every backend answers the same way because everything but the primitives happens
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from search import collapse, fusion
 from search.backends.base import (
     BackendQuery,
@@ -23,6 +25,9 @@ from search.backends.base import (
 )
 from search.fields import NO_NODE
 from search.ranking import RankingSpec
+
+# Where a search's counts run while its page is made (one task per search, waited for by it).
+_COUNTING = ThreadPoolExecutor(max_workers=8, thread_name_prefix="count")
 
 
 def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None = None) -> SearchResult:
@@ -47,6 +52,9 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
     keyword, keyword_total = backend.keyword_leg(query, query.filters, spec.leg_size) if query.concepts else (None, 0)
     query = query.resolved()
     floor = query.vector_floor
+    near = Near(query.vector, floor) if query.vector is not None and floor is not None else None
+    if near is not None:
+        backend.anticipate(near, query.filters)  # the count's scan above the floor may start beside the vector leg
     vector, above = None, None
     if query.vector is not None:
         nearest = backend.vector_leg(query.vector, query.filters, spec.leg_size)
@@ -58,6 +66,36 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
             # Every product above the floor is in the leg when the leg ends below it (or came back short).
             complete = len(nearest) < spec.leg_size or nearest[-1][1] < floor
             above = tuple(doc_id for doc_id, score in nearest if score >= floor) if complete else None
+    concepts = tuple(query.concepts) if keyword is not None else None
+
+    found = tuple(doc_id for doc_id, _ in keyword or ())
+    known = keyword_total if keyword is not None else None
+
+    def result_set(filters: Filters) -> ResultSet:
+        """Every keyword match plus the vector hits, under these filters. With a floor the vector hits are every
+        product above it — the same products whatever the filters, so that a facet value's count is exactly the
+        total of the search filtered by it; the leg's own hits above it are given too when they are all of them
+        (the backend may count from them instead of a scan). Without a floor, the vector leg's neighbours."""
+        same = filters == query.filters
+        if near is not None:
+            kept = (known, found) if same else (None, ())
+            return ResultSet(filters, concepts, above if same else None, near, *kept, distinct=query.distinct)
+        if not same:  # a facet's counts, under the other filters
+            nearest = None if query.vector is None else backend.vector_leg(query.vector, filters, spec.leg_size)
+            nearest_ids = None if nearest is None else tuple(doc_id for doc_id, _ in nearest)
+            return ResultSet(filters, concepts, nearest_ids, distinct=query.distinct)
+        ids = None if vector is None else tuple(doc_id for doc_id, _ in vector)
+        return ResultSet(filters, concepts, ids, None, known, found, distinct=query.distinct)
+
+    # The counts depend on the legs alone: they run beside the page (fusion, the type leg, the records, the groups),
+    # reading the same version of the index.
+    same_version = backend.reading_shared()
+
+    def count() -> Counts:
+        with same_version:
+            return _counts(backend, query, result_set)
+
+    counting = _COUNTING.submit(count)
     order = fusion.fuse([leg for leg in (keyword, vector) if leg is not None], spec)
     type_at: dict[str, int] = {}
     if query.prefer_type is not None and query.sort is Sort.RELEVANCE and order:
@@ -84,29 +122,7 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
     if query.distinct:
         hits = collapse.summarize(backend, query.filters, hits)
 
-    concepts = tuple(query.concepts) if keyword is not None else None
-
-    near = Near(query.vector, floor) if query.vector is not None and floor is not None else None
-    found = tuple(doc_id for doc_id, _ in keyword or ())
-    known = keyword_total if keyword is not None else None
-
-    def result_set(filters: Filters) -> ResultSet:
-        """Every keyword match plus the vector hits, under these filters. With a floor the vector hits are every
-        product above it — the same products whatever the filters, so that a facet value's count is exactly the
-        total of the search filtered by it; the leg's own hits above it are given too when they are all of them
-        (the backend may count from them instead of a scan). Without a floor, the vector leg's neighbours."""
-        same = filters == query.filters
-        if near is not None:
-            kept = (known, found) if same else (None, ())
-            return ResultSet(filters, concepts, above if same else None, near, *kept, distinct=query.distinct)
-        if not same:  # a facet's counts, under the other filters
-            nearest = None if query.vector is None else backend.vector_leg(query.vector, filters, spec.leg_size)
-            nearest_ids = None if nearest is None else tuple(doc_id for doc_id, _ in nearest)
-            return ResultSet(filters, concepts, nearest_ids, distinct=query.distinct)
-        ids = None if vector is None else tuple(doc_id for doc_id, _ in vector)
-        return ResultSet(filters, concepts, ids, None, known, found, distinct=query.distinct)
-
-    counts = _counts(backend, query, result_set)
+    counts = counting.result()
     return SearchResult(hits, counts.total, counts.facets, counts.price_range)
 
 

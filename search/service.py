@@ -321,11 +321,14 @@ class SearchService:
             degraded = self.embedder is None
             return SearchOutcome(request, analyzed, filters, nothing, _ms_since(started), timings, degraded=degraded)
 
+        mode = request.mode if self.embedder is not None else Mode.KEYWORD  # degraded: the keyword leg alone
+        embedded = None  # the query is embedded from here on, beside the type prediction and the keyword leg
+        if analyzed is not None and mode is not Mode.KEYWORD:
+            embedded = self._embedding.submit(self._timed_query_vector, analyzed, timings)
         prediction = self.types.predictor.predict(analyzed) if analyzed is not None else None
         prefer = None
         if prediction is not None:
             prefer = TypePreference(prediction.node, prediction.confidence, prediction.accessories)
-        mode = request.mode if self.embedder is not None else Mode.KEYWORD  # degraded: the keyword leg alone
         offset = (request.page - 1) * request.size
         if cursor is not None:
             offset = cursor.offset
@@ -344,7 +347,8 @@ class SearchService:
         def run(query: AnalyzedQuery | None) -> SearchResult:
             vector = None
             if query is not None and mode is not Mode.KEYWORD:
-                vector = self._embedding.submit(self._timed_query_vector, query, timings)
+                asked = embedded if query is analyzed else None  # a relaxed query is embedded anew
+                vector = asked or self._embedding.submit(self._timed_query_vector, query, timings)
             concepts = query.concepts if query is not None and mode is not Mode.VECTOR else []
             t = time.perf_counter()
             result = retrieval.search(

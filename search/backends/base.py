@@ -505,6 +505,16 @@ class SearchBackend(ABC):
         page and counts). A backend whose reads are each answered by a server anyway needs nothing here."""
         return nullcontext()
 
+    def reading_shared(self) -> AbstractContextManager[None]:
+        """For another thread doing part of this thread's search: taken here, entered there, it makes that thread
+        read the version this one reads within `reading()` (a search's counts run beside its page, see
+        `search.retrieval`). A backend whose reads are each answered by a server anyway needs nothing here."""
+        return nullcontext()
+
+    def anticipate(self, near: Near, filters: Filters) -> None:  # noqa: B027 - most backends start nothing early
+        """A hint, once a search's vector and floor are known: its count will want every product `near` under
+        `filters`; a backend may start working on that now (the embedded one scans beside the vector leg)."""
+
     def prepare_search(self) -> None:  # noqa: B027 - a backend with nothing to prepare does nothing
         """Build now what searches of the current index need (the embedded backend's vector graph), rather than
         in the background at the first search."""

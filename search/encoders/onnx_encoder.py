@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -49,20 +50,31 @@ class OnnxEncoder(Encoder):
         self._inputs = [i.name for i in self._session.get_inputs()]
         self._lower = bool(spec.get("do_lower_case"))
         self._tokenizer.enable_truncation(int(spec["max_seq_length"]))
-        self._tokenizer.enable_padding(pad_id=int(spec["pad_id"]), pad_token=str(spec["pad_token"]))
+        self._tokenizer.no_padding()  # each batch is padded to its longest text in `_forward`
+        self._pad_id = int(spec["pad_id"])
         name = model if kind == "onnx" else int8_name(model)
         super().__init__(name, int(spec["dim"]), cache_size, passes)
 
-    def _forward(self, texts: list[str]) -> np.ndarray:
+    def _prepare(self, texts: list[str]) -> tuple[list[Any], list[int]]:
+        """Tokenised once, unpadded, so that batches are made of texts of the same number of tokens."""
         # As sentence-transformers' Transformer module does: stripped, lower-cased if the model says so.
         texts = [t.strip().lower() if self._lower else t.strip() for t in texts]
         encodings = self._tokenizer.encode_batch(texts)
-        arrays = {
-            "input_ids": np.array([e.ids for e in encodings], dtype=np.int64),
-            "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
-            "token_type_ids": np.array([e.type_ids for e in encodings], dtype=np.int64),
-        }
-        (vectors,) = self._session.run(None, {name: arrays[name] for name in self._inputs})
+        return encodings, [len(e.ids) for e in encodings]
+
+    def _forward(self, items: list[Any]) -> np.ndarray:
+        width = max(len(e.ids) for e in items)
+        arrays = {name: np.zeros((len(items), width), dtype=np.int64) for name in self._inputs}
+        arrays["input_ids"].fill(self._pad_id)
+        for row, encoding in enumerate(items):  # padded on the right, as the tokenizer pads: masked out
+            for name, values in (
+                ("input_ids", encoding.ids),
+                ("attention_mask", encoding.attention_mask),
+                ("token_type_ids", encoding.type_ids),
+            ):
+                if name in arrays:
+                    arrays[name][row, : len(values)] = values
+        (vectors,) = self._session.run(None, arrays)
         return normalized(vectors)
 
     def describe(self) -> str:

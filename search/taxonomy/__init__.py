@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 # Bump when what a product is assigned or indexed with changes for the same taxonomy data (assign.py, indexing.py).
-RULES_VERSION = 2
+RULES_VERSION = 3
 # A product's node adds its type terms to the index only when assigned at least this surely (`type_terms`).
 TYPE_WORDS_MIN_CONFIDENCE = 0.6
 

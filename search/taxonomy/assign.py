@@ -12,7 +12,10 @@ The signals, most trusted first:
 3. The title: the term that names what the product is — the one ending last before the first `for`, `with`,
    comma or bracket (`Laptop Sleeve for MacBook` is a laptop sleeve, not a laptop); then the description. A
    node below it is preferred when the words of one of its terms ending with the same head word are all in that
-   part of the title, apart or not (`ASUS TUF Gaming FA506 notebook` is a gaming laptop, not just a laptop).
+   part of the title, apart or not (`ASUS TUF Gaming FA506 notebook` is a gaming laptop, not just a laptop), or
+   a longer term of the same head word after the type part (`Fan 12L - Case Fan`). Where the product's vector is
+   nearer another node and the title names a type of that node's lineage apart from the head's phrase, that type
+   wins: `screen protector Clear screen protector Tablet` is a screen protector, the tablet what it fits.
 4. The product's vector, nearest to the nodes' names embedded by the same model (when a model is given).
 
 Confidence is in [0, 1]: 1.0 for a Google id or a path that names a node exactly at every level, less for a
@@ -54,6 +57,9 @@ VECTOR_MAX = 0.6
 DISAGREEMENT_SLOPE = 2.0  # confidence lost per unit of cosine the vector is nearer another node than the title's
 DISAGREEMENT_FLOOR = 0.5
 
+# Units of a computer's or a camera's specs as English tokens give them (`2 GB` → `gb`, `128GB` → `128gb`): a type
+# word after one is a spec (`Workstation … 2 GB DDR3-SDRAM`, `128 GB SSD`). Not lengths: `6 ft Patch Cable`.
+_SPEC_UNIT = re.compile(r"(?:\d[\d.]*)?(?:kb|mb|gb|tb|hz|mhz|ghz|mp|mbit|gbit)")
 PATH_CACHE_SIZE = 50_000  # category paths remembered by an assigner (its reading of each)
 
 
@@ -166,9 +172,9 @@ class NodeAssigner:
                 found = self._path(text, method)
                 if found.node is not None:
                     return self._refined(found, product)
-        found = self._text(product)
+        found, others = self._text(product)
         if found.node is not None:
-            return self._checked(found, vector)
+            return self._checked(found, others, vector)
         if vector is not None and self.vectors is not None:
             node, cosine = self.vectors.nearest(vector)
             confidence = min(VECTOR_MAX, max(0.0, (cosine - VECTOR_FLOOR) / VECTOR_SPAN * VECTOR_MAX))
@@ -176,16 +182,22 @@ class NodeAssigner:
                 return Assignment(node, confidence, "vector", f"cosine {cosine:.3f}")
         return NO_NODE
 
-    def _checked(self, found: Assignment, vector: np.ndarray | None) -> Assignment:
+    def _checked(self, found: Assignment, others: list[TermMatch], vector: np.ndarray | None) -> Assignment:
         """A title's word is weaker evidence when the product's vector points elsewhere: the confidence falls
         with how much nearer the vector is to another node's names than to this node's (`Gaming Keyboard` read as
-        a game)."""
+        a game). But when the title names, apart from that word's phrase, another type in the lineage of the node
+        the vector is nearest to (`others`, see `_text`), that type is what the product is: a title naming two
+        types (`screen protector Clear screen protector Tablet`, `ThinkPad X60 Tablet 8 cell battery`) names the
+        product's and the device it fits, and the vector tells which is which."""
         if vector is None or self.vectors is None or found.node is None:
             return found
         best_node, best = self.vectors.nearest(vector)
         mine = self.vectors.similarity(vector, found.node)
         if best_node == found.node or self.taxonomy.is_within(best_node, found.node) or mine >= best:
             return found
+        agreed = self._agreeing(others, found.node, best_node)
+        if agreed is not None:
+            return Assignment(agreed.node, found.confidence, found.method, f"{agreed.term}; vector agrees")
         factor = max(DISAGREEMENT_FLOOR, 1.0 - DISAGREEMENT_SLOPE * (best - mine))
         return Assignment(
             found.node, found.confidence * factor, found.method, f"{found.evidence}; vector nearer {best_node}"
@@ -307,12 +319,33 @@ class NodeAssigner:
 
     # -- title and description ------------------------------------------------------------------------------
 
+    def _agreeing(self, others: list[TermMatch], named: str, nearest: str) -> TermMatch | None:
+        """Of the other types a title names, the last in the lineage of the node the product's vector is nearest to
+        (that node, below it, or above it short of a department) and outside that of the node first read."""
+        agreeing = [
+            m
+            for m in others
+            if (self.taxonomy.is_within(m.node, nearest) or self._narrow_ancestor(m.node, nearest))
+            and not (self.taxonomy.is_within(m.node, named) or self.taxonomy.is_within(named, m.node))
+        ]
+        return max(agreeing, key=lambda m: (m.end, m.size)) if agreeing else None
+
+    def _narrow_ancestor(self, node: str, of: str) -> bool:
+        """`node` is above `of` but names a type, not a vertical or a department (`Electronics`, `Computers`)."""
+        return self.taxonomy.is_within(of, node) and self.taxonomy.depth(node) >= 2
+
     def _title_matches(self, product: Product) -> list[TermMatch]:
         title = _without_brand(product.title, product.brand)
         zone = _TYPE_ZONE_END.split(title, maxsplit=1)[0]
         return self.terms.find(zone) or self.terms.find(title)
 
-    def _text(self, product: Product) -> Assignment:
+    def _text(self, product: Product) -> tuple[Assignment, list[TermMatch]]:
+        """The node the title (else the description) names, and the other types that text names apart from the
+        head's phrase: after it (`ThinkPad X60 Tablet 8 cell battery`), or before it when a term of several words,
+        a noun phrase of its own (`screen protector Clear screen protector Tablet`; a lone word before the head
+        qualifies it: `Monitor VGA Cable`); never within a longer match (`projector` in `projector lamp`), right
+        before another type word, which it qualifies (`camera lens` in `camera lens adapter`), nor right after a
+        quantity of a spec, which makes it one (`Workstation … 2 GB DDR3-SDRAM`)."""
         title = _without_brand(product.title, product.brand)
         zone = _TYPE_ZONE_END.split(title, maxsplit=1)[0]
         for text, confidence, method in (
@@ -321,11 +354,49 @@ class NodeAssigner:
             (product.title_zh, TITLE_IN_ZONE, "title_zh"),
             (_SENTENCE_END.split(product.description, maxsplit=1)[0], DESCRIPTION, "description"),
         ):
-            head = head_match(self.terms.find(text)) if text.strip() else None
+            matches = self.terms.find(text) if text.strip() else []
+            head = head_match(matches)
             if head is not None:
-                head = self.terms.qualified(head, english_tokens(text)) or head
-                return Assignment(head.node, confidence, method, head.term)
-        return NO_NODE
+                tokens = english_tokens(text)
+                others = [
+                    self.terms.qualified(m, tokens) or m
+                    for m in matches
+                    if has_chinese(m.term) == has_chinese(head.term)  # positions in the same words or characters
+                    and (m.start >= head.end or (m.end <= head.start and _compound(m)))
+                    and not any(o is not m and o.start <= m.start and m.end <= o.end for o in matches)
+                    and not any(o.start == m.end for o in matches)
+                    and not _after_quantity(tokens, m)
+                ]
+                head = self.terms.qualified(head, tokens) or self._restated(head, text, title) or head
+                return Assignment(head.node, confidence, method, head.term), others
+        return NO_NODE, []
+
+    def _restated(self, head: TermMatch, zone: str, title: str) -> TermMatch | None:
+        """The head word named again after the type part of the title, in a longer term of the same head
+        (`Fan 12L - Case Fan`: a case fan, not a desk fan): the last such; None when there is none."""
+        if zone == title or has_chinese(head.term):
+            return None
+        last = head.term.split()[-1]
+        start = len(english_tokens(zone))
+        restated = [
+            m
+            for m in self.terms.find(title)
+            if m.start >= start and len(m.term.split()) > len(head.term.split()) and m.term.split()[-1] == last
+        ]
+        return max(restated, key=lambda m: (m.end, m.size)) if restated else None
+
+
+def _after_quantity(tokens: list[str], match: TermMatch) -> bool:
+    """The match follows a quantity of a spec (`2 GB`, `128GB`, `3 GHz`): the words name a spec of the product, not
+    its type. English tokens only (a Chinese match's positions are characters)."""
+    if has_chinese(match.term) or match.start == 0 or match.start > len(tokens):
+        return False
+    return _SPEC_UNIT.fullmatch(tokens[match.start - 1]) is not None
+
+
+def _compound(match: TermMatch) -> bool:
+    """A term of several words (English) or of four characters or more (Chinese): a noun phrase of its own."""
+    return len(match.term.split()) > 1 if not has_chinese(match.term) else len(match.term) >= 4
 
 
 def _levels(path: str) -> list[str]:

@@ -19,18 +19,20 @@ def test_every_scenario_runs_against_a_started_server_without_errors(small_setti
     queries.write_text("q1\t蓝牙耳机\nq2\tpower bank\nq3\t保温杯\n", encoding="utf-8")
     result = load(
         "--data-dir", str(small_settings.data_dir), "--queries", str(queries), "--clients", "1", "3",
-        "--duration", "0.5", "--warmup", "0.1", "--no-write",
+        "--duration", "0.5", "--warmup", "0.1", "--workers", "2", "--no-write",
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     rows = {line.split(" | ")[0].lstrip("| "): line for line in result.stdout.splitlines() if line.startswith("| ")}
     for scenario in ("hybrid search, top 10", "keyword leg only", "vector leg only", "hybrid + facets=brand,category"):
         cells = [cell.strip() for cell in rows[scenario].strip("|").split("|")]
         assert int(cells[2].replace(",", "")) > 0 and cells[3] == "0", rows[scenario]  # requests, no errors
+        assert float(cells[9]) > 0, rows[scenario]  # the server's CPU per request, over its worker processes
     assert "| hybrid search, top 10 | 3 |" in result.stdout  # the concurrency row
     assert "hybrid, the same query (蓝牙耳机) each time" in rows
     cells = [cell.strip() for cell in rows["/v1/suggest, first half of each query"].strip("|").split("|")]
     assert int(cells[2].replace(",", "")) > 0 and cells[3] == "0", cells  # requests, no errors
-    assert "26 products" in result.stdout and "Server memory:" in result.stdout
+    assert "26 products" in result.stdout and "2 worker processes" in result.stdout
+    assert "Server memory (2 worker process(es) together):" in result.stdout
 
 
 @pytest.mark.parametrize("url", ["http://10.0.0.5:8000", "http://example.com"])

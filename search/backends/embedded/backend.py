@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Hashable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from pathlib import Path
@@ -59,6 +62,7 @@ from search.ranking import RankingSpec
 from search.sellers import Seller
 
 FREQUENCY_CACHE_SIZE = 100_000
+HANDOVER_LIMIT = 64  # scans started ahead of a count and not yet taken (`_Handover`)
 TOTAL = "_total"  # the aggregation counting the result set beside its facets (no facet has this name)
 
 
@@ -80,6 +84,8 @@ class EmbeddedBackend(SearchBackend):
         self._keyword = KeywordQueryBuilder(self.schema, self.spec)
         self._analyzer = text_analyzer()
         self._sellers = SellerFile(self.data_dir)
+        self._workers = ThreadPoolExecutor(max_workers=4, thread_name_prefix="above-floor")
+        self._anticipated = _Handover()
 
     @classmethod
     def rebuild(
@@ -357,7 +363,7 @@ class EmbeddedBackend(SearchBackend):
             return snapshot.columns.count(rows, facets, price_buckets, self.spec.facet_size)
         if results.near is not None and (results.ids is None or self._current().vectors.ann is not None):
             # every product above the floor, by an exact scan (the approximate leg may have missed some)
-            results = replace(results, ids=tuple(self._near(results.near, results.filters, flt)))
+            results = replace(results, ids=tuple(self._near(results.near, results.filters)))
         aggs = facet_aggs(facets, price_buckets, self.spec.facet_size)
         if not aggs and not results.distinct and results.keyword_total is not None and results.concepts is not None:
             return Counts(self._total(searcher, results), {name: {} for name in facets})
@@ -404,8 +410,7 @@ class EmbeddedBackend(SearchBackend):
                 )
                 parts.append(matched if flt is None else matched[self._allowed(snapshot, results.filters)[matched]])
         if results.near is not None and (results.ids is None or vectors.ann is not None):
-            allowed = None if flt is None else snapshot.allowed_rows(results.filters, flt)
-            parts.append(vectors.above(results.near.vector, results.near.floor, allowed))
+            parts.append(self._above(snapshot, results.near, results.filters))
         elif results.ids:
             parts.append(self._rows_of(vectors, results.ids))
         if len(parts) <= 1:
@@ -421,12 +426,36 @@ class EmbeddedBackend(SearchBackend):
         found = (vectors.row(key) for key in keys)
         return np.array([row for row in found if row is not None], dtype=np.int64)
 
-    def _near(self, near: Near, filters: Filters, flt: tantivy.Query | None) -> list[str]:
+    def _near(self, near: Near, filters: Filters) -> list[str]:
         """The ids of every product passing the filters whose vector is above the floor (an exact scan)."""
         snapshot = self._current()
-        vectors = snapshot.vectors
-        rows = None if flt is None else snapshot.allowed_rows(filters, flt)
-        return [vectors.ids[row] for row in vectors.above(near.vector, near.floor, rows).tolist()]
+        return [snapshot.vectors.ids[row] for row in self._above(snapshot, near, filters).tolist()]
+
+    def anticipate(self, near: Near, filters: Filters) -> None:
+        """Where the vector leg is approximate, the count scans for every product above the floor (`_above`): that
+        scan starts now, on a worker reading this snapshot, beside the vector leg and the page."""
+        snapshot = self._current()
+        vectors = snapshot.loaded_vectors
+        if vectors is None or vectors.ann is None:
+            return
+        same_version = self.reading_shared()
+
+        def scan() -> np.ndarray:
+            with same_version:
+                return self._scan_above(snapshot, near, filters)
+
+        self._anticipated.put(snapshot, (near.vector.tobytes(), near.floor, filters), self._workers.submit(scan))
+
+    def _above(self, snapshot: Snapshot, near: Near, filters: Filters) -> np.ndarray:
+        """The rows of every product passing the filters whose vector is above the floor (an exact scan): the one
+        `anticipate` started, or one now."""
+        started = self._anticipated.take(snapshot, (near.vector.tobytes(), near.floor, filters))
+        return started.result() if started is not None else self._scan_above(snapshot, near, filters)
+
+    def _scan_above(self, snapshot: Snapshot, near: Near, filters: Filters) -> np.ndarray:
+        flt = filter_query(self.schema, filters)
+        allowed = None if flt is None else snapshot.allowed_rows(filters, flt)
+        return snapshot.vectors.above(near.vector, near.floor, allowed)
 
     def _total(self, searcher: tantivy.Searcher, results: ResultSet) -> int:
         """Every keyword match (counted by the leg) plus the vector leg's neighbours (which pass the filters
@@ -459,6 +488,9 @@ class EmbeddedBackend(SearchBackend):
 
     def reading(self) -> AbstractContextManager[None]:
         return self.index.reading()
+
+    def reading_shared(self) -> AbstractContextManager[None]:
+        return self.index.reading_shared()
 
     def document_frequency(self, term: str) -> int:
         snapshot = self._current()
@@ -537,7 +569,29 @@ class EmbeddedBackend(SearchBackend):
         self.index.abandon_rebuild()
 
     def close(self) -> None:
+        self._workers.shutdown(wait=True)
         self.index.close()
+
+
+class _Handover:
+    """Scans started ahead of a search's count (`EmbeddedBackend.anticipate`), each taken once, by the search of
+    the same snapshot and key (the query vector, floor and filters) that started it; at most HANDOVER_LIMIT wait
+    (a search that failed before counting leaves its own behind)."""
+
+    def __init__(self) -> None:
+        self._waiting: OrderedDict[Hashable, tuple[Snapshot, Future[np.ndarray]]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def put(self, snapshot: Snapshot, key: Hashable, started: Future[np.ndarray]) -> None:
+        with self._lock:
+            self._waiting[key] = (snapshot, started)
+            while len(self._waiting) > HANDOVER_LIMIT:
+                self._waiting.popitem(last=False)
+
+    def take(self, snapshot: Snapshot, key: Hashable) -> Future[np.ndarray] | None:
+        with self._lock:
+            found = self._waiting.pop(key, None)
+        return found[1] if found is not None and found[0] is snapshot else None
 
 
 def _to_tantivy(document: IndexDocument, now: int, seq: int) -> tantivy.Document:

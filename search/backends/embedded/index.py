@@ -23,7 +23,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -164,6 +164,21 @@ class Snapshot:
             return np.zeros(0, dtype=np.int64) if built is None else self.columns.matching(built, known)
 
         return self._matches.get_or_make(key, rows)
+
+
+class _ReadingAs(AbstractContextManager[None]):
+    """Within it, the thread reads `snapshot` (what `EmbeddedIndex.reading_shared` hands to another thread)."""
+
+    def __init__(self, pinned: threading.local, snapshot: Snapshot) -> None:
+        self._pinned, self._snapshot = pinned, snapshot
+        self._before = threading.local()  # what each thread entering it read before
+
+    def __enter__(self) -> None:
+        self._before.snapshot = getattr(self._pinned, "snapshot", None)
+        self._pinned.snapshot = self._snapshot
+
+    def __exit__(self, *_: object) -> None:
+        self._pinned.snapshot = self._before.snapshot
 
 
 class EmbeddedIndex:
@@ -313,6 +328,12 @@ class EmbeddedIndex:
             yield
         finally:
             self._pinned.snapshot = None
+
+    def reading_shared(self) -> AbstractContextManager[None]:
+        """The snapshot this thread reads within `reading()`, for another thread to read within the context manager
+        returned (the latest one's, when this thread reads none)."""
+        snapshot = self.pinned()
+        return nullcontext() if snapshot is None else _ReadingAs(self._pinned, snapshot)
 
     # -- writing ----------------------------------------------------------------------------------------------
 

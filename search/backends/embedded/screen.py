@@ -5,11 +5,15 @@ float32 matrix (100,000 × 384: 150 MB read for each search, ≈ 8-20 ms on thes
 screen holds the same vectors in int8 (a quarter of the bytes, row by row scaled) and scores them with ONNX Runtime's
 integer matrix product (VNNI/AVX2 kernels: ≈ 2 ms for 100,000 products). Each row's int8 score comes with a bound
 on how far it can be from the float score, so the rows it keeps are a superset of those above the floor; the caller
-then scores only those in float32, as before. The answer is the exact scan's, at a fraction of its cost.
+then scores in float32 only those it cannot tell (most of the rows it keeps are surely above: their score less
+its bound reaches the floor). The answer is the exact scan's, at a fraction of its cost.
 
 The bound, for a row x = s·xi + e (xi int8, s its scale, e the rounding left over) and a query q = t·qi + f:
     q·x − s·t·(qi·xi) = q·e + s·(f·xi),   so   |q·x − s·t·(qi·xi)| ≤ ‖q‖·‖e‖ + ‖f‖·s·‖xi‖
-with ‖e‖ and s·‖xi‖ kept per row, ‖q‖ and ‖f‖ taken per query.
+with ‖e‖ and s·‖xi‖ kept per row, ‖q‖ and ‖f‖ taken per query. A row may reach the floor only if its integer
+product does reach the row's threshold, the floor's test divided by s·t:
+    qi·xi ≥ ((floor − margin)/s − ‖q‖·‖e‖/s − ‖f‖·‖xi‖) / t
+computed from per-row float32 columns, in a handful of passes over 4 bytes a row.
 """
 
 from __future__ import annotations
@@ -31,7 +35,9 @@ KEEPS_AT_MOST = 0.25  # when the screen keeps more than this share of the rows, 
 @cache
 def _session():  # onnxruntime's InferenceSession, or None without it
     """One tiny ONNX graph, `MatMulInteger(uint8 [1, dim], int8 [dim, n]) → int32 [1, n]`, shared by every screen
-    of the process (a session runs concurrently from several threads). None when ONNX Runtime is missing."""
+    of the process (a session runs concurrently from several threads). None when ONNX Runtime is missing. (Given
+    the query's offset as its zero point, MatMulInteger takes a kernel several times slower here: the offset is
+    taken off each row's threshold instead.)"""
     try:
         import onnxruntime as ort
         from onnx import TensorProto, helper
@@ -63,11 +69,12 @@ class Int8Screen:
 
     def __init__(self, matrix: np.ndarray) -> None:
         rows, dim = matrix.shape
+        self.rows = rows
         self.transposed = np.empty((dim, rows), dtype=np.int8)  # the product wants the rows as columns
-        self.scale = np.empty(rows, dtype=np.float64)
-        self.sums = np.empty(rows, dtype=np.int64)  # Σ xi: the query travels as uint8, offset by 128
-        self.error = np.empty(rows, dtype=np.float64)  # ‖e‖
-        self.size = np.empty(rows, dtype=np.float64)  # s·‖xi‖
+        self.inverse = np.empty(rows, dtype=np.float32)  # 1/s
+        self.error = np.empty(rows, dtype=np.float32)  # ‖e‖/s
+        self.size = np.empty(rows, dtype=np.float32)  # ‖xi‖
+        self.offset = np.empty(rows, dtype=np.float32)  # 128·Σ xi: the query travels as uint8, offset by 128 (exact)
         for start in range(0, rows, CHUNK_ROWS):
             block = matrix[start : start + CHUNK_ROWS].astype(np.float64)
             scale = np.abs(block).max(axis=1) / 127
@@ -75,10 +82,10 @@ class Int8Screen:
             quantised = np.rint(block / scale[:, None])
             end = start + len(block)
             self.transposed[:, start:end] = quantised.T
-            self.scale[start:end] = scale
-            self.sums[start:end] = quantised.sum(axis=1)
-            self.error[start:end] = np.linalg.norm(block - scale[:, None] * quantised, axis=1)
-            self.size[start:end] = scale * np.linalg.norm(quantised, axis=1)
+            self.inverse[start:end] = 1 / scale
+            self.error[start:end] = np.linalg.norm(block - scale[:, None] * quantised, axis=1) / scale
+            self.size[start:end] = np.linalg.norm(quantised, axis=1)
+            self.offset[start:end] = 128 * quantised.sum(axis=1)
 
     @staticmethod
     def available() -> bool:
@@ -86,6 +93,11 @@ class Int8Screen:
 
     def candidates(self, query: np.ndarray, floor: float) -> np.ndarray:
         """Every row whose float score may reach `floor` (a superset of those that do), ascending."""
+        return self._screened(query, floor)[0]
+
+    def _screened(self, query: np.ndarray, floor: float) -> tuple[np.ndarray, np.ndarray]:
+        """The rows whose float score may reach `floor`, ascending, and which of them surely do (their score less
+        its bound reaches it): only the others need scoring in float32."""
         session = _session()
         assert session is not None
         q = np.asarray(query, dtype=np.float64)
@@ -93,26 +105,40 @@ class Int8Screen:
         quantised = np.rint(q / scale)
         shifted = (quantised + 128).astype(np.uint8).reshape(1, -1)
         (raw,) = session.run(None, {"query": shifted, "matrix": self.transposed})
-        dots = raw[0].astype(np.int64) - 128 * self.sums
-        bound = float(np.linalg.norm(q)) * self.error + float(np.linalg.norm(q - scale * quantised)) * self.size
-        return np.flatnonzero(dots * (scale * self.scale) + bound >= floor - ROUNDING_MARGIN)
+        dots = raw[0].astype(np.float32)  # exact: |(qi + 128)·xi| ≤ 255 × 127 × dim < 2²⁴
+        query_error = np.float32(np.linalg.norm(q) / scale)  # ‖q‖/t
+        rounding = np.float32(np.linalg.norm(q - scale * quantised) / scale)  # ‖f‖/t
+        threshold = self.inverse * np.float32((floor - ROUNDING_MARGIN) / scale)
+        threshold += self.offset
+        threshold -= self.error * query_error
+        threshold -= self.size * rounding
+        kept = np.flatnonzero(dots >= threshold)
+        surely = self.inverse[kept] * np.float32((floor + ROUNDING_MARGIN) / scale)
+        surely += self.offset[kept]
+        surely += self.error[kept] * query_error
+        surely += self.size[kept] * rounding
+        return kept, dots[kept] >= surely
 
     def above(
         self, matrix: np.ndarray, query: np.ndarray, floor: float, rows: np.ndarray | None = None
     ) -> np.ndarray | None:
         """What `matrix @ query >= floor` selects (among `rows` only, in their order, if given): the rows the
-        screen keeps, scored in float32. None when it keeps too many for that to pay (scan them all instead)."""
-        kept = self.candidates(query, floor)
+        screen keeps, those not surely above scored in float32. None when it keeps too many for that to pay (scan
+        them all instead)."""
+        kept, sure = self._screened(query, floor)
         if rows is not None:
-            allowed = np.zeros(len(self.scale), dtype=bool)
+            allowed = np.zeros(self.rows, dtype=bool)
             allowed[rows] = True
-            kept = kept[allowed[kept]]
-        if len(kept) > KEEPS_AT_MOST * (len(self.scale) if rows is None else len(rows)):
+            inside = allowed[kept]
+            kept, sure = kept[inside], sure[inside]
+        if len(kept) > KEEPS_AT_MOST * (self.rows if rows is None else len(rows)):
             return None
-        found = kept[matrix[kept] @ query.astype(np.float32) >= floor]
+        unsure = np.flatnonzero(~sure)
+        sure[unsure] = matrix[kept[unsure]] @ query.astype(np.float32) >= floor
+        found = kept[sure]
         if rows is None:
             return found
-        above = np.zeros(len(self.scale), dtype=bool)
+        above = np.zeros(self.rows, dtype=bool)
         above[found] = True
         return rows[above[rows]]
 

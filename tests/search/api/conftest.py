@@ -171,13 +171,14 @@ def _copy(stream, path: Path) -> None:
 def server_process(
     data_dir: Path, log: Path, preexec_fn: Callable[[], None] | None = None, **env: str
 ) -> Iterator[ServerProcess]:
-    """`haitao serve --data-dir DATA_DIR` on a free port, with `HAITAO_*` settings from `env`; started (after its
-    lifespan startup) when it yields, stopped afterwards. Its output goes through a pipe to `log` (so that a
-    file-size limit set by `preexec_fn` applies to the server's own files only)."""
+    """`haitao serve --data-dir DATA_DIR` on a free port (one worker process unless `env` sets `HAITAO_WORKERS`),
+    with `HAITAO_*` settings from `env`; started (after its lifespan startup) when it yields, stopped afterwards.
+    Its output goes through a pipe to `log` (so that a file-size limit set by `preexec_fn` applies to the server's
+    own files only)."""
     port = _free_port()
     cmd = [sys.executable, "-c", "from indexer.cli import main; main()", "serve", "--data-dir", str(data_dir)]
     cmd += ["--port", str(port)]
-    environ = {**os.environ, "HAITAO_HOST": "127.0.0.1", "HAITAO_TORCH_THREADS": "1", **env}
+    environ = {**os.environ, "HAITAO_HOST": "127.0.0.1", "HAITAO_TORCH_THREADS": "1", "HAITAO_WORKERS": "1", **env}
     process = subprocess.Popen(
         cmd, env=environ, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, preexec_fn=preexec_fn
     )

@@ -60,3 +60,21 @@ def test_saved_graph_is_reused_and_a_new_commit_gets_a_new_one(data_dir, embedde
     vector = embedder.encode_query("a mug that keeps my coffee hot")
     assert "new-mug" in ids(search(reopened, BackendQuery(vector=vector, limit=3)))
     reopened.close()
+
+
+def test_with_a_graph_a_floor_counts_what_the_exact_search_counts(data_dir, embedder):
+    # with a graph the count scans for every product above the floor, started beside the vector leg (anticipate)
+    exact = open_backend(data_dir, embedder, 0)
+    graph = open_backend(data_dir, embedder, 1)
+    graph.prepare_search()
+    for text in ("something to keep coffee hot", "wireless earbuds"):
+        vector = embedder.encode_query(text)
+        for filters in (Filters(), Filters(price_max=50.0)):
+            for distinct in (True, False):
+                query = BackendQuery(
+                    vector=vector, vector_floor=0.3, filters=filters, facets=("brand",), limit=5, distinct=distinct
+                )
+                got, want = search(graph, query), search(exact, query)
+                assert got.total == want.total > 0
+                assert got.facets == want.facets
+    graph.close()

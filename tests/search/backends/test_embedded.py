@@ -1,6 +1,8 @@
 """What only the embedded backend does (tantivy on disk, numpy vectors); the behaviour every backend shares is in
 test_contract.py."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from search.analysis.translate import Alternative, Concept
@@ -83,6 +85,25 @@ def test_within_reading_one_search_sees_one_commit(tmp_path, embedder, analysis)
         assert reader.generation() == before
     assert reader.stats().count == 2 and reader.get("default/b") is not None
     assert reader.generation() != before
+    writer.close()
+
+
+def test_a_thread_working_for_a_search_reads_the_commit_the_search_reads(tmp_path, embedder, analysis):
+    # a search's counts run on another thread, beside its page (search.retrieval): they must count what it shows
+    writer = EmbeddedBackend(tmp_path, embedder.name, embedder.dim, create=True)
+    reader = EmbeddedBackend(tmp_path, embedder.name, embedder.dim)
+    writer.upsert(build_documents([Product(id="a", title="Old", price=1)], embedder, analysis.segmenter))
+    with ThreadPoolExecutor(max_workers=1) as elsewhere, reader.reading():
+        shared = reader.reading_shared()
+        writer.upsert(build_documents([Product(id="b", title="New", price=1)], embedder, analysis.segmenter))
+
+        def count_shared() -> int:
+            with shared:
+                return reader.stats().count
+
+        assert elsewhere.submit(count_shared).result() == 1
+        assert elsewhere.submit(lambda: reader.stats().count).result() == 2  # a thread of its own reads the latest
+        assert elsewhere.submit(count_shared).result() == 1  # and leaves no pinned snapshot behind
     writer.close()
 
 

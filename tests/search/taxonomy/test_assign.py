@@ -133,6 +133,45 @@ def test_a_title_word_the_vector_disagrees_with_is_trusted_less(assigner):
     assert doubted.confidence < trusted.confidence
 
 
+def _one_hot(nodes: NodeVectors, node: str) -> np.ndarray:
+    vector = np.zeros(len(nodes.ids), dtype=np.float32)
+    vector[nodes.ids.index(node)] = 1.0
+    return vector
+
+
+@pytest.mark.parametrize(
+    ("title", "read", "nearest", "becomes"),
+    [
+        # the type phrase, then the device it fits (Icecat's titles): a screen protector, not a tablet
+        (
+            "Targus AWV102TGL screen protector Clear screen protector Tablet Apple 1 pc(s)",
+            "el-6-8",
+            "el-7-11-5",
+            "el-7-11-5",
+        ),
+        # a battery named after the tablet it powers; the vector is nearest laptop batteries, below batteries
+        ("Lenovo ThinkPad X60 Tablet 8 cell Li-Ion battery", "el-6-8", "el-7-15-1-5", "el-7-15-1"),
+        # a lone word before the head qualifies it: a monitor cable is a cable, whatever the vector says
+        ("StarTech.com 6 ft Monitor VGA Cable", "el-7-7", "el-17-1", "el-7-7"),
+        # right before the head: what the adapter is for
+        ("Canon EF 12 II camera lens adapter", "el-7-1", "co-1-2-1", "el-7-1"),
+        # a type word after a quantity is a spec: a workstation with DDR3 memory, not memory
+        ("HP Z200 Workstation Intel Core i3 i3-530 2 GB DDR3-SDRAM Minitower", "el-6-3", "el-7-12-3", "el-6-3"),
+    ],
+)
+def test_the_vector_chooses_between_two_types_a_title_names(assigner, title, read, nearest, becomes):
+    taxonomy = default_taxonomy()
+    nodes = NodeVectors(taxonomy, np.eye(len(taxonomy), dtype=np.float32))
+    with_vectors = NodeAssigner(taxonomy, assigner.terms, nodes)
+    assert assigner.assign(_product(title=title)).node == read  # the title alone: its last type word
+    assert with_vectors.assign(_product(title=title), _one_hot(nodes, read)).node == read
+    found = with_vectors.assign(_product(title=title), _one_hot(nodes, nearest))
+    assert found.node == becomes, found
+    if becomes != read:
+        assert found.confidence == assigner.assign(_product(title=title)).confidence  # both agree: trusted as read
+        assert "vector agrees" in found.evidence
+
+
 def test_the_names_are_embedded_only_when_a_product_needs_them(assigner):
     taxonomy = default_taxonomy()
     asked: list[int] = []
