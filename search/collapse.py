@@ -17,8 +17,6 @@ for the page's groups (`SearchBackend.group_variants`). Totals and facet counts 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from search.backends.base import Filters, GroupSummary, Hit, SearchBackend
 from search.catalog import Variant
 
@@ -41,12 +39,11 @@ def first_of_each_group(order: list[tuple[str, float]], groups: dict[str, str]) 
 
 
 def summarize(backend: SearchBackend, filters: Filters, hits: list[Hit]) -> list[Hit]:
-    """The page's hits, each with its group: its variants passing the filters (the hit's own one among them)."""
+    """The page's hits, each given its group (`Hit.group`, set on these hits: the caller made them for this page):
+    its variants passing the filters (the hit's own one among them)."""
     variants = backend.group_variants([hit.product.group for hit in hits], filters, MAX_LISTED) if hits else {}
-    summarized = []
     for hit in hits:
         listed = variants.get(hit.product.group) or [Variant.of(hit.product)]
         prices = [product.price for product in listed]
-        summary = GroupSummary(len(listed), min(prices), max(prices), tuple(listed))
-        summarized.append(replace(hit, group=summary))
-    return summarized
+        hit.group = GroupSummary(len(listed), min(prices), max(prices), tuple(listed))
+    return hits

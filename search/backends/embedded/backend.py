@@ -310,7 +310,7 @@ class EmbeddedBackend(SearchBackend):
 
     def group_variants(self, groups: Sequence[str], filters: Filters, limit: int) -> dict[str, list[Variant]]:
         """From the snapshot's columns (each group's rows, the filters' rows, prices): only the variants' records
-        are read, and only what a `Variant` holds of each."""
+        are read, only what a `Variant` holds of each, and each once per snapshot (`Columns.listed`)."""
         if not groups:
             return {}
         snapshot = self._current()
@@ -319,10 +319,11 @@ class EmbeddedBackend(SearchBackend):
         found = columns.variants(list(ordinals.values()), self._allowed(snapshot, filters), limit)
         addresses = snapshot.vectors.addresses
         searcher = snapshot.searcher
-        return {
-            name: [Variant.from_stored(searcher.doc(addresses[row]).get_first("record")) for row in found[ordinal]]
-            for name, ordinal in ordinals.items()
-        }
+
+        def read(row: int) -> Variant:
+            return Variant.from_stored(searcher.doc(addresses[row]).get_first("record"))
+
+        return {name: columns.listed(found[ordinal], read) for name, ordinal in ordinals.items()}
 
     def _allowed(self, snapshot: Snapshot, filters: Filters) -> np.ndarray | None:
         """The rows passing the filters, as a mask (None: no filters, every row)."""
@@ -339,8 +340,9 @@ class EmbeddedBackend(SearchBackend):
             return {}
         snapshot = self._current()
         vectors, group = snapshot.vectors, snapshot.columns.group
-        rows = ((key, vectors.row(key)) for key in keys)
-        return {key: str(group[row]) for key, row in rows if row is not None}
+        found = [(key, row) for key, row in ((key, vectors.row(key)) for key in keys) if row is not None]
+        ordinals = group[[row for _, row in found]].tolist() if found else []
+        return {key: str(g) for (key, _), g in zip(found, ordinals, strict=True)}
 
     def sort_values(self, keys: Sequence[str], sort: Sort) -> dict[str, float]:
         """From the sort field's column at each key's address: no stored record is read."""
@@ -399,11 +401,14 @@ class EmbeddedBackend(SearchBackend):
         if results.concepts is not None:
             if results.keyword_total is not None and len(results.keyword_ids) >= results.keyword_total:
                 parts.append(self._rows_of(vectors, results.keyword_ids))  # the leg returned every match: no pass
-            else:
-                keyword = self._keyword.build(results.concepts)
-                if keyword is not None:  # every match (one pass per query and snapshot), then those passing
-                    matched = snapshot.matching_rows(keyword, results.keyword_total if flt is None else None)
-                    parts.append(matched if flt is None else matched[self._allowed(snapshot, results.filters)[matched]])
+            else:  # every match (one pass per query and snapshot; the query built only then), then those passing
+                concepts = results.concepts
+                matched = snapshot.matching_rows(
+                    repr(concepts),  # the whole of what the query is built from (this backend's builder)
+                    lambda: self._keyword.build(concepts),
+                    results.keyword_total if flt is None else None,
+                )
+                parts.append(matched if flt is None else matched[self._allowed(snapshot, results.filters)[matched]])
         if results.near is not None and (results.ids is None or vectors.ann is not None):
             parts.append(self._above(snapshot, results.near, results.filters))
         elif results.ids:

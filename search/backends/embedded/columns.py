@@ -10,7 +10,7 @@ values the index holds, not a second description of them — once per snapshot (
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from operator import itemgetter
 
 import numpy as np
@@ -19,9 +19,12 @@ import tantivy
 from search.backends.base import Counts, PriceBucket, Sort
 from search.backends.embedded.schema import GROUP_HASH, group_hash
 from search.backends.embedded.vectors import VectorSet
+from search.catalog import Variant
 
 BROWSE_CHUNK = 1024
 """Rows of a browsing order read at a time while looking for a page's groups."""
+VARIANTS_KEPT = 200_000
+"""Variants (`Variant`, a few hundred bytes each) a snapshot keeps once read for a collapsed page."""
 
 
 class Columns:
@@ -43,13 +46,14 @@ class Columns:
         self.seq = vectors.keys  # the write sequence of each row (unique)
         self._by_seq = np.argsort(self.seq, kind="stable")
         self._seq_sorted = self.seq[self._by_seq]
-        # the rows of each group: `members[starts[g]:starts[g + 1]]`
-        self._members = np.argsort(group, kind="stable")
+        # the rows of each group, cheapest first, ties newest first: `members[starts[g]:starts[g + 1]]`
+        self._members = np.lexsort((-self.seq, self.price, group))
         self._starts = np.searchsorted(group[self._members], np.arange(self.groups + 1))
         self._facets: dict[str, Facet] = {}
         self._orders: dict[Sort, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self._buckets: dict[tuple[PriceBucket, ...], Buckets] = {}
         self._everything: dict[tuple[tuple[str, ...], tuple[PriceBucket, ...], int], Counts] = {}
+        self._variants: dict[int, Variant] = {}
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -104,10 +108,24 @@ class Columns:
         newest first, at most `limit` a group."""
         found: dict[int, list[int]] = {}
         for g in dict.fromkeys(groups):
-            rows = self._members[self._starts[g] : self._starts[g + 1]]
+            rows = self._members[self._starts[g] : self._starts[g + 1]]  # in that order already
             if allowed is not None:
                 rows = rows[allowed[rows]]
-            found[g] = rows[np.lexsort((-self.seq[rows], self.price[rows]))][:limit].tolist()
+            found[g] = rows[:limit].tolist()
+        return found
+
+    def listed(self, rows: Sequence[int], read: Callable[[int], Variant]) -> list[Variant]:
+        """The `Variant` of each of these rows: read (`read`: from the row's stored record) the first time a page
+        lists it, then kept for the snapshot (a record never changes within one), up to VARIANTS_KEPT rows."""
+        known = self._variants
+        found = []
+        for row in rows:
+            variant = known.get(row)
+            if variant is None:
+                variant = read(row)
+                if len(known) < VARIANTS_KEPT:
+                    known[row] = variant  # one dict store: safe across threads, the same value either way
+            found.append(variant)
         return found
 
     def browse_groups(

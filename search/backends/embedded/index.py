@@ -43,7 +43,8 @@ WRITER_HEAP_BYTES = 128_000_000
 FILTER_CACHE_SIZE = 64
 TYPE_CACHE_SIZE = 64  # product types whose rows a snapshot keeps (`Snapshot.of_type`)
 MATCH_CACHE_ROWS = 2_000_000
-"""Rows of keyword matches a snapshot keeps (`Snapshot.matching_rows`), all queries together: 16 MB."""
+"""Rows of keyword matches a snapshot keeps (`Snapshot.matching_rows`), all queries together: 16 MB (int64 rows:
+as int32 they cost a conversion at every gather)."""
 FREQUENCY_CACHE_SIZE = 100_000
 LIVE_MANIFEST = "manifest.json"
 STAGING_MANIFEST = "manifest.rebuild.json"
@@ -149,12 +150,20 @@ class Snapshot:
 
         return self._types.get_or_make(key, typed)
 
-    def matching_rows(self, query: tantivy.Query, known: int | None = None) -> np.ndarray:
-        """The vector rows of every document matching a keyword query (`known`: how many do, when counted already),
-        cached per query for this generation as the filters' rows are (keyed by the query's full description, its
-        `repr`), up to MATCH_CACHE_ROWS rows in all: the group counts of a search under several filter sets
+    def matching_rows(
+        self, key: str, query: Callable[[], tantivy.Query | None], known: int | None = None
+    ) -> np.ndarray:
+        """The vector rows of every document matching a keyword query (`query` builds it, called only when the rows
+        are not kept; None: no query, no rows; `known`: how many match, when counted already), cached per query for
+        this generation as the filters' rows are (keyed by `key`, a full description of what the query is built
+        from), up to MATCH_CACHE_ROWS rows in all: the group counts of a search under several filter sets
         (disjunctive facets), of its next pages, other sorts and other filters take them from one pass."""
-        return self._matches.get_or_make(repr(query), lambda: self.columns.matching(query, known))
+
+        def rows() -> np.ndarray:
+            built = query()
+            return np.zeros(0, dtype=np.int64) if built is None else self.columns.matching(built, known)
+
+        return self._matches.get_or_make(key, rows)
 
 
 class _ReadingAs(AbstractContextManager[None]):

@@ -180,6 +180,24 @@ def test_groups_follow_each_write(backend, embedder, analysis):
     assert next(hit for hit in result.hits if gid(hit.product) == "nalgene").group.variants == 2
 
 
+def test_a_variant_changed_in_place_is_listed_as_it_is_now(backend, embedder, analysis):
+    """A group's variants are listed with their values at the index version searched: a variant rewritten (same id,
+    new price and colour) after a page listed it is listed with its new values, by every later search."""
+    query = BackendQuery(concepts=water_bottle(), distinct=True, limit=20)
+
+    def listed_quencher_5():
+        quencher = next(hit for hit in search(backend, query).hits if gid(hit.product) == "quencher")
+        return next(v for v in quencher.group.listed if v.id == "quencher-5"), quencher.group.price_min
+
+    before = [listed_quencher_5() for _ in range(2)]  # listed twice: read, then as read
+    assert before[0] == before[1] and (before[0][0].price, before[0][0].color, before[0][1]) == (30.0, "Lilac", 30.0)
+    changed = next(p for p in CATALOG if p.id == "quencher-5").model_copy(update={"price": 25.0, "color": "Mint"})
+    backend.upsert(build_documents([changed], embedder, analysis.segmenter))
+    for _ in range(2):
+        variant, price_min = listed_quencher_5()
+        assert (variant.price, variant.color, price_min) == (25.0, "Mint", 25.0)
+
+
 def test_group_counts_are_the_same_whether_the_keyword_leg_returned_every_match_or_a_few(backend):
     """The counts of groups come from the keyword leg's own hits when it returned every match, else from a pass over
     all matches: both give the same total and facets."""
