@@ -263,9 +263,13 @@ MAX_DEFAULT_WORKERS = 4
 def port_socket(host: str, port: int, shared: bool) -> socket.socket:
     """A TCP socket bound to `host`:`port`; `shared`: with SO_REUSEPORT, so that each worker listens on a socket of
     its own and the kernel spreads new connections evenly over them (one shared listening socket let the worker
-    that woke first accept a whole burst: 15 of 16 connections measured on one worker)."""
+    that woke first accept a whole burst: 15 of 16 connections measured on one worker). Made with the TCP protocol
+    named, as a socket uvicorn binds itself is: asyncio turns Nagle's algorithm off (TCP_NODELAY) only on the
+    connections of a socket whose protocol is TCP, and with it on, a response written in two parts waited for the
+    client's delayed acknowledgement — about 40 ms added to every request of a worker (measured: suggest 2.4 → 44 ms
+    p50 at one client)."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         if shared:

@@ -5,18 +5,21 @@ single writer) refuses to run more than one process."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 from search.api import running
-from search.api.server import shared_secrets
+from search.api.server import port_socket, shared_secrets
 from search.catalog import Product
 from search.config import Settings
 from search.cursor import SECRET_FILE
@@ -107,3 +110,31 @@ def test_workers_share_one_cursor_secret_even_where_the_data_directory_cannot_ke
     assert settings.cursor_secret is not None and len(settings.cursor_secret.get_secret_value()) >= 32
     configured = Settings(data_dir=blocked, cursor_secret="s" * 20)
     assert shared_secrets(configured) is configured
+
+
+@pytest.mark.parametrize("shared", [True, False])
+def test_a_workers_connections_send_without_waiting_for_acknowledgements(shared):
+    """A worker serves on the socket `port_socket` makes (asyncio's server on a given socket, as uvicorn runs it):
+    each connection it accepts has Nagle's algorithm off, as on a socket uvicorn binds itself, so that a response
+    written in parts does not wait for the client's delayed acknowledgement (40 ms a request)."""
+
+    async def accepted_nodelay() -> int:
+        seen: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+        class Probe(asyncio.Protocol):
+            def connection_made(self, transport: asyncio.BaseTransport) -> None:
+                sock = transport.get_extra_info("socket")
+                seen.set_result(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+                transport.close()
+
+        listening = port_socket("127.0.0.1", 0, shared=shared)
+        server = await asyncio.get_running_loop().create_server(Probe, sock=listening)
+        async with server:
+            port = listening.getsockname()[1]
+            _, writer = await asyncio.open_connection("127.0.0.1", port)
+            try:
+                return await asyncio.wait_for(seen, 10)
+            finally:
+                writer.close()
+
+    assert asyncio.run(accepted_nodelay()) != 0
