@@ -15,9 +15,10 @@ product does reach the row's threshold, the floor's test divided by s·t:
     qi·xi ≥ ((floor − margin)/s − ‖q‖·‖e‖/s − ‖f‖·‖xi‖) / t
 one small matrix product of the per-row float32 columns (1/s, 128·Σxi, ‖e‖/s, ‖xi‖) with the query's coefficients.
 
-Where a catalog's vectors lie mostly in a few directions (embeddings of one kind of text usually do), a first pass
-reads only those directions (`_Prefix`: a third of the bytes on the 100,000-product benchmark catalog), with a bound
-on the rest; the full int8 product then scores only the rows it leaves undecided.
+Where a catalog's vectors lie mostly in a few directions (embeddings of one kind of text usually do), the rows are
+held in two parts, along those directions and along the rest (`_Prefix`): a first pass reads only the first part of
+every row (160 of 384 dimensions on the 100,000-product benchmark catalog), with a bound on the rest, and the second
+part is read only for the few rows that pass leaves undecided (about 3 %). Same memory as one int8 copy.
 """
 
 from __future__ import annotations
@@ -84,26 +85,20 @@ def _session(rows_first: bool = False):  # onnxruntime's InferenceSession, or No
 
 
 class Int8Screen:
-    """The rows of `matrix` (unit vectors, float32) as int8, with what bounds each row's rounding; and, where the
-    catalog's vectors lie mostly in a few directions, a first pass over those directions alone (`prefix`)."""
+    """The rows of `matrix` (unit vectors, float32) as int8, with what bounds each row's rounding; or, where the
+    catalog's vectors lie mostly in a few directions, in two parts along those directions and the rest (`prefix`)."""
 
     def __init__(self, matrix: np.ndarray) -> None:
         rows, dim = matrix.shape
         self.rows = rows
-        self.prefix = _Prefix.of(matrix)  # None: the full int8 product screens every row
-        # Over every row the product reads the rows as columns; behind a prefix it reads only the rows left
-        # undecided, gathered row by row.
-        self._by_row = self.prefix is not None
-        self.quantised = np.empty((rows, dim) if self._by_row else (dim, rows), dtype=np.int8)
-        self.columns = np.empty((4, rows), dtype=np.float32)  # per row (a column each): 1/s, 128·Σxi, ‖e‖/s, ‖xi‖
-        for start in range(0, rows, CHUNK_ROWS):
-            block = matrix[start : start + CHUNK_ROWS].astype(np.float64)
-            end = start + len(block)
-            quantised = _quantise(block, self.columns[:, start:end])
-            if self._by_row:
-                self.quantised[start:end] = quantised
-            else:
-                self.quantised[:, start:end] = quantised.T
+        self.prefix = _Prefix.of(matrix)  # None: one int8 product screens every row
+        self.quantised = np.empty((0, 0) if self.prefix else (dim, rows), dtype=np.int8)  # the rows as columns
+        self.columns = np.empty((4, 0 if self.prefix else rows), dtype=np.float32)  # 1/s, 128·Σxi, ‖e‖/s, ‖xi‖
+        if self.prefix is None:
+            for start in range(0, rows, CHUNK_ROWS):
+                block = matrix[start : start + CHUNK_ROWS].astype(np.float64)
+                end = start + len(block)
+                self.quantised[:, start:end] = _quantise(block, self.columns[:, start:end]).T
 
     @staticmethod
     def available() -> bool:
@@ -119,18 +114,12 @@ class Int8Screen:
         """The rows whose float score may reach `floor` (among the `allowed` ones: a boolean mask), ascending, and
         which of them surely do (their score less its bound reaches it): only the others need scoring in float32."""
         q = np.asarray(query, dtype=np.float64)
-        if self.prefix is None:
-            return _inside(allowed, *_screen(q, floor, self.quantised, self.columns))
-        kept, sure = _inside(allowed, *self.prefix.screened(q, floor))
-        undecided = np.flatnonzero(~sure)
-        if not len(undecided):
-            return kept, sure
-        rows = kept[undecided]
-        at, certain = _screen(q, floor, self.quantised[rows], self.columns[:, rows], rows_first=True)
-        keep = sure.copy()
-        keep[undecided[at]] = True
-        sure[undecided[at[certain]]] = True
-        return kept[keep], sure[keep]
+        if self.prefix is not None:
+            return self.prefix.screened(q, floor, allowed)
+        query_int8 = _QueryInt8(q)
+        dots = _product(query_int8, self.quantised)
+        kept, sure = _decide(dots, self.columns, floor, query_int8)
+        return _inside(allowed, kept, sure)
 
     def above(
         self, matrix: np.ndarray, query: np.ndarray, floor: float, rows: np.ndarray | None = None
@@ -156,29 +145,32 @@ class Int8Screen:
 
 
 class _Prefix:
-    """The first pass where a catalog's vectors lie mostly in a few directions: each row's coordinates along the
-    catalog's first principal directions (`dims` of them, holding at least PREFIX_ENERGY of the vectors' squared
-    length), in int8, with the length of what is left of the row outside them. A row x = p + r (p in those
-    directions, r the rest) scores q·x = q_p·p + q_r·r, and |q_r·r| ≤ ‖q_r‖·‖r‖, so the rows whose prefix product
-    cannot reach the floor with that added are out, those whose product less it reaches the floor surely in, and
-    only the others go on to the full int8 product. The bound holds for any orthonormal directions: a sample's
-    principal ones only make it tight."""
+    """The screen where a catalog's vectors lie mostly in a few directions. Each row x is held by its coordinates
+    along the catalog's first principal directions, p (`dims` of them, holding at least PREFIX_ENERGY of the
+    vectors' squared length), and along all the others, r, each part in int8 with its own scale. As the directions
+    are orthonormal, q·x = q_p·p + q_r·r, and |q_r·r| ≤ ‖q_r‖·‖r‖. The first pass reads the prefix of every row: a
+    row whose prefix product cannot reach the floor with that bound added is out, one whose product less it reaches
+    the floor surely in. Only the rows it leaves undecided are read further: their rest's int8 product replaces the
+    bound, each part's rounding bounded as in the full product. (The bound holds for any orthonormal directions: a
+    sample's principal ones only make it tight.)"""
 
-    def __init__(self, basis: np.ndarray, matrix: np.ndarray) -> None:
-        rows, dims = len(matrix), basis.shape[1]
-        self.basis = basis  # (dim, dims), orthonormal columns, float64
-        self.quantised = np.empty((dims, rows), dtype=np.int8)
+    def __init__(self, basis: np.ndarray, dims: int, matrix: np.ndarray) -> None:
+        rows, dim = matrix.shape
+        self.basis = basis  # (dim, dim), orthonormal columns, float64: the prefix's directions first
+        self.quantised = np.empty((dims, rows), dtype=np.int8)  # the prefix, the rows as columns
         self.columns = np.empty((5, rows), dtype=np.float32)  # as the full product's, and ‖r‖/s
+        self.rest = np.empty((rows, dim - dims), dtype=np.int8)  # the rest, row by row (gathered when needed)
+        self.rest_columns = np.empty((4, rows), dtype=np.float32)
         for start in range(0, rows, CHUNK_ROWS):
-            block = matrix[start : start + CHUNK_ROWS].astype(np.float64)
+            block = matrix[start : start + CHUNK_ROWS].astype(np.float64) @ basis
             end = start + len(block)
-            projected = block @ basis
-            self.quantised[:, start:end] = _quantise(projected, self.columns[:4, start:end]).T
-            self.columns[4, start:end] = _rest(block, projected) * self.columns[0, start:end]
+            self.quantised[:, start:end] = _quantise(block[:, :dims], self.columns[:4, start:end]).T
+            self.rest[start:end] = _quantise(block[:, dims:], self.rest_columns[:, start:end])
+            self.columns[4, start:end] = _length(block[:, dims:]) * self.columns[0, start:end]
 
     @classmethod
     def of(cls, matrix: np.ndarray) -> _Prefix | None:
-        """The prefix for these vectors, or None when it would need more than half of their dimensions."""
+        """The screen for these vectors, or None when its prefix would need more than half of their dimensions."""
         rows, dim = matrix.shape
         sample = matrix[:: max(1, rows // PREFIX_SAMPLE)].astype(np.float64)
         values, vectors = np.linalg.eigh(sample.T @ sample)
@@ -188,17 +180,74 @@ class _Prefix:
         dims = next((d for d in range(PREFIX_STEP, dim // 2 + 1, PREFIX_STEP) if shares[d - 1] >= PREFIX_ENERGY), 0)
         if not dims:
             return None
-        return cls(np.ascontiguousarray(vectors[:, order[:dims]]), matrix)
+        return cls(np.ascontiguousarray(vectors[:, order]), dims, matrix)
 
     @property
     def dims(self) -> int:
-        return self.basis.shape[1]
+        return self.quantised.shape[0]
 
-    def screened(self, q: np.ndarray, floor: float) -> tuple[np.ndarray, np.ndarray]:
-        """The rows that may reach `floor` by their prefix and the rest's bound, ascending, and those surely there."""
-        projected = q @ self.basis
-        rest = float(_rest(q[None, :], projected[None, :])[0])
-        return _screen(projected, floor, self.quantised, self.columns, rest)
+    def screened(self, q: np.ndarray, floor: float, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """As `Int8Screen._screened`."""
+        rotated = q @ self.basis
+        head, tail = _QueryInt8(rotated[: self.dims]), _QueryInt8(rotated[self.dims :])
+        dots = _product(head, self.quantised)
+        kept, sure = _decide(dots, self.columns, floor, head, float(_length(rotated[None, self.dims :])[0]))
+        kept, sure = _inside(allowed, kept, sure)
+        undecided = np.flatnonzero(~sure)
+        if not len(undecided):
+            return kept, sure
+        rows = kept[undecided]
+        # Each part's estimate s·t·(qi·xi) and its rounding's bound, in float64, summed.
+        estimate = np.zeros(len(rows))
+        bound = np.zeros(len(rows))
+        for query, part_dots, columns in (
+            (head, dots[rows], self.columns[:4, rows]),
+            (tail, _product(tail, self.rest[rows], rows_first=True), self.rest_columns[:, rows]),
+        ):
+            inverse, offset, error, size = columns.astype(np.float64)
+            estimate += (part_dots - offset) * (query.scale / inverse)
+            bound += (error * query.length + size * query.rounding) * (query.scale / inverse)
+        keep = sure.copy()
+        keep[undecided] = estimate + bound >= floor - ROUNDING_MARGIN
+        sure[undecided] = estimate - bound >= floor + ROUNDING_MARGIN
+        return kept[keep], sure[keep]
+
+
+class _QueryInt8:
+    """A query vector (float64) as the product takes it: q = t·qi + f, qi shifted by 128 into uint8, with ‖q‖/t and
+    ‖f‖/t for the bounds."""
+
+    def __init__(self, q: np.ndarray) -> None:
+        self.scale = float(np.abs(q).max()) / 127 or 1.0  # t
+        quantised = np.rint(q / self.scale)
+        self.shifted = (quantised + 128).astype(np.uint8)
+        self.length = float(np.linalg.norm(q)) / self.scale  # ‖q‖/t
+        self.rounding = float(np.linalg.norm(q - self.scale * quantised)) / self.scale  # ‖f‖/t
+
+
+def _product(query: _QueryInt8, matrix: np.ndarray, rows_first: bool = False) -> np.ndarray:
+    """The int8 product of the query with each row of `matrix` (the rows as columns, or as rows with
+    `rows_first`), as float32: exact, |(qi + 128)·xi| ≤ 255 × 127 × dim < 2²⁴."""
+    session = _session(rows_first)
+    assert session is not None
+    shape = (-1, 1) if rows_first else (1, -1)
+    (raw,) = session.run(None, {"query": query.shifted.reshape(shape), "matrix": matrix})
+    return raw.reshape(-1).astype(np.float32)
+
+
+def _decide(
+    dots: np.ndarray, columns: np.ndarray, floor: float, query: _QueryInt8, rest: float | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """From the int8 products and each row's figures (`columns`, a column per row): the positions of the rows whose
+    score may reach `floor`, ascending, and which of them surely do. `rest`: the query's length outside the prefix
+    (‖q_r‖), whose bound with each row's ‖r‖/s (its fifth figure) is added to the rounding's."""
+    bound = [query.length, query.rounding]  # times ‖e‖/s and ‖xi‖
+    if rest is not None:
+        bound.append(rest / query.scale)  # times ‖r‖/s
+    low = np.array([(floor - ROUNDING_MARGIN) / query.scale, 1.0, *(-b for b in bound)], dtype=np.float32)
+    kept = np.flatnonzero(dots >= low @ columns)
+    high = np.array([(floor + ROUNDING_MARGIN) / query.scale, 1.0, *bound], dtype=np.float32)
+    return kept, dots[kept] >= high @ columns[:, kept]
 
 
 def _quantise(block: np.ndarray, columns: np.ndarray) -> np.ndarray:
@@ -214,44 +263,9 @@ def _quantise(block: np.ndarray, columns: np.ndarray) -> np.ndarray:
     return quantised.astype(np.int8)
 
 
-def _rest(block: np.ndarray, projected: np.ndarray) -> np.ndarray:
-    """The length of each row of `block` outside the prefix's directions, from above: from ‖x‖² − ‖p‖², plus far
-    more than float64 can lose in that difference."""
-    left = np.einsum("ij,ij->i", block, block) - np.einsum("ij,ij->i", projected, projected)
-    return np.sqrt(np.maximum(left, 0.0) + 1e-12)
-
-
-def _screen(
-    q: np.ndarray,
-    floor: float,
-    matrix: np.ndarray,
-    columns: np.ndarray,
-    rest: float | None = None,
-    rows_first: bool = False,
-) -> tuple[np.ndarray, np.ndarray]:
-    """One int8 product of the query (float64) with the rows of `matrix` (int8; the rows as columns, or as rows
-    with `rows_first`), `columns` holding each row's figures (a column per row): the positions of the rows whose
-    score may reach `floor`, ascending, and which of them surely do. `rest`: the query's length outside the prefix
-    (‖q_r‖), whose bound with each row's ‖r‖/s (its fifth figure) is added to the rounding's."""
-    session = _session(rows_first)
-    assert session is not None
-    scale = float(np.abs(q).max()) / 127 or 1.0
-    quantised = np.rint(q / scale)
-    shifted = (quantised + 128).astype(np.uint8)
-    (raw,) = session.run(
-        None, {"query": shifted.reshape(-1, 1) if rows_first else shifted.reshape(1, -1), "matrix": matrix}
-    )
-    dots = raw.reshape(-1).astype(np.float32)  # exact: |(qi + 128)·xi| ≤ 255 × 127 × dim < 2²⁴
-    bound = [
-        np.linalg.norm(q) / scale,  # ‖q‖/t, times ‖e‖/s
-        np.linalg.norm(q - scale * quantised) / scale,  # ‖f‖/t, times ‖xi‖
-    ]
-    if rest is not None:
-        bound.append(rest / scale)  # ‖q_r‖/t, times ‖r‖/s
-    low = np.array([(floor - ROUNDING_MARGIN) / scale, 1.0, *(-b for b in bound)], dtype=np.float32)
-    kept = np.flatnonzero(dots >= low @ columns)
-    high = np.array([(floor + ROUNDING_MARGIN) / scale, 1.0, *bound], dtype=np.float32)
-    return kept, dots[kept] >= high @ columns[:, kept]
+def _length(block: np.ndarray) -> np.ndarray:
+    """Each row's length (float64), from above: plus far more than float64 can lose in it."""
+    return np.sqrt(np.einsum("ij,ij->i", block, block) + 1e-12)
 
 
 def _inside(allowed: np.ndarray | None, kept: np.ndarray, sure: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
