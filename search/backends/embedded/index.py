@@ -22,7 +22,7 @@ import shutil
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -48,6 +48,8 @@ TYPE_CACHE_ROWS = 1_000_000
 MATCH_CACHE_ROWS = 2_000_000
 """Rows of keyword matches a snapshot keeps (`Snapshot.matching_rows`), all queries together: 16 MB (int64 rows:
 as int32 they cost a conversion at every gather)."""
+TERM_CACHE_ROWS = 4_000_000
+"""Rows of single terms' matches a snapshot keeps (`Snapshot.matching_rows`), all terms together: 16 MB (int32)."""
 FREQUENCY_CACHE_SIZE = 100_000
 LIVE_MANIFEST = "manifest.json"
 STAGING_MANIFEST = "manifest.rebuild.json"
@@ -99,6 +101,7 @@ class Snapshot:
     _columns: Columns | None = None
     _allowed: Recent[Filters, np.ndarray] = field(default_factory=lambda: Recent(FILTER_CACHE_SIZE))
     _matches: Recent[str, np.ndarray] = field(default_factory=lambda: Recent(MATCH_CACHE_ROWS, len))
+    _terms: Recent[tuple[str, ...], np.ndarray] = field(default_factory=lambda: Recent(TERM_CACHE_ROWS, len))
     frequencies: dict[str, int] = field(default_factory=dict)
     _types: Recent[tuple[tuple[str, ...], float], tuple[np.ndarray, np.ndarray]] = field(
         default_factory=lambda: Recent(TYPE_CACHE_ROWS, lambda kept: len(kept[0]) + 1)
@@ -154,19 +157,41 @@ class Snapshot:
         return self._types.get_or_make(key, typed)
 
     def matching_rows(
-        self, key: str, query: Callable[[], tantivy.Query | None], known: int | None = None
+        self,
+        key: str,
+        query: Callable[[], tantivy.Query | None],
+        known: int | None = None,
+        leaves: Callable[[], Sequence[tuple[tuple[str, ...], Callable[[], tantivy.Query]]]] | None = None,
     ) -> np.ndarray:
         """The vector rows of every document matching a keyword query (`query` builds it, called only when the rows
         are not kept; None: no query, no rows; `known`: how many match, when counted already), cached per query for
         this generation as the filters' rows are (keyed by `key`, a full description of what the query is built
         from), up to MATCH_CACHE_ROWS rows in all: the group counts of a search under several filter sets
-        (disjunctive facets), of its next pages, other sorts and other filters take them from one pass."""
+        (disjunctive facets), of its next pages, other sorts and other filters take them from one pass.
+
+        `leaves` (when given) makes the query's leaves (`KeywordQueryBuilder.leaves`: single terms whose matches
+        together are the query's): the rows are then their union, each leaf's rows kept per term for this
+        generation (up to TERM_CACHE_ROWS in all), so that a query whose terms other queries used needs no pass
+        over the index. Where the union's size is not the query's count (`known`), one pass over the query
+        decides."""
 
         def rows() -> np.ndarray:
+            if leaves is not None:
+                union = self._union(leaves())
+                if known is None or len(union) == known:
+                    return union
             built = query()
             return np.zeros(0, dtype=np.int64) if built is None else self.columns.matching(built, known)
 
         return self._matches.get_or_make(key, rows)
+
+    def _union(self, leaves: Sequence[tuple[tuple[str, ...], Callable[[], tantivy.Query]]]) -> np.ndarray:
+        """The rows matching any of these leaves, ascending; each leaf's rows from one pass per generation."""
+        columns = self.columns
+        matched = np.zeros(len(columns), dtype=bool)
+        for key, leaf in leaves:
+            matched[self._terms.get_or_make(key, lambda leaf=leaf: columns.matching(leaf()).astype(np.int32))] = True
+        return np.flatnonzero(matched)
 
 
 class _ReadingAs(AbstractContextManager[None]):
