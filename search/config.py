@@ -66,6 +66,14 @@ class Settings(BaseSettings):
         description="Forward passes of the model at once (concurrent searches beyond it wait their turn). 1: each "
         "pass has every core (measured best with torch; see docs/benchmarks.md for ONNX at 1, 4 and 16 clients).",
     )
+    query_batch: int = Field(
+        16,
+        ge=1,
+        le=64,
+        description="Search queries embedded together at most: queries arriving while the model is busy wait and go "
+        "through in one pass (a pass of a few short queries costs about what one costs: the model's weights are read "
+        "once). A lone query is always embedded at once, alone. 1 = every query its own pass.",
+    )
     keyword_only_fallback: bool = Field(
         True,
         description="When the model cannot be loaded, the server still answers searches with the keyword leg alone "

@@ -1,5 +1,5 @@
 """The encoder interface every writer and the search service use: batches for the indexer, one query at a time
-(with an LRU cache) for searches."""
+(with an LRU cache; concurrent queries embedded together, `query_batch`) for searches."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
+
+from search.encoders.query_batch import QueryBatcher
 
 
 class ModelLoadError(RuntimeError):
@@ -26,7 +28,7 @@ class Encoder(ABC):
 
     kind: str  # "torch", "onnx" or "onnx-int8"
 
-    def __init__(self, name: str, dim: int, cache_size: int = 2048, passes: int = 1) -> None:
+    def __init__(self, name: str, dim: int, cache_size: int = 2048, passes: int = 1, query_batch: int = 16) -> None:
         self.name = name
         self.dim = dim
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -36,6 +38,8 @@ class Encoder(ABC):
         # every core, so concurrent passes mostly oversubscribe them: torch at 16 concurrent searches ran at half
         # the throughput of 4 before passes were serialised (docs/benchmarks.md, *HTTP load*).
         self._passes = threading.BoundedSemaphore(max(1, passes))
+        # Searches' queries: those arriving while a pass runs go through together in the next (HAITAO_QUERY_BATCH).
+        self._queries = QueryBatcher(lambda texts: self.encode(texts, batch_size=len(texts)), query_batch, passes)
 
     @abstractmethod
     def _forward(self, items: list[Any]) -> np.ndarray:
@@ -76,13 +80,14 @@ class Encoder(ABC):
             self._cache.clear()
 
     def encode_query(self, text: str) -> np.ndarray:
-        """One query's vector, from the LRU cache when the same text was asked recently."""
+        """One query's vector, from the LRU cache when the same text was asked recently; embedded together with the
+        queries of other threads waiting for the model at the same time (`QueryBatcher`)."""
         with self._lock:
             cached = self._cache.get(text)
             if cached is not None:
                 self._cache.move_to_end(text)
                 return cached
-        vector = self.encode([text])[0]
+        vector = self._queries.encode(text)
         vector.setflags(write=False)
         if self._cache_size:
             with self._lock:

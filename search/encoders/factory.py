@@ -23,6 +23,7 @@ def load_encoder(
     cache_size: int = 2048,
     cache_dir: Path | None = None,
     passes: int = 1,
+    query_batch: int = 16,
 ) -> Encoder:
     """The encoder of `model`: `torch` (sentence-transformers), `onnx` (fp32, the same vectors) or `onnx-int8`.
 
@@ -33,7 +34,7 @@ def load_encoder(
     if kind not in ENCODER_KINDS:
         raise ValueError(f"encoder {kind!r}: expected one of {', '.join(ENCODER_KINDS)}")
     if kind == "torch":
-        return _torch(model, threads, cache_size, passes=passes)
+        return _torch(model, threads, cache_size, passes=passes, query_batch=query_batch)
     from search.encoders.export import default_cache_dir, ensure_export
     from search.encoders.model import model_directory
     from search.encoders.onnx_encoder import OnnxEncoder
@@ -41,25 +42,27 @@ def load_encoder(
     directory = model_directory(model)
     if directory is None:
         log.warning("model %r has no local files to export: it runs on torch", model)
-        return _torch(model, threads, cache_size, passes=passes)
+        return _torch(model, threads, cache_size, passes=passes, query_batch=query_batch)
     try:
         export, st = ensure_export(model, directory, cache_dir or default_cache_dir(), threads, kind == "onnx-int8")
     except ModelLoadError:
         raise
     except Exception as exc:  # an unwritable cache, a failed export: torch still serves the model
         log.warning("no ONNX export of %r (%s: %s): it runs on torch", model, type(exc).__name__, exc)
-        return _torch(model, threads, cache_size, passes=passes)
+        return _torch(model, threads, cache_size, passes=passes, query_batch=query_batch)
     why_not = export.error(kind)
     if why_not is not None:
         log.warning("model %r runs on torch: %s", model, why_not)
-        return _torch(model, threads, cache_size, st, passes)
-    return OnnxEncoder(model, export.path, kind, threads, cache_size, passes)
+        return _torch(model, threads, cache_size, st, passes, query_batch)
+    return OnnxEncoder(model, export.path, kind, threads, cache_size, passes, query_batch)
 
 
-def _torch(model: str, threads: int, cache_size: int, st: Any = None, passes: int = 1) -> Encoder:
+def _torch(
+    model: str, threads: int, cache_size: int, st: Any = None, passes: int = 1, query_batch: int = 16
+) -> Encoder:
     from search.encoders.torch_encoder import TorchEncoder
 
-    return TorchEncoder(model, threads, cache_size, st, passes)
+    return TorchEncoder(model, threads, cache_size, st, passes, query_batch)
 
 
 def encoder_for(settings: Settings, cache_size: int | None = None) -> Encoder:
@@ -71,4 +74,5 @@ def encoder_for(settings: Settings, cache_size: int | None = None) -> Encoder:
         settings.query_cache_size if cache_size is None else cache_size,
         settings.encoder_cache_dir,
         settings.encoder_passes,
+        settings.query_batch,
     )

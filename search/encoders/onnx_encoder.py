@@ -25,7 +25,14 @@ def int8_name(model: str) -> str:
 
 class OnnxEncoder(Encoder):
     def __init__(
-        self, model: str, export: Path, kind: str = "onnx", threads: int = 0, cache_size: int = 2048, passes: int = 1
+        self,
+        model: str,
+        export: Path,
+        kind: str = "onnx",
+        threads: int = 0,
+        cache_size: int = 2048,
+        passes: int = 1,
+        query_batch: int = 16,
     ) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
@@ -53,7 +60,7 @@ class OnnxEncoder(Encoder):
         self._tokenizer.no_padding()  # each batch is padded to its longest text in `_forward`
         self._pad_id = int(spec["pad_id"])
         name = model if kind == "onnx" else int8_name(model)
-        super().__init__(name, int(spec["dim"]), cache_size, passes)
+        super().__init__(name, int(spec["dim"]), cache_size, passes, query_batch)
 
     def _prepare(self, texts: list[str]) -> tuple[list[Any], list[int]]:
         """Tokenised once, unpadded, so that batches are made of texts of the same number of tokens."""

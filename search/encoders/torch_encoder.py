@@ -37,9 +37,17 @@ def load_sentence_transformer(model: str, threads: int) -> Any:
 class TorchEncoder(Encoder):
     kind = "torch"
 
-    def __init__(self, model: str, threads: int = 0, cache_size: int = 2048, st: Any = None, passes: int = 1) -> None:
+    def __init__(
+        self,
+        model: str,
+        threads: int = 0,
+        cache_size: int = 2048,
+        st: Any = None,
+        passes: int = 1,
+        query_batch: int = 16,
+    ) -> None:
         self._model = st if st is not None else load_sentence_transformer(model, threads)
-        super().__init__(model, int(self._model.get_embedding_dimension()), cache_size, passes)
+        super().__init__(model, int(self._model.get_embedding_dimension()), cache_size, passes, query_batch)
 
     def _forward(self, texts: list[str]) -> np.ndarray:
         return self._model.encode(
