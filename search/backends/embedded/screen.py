@@ -102,7 +102,7 @@ class Int8Screen:
 
     @staticmethod
     def available() -> bool:
-        return _session() is not None and _session(rows_first=True) is not None
+        return _session(False) is not None and _session(True) is not None  # positional: one cache entry each
 
     def candidates(self, query: np.ndarray, floor: float) -> np.ndarray:
         """Every row whose float score may reach `floor` (a superset of those that do), ascending."""
