@@ -210,7 +210,7 @@ def section(
         lines.append(f"| {name} | {times_ms} | {adds:+.0f}% |")
     lines += [
         "",
-        "Each query's first search (`distinct=false`, then `distinct=true`: its keyword matches not yet passed over), "
+        "Each query's first search (`distinct=false`, then `distinct=true`: its keyword matches not yet counted), "
         "every third query for each kind of search, those not searched before (by the warm-up or another kind):",
         "",
         "| search | queries | distinct=false p50 / p99 ms | distinct=true p50 / p99 ms | collapse adds (p50) |",

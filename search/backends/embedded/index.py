@@ -35,6 +35,7 @@ import tantivy
 from search.backends.base import Filters, IndexLocked, IndexNotFound, WriteUnavailable, check_built_with
 from search.backends.embedded.ann import AnnStore
 from search.backends.embedded.columns import Columns
+from search.backends.embedded.queries import Leaf
 from search.backends.embedded.schema import build_schema
 from search.backends.embedded.vectors import VectorSet
 from search.fields import KEY_FIELD, NODE_CONFIDENCE, SCHEMA_VERSION
@@ -101,7 +102,7 @@ class Snapshot:
     _columns: Columns | None = None
     _allowed: Recent[Filters, np.ndarray] = field(default_factory=lambda: Recent(FILTER_CACHE_SIZE))
     _matches: Recent[str, np.ndarray] = field(default_factory=lambda: Recent(MATCH_CACHE_ROWS, len))
-    _terms: Recent[tuple[str, ...], np.ndarray] = field(default_factory=lambda: Recent(TERM_CACHE_ROWS, len))
+    _terms: Recent[Leaf, np.ndarray] = field(default_factory=lambda: Recent(TERM_CACHE_ROWS, len))
     frequencies: dict[str, int] = field(default_factory=dict)
     _types: Recent[tuple[tuple[str, ...], float], tuple[np.ndarray, np.ndarray]] = field(
         default_factory=lambda: Recent(TYPE_CACHE_ROWS, lambda kept: len(kept[0]) + 1)
@@ -161,7 +162,7 @@ class Snapshot:
         key: str,
         query: Callable[[], tantivy.Query | None],
         known: int | None = None,
-        leaves: Callable[[], Sequence[tuple[tuple[str, ...], Callable[[], tantivy.Query]]]] | None = None,
+        leaves: Callable[[], Sequence[tuple[Leaf, Callable[[], tantivy.Query]]]] | None = None,
     ) -> np.ndarray:
         """The vector rows of every document matching a keyword query (`query` builds it, called only when the rows
         are not kept; None: no query, no rows; `known`: how many match, when counted already), cached per query for
@@ -172,8 +173,9 @@ class Snapshot:
         `leaves` (when given) makes the query's leaves (`KeywordQueryBuilder.leaves`: single terms whose matches
         together are the query's): the rows are then their union, each leaf's rows kept per term for this
         generation (up to TERM_CACHE_ROWS in all), so that a query whose terms other queries used needs no pass
-        over the index. Where the union's size is not the query's count (`known`), one pass over the query
-        decides."""
+        over the index (a term new to the generation costs one pass over its matches, so a query whose terms are
+        all new costs a little more than one pass over the query: their matches overlap). Where the union's size
+        is not the query's count (`known`), one pass over the query decides."""
 
         def rows() -> np.ndarray:
             if leaves is not None:
@@ -185,7 +187,7 @@ class Snapshot:
 
         return self._matches.get_or_make(key, rows)
 
-    def _union(self, leaves: Sequence[tuple[tuple[str, ...], Callable[[], tantivy.Query]]]) -> np.ndarray:
+    def _union(self, leaves: Sequence[tuple[Leaf, Callable[[], tantivy.Query]]]) -> np.ndarray:
         """The rows matching any of these leaves, ascending; each leaf's rows from one pass per generation."""
         columns = self.columns
         matched = np.zeros(len(columns), dtype=bool)
