@@ -145,12 +145,13 @@ class TermIndex:
                 yield other.id
 
     def family(self, node: str, term: str) -> tuple[str, ...]:
-        """What a type word names: `node` (the one the index keys the term to) and every other node one of whose
-        names (each coordinated part apart) *ends* with the term, so that the term is its head — `适配器` names
-        Adapters, and also `电源适配器` (Power Adapters) and `旅行转换器/适配器` (Travel Adapters); `camera` names
-        Cameras and `Dash Cam` (`car camera`). Of nested ones the highest stands for its branch; a root (a vertical)
-        or an ancestor of `node` is never one: the index's term points at the deepest node that holds it. `node`
-        first, then the others in id order. Derived from the taxonomy alone."""
+        """What a type word names: `node` (the one the index keys the term to) and every other node of its vertical
+        one of whose names *ends* with the term (`_ends_with`), so that the term is its head — `适配器` names
+        Adapters, and also `充电器/电源适配器` (Power Adapters & Chargers) and `旅行转换器/适配器` (Travel Adapters);
+        `backpack` names Backpacks and Laptop Bags & Sleeves (`laptop backpack`). Another vertical's sense is left
+        out (`sunscreen` is not pet sunscreen). Of nested ones the highest stands for its branch; a root or an
+        ancestor of `node` is never one: the index's term points at the deepest node that holds it. `node` first,
+        then the others in id order. Derived from the taxonomy alone."""
         key = (node, term)
         found = self._families.get(key)
         if found is None:
