@@ -9,10 +9,11 @@ products (uniformly drawn), each variant given a colour and a size: `item_group_
 Texts are feedgen's, so a var/bench/http-100000 index's embedding cache (copied in when there is one) holds every
 vector. Latency is measured in process (`SearchService.search`, result and query caches off), the demo queries
 (Chinese and English) in keyword and hybrid mode, plus browsing (empty q) with facets; each query alternately with
-`distinct` on and off, `--rounds` times, so that both see the same machine load, every query searched once before
-the rounds. Reported: p50 and p99 per mode, and what collapsing adds; and apart, each query's first search
-(`distinct=false` first, then `distinct=true`: the index snapshot has not yet passed over that query's keyword
-matches, which it keeps for the query's later searches — `Snapshot.matching_rows` — nor read its page's variants).
+`distinct` on and off (which one first alternates: the second of a pair runs on what the first warmed), `--rounds`
+times, so that both see the same machine load, every query searched once before the rounds. Reported: p50 and p99
+per mode, and what collapsing adds; and apart, each query's first search (`distinct=false` first, then
+`distinct=true`: the index snapshot has not yet counted that query's keyword matches, which it keeps for the
+query's later searches — `Snapshot.matching_rows` — nor read its page's variants).
 """
 
 from __future__ import annotations
@@ -135,9 +136,11 @@ def measure(
                 for distinct in (True, False):
                     service.search(SearchRequest(**kwargs, distinct=distinct))
         times: dict[bool, list[float]] = {True: [], False: []}
-        for _ in range(rounds):
-            for kwargs in kinds:
-                for distinct in (True, False):
+        for r in range(rounds):
+            for i, kwargs in enumerate(kinds):
+                # the second search of a pair runs on what the first one warmed (about 0.3 ms of a keyword search's
+                # CPU): each goes first in half the pairs
+                for distinct in (True, False) if (i + r) % 2 == 0 else (False, True):
                     timed(kwargs, distinct, times)
         out[name] = times
         loads.append(os.getloadavg()[0])
@@ -152,17 +155,23 @@ while browsing and the group counts (over every product — browsing without fil
 aggregation, no extra pass per facet. A collapsed page lists each group's variants: a `Variant` (id, options, prices,
 availability, image) read from each variant's stored record, without validating the whole record (about 5 variants a
 group), once per snapshot (kept for later pages: `Columns.listed`). The one cost without a counterpart in
-`distinct=false` is the total of a text search: it counts the groups of every keyword match, so the first search of a
-query passes over all its matches once (tantivy, ordered by write sequence: about 0.4 µs a match, most of it the
-matches crossing into Python — the binding has no exact distinct count), where `distinct=false` takes the keyword
-leg's own count; the snapshot keeps those rows per query (as it keeps the rows of each filter set), so that the
-query's other filter sets (disjunctive facets), next pages, sorts and filters count from them. A query whose matches
-all fit in the keyword leg (150) needs no pass. Facets are then array work over those rows, beside the aggregation
-`distinct=false` runs. Every other way the binding (tantivy-py 0.27) offers to get the matches' groups was measured
-slower or inexact at 100k (CPU per search, 50 queries with a pass, 8,100 matches on average): this pass 4.2 ms, a
-search ordered by the group hash 4.3 ms, a `terms` aggregation on the group hash 4.9 ms (on the `group` text field
-8.1 ms), `terms_with_prefix` on `group` filtered by the query 10.3 ms; `cardinality` 1.1 ms but off by up to 638
-groups; the query's count alone 1.1 ms."""
+`distinct=false` is the total of a text search: it counts the groups of every keyword match, where `distinct=false`
+takes the keyword leg's own count. The matches are the union of the query's terms' matches
+(`KeywordQueryBuilder.leaves`: each English term, model-number form and Chinese term in its fields — a phrase, a
+concept matched whole and a brand boost match nothing more), and the snapshot keeps each term's rows (one pass over
+the term's matches, ordered by write sequence: about 0.4 µs a match, most of it the matches crossing into Python —
+the binding has no exact distinct count), so a query whose terms earlier queries used costs an array union, not a
+pass; where the union's size is not the leg's count, one pass over the query decides. The snapshot keeps each
+query's rows too (as it keeps the rows of each filter set), so that the query's other filter sets (disjunctive
+facets), next pages, sorts and filters count from them. A query whose matches all fit in the keyword leg (150) needs
+neither. Facets are then array work over those rows, beside the aggregation `distinct=false` runs. Every other way
+the binding (tantivy-py 0.27) offers to get the matches' groups was measured slower or inexact at 100k (session 6,
+CPU per search, 50 queries with a pass, 8,100 matches on average): one pass over the query 4.2 ms, a search ordered
+by the group hash 4.3 ms, a `terms` aggregation on the group hash 4.9 ms (on the `group` text field 8.1 ms),
+`terms_with_prefix` on `group` filtered by the query 10.3 ms; `cardinality` 1.1 ms but off by up to 638 groups; the
+query's count alone 1.1 ms. The terms' union against one pass over the query (session 7, CPU, the 291 term sets of
+the demo queries and their relaxations, in that order): 0.96 ms against 2.5 ms; every term new to the snapshot
+3.0–3.8 ms against 2.6–3.1 ms (several terms' matches overlap)"""
 
 
 def section(
@@ -186,8 +195,9 @@ def section(
         f"{machine_line()}. {n:,} generated products (`bench/feedgen.py`) in {groups:,} product groups of 1–8 "
         f"variants ({', '.join(f'{sizes[k]:,} of {k}' for k in sorted(sizes))}), each variant with a colour and a "
         f"size; embedded backend; in process (`SearchService.search`, caches off), {args.rounds} rounds of the demo "
-        "queries (Chinese and English), each query alternately with `distinct` on and off, every query searched once "
-        "before the rounds (its first search is the second table's). Facets: "
+        "queries (Chinese and English), each query alternately with `distinct` on and off (on first in half the "
+        "pairs, off first in the other half), every query searched once before the rounds (its first search is the "
+        "second table's). Facets: "
         f"{', '.join(FACETS)}." + (f" Build from the embedding cache: {build_s:.0f} s." if build_s else ""),
         "",
         "| search | distinct=false p50 / p99 ms | distinct=true p50 / p99 ms | collapse adds (p50) |",
@@ -200,7 +210,7 @@ def section(
         lines.append(f"| {name} | {times_ms} | {adds:+.0f}% |")
     lines += [
         "",
-        "Each query's first search (`distinct=false`, then `distinct=true`: its keyword matches not yet passed over), "
+        "Each query's first search (`distinct=false`, then `distinct=true`: its keyword matches not yet counted), "
         "every third query for each kind of search, those not searched before (by the warm-up or another kind):",
         "",
         "| search | queries | distinct=false p50 / p99 ms | distinct=true p50 / p99 ms | collapse adds (p50) |",

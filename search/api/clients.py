@@ -16,6 +16,7 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 MAX_FORWARDED_HOPS = 16  # X-Forwarded-For entries looked at, from the right (the nearest proxy) leftwards
 MAX_ADDRESS_LENGTH = 64  # longer is no address: not even looked at
 MAX_OTHER_LENGTH = 64  # a peer that is not an IP address (a Unix socket, a test client), as it is kept
+MAX_REMEMBERED_PEERS = 4096  # peers whose trust `ProxyHeadersMiddleware` remembers (then it starts afresh)
 
 
 def parse_address(text: str) -> IPAddress | None:
@@ -97,11 +98,20 @@ class ProxyHeadersMiddleware:
     def __init__(self, app: ASGIApp, trusted: list[str]) -> None:
         self.app = app
         self.trusted = TrustedProxies(trusted)
+        self.peers: dict[str, bool] = {}  # whether each recent peer is trusted: one address parse per peer, not request
+
+    def _trusts(self, peer: str) -> bool:
+        trusted = self.peers.get(peer)
+        if trusted is None:
+            if len(self.peers) >= MAX_REMEMBERED_PEERS:
+                self.peers.clear()
+            trusted = self.peers[peer] = self.trusted.trusts(peer)
+        return trusted
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] in ("http", "websocket") and scope.get("client"):
             peer = scope["client"][0]
-            if self.trusted.trusts(peer):
+            if self._trusts(peer):
                 forwarded = [v.decode("latin-1") for k, v in scope["headers"] if k == b"x-forwarded-for"]
                 if forwarded:
                     scope["client"] = (self.trusted.client(peer, ",".join(forwarded)), 0)

@@ -1,8 +1,11 @@
 """Serving the app with uvicorn: tolerant of raw UTF-8 in the request line, strict with slow clients.
 
 Shoppers' tools do not always percent-encode: `curl 'http://host/v1/search?q=蓝牙耳机'` sends the Chinese bytes
-as they are, which h11 (and httptools) reject with 400. `HttpProtocol` percent-encodes the bytes ≥ 0x80 of each
-request line before h11 parses it — only the request line: headers and bodies pass unchanged.
+as they are, which httptools (and h11) reject with 400. `HttpProtocol` percent-encodes the bytes ≥ 0x80 of each
+request line before the parser reads it — only the request line: headers and bodies pass unchanged.
+
+The event loop is uvloop and the HTTP parser httptools (llhttp): a request costs the server's event loop about
+0.5 ms of CPU less than asyncio's own loop with h11 (measured per thread under load, docs/benchmarks.md).
 
 Slow clients: uvicorn closes a connection only when it has been idle for the keep-alive timeout after a response;
 a connection that never finishes its request line or headers (slowloris), or its body, was held forever.
@@ -32,21 +35,23 @@ import signal
 import socket
 import sys
 from collections.abc import Callable
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote_plus
 
-import h11
 import uvicorn
 from fastapi import FastAPI
 from pydantic import SecretStr
-from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.logging import AccessFormatter
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from search import __version__
 from search.api import running
 from search.config import Settings
 
 MAX_REQUEST_LINE = 65536
+MAX_HEAD_BYTES = 65536  # a request's line and headers together
 
 
 def percent_encode_non_ascii(line: bytes) -> bytes:
@@ -55,15 +60,20 @@ def percent_encode_non_ascii(line: bytes) -> bytes:
     return b"".join(b"%%%02X" % byte if byte >= 0x80 else bytes((byte,)) for byte in line)
 
 
-class HttpProtocol(H11Protocol):
-    """uvicorn's h11 protocol, with non-ASCII request-line bytes percent-encoded (RFC 3986 form), and deadlines:
-    a request's line and headers must arrive within `header_timeout_s` of the connection (or of the previous
-    response), its body within `body_timeout_s` of its headers; past either, the connection is closed. The time
-    the app takes to answer is never counted against the client."""
+class HttpProtocol(HttpToolsProtocol):
+    """uvicorn's httptools protocol (llhttp, in C: about 0.3 ms of the event loop's CPU a request less than h11's pure
+    Python), with non-ASCII request-line bytes percent-encoded (RFC 3986 form), a cap on a request's line and
+    headers (`MAX_HEAD_BYTES`: h11 capped them, llhttp does not), and deadlines: a request's line and headers must
+    arrive within `header_timeout_s` of the connection (or of the previous response), its body within
+    `body_timeout_s` of its headers; past either, the connection is closed. The time the app takes to answer is
+    never counted against the client."""
 
     _pending = b""
     _deadline: asyncio.TimerHandle | None = None
     _waiting_for: str | None = None  # "headers" or "body": what the running deadline is for
+    _in_message = False  # the parser is inside a request: from its first byte to the end of its body
+    _headers_done = False  # ... and past its headers
+    _head_bytes = 0  # bytes of the request line and headers so far (while they are incomplete)
 
     def __init__(self, config: uvicorn.Config, *args: Any, **kwargs: Any) -> None:
         super().__init__(config, *args, **kwargs)
@@ -81,41 +91,56 @@ class HttpProtocol(H11Protocol):
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
-        self._receive(data)
+        if not self._in_message:  # a request begins: its request line is encoded once it is whole
+            data = self._pending + data
+            end = data.find(b"\n")
+            if end < 0 and len(data) < MAX_REQUEST_LINE:
+                self._pending = data  # wait for the whole request line
+                self._unset_keepalive_if_required()  # a request has begun: its header deadline applies
+                self._follow_state()
+                return
+            self._pending = b""
+            if end >= 0:
+                data = percent_encode_non_ascii(data[:end]) + data[end:]
+        heading = not self._headers_done
+        super().data_received(data)
+        if self.parser is None or self.transport.is_closing():
+            return
+        if heading and (self._in_message and not self._headers_done):
+            self._head_bytes += len(data)
+            if self._head_bytes > MAX_HEAD_BYTES:
+                message = "Invalid HTTP request received."  # as uvicorn answers a head h11 finds too large
+                self.logger.warning("%s (request line and headers over %d bytes)", message, MAX_HEAD_BYTES)
+                self.send_400_response(message)
+                return
         self._follow_state()
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self._in_message, self._headers_done, self._head_bytes = True, False, 0
+
+    def on_headers_complete(self) -> None:
+        self._headers_done = True
+        super().on_headers_complete()
+
+    def on_message_complete(self) -> None:
+        self._in_message = self._headers_done = False
+        super().on_message_complete()
 
     def on_response_complete(self) -> None:
         super().on_response_complete()  # arms the keep-alive timeout; may start a pipelined request
-        self._follow_state()
-
-    def _receive(self, data: bytes) -> None:
-        at_request_start = self.conn.their_state in (h11.IDLE, h11.DONE) and not self.conn.trailing_data[0]
-        if not (self._pending or at_request_start):
-            super().data_received(data)
-            return
-        data = self._pending + data
-        end = data.find(b"\n")
-        if end < 0 and len(data) < MAX_REQUEST_LINE:
-            self._pending = data  # wait for the whole request line
-            self._unset_keepalive_if_required()  # a request has begun: its header deadline applies, not keep-alive
-            return
-        self._pending = b""
-        if end >= 0:
-            data = percent_encode_non_ascii(data[:end]) + data[end:]
-        super().data_received(data)
+        if self.parser is not None:
+            self._follow_state()
 
     def _follow_state(self) -> None:
         """Run the deadline for what the client owes now: a body; headers (a request begun, or none yet on a new
         connection); or nothing (the request is in, the app's turn; or idle after a response, the keep-alive
         timeout's turn)."""
-        state = self.conn.their_state
-        begun = bool(self._pending or self.conn.trailing_data[0])
-        if state is h11.SEND_BODY:
-            self._expect("body")
-        elif state is h11.IDLE and (begun or self.timeout_keep_alive_task is None):
-            self._expect("headers")
-        else:
-            self._expect(None)
+        if self._in_message:
+            self._expect("body" if self._headers_done else "headers")
+            return
+        idle = self.cycle is None or (self.cycle.response_complete and self.timeout_keep_alive_task is None)
+        self._expect("headers" if self._pending or idle else None)
 
     def _expect(self, what: str | None) -> None:
         if what == self._waiting_for and (what is None or self._deadline is not None):
@@ -146,8 +171,8 @@ def redact_target(target: str) -> str:
     """A request target with the values of its secret-looking query parameters (`key`, `api_key`, `token`, …)
     replaced: the storefront may be opened as `/?key=<search key>`, and access logs are read by many."""
     path, question, query = target.partition("?")
-    if not question:
-        return target
+    if not question or not SECRET_PARAMETER.search(unquote_plus(query)):
+        return target  # no name can match where the whole query does not (a name is a part of it, cut at ASCII)
     pairs = []
     for pair in query.split("&"):
         name, equals, _ = pair.partition("=")
@@ -163,6 +188,38 @@ class RedactedAccessLog(logging.Filter):
         if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str) and "?" in args[2]:
             record.args = (*args[:2], redact_target(args[2]), *args[3:])
         return True
+
+
+class PlainAccessFormatter(AccessFormatter):
+    """uvicorn's access line, the same text, made in one step where it has no colours (a log file, a pipe, a
+    journal): uvicorn's own formatter copies each record twice and formats the line through three layers, about a
+    tenth of the event loop's CPU a request. With colours (a terminal) or another format, uvicorn's formatter."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        args = record.args
+        if self.use_colors or self._fmt != ACCESS_FORMAT or record.exc_info or record.stack_info:
+            return super().format(record)
+        if not isinstance(args, tuple) or len(args) != 5:
+            return super().format(record)
+        client_addr, method, full_path, http_version, status_code = args
+        status = _STATUS_LINES.get(status_code) or self.get_status_code(int(status_code))  # type: ignore[arg-type]
+        level = record.levelname
+        return f'{level}:{" " * (8 - len(level))} {client_addr} - "{method} {full_path} HTTP/{http_version}" {status}'
+
+
+ACCESS_FORMAT = '%(levelprefix)s %(client_addr)s - "%(request_line)s" %(status_code)s'  # uvicorn's
+_STATUS_LINES = {status.value: f"{status.value} {status.phrase}" for status in HTTPStatus}
+
+
+def plain_access_lines(logger: logging.Logger) -> None:
+    """Give the handlers of uvicorn's access `logger` that format with uvicorn's `AccessFormatter` the
+    `PlainAccessFormatter` (same lines)."""
+    for handler in logger.handlers:
+        formatter = handler.formatter
+        if type(formatter) is AccessFormatter:
+            handler.setFormatter(
+                PlainAccessFormatter(formatter._fmt, formatter.datefmt, use_colors=formatter.use_colors)
+            )
 
 
 class ServerConfig(uvicorn.Config):
@@ -194,6 +251,7 @@ def server_config(app: FastAPI, host: str, port: int, log_level: str = "info") -
     access = logging.getLogger("uvicorn.access")  # configured by uvicorn.Config above
     if not any(isinstance(f, RedactedAccessLog) for f in access.filters):
         access.addFilter(RedactedAccessLog())
+    plain_access_lines(access)
     return config
 
 

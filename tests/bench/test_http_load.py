@@ -27,6 +27,7 @@ def test_every_scenario_runs_against_a_started_server_without_errors(small_setti
         cells = [cell.strip() for cell in rows[scenario].strip("|").split("|")]
         assert int(cells[2].replace(",", "")) > 0 and cells[3] == "0", rows[scenario]  # requests, no errors
         assert float(cells[9]) > 0, rows[scenario]  # the server's CPU per request, over its worker processes
+        assert float(cells[10]) > 0, rows[scenario]  # the load generator's own CPU per request
     assert "| hybrid search, top 10 | 3 |" in result.stdout  # the concurrency row
     assert "hybrid, the same query (蓝牙耳机) each time" in rows
     cells = [cell.strip() for cell in rows["/v1/suggest, first half of each query"].strip("|").split("|")]

@@ -407,6 +407,7 @@ class EmbeddedBackend(SearchBackend):
                     repr(concepts),  # the whole of what the query is built from (this backend's builder)
                     lambda: self._keyword.build(concepts),
                     results.keyword_total if flt is None else None,
+                    lambda: self._keyword.leaves(concepts),
                 )
                 parts.append(matched if flt is None else matched[self._allowed(snapshot, results.filters)[matched]])
         if results.near is not None and (results.ids is None or vectors.ann is not None):

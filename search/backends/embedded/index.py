@@ -22,7 +22,7 @@ import shutil
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -35,16 +35,22 @@ import tantivy
 from search.backends.base import Filters, IndexLocked, IndexNotFound, WriteUnavailable, check_built_with
 from search.backends.embedded.ann import AnnStore
 from search.backends.embedded.columns import Columns
+from search.backends.embedded.queries import Leaf
 from search.backends.embedded.schema import build_schema
 from search.backends.embedded.vectors import VectorSet
 from search.fields import KEY_FIELD, NODE_CONFIDENCE, SCHEMA_VERSION
 
 WRITER_HEAP_BYTES = 128_000_000
 FILTER_CACHE_SIZE = 64
-TYPE_CACHE_SIZE = 64  # product types whose rows a snapshot keeps (`Snapshot.of_type`)
+# Rows of product types a snapshot keeps (`Snapshot.of_type`), all types together: 16 bytes a row, so at most 16 MB.
+# By rows, not types: the 253 demo queries name 85 types (74,000 rows at 100,000 products), and a cache of 64 types
+# made a search of a type no longer kept search for its rows again (≈ 1 ms at 100,000 products).
+TYPE_CACHE_ROWS = 1_000_000
 MATCH_CACHE_ROWS = 2_000_000
 """Rows of keyword matches a snapshot keeps (`Snapshot.matching_rows`), all queries together: 16 MB (int64 rows:
 as int32 they cost a conversion at every gather)."""
+TERM_CACHE_ROWS = 4_000_000
+"""Rows of single terms' matches a snapshot keeps (`Snapshot.matching_rows`), all terms together: 16 MB (int32)."""
 FREQUENCY_CACHE_SIZE = 100_000
 LIVE_MANIFEST = "manifest.json"
 STAGING_MANIFEST = "manifest.rebuild.json"
@@ -96,9 +102,10 @@ class Snapshot:
     _columns: Columns | None = None
     _allowed: Recent[Filters, np.ndarray] = field(default_factory=lambda: Recent(FILTER_CACHE_SIZE))
     _matches: Recent[str, np.ndarray] = field(default_factory=lambda: Recent(MATCH_CACHE_ROWS, len))
+    _terms: Recent[Leaf, np.ndarray] = field(default_factory=lambda: Recent(TERM_CACHE_ROWS, len))
     frequencies: dict[str, int] = field(default_factory=dict)
     _types: Recent[tuple[tuple[str, ...], float], tuple[np.ndarray, np.ndarray]] = field(
-        default_factory=lambda: Recent(TYPE_CACHE_SIZE)
+        default_factory=lambda: Recent(TYPE_CACHE_ROWS, lambda kept: len(kept[0]) + 1)
     )
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -136,8 +143,8 @@ class Snapshot:
 
     def of_type(self, key: tuple[tuple[str, ...], float], query: tantivy.Query) -> tuple[np.ndarray, np.ndarray]:
         """The rows (ascending) of the products `query` finds — those of a type, surely enough assigned, `key` —
-        and each one's assignment confidence: one search per type for this generation (the last TYPE_CACHE_SIZE
-        types kept), then an array look-up for every search naming the type."""
+        and each one's assignment confidence: one search per type for this generation (the last types' rows kept,
+        TYPE_CACHE_ROWS in all), then an array look-up for every search naming the type."""
 
         def typed() -> tuple[np.ndarray, np.ndarray]:
             hits = self.searcher.search(query, limit=max(self.searcher.num_docs, 1), count=False).hits
@@ -151,19 +158,42 @@ class Snapshot:
         return self._types.get_or_make(key, typed)
 
     def matching_rows(
-        self, key: str, query: Callable[[], tantivy.Query | None], known: int | None = None
+        self,
+        key: str,
+        query: Callable[[], tantivy.Query | None],
+        known: int | None = None,
+        leaves: Callable[[], Sequence[tuple[Leaf, Callable[[], tantivy.Query]]]] | None = None,
     ) -> np.ndarray:
         """The vector rows of every document matching a keyword query (`query` builds it, called only when the rows
         are not kept; None: no query, no rows; `known`: how many match, when counted already), cached per query for
         this generation as the filters' rows are (keyed by `key`, a full description of what the query is built
         from), up to MATCH_CACHE_ROWS rows in all: the group counts of a search under several filter sets
-        (disjunctive facets), of its next pages, other sorts and other filters take them from one pass."""
+        (disjunctive facets), of its next pages, other sorts and other filters take them from one pass.
+
+        `leaves` (when given) makes the query's leaves (`KeywordQueryBuilder.leaves`: single terms whose matches
+        together are the query's): the rows are then their union, each leaf's rows kept per term for this
+        generation (up to TERM_CACHE_ROWS in all), so that a query whose terms other queries used needs no pass
+        over the index (a term new to the generation costs one pass over its matches, so a query whose terms are
+        all new costs a little more than one pass over the query: their matches overlap). Where the union's size
+        is not the query's count (`known`), one pass over the query decides."""
 
         def rows() -> np.ndarray:
+            if leaves is not None:
+                union = self._union(leaves())
+                if known is None or len(union) == known:
+                    return union
             built = query()
             return np.zeros(0, dtype=np.int64) if built is None else self.columns.matching(built, known)
 
         return self._matches.get_or_make(key, rows)
+
+    def _union(self, leaves: Sequence[tuple[Leaf, Callable[[], tantivy.Query]]]) -> np.ndarray:
+        """The rows matching any of these leaves, ascending; each leaf's rows from one pass per generation."""
+        columns = self.columns
+        matched = np.zeros(len(columns), dtype=bool)
+        for key, leaf in leaves:
+            matched[self._terms.get_or_make(key, lambda leaf=leaf: columns.matching(leaf()).astype(np.int32))] = True
+        return np.flatnonzero(matched)
 
 
 class _ReadingAs(AbstractContextManager[None]):

@@ -3,8 +3,9 @@ syntax leaks in. The OpenSearch backend builds the same queries as JSON (`opense
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import Any, NamedTuple
 
 import tantivy
 
@@ -17,6 +18,13 @@ from search.ranking import RankingSpec
 Occur = tantivy.Occur
 Query = tantivy.Query
 Searcher = tantivy.Searcher
+
+
+class Leaf(NamedTuple):
+    """A term in any of these fields: one of a keyword query's leaves (`KeywordQueryBuilder.leaves`)."""
+
+    fields: tuple[str, ...]
+    term: str
 
 
 class KeywordQueryBuilder:
@@ -50,6 +58,32 @@ class KeywordQueryBuilder:
             return query
         # The boosts only reorder what the concepts matched: they never make a product match on their own.
         return Query.boolean_query([(Occur.Must, query), *((Occur.Should, b) for b in boosts)])
+
+    def leaves(self, concepts: Sequence[Concept]) -> list[tuple[Leaf, Callable[[], Query]]]:
+        """Queries (each as what builds it) whose matches together are exactly the matches of `build(concepts)`
+        (whatever the brands boosted), each with all it is built from (`Leaf`): a term in the English fields, a term
+        in the Chinese fields.
+
+        `build` joins these leaves by `should` and dis-max only, so a product matching a leaf matches the query; and
+        every other clause matches only products that a leaf matches: a phrase needs each of its terms in
+        `phrase_field` (one of the English fields: its bonus is weighted by that field's weight), a concept matched
+        whole needs one of its terms, and the brand boosts sit beside a `must` of the rest. So the query's matches
+        are the union of the leaves' — a term's matches can be kept and reused by every query using the term."""
+        found: dict[Leaf, Callable[[], Query]] = {}
+        english, chinese = tuple(self.english), tuple(self.chinese)
+        for concept in concepts:
+            for alt in concept.alternatives:
+                if not alt.terms or not english:  # no English clause (`_english`), or one matching nothing
+                    continue
+                for term in (*alt.terms, *alt.forms):
+                    found.setdefault(Leaf(english, term), partial(self._any, english, term))
+            if concept.term and chinese and (concept.chinese or " " not in concept.term):
+                found.setdefault(Leaf(chinese, concept.term), partial(self._any, chinese, concept.term))
+        return list(found.items())
+
+    def _any(self, fields: Sequence[str], term: str) -> Query:
+        """Products with this term in any of the fields (unscored: only which products match counts)."""
+        return Query.boolean_query([(Occur.Should, Query.term_query(self.schema, name, term)) for name in fields])
 
     def _concept(self, concept: Concept) -> Query | None:
         options = [q for q in (self._english(alt.terms, alt.weight, alt.forms) for alt in concept.alternatives) if q]

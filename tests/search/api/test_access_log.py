@@ -7,10 +7,12 @@ real log (not through TestClient, whose requests never reach uvicorn's logger).
 
 from __future__ import annotations
 
+import logging
 import time
 import urllib.parse
 
 import httpx
+import pytest
 
 SEARCH_KEY = "pk-url-key-do-not-log-1234"
 
@@ -46,3 +48,31 @@ def test_redaction_keeps_everything_else():
     assert redact_target("/v1/search?q=key&size=2") == "/v1/search?q=key&size=2"  # a value, not a name
     assert redact_target("/?key=a&q=b&token") == "/?key=REDACTED&q=b&token"
     assert redact_target("/plain") == "/plain"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("127.0.0.1:51234", "GET", "/v1/search?q=%E8%80%B3%E6%9C%BA&size=2", "1.1", 200),
+        ("[::1]:8", "POST", "/v1/admin/products", "1.1", 413),
+        ("10.0.0.7:1", "GET", "/", "1.0", 599),  # no reason phrase
+    ],
+)
+def test_the_plain_access_formatter_writes_uvicorns_lines(args):
+    from uvicorn.logging import AccessFormatter
+
+    from search.api.server import ACCESS_FORMAT, PlainAccessFormatter
+
+    record = logging.LogRecord("uvicorn.access", logging.INFO, __file__, 1, '%s - "%s %s HTTP/%s" %d', args, None)
+    uvicorns = AccessFormatter(ACCESS_FORMAT, use_colors=False).format(record)
+    assert PlainAccessFormatter(ACCESS_FORMAT, use_colors=False).format(record) == uvicorns
+    assert uvicorns.startswith(f"INFO:     {args[0]} - ")
+
+
+def test_the_server_writes_access_lines_with_the_plain_formatter(small_settings):
+    from search.api.app import create_app
+    from search.api.server import PlainAccessFormatter, server_config
+
+    server_config(create_app(small_settings), "127.0.0.1", 0)
+    handlers = logging.getLogger("uvicorn.access").handlers
+    assert handlers and all(isinstance(handler.formatter, PlainAccessFormatter) for handler in handlers)

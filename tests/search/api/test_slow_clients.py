@@ -148,3 +148,29 @@ def test_a_slow_but_steady_client_is_served(server):
         assert sock.recv(65536).startswith(b"HTTP/1.1 200")
     finally:
         sock.close()
+
+
+def test_a_request_line_and_headers_past_the_cap_get_400_and_the_connection_closes(server):
+    """llhttp sets no bound on a request's head: the server caps its line and headers (h11 capped them before)."""
+    from search.api.server import MAX_HEAD_BYTES
+
+    sock = stalled(server.port, b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+    try:
+        filler = b"X-Filler: " + b"a" * 1000 + b"\r\n"
+        for _ in range(MAX_HEAD_BYTES // len(filler) + 2):
+            sock.sendall(filler)
+        sock.settimeout(30)
+        assert sock.recv(65536).startswith(b"HTTP/1.1 400")
+        assert closed_within(sock, 10)
+        assert httpx.get(f"{server.url}/healthz", timeout=30).status_code == 200
+    finally:
+        sock.close()
+
+
+def test_headers_under_the_cap_are_read_whole(server):
+    sock = stalled(server.port, b"GET /healthz HTTP/1.1\r\nHost: x\r\n" + b"X-Filler: " + b"a" * 30_000 + b"\r\n\r\n")
+    try:
+        sock.settimeout(30)
+        assert sock.recv(65536).startswith(b"HTTP/1.1 200")
+    finally:
+        sock.close()

@@ -229,3 +229,39 @@ def test_browsing_counts_follow_each_write(backend, embedder, analysis):
     gone = search(backend, query)
     assert gone.total == 4 and gone.facets["brand"]["Stanley"] == 1 and gone.facets["color"]["Black"] == 3
     assert "YETI" not in gone.facets["brand"]
+
+
+def test_group_counts_of_queries_sharing_words_are_exact_whichever_comes_first(backend, embedder, analysis):
+    """A short keyword leg makes the group count go over every match (on the embedded backend from each word's
+    matches, kept for the index version and shared by the queries using the word): every query's total, with and
+    without a filter, is the number of groups among all its matching variants, whatever was searched before —
+    matches of a Chinese term and of a model number's joined form included."""
+    cups = [Product(id=f"cup-{color}", item_group_id="zhcup", title="Steel Cup", title_zh="不锈钢水杯", color=color,
+                    price=price) for color, price in (("Black", 10.0), ("White", 12.0))]  # fmt: skip
+    earbuds = Product(id="xm5", title="Sony WF1000XM5 Earbuds", brand="Sony", color="Black", price=200.0)
+    backend.upsert(build_documents([*cups, earbuds], embedder, analysis.segmenter))
+    queries = [
+        concept_list(("water", "bottle")),
+        concept_list(("bottle",)),
+        concept_list(("stanley", "bottle")),
+        [Concept("水杯", [Alternative("water bottle", 1.0, "glossary")], chinese=True)],  # the cups: Chinese only
+        concept_list(("tumbler", "mug")),
+        concept_list(("water",)),
+        [Concept("wf-1000xm5", [Alternative("wf-1000xm5", 1.0, "query")]), *concept_list(("steel",))],
+    ]
+    short = RankingSpec(leg_size=1)
+    for order in (queries, queries[::-1]):
+        for concepts in order:
+            for filters in (Filters.where(color=("black",)), Filters()):  # filtered first: no count known
+                every = search(backend, BackendQuery(concepts=concepts, filters=filters, limit=100))
+                expected = {gid(hit.product) for hit in every.hits}
+                assert len(every.hits) == every.total  # every matching variant
+                counted = search(backend, BackendQuery(concepts=concepts, filters=filters, distinct=True), short)
+                assert counted.total == len(expected), ([c.term for c in concepts], filters)
+    assert search(backend, BackendQuery(concepts=concept_list(("bottle",)), distinct=True), short).total == 5
+    assert search(backend, BackendQuery(concepts=queries[3], distinct=True), short).total == 6  # the cups too
+    assert search(backend, BackendQuery(concepts=queries[-1], distinct=True), short).total == 2  # xm5 by its form
+
+
+def concept_list(words):
+    return [Concept(w, [Alternative(w, 1.0, "query")]) for w in words]

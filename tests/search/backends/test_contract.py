@@ -3,6 +3,7 @@ OpenSearch on osmem-server (keyword, filters, facets, sort, paging, CRUD), and a
 `OPENSEARCH_URL` is set (everything, knn and hybrid included)."""
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -579,3 +580,24 @@ def test_products_of_a_type_named_for_the_querys_rank_below_it_and_stay(opener, 
     unsure = RankingSpec(type_leg_weight=0.0, accessory_anchor_confidence=1.0)  # no laptop is that sure: none move
     assert ids(search(backend, query, unsure)) == ids(without)
     backend.close()
+
+
+ANALYSED = ["蓝牙耳机", "降噪耳机", "藍牙耳機", "lanya erji", "wireless earbuds", "iphone 15 手机壳", "sony wf-1000xm5",
+            "保温杯", "dog food", "婴儿奶粉", "stanley tumbler", "充电宝", "防晒霜 spf50"]  # fmt: skip
+
+
+def test_group_totals_over_every_match_equal_the_count_of_matches(small_backend, analysis):
+    """Each fixture product is a group of its own, so a search's total of groups, counted over every keyword match
+    (the leg one deep), is the count of its matches: Chinese, pinyin, mixed and model-number queries, brands
+    boosted, each concept matched whole, phrases."""
+    for q in ANALYSED:
+        analysed = analysis.query_analyzer.analyze(q, small_backend.document_frequency)
+        for filters in (Filters(price_max=200.0), Filters()):  # filtered first: its count is not the leg's
+            query = BackendQuery(
+                concepts=analysed.concepts, boost_brands=tuple(analysed.brands), filters=filters, limit=100
+            )
+            every = search(small_backend, query)
+            assert every.total == len(every.hits)
+            for leg_size in (1, 150):
+                counted = search(small_backend, replace(query, distinct=True), RankingSpec(leg_size=leg_size))
+                assert counted.total == every.total, (q, filters, leg_size)

@@ -3,10 +3,13 @@ test_contract.py."""
 
 from concurrent.futures import ThreadPoolExecutor
 
+import numpy as np
 import pytest
+import tantivy
 
 from search.analysis.translate import Alternative, Concept
 from search.backends.base import BackendQuery, Filters, IndexLocked
+from search.backends.embedded import index
 from search.backends.embedded.backend import EmbeddedBackend
 from search.catalog import Product
 from search.documents import build_documents
@@ -119,3 +122,34 @@ def test_only_one_writer_at_a_time(tmp_path, embedder, analysis):
 
 def replace_title(product, title):
     return product.model_copy(update={"title": title})
+
+
+def test_a_snapshot_keeps_the_rows_of_many_product_types(backend):
+    """A type's rows are searched once per snapshot and kept: a search naming it again, after searches naming
+    200 other types, takes them from what the snapshot keeps (here: an empty query would find none)."""
+    snapshot = backend._current()
+    first = snapshot.of_type((("t0",), 0.5), tantivy.Query.all_query())
+    assert len(first[0]) > 0
+    for n in range(1, 201):
+        snapshot.of_type(((f"t{n}",), 0.5), tantivy.Query.empty_query())
+    again = snapshot.of_type((("t0",), 0.5), tantivy.Query.empty_query())
+    assert np.array_equal(again[0], first[0])
+
+
+def test_what_a_snapshot_keeps_of_product_types_is_bounded_by_rows(small_settings, embedder, monkeypatch):
+    backend = EmbeddedBackend(small_settings.data_dir, embedder.name, embedder.dim)
+    rows = backend.stats().count
+    monkeypatch.setattr(index, "TYPE_CACHE_ROWS", 2 * (rows + 1))  # two types of every product, at most
+    backend.close()
+    backend = EmbeddedBackend(small_settings.data_dir, embedder.name, embedder.dim)
+    try:
+        snapshot = backend._current()
+        everything = tantivy.Query.all_query()
+        assert len(snapshot.of_type((("t0",), 0.5), everything)[0]) == rows > 0
+        snapshot.of_type((("t1",), 0.5), everything)
+        assert len(snapshot.of_type((("t0",), 0.5), tantivy.Query.empty_query())[0]) == rows  # both kept
+        snapshot.of_type((("t2",), 0.5), everything)  # a third: the least recently used one (t1) is dropped
+        assert len(snapshot.of_type((("t1",), 0.5), tantivy.Query.empty_query())[0]) == 0  # searched again
+        assert len(snapshot.of_type((("t0",), 0.5), tantivy.Query.empty_query())[0]) == 0
+    finally:
+        backend.close()
