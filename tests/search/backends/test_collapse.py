@@ -265,3 +265,23 @@ def test_group_counts_of_queries_sharing_words_are_exact_whichever_comes_first(b
 
 def concept_list(words):
     return [Concept(w, [Alternative(w, 1.0, "query")]) for w in words]
+
+
+def test_group_counts_over_every_match_follow_each_write(backend, embedder, analysis):
+    """A word's matches counted for one index version are not the next one's: after a write, the counts of a
+    query using the word (and of another query using it) count the new and changed products, and not the deleted."""
+    short = RankingSpec(leg_size=1)
+
+    def total(*words, filters=None):
+        query = BackendQuery(concepts=concept_list(words), filters=filters or Filters(), distinct=True)
+        return search(backend, query, short).total
+
+    black = Filters.where(color=("black",))  # searched first after each write: no count of the leg's to check against
+    assert (total("bottle", filters=black), total("bottle"), total("water", "bottle")) == (4, 5, 5)
+    glass = Product(id="glass", title="Glass Bottle", brand="Ello", color="Black", price=15.0)
+    backend.upsert(build_documents([glass], embedder, analysis.segmenter))
+    assert (total("bottle", filters=black), total("bottle"), total("glass", "bottle")) == (5, 6, 6)
+    renamed = Product(id="owala", title="Owala FreeSip Tumbler", brand="Owala", color="Black", price=27.99)
+    backend.upsert(build_documents([renamed], embedder, analysis.segmenter))
+    backend.delete(["default/yeti"])
+    assert (total("bottle", filters=black), total("bottle"), total("tumbler")) == (3, 4, 2)
