@@ -129,7 +129,7 @@ def search(backend: SearchBackend, query: BackendQuery, spec: RankingSpec | None
 def _type_leg(
     backend: SearchBackend, order: list[tuple[str, float]], wanted: TypePreference, spec: RankingSpec
 ) -> tuple[list[tuple[str, float]], dict[str, int]]:
-    """The product-type leg: the fused candidates of the query's type (their node the predicted one or below it,
+    """The product-type leg: the fused candidates of the query's type (their node a predicted one or below it,
     assigned at least `type_min_confidence` surely), in fused order, fused in as a third RRF leg weighted
     `type_leg_weight` × the prediction's confidence, each product's share scaled by its own assignment's
     confidence. Products of the type move up ahead of those that merely mention it; nothing is filtered out.

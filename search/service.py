@@ -328,7 +328,7 @@ class SearchService:
         prediction = self.types.predictor.predict(analyzed) if analyzed is not None else None
         prefer = None
         if prediction is not None:
-            prefer = TypePreference(prediction.node, prediction.confidence, prediction.accessories)
+            prefer = TypePreference(prediction.nodes, prediction.confidence, prediction.accessories)
         offset = (request.page - 1) * request.size
         if cursor is not None:
             offset = cursor.offset

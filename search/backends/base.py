@@ -206,7 +206,7 @@ class Sort(StrEnum):
 class TypePreference:
     """The product type a query asks for (its predicted taxonomy node): a preference, never a filter."""
 
-    node: str
+    node: str | tuple[str, ...]  # one node, or every node the query's type word names (`适配器`: power adapters too)
     confidence: float  # of the prediction, in [0, 1]
     # Types named for this one (`laptop` → laptop sleeves): their products mention the type without being of it.
     accessories: tuple[str, ...] = ()

@@ -49,6 +49,7 @@ class TermIndex:
                     self._en[words] = self._deepest(self._en.get(words), node.id)
         self._longest_en = max((len(k) for k in self._en), default=1)
         self._accessories: dict[tuple[str, str], tuple[str, ...]] = {}  # by (node, term), see `accessories`
+        self._families: dict[tuple[str, str], tuple[str, ...]] = {}  # by (node, term), see `family`
         self._by_last: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # multi-word English terms by head word
         for words, node_id in self._en.items():
             if len(words) > 1:
@@ -142,6 +143,49 @@ class TermIndex:
             lineage = self.taxonomy.lineage(other.id)[1:]  # the root, a vertical, says no type
             if not any(self._places(up, term, chinese)[1] for up in lineage):
                 yield other.id
+
+    def family(self, node: str, term: str) -> tuple[str, ...]:
+        """What a type word names: `node` (the one the index keys the term to) and every other node of its vertical
+        one of whose names *ends* with the term (`_ends_with`), so that the term is its head — `适配器` names
+        Adapters, and also `充电器/电源适配器` (Power Adapters & Chargers) and `旅行转换器/适配器` (Travel Adapters);
+        `backpack` names Backpacks and Laptop Bags & Sleeves (`laptop backpack`). Another vertical's sense is left
+        out (`sunscreen` is not pet sunscreen). Of nested ones the highest stands for its branch; a root or an
+        ancestor of `node` is never one: the index's term points at the deepest node that holds it. `node` first,
+        then the others in id order. Derived from the taxonomy alone."""
+        key = (node, term)
+        found = self._families.get(key)
+        if found is None:
+            found = self._families[key] = self._family(node, term)
+        return found
+
+    def _family(self, node: str, term: str) -> tuple[str, ...]:
+        chinese = has_chinese(term)
+        first = term.split()[0]
+        probe = term if chinese else first[: max(1, min(4, len(first) - 1))]
+        vertical = self.taxonomy.path_ids(node)[0]
+        named = [node]
+        for other in self.taxonomy:
+            if other.id == node or other.parent is None or self.taxonomy.is_within(node, other.id):
+                continue
+            if not self.taxonomy.is_within(other.id, vertical):  # another vertical's sense (pet sunscreen)
+                continue
+            if self._mentions(other, probe, chinese) and self._ends_with(other, term, chinese):
+                named.append(other.id)
+        highest = [n for n in named if not any(o != n and self.taxonomy.is_within(n, o) for o in named)]
+        return (node, *sorted(n for n in highest if n != node)) if node in highest else tuple(sorted(highest))
+
+    def _ends_with(self, node: Node, term: str, chinese: bool) -> bool:
+        """Whether one of the node's names ends with the term. Of a coordinated name only the last part counts:
+        an earlier one may share its head (`Headphone & Headset Accessories`, `打印机、复印机和传真机配件` are
+        accessories)."""
+        if chinese:
+            return any(_COORDINATED_ZH.split(name)[-1].endswith(term) for name in self._zh_names.get(node.id, ()))
+        wanted = term.split()
+        for name in node.en_terms():
+            words = english_tokens(_COORDINATED_EN.split(name)[-1])
+            if words[-len(wanted) :] == wanted:
+                return True
+        return False
 
     def _mentions(self, node: Node, probe: str, chinese: bool) -> bool:
         names = self._zh_names.get(node.id, ()) if chinese else (node.en, *node.en_synonyms)

@@ -14,12 +14,18 @@ to say anything about type: no prediction.
 
 Where the type is all that is typed, with the node come the types named *for* it (`TermIndex.accessories`:
 `laptop` → laptop sleeves, batteries, locks), whose products mention the query's type without being of it:
-`search.retrieval` ranks them below the products of the type.
+`search.retrieval` ranks them below the products of the type. And every type the word names (`family`, the nodes
+the type leg boosts): a bare word names each type it is the head of (`TermIndex.family`: `适配器` → Adapters, and
+Power Adapters and Travel Adapters too), and a bare Chinese word (no shorter type word ending it: `相机`, not
+`数码相机`) whose English rendering names a wider type names that too (`相机` → `camera` → Cameras: webcams and
+camcorders as well as Digital Cameras, the node `相机` is keyed to), so a Chinese query and its English
+translation boost the same products. Other words typed beside the type word say which one it is (`pro controller`,
+`usb 适配器`): the node alone.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from search.analysis.normalize import has_chinese, normalize_text
 from search.analysis.query import AnalyzedQuery
@@ -39,6 +45,13 @@ class Prediction:
     term: str  # the words that named it
     source: str  # "query" (as typed) or "english" (the rendering of a Chinese query)
     accessories: tuple[str, ...] = ()  # nodes of types named for this one (`TermIndex.accessories`)
+    # Where the type is all that is typed: every node the words name, the type leg's (`TermIndex.family`: `适配器`
+    # → Adapters, Power Adapters, Travel Adapters; `相机` → Cameras, above Digital Cameras); empty: `node` alone.
+    family: tuple[str, ...] = ()
+
+    @property
+    def nodes(self) -> tuple[str, ...]:
+        return self.family or (self.node,)
 
     def explain(self, taxonomy: Taxonomy) -> dict[str, object]:
         return {
@@ -49,6 +62,7 @@ class Prediction:
             "term": self.term,
             "source": self.source,
             "accessories": [taxonomy.path_en(node) for node in self.accessories],
+            "also": [taxonomy.path_en(node) for node in self.nodes if node != self.node],
         }
 
 
@@ -67,13 +81,22 @@ class CategoryPredictor:
         ]
         typed = normalize_text(" ".join(c.term for c in content))
         found = self._from_text(typed, alone_words=len(content), source="query")
+        rendering = " ".join(c.best or "" for c in content if c.alternatives) if analyzed.english else ""
+        english = self._head(rendering) if rendering and has_chinese(analyzed.normalized) else None
+        if english is not None and self.taxonomy.depth(english.node) == 0:
+            english = None
         if found is not None:
+            alone = bool(found.family)  # the type is all that is typed
+            if alone and english is not None and self._bare(found.term) and self._wider(english.node, found.node):
+                # A bare Chinese word (`相机`) whose English rendering (`camera`) names a wider type: the word is
+                # used for all of it (webcams, camcorders), so it names what the rendering does too.
+                family = self._highest(found.nodes + self.terms.family(english.node, english.term))
+                return replace(found, family=family)
             return found
-        if has_chinese(analyzed.normalized) and analyzed.english:
-            rendering = " ".join(c.best or "" for c in content if c.alternatives)
-            head = self._head(rendering)
-            if head is not None and self.taxonomy.depth(head.node) > 0:
-                return Prediction(head.node, VIA_TRANSLATION, head.term, "english")
+        if english is not None:
+            covered = english.size >= len(english_tokens(rendering))
+            family = self.terms.family(english.node, english.term) if covered else ()
+            return Prediction(english.node, VIA_TRANSLATION, english.term, "english", family=family)
         return None
 
     def predict_text(self, text: str) -> Prediction | None:
@@ -91,9 +114,26 @@ class CategoryPredictor:
             covered = len(head.term) >= len(text.replace(" ", "")) or alone_words <= 1
         else:
             covered = head.size >= len(english_tokens(text))
-        # Only where the type is all that is typed: other words may ask for the accessory (`相机保护套`).
+        # Only where the type is all that is typed: other words may ask for the accessory (`相机保护套`), or say
+        # which of the types the word names (`pro controller`, `usb adapter`).
         accessories = self.terms.accessories(head.node, head.term) if covered else ()
-        return Prediction(head.node, ALONE if covered else QUALIFIED, head.term, source, accessories)
+        family = self.terms.family(head.node, head.term) if covered else ()
+        return Prediction(head.node, ALONE if covered else QUALIFIED, head.term, source, accessories, family)
+
+    def _bare(self, term: str) -> bool:
+        """A Chinese term with no shorter term as its head: not a compound of a modifier and a type word
+        (`相机`, `摄像机`; not `数码相机`, `蓝牙耳机`)."""
+        return has_chinese(term) and not any(
+            m.end == len(term) and m.start > 0 for m in self.terms.find(term) if has_chinese(m.term)
+        )
+
+    def _wider(self, wide: str, narrow: str) -> bool:
+        return wide != narrow and self.taxonomy.is_within(narrow, wide)
+
+    def _highest(self, nodes: tuple[str, ...]) -> tuple[str, ...]:
+        """The nodes no other one of them is above, in their order."""
+        unique = tuple(dict.fromkeys(nodes))
+        return tuple(n for n in unique if not any(o != n and self.taxonomy.is_within(n, o) for o in unique))
 
     def _head(self, text: str) -> TermMatch | None:
         matches = self.terms.find(text)

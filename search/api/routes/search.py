@@ -269,7 +269,8 @@ def _product_type(service: SearchService, outcome: SearchOutcome, hit: Hit) -> P
     if shown is None:
         return None
     wanted = outcome.prediction
-    of_type = wanted is not None and hit.node.is_of(wanted.node, service.spec.type_min_confidence)
+    minimum = service.spec.type_min_confidence
+    of_type = wanted is not None and any(hit.node.is_of(node, minimum) for node in wanted.nodes)
     return ProductTypeExplain(**shown, of_query_type=of_type, type_rank=hit.type_rank)
 
 

@@ -54,6 +54,16 @@ def test_explain_shows_the_querys_type_as_a_boost_and_each_hits_type(client):
     assert plain["explain"]["product_type"] is None
 
 
+def test_a_word_naming_several_types_boosts_the_products_of_each(client):
+    body = client.get("/v1/search", params={"q": "适配器", "explain": "true", "size": 50}).json()
+    wanted = body["explain"]["product_type"]
+    assert wanted["path"].endswith("Adapters")  # the node the word is keyed to
+    assert any(path.endswith("Power Adapters & Chargers") for path in wanted["also"])  # 电源适配器 are adapters
+    # a power bank is a charger (below Power Adapters & Chargers): of the query's type, in the type leg
+    power_bank = hits_by_id(body)["pb-anker-10k"]["explain"]["product_type"]
+    assert power_bank["of_query_type"] is True and power_bank["type_rank"] is not None
+
+
 def test_facet_values_carry_chinese_labels_beside_the_english_value(client):
     body = client.get("/v1/search", params={"q": "耳机", "facets": "category,availability,brand,price"}).json()
     labels = body["facet_labels"]

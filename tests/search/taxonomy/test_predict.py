@@ -34,7 +34,8 @@ def predict():
         ("电竞鼠标垫", "el-7-8-8"),
         ("笔记本支架", "el-7-8-3"),  # a laptop stand, not a laptop
         ("gaming mouse pad", "el-7-8-8"),
-        # 相机 is a still camera in Chinese (webcams are 摄像头, camcorders 摄像机); English `camera` is any camera
+        # 相机 is first a still camera in Chinese (webcams are 摄像头, camcorders 摄像机); English `camera` is any
+        # camera (and what the bare 相机 also names: `test_a_bare_chinese_word_names_what_its_rendering_names`)
         ("相机", "co-2-2"),
         ("camera", "co-2"),
     ],
@@ -64,3 +65,42 @@ def test_the_types_named_for_the_querys_come_with_it(predict):
     assert predict("相机保护套").accessories == ()  # other words typed: they may ask for the accessory
     headphones = predict("耳机").accessories
     assert headphones and "el-2-2-7-2" not in headphones and "hs-gaming-headsets" not in headphones  # 耳麦 are 耳机
+
+
+def test_a_type_word_names_every_type_it_is_the_head_of(predict):
+    adapters = predict("适配器").nodes
+    assert adapters[0] == "el-7-1"  # Adapters, the node the word is keyed to, first
+    assert {"el-7-15-5", "el-7-15-11"} <= set(adapters)  # 电源适配器 and 旅行转换器/适配器 are adapters too
+    assert set(predict("adapter").nodes) >= {"el-7-1", "el-7-15-5", "el-7-15-11"}  # the same in English
+
+
+def test_the_family_leaves_out_shared_heads_other_verticals_and_nested_nodes(predict):
+    headphones = predict("headphones").nodes
+    assert "el-2-1-2" not in headphones  # `Headphone & Headset Accessories` are accessories, not headphones
+    assert "ap-2-40" not in predict("防晒霜").nodes  # pet sunscreen: another vertical's sense
+    adapters = predict("适配器").nodes
+    assert "el-7-1-3" not in adapters  # USB adapters are within Adapters already
+    assert predict("笔记本电脑").nodes == ("el-6-6",)  # a word naming one type names that one alone
+
+
+def test_a_bare_chinese_word_names_what_its_rendering_names(predict):
+    taxonomy = default_taxonomy()
+    camera = predict("相机")
+    assert camera.node == "co-2-2"
+    # rendered `camera`, which names every camera: webcams and camcorders are boosted too
+    assert any(taxonomy.is_within("co-2-8", n) for n in camera.nodes)
+    assert any(taxonomy.is_within("co-2-7", n) for n in camera.nodes)
+    # a compound says which one: 数码相机 is a digital camera, not any camera
+    assert predict("数码相机").nodes == ("co-2-2",)
+
+
+def test_traditional_and_simplified_words_name_the_same_types(predict):
+    for simplified, traditional in (("电池", "電池"), ("相机", "相機"), ("适配器", "適配器")):
+        assert predict(simplified).nodes == predict(traditional).nodes
+
+
+def test_other_words_typed_beside_the_type_word_say_which_type_it_is(predict):
+    assert len(predict("controller").nodes) > 1  # game controllers, remote controls, RAID controllers
+    assert predict("pro controller").nodes == ("el-7-9-12-5",)  # qualified: the game controller alone
+    assert len(predict("适配器").nodes) > 1
+    assert predict("usb 适配器").nodes == ("el-7-1-3",)
