@@ -243,9 +243,10 @@ def test_a_flood_of_large_posts_leaves_health_and_search_answering_promptly(serv
                     f"{percentile(times, 0.9):.1f} ms; RSS {rss_before:.0f} → {rss_during:.0f} MB"
                 )
                 # Against a baseline under the same load, with generous factors: what this guards against (a
-                # parse on the event loop) stalled every request by 300 ms and more on a quiet machine.
-                assert statistics.median(times) < 2 * statistics.median(before) + 25, (what, before, times)
-                assert percentile(times, 0.9) < 3 * percentile(before, 0.9) + 100, (what, before, times)
+                # parse on the event loop) stalled every request by 300 ms and more on a quiet machine, so the
+                # margins stay well below that while a loaded machine's jitter (tens of ms) cannot trip them.
+                assert statistics.median(times) < 2 * statistics.median(before) + 100, (what, before, times)
+                assert percentile(times, 0.9) < 3 * percentile(before, 0.9) + 200, (what, before, times)
             assert rss_during - rss_before < 150, "the flood's bodies are not kept in memory"
         assert server.alive()
 
