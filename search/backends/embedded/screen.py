@@ -18,7 +18,10 @@ one small matrix product of the per-row float32 columns (1/s, 128·Σxi, ‖e‖
 Where a catalog's vectors lie mostly in a few directions (embeddings of one kind of text usually do), the rows are
 held in two parts, along those directions and along the rest (`_Prefix`): a first pass reads only the first part of
 every row (160 of 384 dimensions on the 100,000-product benchmark catalog), with a bound on the rest, and the second
-part is read only for the few rows that pass leaves undecided (about 3 %). Same memory as one int8 copy.
+part is read only for the few rows that pass leaves undecided (about 3 %). Same memory as one int8 copy. It is
+off by default (PREFIX_PASS): on the quiet machine it took no less CPU for the scan than the single int8 product
+and made a hybrid search at 100,000 products slower (wall p50 10.2–10.6 → 12.1 ms, docs/benchmarks.md), though it
+read less than half the bytes on a loaded one.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ CHUNK_ROWS = 8192  # quantised a block at a time: no full-size float temporaries
 KEEPS_AT_MOST = 0.25  # when the screen keeps more than this share of the rows, one float scan of all is cheaper
 # The prefix pass (`_Prefix`): its dimensions come in steps of PREFIX_STEP, the fewest that hold PREFIX_ENERGY of the
 # vectors' squared length (at most half of them, else no prefix), the directions found on about PREFIX_SAMPLE rows.
+PREFIX_PASS = False  # off: slower on the quiet machine (see the module's text)
 PREFIX_STEP = 16
 PREFIX_ENERGY = 0.98
 PREFIX_SAMPLE = 20_000
@@ -88,10 +92,10 @@ class Int8Screen:
     """The rows of `matrix` (unit vectors, float32) as int8, with what bounds each row's rounding; or, where the
     catalog's vectors lie mostly in a few directions, in two parts along those directions and the rest (`prefix`)."""
 
-    def __init__(self, matrix: np.ndarray) -> None:
+    def __init__(self, matrix: np.ndarray, prefix: bool = PREFIX_PASS) -> None:
         rows, dim = matrix.shape
         self.rows = rows
-        self.prefix = _Prefix.of(matrix)  # None: one int8 product screens every row
+        self.prefix = _Prefix.of(matrix) if prefix else None  # None: one int8 product screens every row
         self.quantised = np.empty((0, 0) if self.prefix else (dim, rows), dtype=np.int8)  # the rows as columns
         self.columns = np.empty((4, 0 if self.prefix else rows), dtype=np.float32)  # 1/s, 128·Σxi, ‖e‖/s, ‖xi‖
         if self.prefix is None:

@@ -72,13 +72,14 @@ def check_exact(matrix, screen, rng):
 
 
 def test_the_screen_answers_exactly_what_the_float_scan_does(spread):
-    screen = Int8Screen(spread)
+    screen = Int8Screen(spread, prefix=True)
     assert screen.prefix is None  # the full int8 product screens every row
     check_exact(spread, screen, np.random.default_rng(3))
 
 
 def test_behind_a_prefix_pass_the_screen_still_answers_exactly(concentrated):
-    screen = Int8Screen(concentrated)
+    assert Int8Screen(concentrated).prefix is None  # off by default (PREFIX_PASS)
+    screen = Int8Screen(concentrated, prefix=True)
     assert screen.prefix is not None and screen.prefix.dims <= 48  # the first pass reads a quarter of the dimensions
     check_exact(concentrated, screen, np.random.default_rng(5))
 
@@ -86,7 +87,7 @@ def test_behind_a_prefix_pass_the_screen_still_answers_exactly(concentrated):
 def test_the_two_parts_leave_few_rows_to_score_in_float(concentrated):
     """The prefix decides most rows; the rest's product most of the others: few are left to the float scan, and
     those said to be surely above are."""
-    screen = Int8Screen(concentrated)
+    screen = Int8Screen(concentrated, prefix=True)
     rng = np.random.default_rng(9)
     for query in list(queries(concentrated, rng, 10))[:10]:
         kept, sure = screen.prefix.screened(query.astype(np.float64), 0.6)
