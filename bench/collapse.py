@@ -174,6 +174,9 @@ the demo queries and their relaxations, in that order): 0.96 ms against 2.5 ms; 
 3.0–3.8 ms against 2.6–3.1 ms (several terms' matches overlap)"""
 
 
+QUIET_LOAD = 1.5  # the highest 1-minute load average seen for a run to count as quiet (2 cores)
+
+
 def section(
     n: int,
     sizes: dict[int, int],
@@ -184,12 +187,18 @@ def section(
     args: argparse.Namespace,
 ) -> str:
     groups = sum(sizes.values())
+    quiet = loads[1] < QUIET_LOAD
     lines = [
         "## Collapsing product groups (`distinct`)",
         "",
-        f"**Provisional**: measured while other work shared the machine's cores (load average {loads[0]:.1f}–"
-        f"{loads[1]:.1f} on 2 cores); `distinct` on and off alternate query by query, so their ratio is the figure "
-        "to read. The final quiet run replaces it.",
+        (
+            f"Measured on a quiet machine (load average {loads[0]:.1f}–{loads[1]:.1f} on 2 cores)"
+            if quiet
+            else f"**Provisional**: measured while other work shared the machine's cores (load average "
+            f"{loads[0]:.1f}–{loads[1]:.1f} on 2 cores)"
+        )
+        + "; `distinct` on and off alternate query by query, so their ratio is the figure to read."
+        + ("" if quiet else " A quiet run replaces it."),
         "",
         f"`bench/collapse.py`, run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC at commit `{git_commit()}` on "
         f"{machine_line()}. {n:,} generated products (`bench/feedgen.py`) in {groups:,} product groups of 1–8 "
