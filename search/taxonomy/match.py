@@ -171,7 +171,7 @@ class TermIndex:
                 continue
             if self._mentions(other, probe, chinese) and self._ends_with(other, term, chinese):
                 named.append(other.id)
-        highest = [n for n in named if not any(o != n and self.taxonomy.is_within(n, o) for o in named)]
+        highest = self.taxonomy.highest(named)
         return (node, *sorted(n for n in highest if n != node)) if node in highest else tuple(sorted(highest))
 
     def _ends_with(self, node: Node, term: str, chinese: bool) -> bool:

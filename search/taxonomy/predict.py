@@ -82,17 +82,21 @@ class CategoryPredictor:
         typed = normalize_text(" ".join(c.term for c in content))
         found = self._from_text(typed, alone_words=len(content), source="query")
         rendering = " ".join(c.best or "" for c in content if c.alternatives) if analyzed.english else ""
-        english = self._head(rendering) if rendering and has_chinese(analyzed.normalized) else None
-        if english is not None and self.taxonomy.depth(english.node) == 0:
-            english = None
+
+        def english_head() -> TermMatch | None:  # the type the English rendering names (not a root), if any
+            head = self._head(rendering) if rendering and has_chinese(analyzed.normalized) else None
+            return head if head is not None and self.taxonomy.depth(head.node) > 0 else None
+
         if found is not None:
-            alone = bool(found.family)  # the type is all that is typed
-            if alone and english is not None and self._bare(found.term) and self._wider(english.node, found.node):
+            # Only where the type is all that is typed (a family) and the word is bare is the rendering read.
+            english = english_head() if found.family and self._bare(found.term) else None
+            if english is not None and self._wider(english.node, found.node):
                 # A bare Chinese word (`相机`) whose English rendering (`camera`) names a wider type: the word is
                 # used for all of it (webcams, camcorders), so it names what the rendering does too.
-                family = self._highest(found.nodes + self.terms.family(english.node, english.term))
+                family = self.taxonomy.highest(found.nodes + self.terms.family(english.node, english.term))
                 return replace(found, family=family)
             return found
+        english = english_head()
         if english is not None:
             covered = english.size >= len(english_tokens(rendering))
             family = self.terms.family(english.node, english.term) if covered else ()
@@ -129,11 +133,6 @@ class CategoryPredictor:
 
     def _wider(self, wide: str, narrow: str) -> bool:
         return wide != narrow and self.taxonomy.is_within(narrow, wide)
-
-    def _highest(self, nodes: tuple[str, ...]) -> tuple[str, ...]:
-        """The nodes no other one of them is above, in their order."""
-        unique = tuple(dict.fromkeys(nodes))
-        return tuple(n for n in unique if not any(o != n and self.taxonomy.is_within(n, o) for o in unique))
 
     def _head(self, text: str) -> TermMatch | None:
         matches = self.terms.find(text)

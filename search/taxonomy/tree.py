@@ -8,7 +8,7 @@ test runs it).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -126,6 +126,11 @@ class Taxonomy:
     def is_within(self, node_id: str, ancestor_id: str) -> bool:
         """`node_id` is `ancestor_id` or below it."""
         return ancestor_id in self.path_ids(node_id)
+
+    def highest(self, nodes: Sequence[str]) -> tuple[str, ...]:
+        """Those of `nodes` (duplicates dropped) that no other one of them is above, in their order."""
+        unique = tuple(dict.fromkeys(nodes))
+        return tuple(n for n in unique if not any(o != n and self.is_within(n, o) for o in unique))
 
     def depth(self, node_id: str) -> int:
         return len(self.lineage(node_id)) - 1
